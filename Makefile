@@ -1,0 +1,13 @@
+# Both targets install what is missing first (scripts/setup.sh is idempotent).
+.PHONY: setup preview test
+
+setup:
+	@bash scripts/setup.sh
+
+# Render every curriculum scene at low quality (480p15) under media/.
+preview: setup
+	.venv/bin/mathreel render all -q low
+
+# The test suite (heavy renders are marked slow and excluded).
+test: setup
+	.venv/bin/python -m pytest

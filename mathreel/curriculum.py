@@ -1,0 +1,199 @@
+"""Load and validate ``curriculum.toml``: the lessons, their scenes, in order.
+
+A lesson's scenes live in ``scenes/lNN_<slug_with_underscores>.py``. Scene
+classes are found by reading the module's source (no import, no Manim), so
+validation is fast and works without a renderer installed.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .project import CURRICULUM_FILE
+
+REQUIRED_FIELDS = {
+    "number": int,
+    "slug": str,
+    "title": str,
+    "description": str,
+    "tags": list,
+    "scenes": list,
+}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class CurriculumError(ValueError):
+    """curriculum.toml is malformed; the message names the lesson at fault."""
+
+
+@dataclass(frozen=True)
+class SceneRef:
+    """One scene class in one file; ``lesson`` is None for a file outside the course."""
+
+    name: str
+    path: Path
+    title: str
+    lesson: int | None = None
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: int
+    slug: str
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    scenes: tuple[SceneRef, ...]
+
+    @property
+    def code(self) -> str:
+        """The two-digit lesson number, as users type it: ``"02"``."""
+        return f"{self.number:02d}"
+
+    @property
+    def module_name(self) -> str:
+        return f"l{self.code}_{self.slug.replace('-', '_')}"
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    root: Path
+    lessons: tuple[Lesson, ...]
+
+    @property
+    def scenes(self) -> tuple[SceneRef, ...]:
+        return tuple(s for lesson in self.lessons for s in lesson.scenes)
+
+    def lesson(self, key: str | int) -> Lesson | None:
+        """The lesson with this number (``2``, ``"02"``) or slug, else None."""
+        text = str(key)
+        for lesson in self.lessons:
+            if text == lesson.slug or (text.isdigit() and int(text) == lesson.number):
+                return lesson
+        return None
+
+    def scene(self, name: str) -> SceneRef | None:
+        return next((s for s in self.scenes if s.name == name), None)
+
+
+def title_from_class_name(name: str) -> str:
+    """``PowerIterationConverges`` -> ``Power iteration converges``."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", name)
+    text = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+    return text[:1].upper() + text[1:]
+
+
+def scene_classes_in(path: Path) -> list[str]:
+    """Names of the top-level classes in a Python file, in source order."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [node.name for node in tree.body if isinstance(node, ast.ClassDef)]
+
+
+def _where(index: int, raw: dict) -> str:
+    number, slug = raw.get("number"), raw.get("slug")
+    if isinstance(number, int):
+        return f"lesson {number:02d}" + (f" ({slug})" if isinstance(slug, str) else "")
+    return f"lesson #{index + 1} in the file"
+
+
+def _check_fields(index: int, raw: dict) -> None:
+    where = _where(index, raw)
+    for field, kind in REQUIRED_FIELDS.items():
+        if field not in raw:
+            raise CurriculumError(f"{CURRICULUM_FILE}: {where}: missing field '{field}'")
+        value = raw[field]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise CurriculumError(
+                f"{CURRICULUM_FILE}: {where}: field '{field}' must be {kind.__name__}, "
+                f"got {type(value).__name__}"
+            )
+    if not SLUG_RE.match(raw["slug"]):
+        raise CurriculumError(
+            f"{CURRICULUM_FILE}: {where}: slug {raw['slug']!r} must be lowercase words "
+            "joined by '-'"
+        )
+    if not all(isinstance(t, str) for t in raw["tags"]):
+        raise CurriculumError(f"{CURRICULUM_FILE}: {where}: tags must be strings")
+
+
+def _scene_entries(where: str, raw_scenes: list) -> list[tuple[str, str]]:
+    entries = []
+    for entry in raw_scenes:
+        if isinstance(entry, str):
+            entries.append((entry, title_from_class_name(entry)))
+        elif isinstance(entry, dict) and isinstance(entry.get("scene"), str):
+            title = entry.get("title", title_from_class_name(entry["scene"]))
+            entries.append((entry["scene"], str(title)))
+        else:
+            raise CurriculumError(
+                f"{CURRICULUM_FILE}: {where}: a scene must be a class name or "
+                f'{{ scene = "ClassName", title = "..." }}, got {entry!r}'
+            )
+    return entries
+
+
+def _load_lesson(root: Path, index: int, raw: dict) -> Lesson:
+    _check_fields(index, raw)
+    where = _where(index, raw)
+    lesson = Lesson(raw["number"], raw["slug"], raw["title"], raw["description"],
+                    tuple(raw["tags"]), ())
+    entries = _scene_entries(where, raw["scenes"])
+    path = root / "scenes" / f"{lesson.module_name}.py"
+    if entries and not path.is_file():
+        raise CurriculumError(
+            f"{CURRICULUM_FILE}: {where}: lists scenes but {path.relative_to(root)} does not exist"
+        )
+    defined = scene_classes_in(path) if entries else []
+    scenes = []
+    for name, title in entries:
+        if name not in defined:
+            raise CurriculumError(
+                f"{CURRICULUM_FILE}: {where}: unknown scene '{name}'; "
+                f"{path.relative_to(root)} defines: {', '.join(defined) or 'no classes'}"
+            )
+        scenes.append(SceneRef(name, path, title, lesson.number))
+    return Lesson(lesson.number, lesson.slug, lesson.title, lesson.description,
+                  lesson.tags, tuple(scenes))
+
+
+def load_curriculum(root: Path) -> Curriculum:
+    """Read ``root/curriculum.toml``; raise CurriculumError naming the fault."""
+    file = root / CURRICULUM_FILE
+    if not file.is_file():
+        raise CurriculumError(f"no {CURRICULUM_FILE} in {root}")
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CurriculumError(f"{CURRICULUM_FILE}: not valid TOML: {exc}") from None
+    raw_lessons = data.get("lesson")
+    if not isinstance(raw_lessons, list) or not raw_lessons:
+        raise CurriculumError(f"{CURRICULUM_FILE}: no [[lesson]] tables")
+    lessons: list[Lesson] = []
+    seen_numbers: dict[int, str] = {}
+    seen_slugs: set[str] = set()
+    seen_scenes: dict[str, str] = {}
+    for index, raw in enumerate(raw_lessons):
+        lesson = _load_lesson(root, index, raw)
+        where = _where(index, raw)
+        if lesson.number in seen_numbers:
+            raise CurriculumError(
+                f"{CURRICULUM_FILE}: {where}: duplicate lesson number {lesson.code} "
+                f"(also {seen_numbers[lesson.number]})"
+            )
+        if lesson.slug in seen_slugs:
+            raise CurriculumError(f"{CURRICULUM_FILE}: {where}: duplicate slug '{lesson.slug}'")
+        for scene in lesson.scenes:
+            if scene.name in seen_scenes:
+                raise CurriculumError(
+                    f"{CURRICULUM_FILE}: {where}: scene '{scene.name}' is already listed in "
+                    f"{seen_scenes[scene.name]}"
+                )
+            seen_scenes[scene.name] = where
+        seen_numbers[lesson.number] = lesson.slug
+        seen_slugs.add(lesson.slug)
+        lessons.append(lesson)
+    return Curriculum(root, tuple(sorted(lessons, key=lambda l: l.number)))
