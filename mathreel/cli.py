@@ -1,0 +1,182 @@
+"""The mathreel command line: thin commands over the library.
+
+Library errors become one-line ``Error: ...`` messages here, at the edge:
+exit code 2 for input the user can correct (unknown target, bad option), 1
+for a scene that failed while rendering.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .curriculum import CurriculumError, load_curriculum
+from .doctor import run_checks
+from .project import QUALITIES, find_root, scene_video
+from .render import RenderJob, RenderResult, render_scene
+from .targets import TargetError, resolve_targets
+
+QUALITY_OPTION = click.option(
+    "-q", "--quality", type=click.Choice(list(QUALITIES)), default="low", show_default=True,
+    help="Manim quality preset: low 480p15, medium 720p30, high 1080p60, "
+         "production 1440p60, 4k 2160p60.")
+
+
+class UserError(click.ClickException):
+    """Input the user can correct: printed as one line, exit code 2."""
+
+    exit_code = 2
+
+
+class MathreelGroup(click.Group):
+    """Prints every usage error as a single ``Error: ...`` line (no usage
+    block, no traceback) and exits with the error's code."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            click.echo(f"Error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("Aborted.", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _curriculum():
+    try:
+        return load_curriculum(find_root())
+    except CurriculumError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _scenes(curriculum, targets):
+    try:
+        return resolve_targets(curriculum, targets)
+    except TargetError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _report_failures(results: list[RenderResult]) -> None:
+    failed = [r for r in results if not r.ok]
+    if len(failed) == 1:
+        raise click.ClickException(f"scene {failed[0].job.scene.name} failed: {failed[0].error}")
+    if failed:
+        lines = "\n".join(f"  {r.job.scene.name}: {r.error}" for r in failed)
+        raise click.ClickException(f"{len(failed)} of {len(results)} scenes failed:\n{lines}")
+
+
+@click.group(cls=MathreelGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mathreel")
+def cli():
+    """Render the mathreel curriculum: 3Blue1Brown-style lessons whose numbers
+    come from mathcore.
+
+    \b
+    Start with:
+      mathreel list
+      mathreel preview 02 --frame
+      mathreel render 02 -q high
+    """
+
+
+@cli.command("list")
+def list_command():
+    """List lessons, their scenes, and the qualities each scene is rendered at.
+
+    \b
+    Example:
+      mathreel list
+    """
+    curriculum = _curriculum()
+    for lesson in curriculum.lessons:
+        click.secho(f"{lesson.code}  {lesson.slug}  {lesson.title}", bold=True)
+        if not lesson.scenes:
+            click.echo("      (no scenes yet)")
+        for scene in lesson.scenes:
+            rendered = [q for q in QUALITIES if scene_video(curriculum.root, q, scene.name).exists()]
+            status = ", ".join(rendered) if rendered else "not rendered"
+            click.echo(f"      {scene.name:<32} {status}")
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@QUALITY_OPTION
+def render(targets, quality):
+    """Render scenes to video; prints each output path.
+
+    TARGET is a lesson number (02), a lesson slug (matrix-decompositions), a
+    scene class name (PowerIterationConverges), 'all', or path/to/file.py:Scene
+    for any Manim scene file. Output: media/<quality>/scenes/<Scene>.mp4, with
+    the narration as <Scene>.srt beside it.
+
+    \b
+    Examples:
+      mathreel render 02
+      mathreel render PowerIterationConverges -q high
+      mathreel render ~/my_scenes.py:SquareToCircle -q low
+    """
+    curriculum = _curriculum()
+    scenes = _scenes(curriculum, targets)
+    results = []
+    for scene in scenes:
+        result = render_scene(curriculum.root, RenderJob(scene, QUALITIES[quality]))
+        if result.ok:
+            click.echo(str(result.outputs["video"]))
+        results.append(result)
+    _report_failures(results)
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--frame", is_flag=True, help="Write only the last frame, as PNG.")
+def preview(target, frame):
+    """The fastest useful render of one target, at low quality (480p15).
+
+    With --frame, draws only the last frame and writes it as a PNG under
+    media/low/frames/.
+
+    \b
+    Examples:
+      mathreel preview PowerIterationConverges
+      mathreel preview 02 --frame
+    """
+    curriculum = _curriculum()
+    scenes = _scenes(curriculum, [target])
+    results = []
+    for scene in scenes:
+        job = RenderJob(scene, QUALITIES["low"], "frame" if frame else "video")
+        result = render_scene(curriculum.root, job)
+        if result.ok:
+            click.echo(str(result.outputs["frame" if frame else "video"]))
+        results.append(result)
+    _report_failures(results)
+
+
+@cli.command()
+def doctor():
+    """Check ffmpeg, LaTeX, dvisvgm, Cairo/Pango and manim; say how to install
+    what is missing. Exits 1 when something required is missing.
+
+    \b
+    Example:
+      mathreel doctor
+    """
+    checks = run_checks()
+    for check in checks:
+        mark = click.style("ok  ", fg="green") if check.ok else click.style(
+            "MISSING" if check.required else "absent ", fg="red" if check.required else "yellow")
+        click.echo(f"{mark} {check.name}: {check.detail}")
+    if any(c.required and not c.ok for c in checks):
+        raise click.ClickException("some required tools are missing (see above)")
+
+
+def main():
+    cli()

@@ -1,0 +1,61 @@
+"""The course's visual language in one place: palette, font sizes, spacing.
+
+Follows the 3Blue1Brown "Essence of linear algebra" look: dark background,
+basis vectors green (i-hat) and red (j-hat), eigenvectors yellow, formulas
+coloured like the objects they name. Scenes import from here; no scene picks
+its own colours.
+"""
+
+from manim import (
+    BLUE, BLUE_C, BLUE_E, GREEN_C, GREY_B, GREY_D, MAROON_B, ORANGE, PINK,
+    PURPLE_B, RED_C, TEAL_C, WHITE, YELLOW,
+)
+
+BACKGROUND = "#0c0c10"
+
+# Objects and the symbols that name them share a colour.
+I_HAT = GREEN_C  # first basis vector
+J_HAT = RED_C  # second basis vector
+EIGEN = YELLOW  # eigenvectors, eigenvalues
+VECTOR = BLUE_C  # an ordinary vector that turns under a matrix
+MATRIX = TEAL_C  # the matrix A itself
+DATA = BLUE  # data points
+DATA_DIM = BLUE_E  # data in the background
+ACCENT = ORANGE  # the one thing to look at now
+ACCENT_2 = PINK
+ACCENT_3 = PURPLE_B
+PROB = MAROON_B  # probability mass and densities
+TEXT = WHITE
+MUTED = GREY_B
+FAINT = GREY_D
+
+# Font sizes (Manim units of font size).
+TITLE_SIZE = 44
+BODY_SIZE = 32
+LABEL_SIZE = 28
+SMALL_SIZE = 22
+
+# Spacing.
+EDGE_BUFF = 0.4  # distance from the frame edge for titles and corner labels
+BUFF = 0.25  # between neighbours
+FRAME_MARGIN = 0.1  # the layout test's allowed distance to the frame edge
+
+# Default timing.
+SHORT = 0.6
+NORMAL = 1.2
+LONG = 2.4
+
+# Colour a formula's symbols like the objects they name.
+TEX_COLORS = {
+    r"\hat{\imath}": I_HAT,
+    r"\hat{\jmath}": J_HAT,
+    r"\lambda": EIGEN,
+    r"\mathbf{v}": VECTOR,
+    r"A": MATRIX,
+}
+
+
+def apply_style(camera) -> None:
+    """Give a scene's camera the course background."""
+    camera.background_color = BACKGROUND
+    camera.init_background()
