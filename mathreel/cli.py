@@ -14,7 +14,7 @@ import click
 from .curriculum import CurriculumError, load_curriculum
 from .doctor import run_checks
 from .project import QUALITIES, find_root, scene_video
-from .render import RenderJob, RenderResult, render_scene
+from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
 
 QUALITY_OPTION = click.option(
@@ -62,6 +62,14 @@ def _scenes(curriculum, targets):
         return resolve_targets(curriculum, targets)
     except TargetError as exc:
         raise UserError(str(exc)) from None
+
+
+def _echo_output(kind: str):
+    """A callback printing each finished job's output path."""
+    def echo(result: RenderResult) -> None:
+        if result.ok:
+            click.echo(str(result.outputs[kind]))
+    return echo
 
 
 def _report_failures(results: list[RenderResult]) -> None:
@@ -125,12 +133,8 @@ def render(targets, quality):
     """
     curriculum = _curriculum()
     scenes = _scenes(curriculum, targets)
-    results = []
-    for scene in scenes:
-        result = render_scene(curriculum.root, RenderJob(scene, QUALITIES[quality]))
-        if result.ok:
-            click.echo(str(result.outputs["video"]))
-        results.append(result)
+    jobs = [RenderJob(scene, QUALITIES[quality]) for scene in scenes]
+    results = render_many(curriculum.root, jobs, on_result=_echo_output("video"))
     _report_failures(results)
 
 
@@ -150,13 +154,9 @@ def preview(target, frame):
     """
     curriculum = _curriculum()
     scenes = _scenes(curriculum, [target])
-    results = []
-    for scene in scenes:
-        job = RenderJob(scene, QUALITIES["low"], "frame" if frame else "video")
-        result = render_scene(curriculum.root, job)
-        if result.ok:
-            click.echo(str(result.outputs["frame" if frame else "video"]))
-        results.append(result)
+    mode = "frame" if frame else "video"
+    jobs = [RenderJob(scene, QUALITIES["low"], mode) for scene in scenes]
+    results = render_many(curriculum.root, jobs, on_result=_echo_output(mode))
     _report_failures(results)
 
 

@@ -105,3 +105,16 @@ def _move_outputs(root: Path, job: RenderJob, produced: dict[str, str]) -> dict[
         os.replace(produced[kind], destination)
         moved[kind] = destination
     return moved
+
+
+def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True,
+                on_result=None) -> list[RenderResult]:
+    """Render every job (one failing job does not stop the others) and return
+    the results in job order. ``on_result(result)`` is called as each ends."""
+    results = []
+    for job in jobs:
+        result = render_scene(root, job, show_progress=show_progress)
+        if on_result is not None:
+            on_result(result)
+        results.append(result)
+    return results
