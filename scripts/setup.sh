@@ -7,12 +7,13 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: Cairo/Pango headers for manim's pycairo/manimpango, ffmpeg
 # for stitching and probing, a LaTeX with dvisvgm for MathTex, espeak-ng/sox
-# for the draft narration voice.
+# for the draft narration voice, Chromium for the blog's browser test.
 SYSTEM_PACKAGES=(
   build-essential pkg-config libcairo2-dev libpango1.0-dev ffmpeg
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended cm-super dvisvgm
   espeak-ng sox fonts-dejavu-core
+  chromium chromium-driver
 )
 
 missing=()
