@@ -161,6 +161,39 @@ def preview(target, frame):
 
 
 @cli.command()
+@click.argument("targets", nargs=-1, required=True)
+def check(targets):
+    """Run scenes without drawing (Manim dry-run) and check the layout after
+    every animation: every visible mobject inside the frame, no two text or
+    formula mobjects overlapping. Exits 1 when a scene fails or has problems.
+
+    \b
+    Examples:
+      mathreel check 02
+      mathreel check all
+    """
+    curriculum = _curriculum()
+    jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in _scenes(curriculum, targets)]
+    results = render_many(curriculum.root, jobs, show_progress=False,
+                          on_result=_echo_check)
+    _report_failures(results)
+    if any(r.problems for r in results):
+        raise click.ClickException("layout problems found (see above)")
+
+
+def _echo_check(result: RenderResult) -> None:
+    name = result.job.scene.name
+    if not result.ok:
+        click.echo(f"FAIL {name}: {result.error}")
+    elif result.problems:
+        click.echo(f"FAIL {name}: {len(result.problems)} layout problem(s)")
+        for problem in result.problems:
+            click.echo(f"       {problem}")
+    else:
+        click.echo(f"ok   {name} ({result.duration:.1f} s, {len(result.animation_ends)} animations)")
+
+
+@cli.command()
 def doctor():
     """Check ffmpeg, LaTeX, dvisvgm, Cairo/Pango and manim; say how to install
     what is missing. Exits 1 when something required is missing.

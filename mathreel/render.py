@@ -21,14 +21,14 @@ from pathlib import Path
 from .curriculum import SceneRef
 from .project import Quality, media_dir, scene_frame, scene_video
 
-MODES = ("video", "frame", "dry-run")
+MODES = ("video", "frame", "dry-run", "check")
 
 
 @dataclass(frozen=True)
 class RenderJob:
     scene: SceneRef
     quality: Quality
-    mode: str = "video"  # video | frame | dry-run
+    mode: str = "video"  # video | frame | dry-run | check (dry-run + layout)
 
 
 @dataclass
@@ -39,6 +39,8 @@ class RenderResult:
     duration: float = 0.0  # the scene's length in seconds (video time)
     outputs: dict[str, Path] = field(default_factory=dict)
     error: str | None = None
+    problems: list[str] = field(default_factory=list)  # layout problems (check mode)
+    animation_ends: list[float] = field(default_factory=list)  # check mode
 
 
 def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
@@ -91,7 +93,9 @@ def render_scene(root: Path, job: RenderJob, *, show_progress: bool = True) -> R
         if not result["ok"]:
             return RenderResult(job, False, seconds, error=result["error"])
         outputs = _move_outputs(root, job, result["outputs"])
-        return RenderResult(job, True, seconds, result["duration"], outputs)
+        return RenderResult(job, True, seconds, result["duration"], outputs,
+                            problems=result.get("problems", []),
+                            animation_ends=result.get("animation_ends", []))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

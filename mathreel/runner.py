@@ -73,7 +73,7 @@ def manim_config(job: dict) -> dict:
     mode = job["mode"]
     if mode == "frame":
         options["save_last_frame"] = True
-    elif mode == "dry-run":
+    elif mode in ("dry-run", "check"):
         options["dry_run"] = True
     options.update(job.get("extra_config", {}))
     return options
@@ -85,10 +85,19 @@ def run(job: dict) -> dict:
     scene_class = load_scene_class(Path(job["file"]), job["scene"])
     with tempconfig(manim_config(job)):
         scene = scene_class()
+        recorder = None
+        if job["mode"] == "check":
+            from .layout import LayoutRecorder
+
+            recorder = LayoutRecorder(scene)
         scene.render()
         duration = float(scene.time)
-    return {"ok": True, "duration": duration,
-            "outputs": find_outputs(Path(job["media_dir"]), job["scene"])}
+    result = {"ok": True, "duration": duration,
+              "outputs": find_outputs(Path(job["media_dir"]), job["scene"])}
+    if recorder is not None:
+        result["problems"] = [str(p) for p in recorder.problems]
+        result["animation_ends"] = recorder.animation_ends
+    return result
 
 
 def main(argv: list[str]) -> int:
