@@ -41,6 +41,7 @@ class RenderResult:
     error: str | None = None
     problems: list[str] = field(default_factory=list)  # layout problems (check mode)
     animation_ends: list[float] = field(default_factory=list)  # check mode
+    captions: list[tuple[float, float, str]] = field(default_factory=list)  # check mode
 
 
 def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
@@ -92,10 +93,16 @@ def render_scene(root: Path, job: RenderJob, *, show_progress: bool = True) -> R
         result = json.loads(result_file.read_text())
         if not result["ok"]:
             return RenderResult(job, False, seconds, error=result["error"])
+        if job.mode == "video" and "video" not in result["outputs"]:
+            return RenderResult(job, False, seconds, error=(
+                "it produced no video: the scene has no play() or wait() calls"))
+        if job.mode == "frame" and "frame" not in result["outputs"]:
+            return RenderResult(job, False, seconds, error="it produced no frame")
         outputs = _move_outputs(root, job, result["outputs"])
         return RenderResult(job, True, seconds, result["duration"], outputs,
                             problems=result.get("problems", []),
-                            animation_ends=result.get("animation_ends", []))
+                            animation_ends=result.get("animation_ends", []),
+                            captions=[tuple(c) for c in result.get("captions", [])])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -18,6 +18,8 @@ import traceback
 from pathlib import Path
 
 LATEX_LOG_RE = re.compile(r"the log file: (?P<log>\S+\.log)")
+SPECIAL_RE = re.compile(r"\\special\{[^{}]*\}")  # Manim's dvisvgm markers
+ENVIRONMENT_RE = re.compile(r"\\(begin|end)\{(align\*|center)\}")  # Manim's wrappers
 
 
 def load_scene_class(file: Path, name: str):
@@ -46,8 +48,9 @@ def latex_error_message(error: Exception) -> str | None:
     if tex.exists():
         body = tex.read_text(errors="replace")
         inner = body.split(r"\begin{document}")[-1].split(r"\end{document}")[0]
+        inner = SPECIAL_RE.sub("", ENVIRONMENT_RE.sub("", inner))
         formula = " ".join(inner.split())
-    return f"LaTeX failed on {formula!r}: {latex_says}"
+    return f'LaTeX failed on "{formula}": {latex_says}'
 
 
 def find_outputs(media_dir: Path, scene: str) -> dict[str, str]:
@@ -97,7 +100,15 @@ def run(job: dict) -> dict:
     if recorder is not None:
         result["problems"] = [str(p) for p in recorder.problems]
         result["animation_ends"] = recorder.animation_ends
+        result["captions"] = recorded_captions(scene)
     return result
+
+
+def recorded_captions(scene) -> list[tuple[float, float, str]]:
+    """(start, end, text) of every subcaption the scene added."""
+    writer = scene.renderer.file_writer
+    return [(c.start.total_seconds(), c.end.total_seconds(), c.content)
+            for c in writer.subcaptions]
 
 
 def main(argv: list[str]) -> int:

@@ -10,6 +10,12 @@ exactly the time its animations took, so every render writes an ``.srt`` whose
 cues follow the animation. Long beats are split at sentence (then word)
 boundaries into cues short enough to read, each timed by its share of the
 characters.
+
+A beat can also be *heard*: with ``MATHREEL_VOICE=espeak`` (the CLI's
+``--voice espeak``) or ``recorded``, each beat gets its speech with
+``add_sound`` at the beat's start (a recording from ``voice/<Scene>/<NN>.wav``
+where one exists, else espeak-ng's draft; see ``mathreel.voice``), and the beat
+lasts at least as long as its speech, so words and animation stay in step.
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
-from manim import Scene
+from manim import Scene, config, logger
 
+from mathreel.project import find_root
+from mathreel.voice import SPEECH_TAIL, current_voice, speech_for_beat
 from style import apply_style
 
 MAX_CUE_CHARS = 90  # two short lines of subtitles
@@ -57,18 +65,34 @@ class NarratedScene(Scene):
     def setup(self):
         super().setup()
         apply_style(self.camera)
+        self.voice = current_voice()
+        self.beats_spoken = 0
+        if self.voice != "none" and not config.disable_caching:
+            # Manim drops sounds added around cached (skipped) animations
+            # (ManimCommunity/manim#4751): a voiced render never uses its cache.
+            logger.info("narration: voice %s, disabling Manim's cache", self.voice)
+            config.disable_caching = True
 
     @contextmanager
     def beat(self, text: str):
         """Narrate ``text`` over the animations played inside the block.
 
-        A beat with no animation inside waits ``MIN_BEAT_SECONDS`` so its
-        caption is on screen long enough to be read.
+        A beat lasts at least ``MIN_BEAT_SECONDS`` so its caption is on screen
+        long enough to be read and, when the render has a voice, at least as
+        long as its speech plus ``SPEECH_TAIL``.
         """
+        self.beats_spoken += 1
+        speech = speech_for_beat(find_root(), type(self).__name__, self.beats_spoken, text,
+                                 self.voice)
         start = self.time
+        if speech is not None:
+            self.add_sound(str(speech.path))
         yield
-        if self.time - start < MIN_BEAT_SECONDS:
-            self.wait(MIN_BEAT_SECONDS - (self.time - start))
+        least = MIN_BEAT_SECONDS
+        if speech is not None:
+            least = max(least, speech.duration + SPEECH_TAIL)
+        if self.time - start < least - 1e-6:
+            self.wait(least - (self.time - start))
         self.add_captions(text, start, self.time)
 
     def add_captions(self, text: str, start: float, end: float) -> None:

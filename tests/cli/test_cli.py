@@ -1,0 +1,154 @@
+"""The CLI as a user meets it: help, listing, and every error path's exact text."""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from mathreel.cli import cli
+from conftest import FIXTURES, ffprobe
+
+ACCEPTED = ("accepted: a lesson number (00-01), a lesson slug, a scene class name, 'all', "
+            "or path/to/file.py:SceneName (see `mathreel list`)")
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(cli, list(args), **kwargs)
+
+
+def all_commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("command", list(all_commands(cli)), ids=" ".join)
+def test_every_command_has_help_with_an_example(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output, f"`mathreel {' '.join(command)} --help` shows no example"
+
+
+def test_list_shows_lessons_scenes_and_rendered_qualities(mini_project):
+    video = mini_project / "media" / "medium" / "scenes" / "GrowCircle.mp4"
+    video.parent.mkdir(parents=True)
+    video.write_bytes(b"")
+    result = run("list")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "00  first-steps  First steps",
+        "      GrowCircle                       medium",
+        "01  empty-lesson  Empty lesson",
+        "      (no scenes yet)",
+    ]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["render", "99"], f"Error: unknown target '99'; {ACCEPTED}"),
+    (["render", "GrowCirle"], f"Error: unknown target 'GrowCirle'; did you mean 'GrowCircle'? "
+                              f"{ACCEPTED}"),
+    (["render", "01"], "Error: lesson 01 (empty-lesson) has no scenes yet"),
+    (["render", "00", "-q", "ultra"], "Error: Invalid value for '-q' / '--quality': 'ultra' "
+                                      "is not one of 'low', 'medium', 'high', 'production', '4k'."),
+    (["render", "nope.py:Scene"], "Error: no such file: nope.py"),
+    (["preview", "nope"], f"Error: unknown target 'nope'; {ACCEPTED}"),
+    (["render"], "Error: Missing argument 'TARGETS...'."),
+])
+def test_bad_input_is_one_line_with_exit_code_2(mini_project, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == message + "\n"
+    assert "Traceback" not in result.output
+
+
+def test_a_file_without_that_scene_lists_what_it_defines(mini_project):
+    path = os.path.relpath(FIXTURES / "manim_docs_example.py")
+    result = run("render", f"{path}:CircleToSquare")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {path} has no scene 'CircleToSquare'; "
+                             "it defines: SquareToCircle\n")
+
+
+def test_a_file_without_a_scene_name_asks_for_one(mini_project):
+    path = os.path.relpath(FIXTURES / "failing_scenes.py")
+    result = run("render", path)
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: name a scene in {path}: {path}:SceneName; "
+                             "it defines: RaisesValueError, BadLatex, NoAnimations\n")
+
+
+@pytest.mark.parametrize("scene, message", [
+    ("RaisesValueError", "ValueError: the matrix must be square, got shape (2, 3)"),
+    ("BadLatex", 'LaTeX failed on "\\lambda = \\notacommand{3}": Undefined control sequence.'),
+    ("NoAnimations", "it produced no video: the scene has no play() or wait() calls"),
+])
+def test_a_failing_scene_reports_its_name_and_error_with_exit_code_1(mini_project, scene, message):
+    result = run("render", f"{FIXTURES / 'failing_scenes.py'}:{scene}")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"Error: scene {scene} failed: {message}"
+    assert not list((mini_project / "media").glob("*/scenes/*")), "a failed render left a file"
+
+
+def test_render_any_manim_file_from_the_manim_docs(mini_project):
+    result = run("render", f"{FIXTURES / 'manim_docs_example.py'}:SquareToCircle", "-q", "low")
+    assert result.exit_code == 0, result.output
+    video = mini_project / "media" / "low" / "scenes" / "SquareToCircle.mp4"
+    assert result.stdout.splitlines()[-1] == str(video)
+    info = ffprobe(video)
+    stream = next(s for s in info["streams"] if s["codec_type"] == "video")
+    assert (stream["width"], stream["height"]) == (854, 480)
+    assert stream["r_frame_rate"] == "15/1"
+    assert float(info["format"]["duration"]) == pytest.approx(3.0, abs=0.1)  # three 1 s plays
+    assert not (mini_project / "media" / ".work").exists() or not any(
+        (mini_project / "media" / ".work").iterdir()), "the work folder was not cleaned up"
+
+
+def test_preview_frame_writes_the_last_frame_as_png(mini_project):
+    result = run("preview", "GrowCircle", "--frame")
+    assert result.exit_code == 0, result.output
+    png = mini_project / "media" / "low" / "frames" / "GrowCircle.png"
+    assert result.stdout.splitlines()[-1] == str(png)
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (854, 480)
+
+
+def test_doctor_finds_everything_the_setup_installs():
+    result = run("doctor")
+    assert result.exit_code == 0, result.output
+    assert "MISSING" not in result.output
+
+
+def test_doctor_says_what_to_install_when_tools_are_missing(tmp_path):
+    result = run("doctor", env={"PATH": str(tmp_path)})
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert ("MISSING ffmpeg: not found; install: sudo apt-get install ffmpeg "
+            "(or run `make setup`)") in lines
+    assert ("MISSING dvisvgm: not found; install: sudo apt-get install dvisvgm "
+            "(or run `make setup`)") in lines
+    assert result.stderr.endswith("Error: some required tools are missing (see above)\n")
+
+
+def test_check_reports_layout_problems_with_scene_animation_and_mobjects(mini_project, tmp_path):
+    scene = tmp_path / "crowded.py"
+    scene.write_text(
+        "from manim import *\n"
+        "class Crowded(Scene):\n"
+        "    def construct(self):\n"
+        "        self.play(Write(Text('first label')))\n"
+        "        self.play(Write(MathTex('x^2').shift(0.2 * RIGHT)))\n"
+        "        self.play(Create(Circle().shift(9 * RIGHT)))\n")
+    result = run("check", f"{scene}:Crowded")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        "       Crowded, animation 1: Text('first label') overlaps MathTex('x^2')",
+        "       Crowded, animation 2: Circle runs off the right edge of the frame "
+        "(box x 8.00..10.00, y -1.00..1.00)",
+    ]

@@ -1,0 +1,121 @@
+"""curriculum.toml: the real course loads; malformed files name the lesson at fault."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from mathreel.curriculum import CurriculumError, load_curriculum, title_from_class_name
+from conftest import ROOT
+
+LESSON = '''
+[[lesson]]
+number = {number}
+slug = "{slug}"
+title = "A title"
+description = "A description."
+tags = ["t"]
+scenes = {scenes}
+'''
+
+
+def write(tmp_path, *lessons, module: str | None = None):
+    text = "".join(LESSON.format(**{"scenes": "[]", **lesson}) for lesson in lessons)
+    (tmp_path / "curriculum.toml").write_text(text)
+    if module is not None:
+        (tmp_path / "scenes").mkdir()
+        (tmp_path / "scenes" / "l00_intro.py").write_text(textwrap.dedent(module))
+    return tmp_path
+
+
+def test_the_course_has_all_nineteen_lessons_in_order():
+    curriculum = load_curriculum(ROOT)
+    assert [l.number for l in curriculum.lessons] == list(range(19))
+    assert len({l.slug for l in curriculum.lessons}) == 19
+    for lesson in curriculum.lessons:
+        assert lesson.title and len(lesson.description) > 80, lesson.slug
+        assert lesson.tags, lesson.slug
+
+
+def test_every_listed_scene_is_a_class_in_its_lesson_module():
+    curriculum = load_curriculum(ROOT)
+    for lesson in curriculum.lessons:
+        for scene in lesson.scenes:
+            assert scene.path == ROOT / "scenes" / f"{lesson.module_name}.py"
+            assert re.search(rf"^class {scene.name}\(", scene.path.read_text(), re.M)
+
+
+def test_scenes_keep_their_order_and_titles(tmp_path):
+    module = "class Second: pass\nclass First: pass\n"
+    root = write(tmp_path, {"number": 0, "slug": "intro",
+                            "scenes": '["First", { scene = "Second", title = "Part two" }]'},
+                 module=module)
+    lesson = load_curriculum(root).lesson("00")
+    assert [(s.name, s.title) for s in lesson.scenes] == [("First", "First"),
+                                                          ("Second", "Part two")]
+
+
+@pytest.mark.parametrize("lessons, module, message", [
+    ([{"number": 0, "slug": "intro"}, {"number": 0, "slug": "again"}], None,
+     "curriculum.toml: lesson 00 (again): duplicate lesson number 00 (also intro)"),
+    ([{"number": 0, "slug": "intro"}, {"number": 1, "slug": "intro"}], None,
+     "curriculum.toml: lesson 01 (intro): duplicate slug 'intro'"),
+    ([{"number": 0, "slug": "intro", "scenes": '["Missing"]'}], "class Present: pass\n",
+     "curriculum.toml: lesson 00 (intro): unknown scene 'Missing'; "
+     "scenes/l00_intro.py defines: Present"),
+    ([{"number": 0, "slug": "intro", "scenes": '["Anything"]'}], None,
+     "curriculum.toml: lesson 00 (intro): lists scenes but scenes/l00_intro.py does not exist"),
+    ([{"number": 0, "slug": "Intro Lesson"}], None,
+     "curriculum.toml: lesson 00 (Intro Lesson): slug 'Intro Lesson' must be lowercase words "
+     "joined by '-'"),
+    ([{"number": 0, "slug": "intro", "scenes": "[3]"}], None,
+     'curriculum.toml: lesson 00 (intro): a scene must be a class name or '
+     '{ scene = "ClassName", title = "..." }, got 3'),
+])
+def test_malformed_curriculum_names_the_lesson(tmp_path, lessons, module, message):
+    root = write(tmp_path, *lessons, module=module)
+    with pytest.raises(CurriculumError) as error:
+        load_curriculum(root)
+    assert str(error.value) == message
+
+
+def test_a_missing_field_is_named(tmp_path):
+    (tmp_path / "curriculum.toml").write_text(
+        '[[lesson]]\nnumber = 3\nslug = "calc"\ndescription = "d"\ntags = []\nscenes = []\n')
+    with pytest.raises(CurriculumError, match=r"^curriculum.toml: lesson 03 \(calc\): "
+                                              r"missing field 'title'$"):
+        load_curriculum(tmp_path)
+
+
+def test_a_wrongly_typed_field_is_named(tmp_path):
+    (tmp_path / "curriculum.toml").write_text(
+        '[[lesson]]\nnumber = "3"\nslug = "calc"\ntitle = "t"\ndescription = "d"\n'
+        'tags = []\nscenes = []\n')
+    with pytest.raises(CurriculumError, match=r"^curriculum.toml: lesson #1 in the file: "
+                                              r"field 'number' must be int, got str$"):
+        load_curriculum(tmp_path)
+
+
+def test_invalid_toml_is_reported(tmp_path):
+    (tmp_path / "curriculum.toml").write_text("[[lesson]\n")
+    with pytest.raises(CurriculumError, match=r"^curriculum.toml: not valid TOML: "):
+        load_curriculum(tmp_path)
+
+
+def test_a_scene_listed_twice_is_refused(tmp_path):
+    root = write(tmp_path, {"number": 0, "slug": "intro", "scenes": '["A", "A"]'},
+                 module="class A: pass\n")
+    with pytest.raises(CurriculumError, match=r"scene 'A' is already listed in lesson 00 \(intro\)"):
+        load_curriculum(root)
+
+
+@pytest.mark.parametrize("name, title", [
+    ("PowerIterationConverges", "Power iteration converges"),
+    ("SvdRotateStretchRotate", "Svd rotate stretch rotate"),
+    ("PCAOnAPointCloud", "PCA on a point cloud"),
+    ("Lesson02TryIt", "Lesson02 try it"),
+])
+def test_chapter_titles_from_class_names(name, title):
+    assert title_from_class_name(name) == title

@@ -1,0 +1,43 @@
+"""What a user types as a TARGET resolves to the scenes they meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from mathreel.curriculum import load_curriculum
+from mathreel.targets import TargetError, resolve_targets
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def curriculum(mini_project):
+    return load_curriculum(mini_project)
+
+
+@pytest.mark.parametrize("target", ["00", "0", "first-steps", "GrowCircle", "all"])
+def test_lesson_number_slug_scene_and_all(curriculum, target):
+    assert [s.name for s in resolve_targets(curriculum, [target])] == ["GrowCircle"]
+
+
+def test_each_scene_once_in_the_order_given(curriculum):
+    scenes = resolve_targets(curriculum, [f"{FIXTURES / 'manim_docs_example.py'}:SquareToCircle",
+                                          "GrowCircle", "00"])
+    assert [s.name for s in scenes] == ["SquareToCircle", "GrowCircle"]
+
+
+def test_a_file_target_outside_the_course(curriculum):
+    [scene] = resolve_targets(curriculum, [f"{FIXTURES / 'manim_docs_example.py'}:SquareToCircle"])
+    assert scene.path == FIXTURES / "manim_docs_example.py"
+    assert scene.lesson is None
+
+
+def test_a_course_file_named_by_path_is_the_course_scene(curriculum, mini_project):
+    [scene] = resolve_targets(curriculum, [f"{mini_project}/scenes/l00_first_steps.py:GrowCircle"])
+    assert scene.lesson == 0 and scene.title == "A circle grows"
+
+
+def test_a_python_file_with_a_syntax_error(curriculum, tmp_path):
+    broken = tmp_path / "broken.py"
+    broken.write_text("class A(:\n")
+    with pytest.raises(TargetError, match=r"broken.py is not valid Python: line 1: "):
+        resolve_targets(curriculum, [f"{broken}:A"])

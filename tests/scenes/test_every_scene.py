@@ -1,0 +1,70 @@
+"""Every scene of the curriculum runs (Manim dry-run: construct runs, nothing
+is written), keeps its layout after every animation, and is narrated."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from mathreel.curriculum import load_curriculum
+from mathreel.project import QUALITIES
+from mathreel.render import RenderJob, render_scene
+from conftest import ROOT
+
+SCENES = load_curriculum(ROOT).scenes
+MIN_CAPTION_COVERAGE = 0.8
+
+
+@pytest.fixture(scope="session")
+def checked(tmp_path_factory):
+    """Every scene run once in check mode, as many at a time as there are cores."""
+    work_root = tmp_path_factory.mktemp("check")
+    jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in SCENES]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda job: render_scene(work_root, job, show_progress=False), jobs))
+    return work_root, {r.job.scene.name: r for r in results}
+
+
+def covered_seconds(captions) -> float:
+    """Length of the union of the caption intervals."""
+    total, end = 0.0, float("-inf")
+    for start, stop, _ in sorted(captions):
+        if stop > end:
+            total += stop - max(start, end)
+            end = stop
+    return total
+
+
+def test_the_course_has_scenes():
+    assert len(SCENES) >= 4
+
+
+@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.name)
+def test_scene_runs_and_writes_nothing(checked, scene):
+    work_root, results = checked
+    result = results[scene.name]
+    assert result.ok, f"{scene.name} failed: {result.error}"
+    assert result.duration > 0 and result.animation_ends
+    assert result.outputs == {}
+    assert not [p for p in work_root.rglob("*") if p.is_file()], "a dry run wrote files"
+
+
+@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.name)
+def test_layout_after_every_animation(checked, scene):
+    result = checked[1][scene.name]
+    assert result.ok, result.error
+    assert result.problems == [], "\n".join(result.problems)
+
+
+@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.name)
+def test_narration_covers_the_scene(checked, scene):
+    result = checked[1][scene.name]
+    assert result.ok, result.error
+    coverage = covered_seconds(result.captions) / result.duration
+    assert coverage >= MIN_CAPTION_COVERAGE, (
+        f"{scene.name}: captions cover {coverage:.0%} of {result.duration:.1f} s")
+    starts = [c[0] for c in result.captions]
+    assert starts == sorted(starts)
+    assert all(c[1] <= result.duration + 1e-6 for c in result.captions)
