@@ -7,13 +7,16 @@ for a scene that failed while rendering.
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
 
 import click
 
+from .contact_sheet import Tile, frame_times, write_sheet
 from .curriculum import CurriculumError, load_curriculum
 from .doctor import run_checks
-from .project import QUALITIES, find_root, scene_video
+from .project import QUALITIES, find_root, media_dir, scene_video
 from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
 
@@ -191,6 +194,48 @@ def _echo_check(result: RenderResult) -> None:
             click.echo(f"       {problem}")
     else:
         click.echo(f"ok   {name} ({result.duration:.1f} s, {len(result.animation_ends)} animations)")
+
+
+@cli.command("contact-sheet")
+@click.argument("target")
+@QUALITY_OPTION
+@click.option("--every", type=click.FloatRange(min=0.1), default=None, metavar="SECONDS",
+              help="One frame every SECONDS instead of one per animation.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the PNG (default: media/<quality>/sheets/<target>.png).")
+def contact_sheet(target, quality, every, out):
+    """Write one PNG with a grid of frames of a scene or a lesson: the last
+    frame of every animation (or one every SECONDS), labelled with the scene,
+    the animation number and the time. Renders what it needs first.
+
+    \b
+    Examples:
+      mathreel contact-sheet 02
+      mathreel contact-sheet PowerIterationConverges --every 2
+    """
+    curriculum = _curriculum()
+    scenes = _scenes(curriculum, [target])
+    preset = QUALITIES[quality]
+    videos = render_many(curriculum.root, [RenderJob(s, preset) for s in scenes])
+    _report_failures(videos)
+    checks = [] if every else render_many(
+        curriculum.root, [RenderJob(s, preset, "check") for s in scenes], show_progress=False)
+    _report_failures(checks)
+    tiles = []
+    for index, video in enumerate(videos):
+        ends = checks[index].animation_ends if checks else []
+        times = frame_times(ends, video.duration, preset.fps, every)
+        name = video.job.scene.name
+        tiles += [Tile(video.outputs["video"], t,
+                       f"{name} {t:.1f}s" if every else f"{name} #{n} {t:.1f}s")
+                  for n, t in enumerate(times)]
+    default = media_dir(curriculum.root) / quality / "sheets" / f"{_file_stem(target)}.png"
+    click.echo(str(write_sheet(tiles, out or default)))
+
+
+def _file_stem(target: str) -> str:
+    """A file name for a target: ``02``, ``Scene``, ``file_Scene``."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", Path(target).name).strip("_") or "sheet"
 
 
 @cli.command()

@@ -152,3 +152,20 @@ def test_check_reports_layout_problems_with_scene_animation_and_mobjects(mini_pr
         "       Crowded, animation 2: Circle runs off the right edge of the frame "
         "(box x 8.00..10.00, y -1.00..1.00)",
     ]
+
+
+def test_contact_sheet_has_one_tile_per_animation(mini_project):
+    from PIL import Image
+
+    from mathreel.contact_sheet import GAP, TILE_WIDTH
+
+    result = run("contact-sheet", f"{FIXTURES / 'manim_docs_example.py'}:SquareToCircle")
+    assert result.exit_code == 0, result.output
+    sheet = Path(result.stdout.splitlines()[-1])
+    assert sheet == mini_project / "media" / "low" / "sheets" / (
+        "manim_docs_example_py_SquareToCircle.png")
+    with Image.open(sheet) as image:
+        assert image.width == GAP + 3 * (TILE_WIDTH + GAP)  # three animations in one row
+        # the middle tile shows the pink circle: some pixel there is far from the background
+        middle = image.crop((GAP + TILE_WIDTH + GAP, GAP, GAP + 2 * (TILE_WIDTH + GAP), 200))
+        assert max(p[0] for p in middle.getdata()) > 100
