@@ -256,5 +256,135 @@ def doctor():
         raise click.ClickException("some required tools are missing (see above)")
 
 
+# ---------------------------------------------------------------- publish
+
+PUBLISH_QUALITY_OPTION = click.option(
+    "-q", "--quality", type=click.Choice(list(QUALITIES)), default="high", show_default=True,
+    help="Which stitched lessons to publish (media/<quality>/lessons/).")
+
+
+def _publish_errors(func):
+    """Publishing errors at the edge: what the user can fix exits 2, a tool
+    or the YouTube API failing exits 1; each is one line."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from .publish.lessons import PublishError, PublishFailure
+        from .publish.upload import CredentialsError, UploadError
+
+        try:
+            return func(*args, **kwargs)
+        except (PublishError, CredentialsError) as exc:
+            raise UserError(str(exc)) from None
+        except (PublishFailure, UploadError) as exc:
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+def _warn(lines) -> None:
+    for line in lines:
+        click.secho(f"warning: {line}", fg="yellow", err=True)
+
+
+@cli.group()
+def publish():
+    """Publish stitched lessons: a YouTube bundle per lesson (optionally
+    uploaded), or a static blog.
+
+    \b
+    Examples:
+      mathreel publish youtube 02 03
+      mathreel publish youtube 02 --upload --credentials ~/.config/mathreel/youtube-token.json
+      mathreel publish blog --out site/
+    """
+
+
+@publish.command("youtube")
+@click.argument("lessons", nargs=-1, required=True)
+@PUBLISH_QUALITY_OPTION
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the bundles  [default: media/<quality>/youtube]")
+@click.option("--privacy", type=click.Choice(["private", "unlisted", "public"]),
+              default="private", show_default=True, help="The video's privacyStatus.")
+@click.option("--thumbnail-at", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Take the thumbnail's frame here  [default: the middle of the second chapter]")
+@click.option("--upload", is_flag=True,
+              help="Send each bundle with the YouTube Data API (needs mathreel[youtube]).")
+@click.option("--credentials", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="FILE", help="Authorized-user token JSON  [default: $MATHREEL_YOUTUBE_TOKEN]")
+@_publish_errors
+def publish_youtube(lessons, quality, out, privacy, thumbnail_at, upload, credentials):
+    """Write a YouTube bundle per lesson: the video, captions (.srt, .vtt),
+    description.txt, metadata.json (videos.insert's body) and thumbnail.png.
+    Prints each bundle's folder. With --upload, sends it too: video, then
+    captions, then thumbnail, recorded in the bundle's upload.json so a
+    re-run finishes what an interrupted one started.
+
+    LESSON is a lesson number (02) or slug, stitched at --quality.
+
+    \b
+    Examples:
+      mathreel publish youtube 02 03
+      mathreel publish youtube 02 -q medium --out ~/uploads
+      MATHREEL_YOUTUBE_TOKEN=~/yt-token.json mathreel publish youtube 02 --upload
+    """
+    from .publish.lessons import find_stitched
+    from .publish.youtube import build_bundle
+
+    curriculum = _curriculum()
+    stitched = [find_stitched(curriculum, key, quality) for key in lessons]
+    creds = None
+    if upload:
+        from .publish.upload import load_credentials
+        creds = load_credentials(credentials)  # fail before any work
+    out = out or media_dir(curriculum.root) / quality / "youtube"
+    for lesson in stitched:
+        bundle = build_bundle(lesson, out, privacy=privacy, thumbnail_at=thumbnail_at)
+        _warn(bundle.warnings)
+        click.echo(str(bundle.folder))
+        if upload:
+            from .publish.upload import upload_bundle
+            result = upload_bundle(bundle, creds, privacy=privacy,
+                                   log=lambda line: click.echo(f"  {line}", err=True))
+            click.echo(f"{lesson.lesson.code} uploaded: {result.url} ({result.privacy}), "
+                       "captions and thumbnail set")
+
+
+@publish.command("blog")
+@click.argument("lessons", nargs=-1)
+@PUBLISH_QUALITY_OPTION
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The site's folder, replaced as a whole  [default: media/<quality>/blog]")
+@_publish_errors
+def publish_blog(lessons, quality, out):
+    """Write a static site: an index of lessons and a page per lesson with
+    the video, captions, chapters, transcript, exercises and notebook. It
+    needs no network: open index.html from disk or copy the folder to any
+    static host. Prints the index's path.
+
+    Without LESSON, publishes every lesson stitched at --quality.
+
+    \b
+    Examples:
+      mathreel publish blog
+      mathreel publish blog 02 03 --out site/
+    """
+    from .publish.blog import build_site
+    from .publish.lessons import find_stitched, stitched_lessons
+
+    curriculum = _curriculum()
+    if lessons:
+        stitched = [find_stitched(curriculum, key, quality) for key in lessons]
+    else:
+        stitched = stitched_lessons(curriculum, quality)
+        if not stitched:
+            raise UserError(f"no lesson is stitched at {quality} quality; "
+                            f"run `mathreel stitch LESSON -q {quality}` first")
+    site = build_site(stitched, out or media_dir(curriculum.root) / quality / "blog")
+    _warn(site.warnings)
+    click.echo(str(site.folder / "index.html"))
+
+
 def main():
     cli()

@@ -1,0 +1,241 @@
+"""The YouTube bundle: everything an upload needs, in one folder per lesson.
+
+::
+
+    media/<quality>/youtube/NN_<slug>/
+        NN_<slug>.mp4       the video, to YouTube's recommended upload settings
+        NN_<slug>.en.srt    captions (SubRip), uploaded with captions.insert
+        NN_<slug>.en.vtt    captions (WebVTT), for Studio or other hosts
+        description.txt     the lesson's description, chapters, notebook pointer
+        metadata.json       the request body of videos.insert: {"snippet", "status"}
+        thumbnail.png       1280x720, < 2 MB: key frame + title in the course style
+        upload.json         written by --upload: what has been sent (video id, ...)
+
+A bundle is built in a private folder and renamed into place, so a folder
+that exists is complete. ``upload.py`` sends a bundle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .lessons import (
+    PublishError, StitchedLesson, atomic_dir, link_or_copy, remux, timestamp,
+)
+from .thumbnail import make_thumbnail
+
+EDUCATION_CATEGORY = "27"  # videoCategories: "Education"
+PRIVACY_STATUSES = ("private", "unlisted", "public")
+TITLE_MAX = 100  # characters
+DESCRIPTION_MAX = 5000  # bytes
+TAGS_MAX = 500  # characters, a tag with a space counting its quotes
+METADATA = "metadata.json"
+DESCRIPTION = "description.txt"
+THUMBNAIL = "thumbnail.png"
+RECEIPT = "upload.json"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A written bundle folder and the names of its files."""
+
+    folder: Path
+    stem: str
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def video(self) -> Path:
+        return self.folder / f"{self.stem}.mp4"
+
+    @property
+    def srt(self) -> Path:
+        return self.folder / f"{self.stem}.en.srt"
+
+    @property
+    def vtt(self) -> Path:
+        return self.folder / f"{self.stem}.en.vtt"
+
+    @property
+    def metadata(self) -> Path:
+        return self.folder / METADATA
+
+    @property
+    def description(self) -> Path:
+        return self.folder / DESCRIPTION
+
+    @property
+    def thumbnail(self) -> Path:
+        return self.folder / THUMBNAIL
+
+    @property
+    def receipt(self) -> Path:
+        return self.folder / RECEIPT
+
+    @classmethod
+    def open(cls, folder: Path) -> "Bundle":
+        videos = sorted(folder.glob("*.mp4"))
+        if not videos or not (folder / METADATA).is_file():
+            raise PublishError(f"{folder} is not a YouTube bundle (no video or {METADATA})")
+        return cls(folder, videos[0].stem)
+
+
+def chapter_warnings(stitched: StitchedLesson) -> list[str]:
+    """YouTube makes chapters only when the first is at 0:00, there are at
+    least three, in ascending order, each at least 10 s long."""
+    chapters = stitched.chapters
+    problems = []
+    if not chapters or chapters[0].start > 0.5:
+        problems.append("the first chapter does not start at 0:00")
+    if len(chapters) < 3:
+        problems.append(f"{len(chapters)} chapters, YouTube needs at least 3")
+    short = [c.title for c in chapters if c.end - c.start < 10]
+    if short:
+        problems.append(f"shorter than 10 s: {', '.join(short)}")
+    if not problems:
+        return []
+    return [f"lesson {stitched.lesson.code}: YouTube will not show chapters ({'; '.join(problems)})"]
+
+
+def description_text(stitched: StitchedLesson) -> str:
+    """The video description: what the lesson is, its chapters, where its code is."""
+    lesson = stitched.lesson
+    chapters = stitched.chapters_text or "\n".join(
+        f"{timestamp(c.start)} {c.title}" for c in stitched.chapters)
+    parts = [
+        lesson.description.strip(),
+        "Chapters\n" + chapters,
+        f"Run the code yourself: the notebook {stitched.notebook} in the mathreel repository "
+        "computes every number in this video with mathcore.",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _tags_fitting(tags: tuple[str, ...]) -> list[str]:
+    chosen, used = [], 0
+    for tag in tags:
+        cost = len(tag) + (2 if " " in tag else 0) + (1 if chosen else 0)
+        if used + cost > TAGS_MAX:
+            break
+        chosen.append(tag)
+        used += cost
+    return chosen
+
+
+def metadata(stitched: StitchedLesson, description: str, privacy: str = "private") -> dict:
+    """The ``body`` of ``youtube.videos().insert(part="snippet,status", body=...)``."""
+    lesson = stitched.lesson
+    if privacy not in PRIVACY_STATUSES:
+        raise PublishError(f"privacy must be one of {', '.join(PRIVACY_STATUSES)}, got '{privacy}'")
+    title = lesson.title.strip()
+    for name, text in (("title", title), ("description", description)):
+        if "<" in text or ">" in text:
+            raise PublishError(f"lesson {lesson.code}: YouTube rejects '<' and '>' in a video {name}")
+    if len(title) > TITLE_MAX:
+        raise PublishError(f"lesson {lesson.code}: the title has {len(title)} characters, "
+                           f"YouTube allows {TITLE_MAX}")
+    if len(description.encode("utf-8")) > DESCRIPTION_MAX:
+        raise PublishError(f"lesson {lesson.code}: the description is over YouTube's "
+                           f"{DESCRIPTION_MAX} bytes")
+    return {
+        "snippet": {
+            "title": title,
+            "description": description,
+            "tags": _tags_fitting(lesson.tags),
+            "categoryId": EDUCATION_CATEGORY,
+            "defaultLanguage": "en",
+            "defaultAudioLanguage": "en",
+        },
+        "status": {
+            "privacyStatus": privacy,
+            "embeddable": True,
+            "license": "youtube",
+            "publicStatsViewable": True,
+            "selfDeclaredMadeForKids": False,
+        },
+    }
+
+
+def release_video(src: Path, dst: Path) -> list[str]:
+    """The video at YouTube's recommended upload settings.
+
+    The release encode belongs to ``mathreel.encode`` (one place for encoder
+    settings); when that module offers ``encode_release(src, dst)`` it is
+    used. Otherwise the stitched video (already H.264 + AAC) is remuxed by
+    stream copy, without its subtitle track and with the index first, and
+    whatever differs from YouTube's recommendation is returned as a warning.
+    """
+    try:
+        from .. import encode  # type: ignore[attr-defined]
+    except ImportError:
+        encode = None
+    release = getattr(encode, "encode_release", None)
+    if callable(release):
+        release(src, dst)
+        return []
+    remux(src, dst)
+    return _encoding_warnings(dst)
+
+
+def _encoding_warnings(video: Path) -> list[str]:
+    from .lessons import probe
+
+    info = probe(video)
+    streams = info["streams"]
+    v = next((s for s in streams if s["codec_type"] == "video"), {})
+    a = next((s for s in streams if s["codec_type"] == "audio"), None)
+    found = []
+    if v.get("codec_name") != "h264":
+        found.append(f"video codec {v.get('codec_name')}")
+    if v.get("pix_fmt") != "yuv420p":
+        found.append(f"pixel format {v.get('pix_fmt')}")
+    if a is None:
+        found.append("no audio track")
+    elif a.get("codec_name") != "aac" or a.get("sample_rate") != "48000":
+        found.append(f"audio {a.get('codec_name')} {a.get('sample_rate')} Hz")
+    if not found:
+        return []
+    return [f"{video.name}: not YouTube's recommended settings ({', '.join(found)}); "
+            "no release encoder (mathreel.encode) is available to fix it"]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_bundle(stitched: StitchedLesson, out_dir: Path, *, privacy: str = "private",
+                 thumbnail_at: float | None = None) -> Bundle:
+    """Write ``out_dir/NN_<slug>/`` for one stitched lesson; return it.
+
+    An earlier ``upload.json`` is kept when the new video is byte-identical to
+    the one it describes, so a re-run does not upload the same video twice.
+    """
+    stem = stitched.stem
+    dest = out_dir / stem
+    description = description_text(stitched)
+    body = metadata(stitched, description, privacy)  # validate before any work
+    warnings = chapter_warnings(stitched)
+    old_receipt = dest / RECEIPT
+    with atomic_dir(dest) as tmp:
+        bundle = Bundle(tmp, stem)
+        warnings += release_video(stitched.video, bundle.video)
+        link_or_copy(stitched.srt, bundle.srt)
+        link_or_copy(stitched.vtt, bundle.vtt)
+        bundle.description.write_text(description, encoding="utf-8")
+        bundle.metadata.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+        make_thumbnail(stitched, bundle.thumbnail, thumbnail_at)
+        if old_receipt.is_file():
+            try:
+                receipt = json.loads(old_receipt.read_text(encoding="utf-8"))
+            except ValueError:
+                receipt = {}
+            if receipt.get("videoSha256") == _sha256(bundle.video):
+                bundle.receipt.write_text(old_receipt.read_text(encoding="utf-8"), encoding="utf-8")
+    return Bundle(dest, stem, tuple(warnings))
