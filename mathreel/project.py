@@ -5,7 +5,11 @@ Every stage reads and writes through these functions, so the layout under
 
     media/<quality>/scenes/<Scene>.mp4   (+ <Scene>.srt)   render
     media/<quality>/frames/<Scene>.png                       preview --frame
-    media/<quality>/lessons/NN_<slug>.mp4 (+ .srt .vtt)      stitch
+    media/<quality>/lessons/NN_<slug>.mp4 (+ .srt .vtt       stitch
+                          .chapters.json .chapters.txt; .burned.mp4 with --burn)
+    media/<quality>/course.mp4 (+ the same sidecars)        stitch --course
+    media/.work/titles/title_lNN.py                          generated title cards
+    media/.voice/espeak/<hash>.wav                           draft voice cache
 """
 
 from __future__ import annotations
@@ -73,3 +77,38 @@ def scene_frame(root: Path, quality: str, scene: str) -> Path:
 
 def lesson_video(root: Path, quality: str, number: int, slug: str) -> Path:
     return media_dir(root) / quality / "lessons" / f"{number:02d}_{slug}.mp4"
+
+
+# A stitched video's sidecars share its stem: NN_<slug>.srt, .vtt,
+# .chapters.json ([{"start", "end", "title"}]) and .chapters.txt (YouTube list).
+SIDECARS = ("srt", "vtt", "chapters_json", "chapters_txt")
+
+
+def sidecar(video: Path, kind: str) -> Path:
+    """The sidecar ``kind`` (srt, vtt, chapters_json, chapters_txt, burned) of a
+    lesson or course video."""
+    suffix = {"srt": ".srt", "vtt": ".vtt", "chapters_json": ".chapters.json",
+              "chapters_txt": ".chapters.txt", "burned": ".burned.mp4"}[kind]
+    return video.with_name(video.stem + suffix)
+
+
+def lesson_captions(root: Path, quality: str, number: int, slug: str, kind: str = "srt") -> Path:
+    return sidecar(lesson_video(root, quality, number, slug), kind)
+
+
+def lesson_chapters(root: Path, quality: str, number: int, slug: str,
+                    kind: str = "chapters_json") -> Path:
+    return sidecar(lesson_video(root, quality, number, slug), kind)
+
+
+def course_video(root: Path, quality: str) -> Path:
+    return media_dir(root) / quality / "course.mp4"
+
+
+def title_scene_file(root: Path, number: int) -> Path:
+    """The generated module holding lesson ``number``'s title card scene."""
+    return media_dir(root) / ".work" / "titles" / f"title_l{number:02d}.py"
+
+
+def title_scene_name(number: int) -> str:
+    return f"Lesson{number:02d}Title"

@@ -1,0 +1,103 @@
+"""Build: render every scene and title card of the chosen lessons, stitch each
+lesson whose parts all rendered, then (for the whole curriculum) the course.
+
+A failed scene fails its lesson with that scene's error; the other lessons
+still finish. The report says what failed; the CLI turns it into exit code 1.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .curriculum import Curriculum, Lesson
+from .encode import EncodeError
+from .project import QUALITIES
+from .render import RenderJob, RenderResult, render_many
+from .stitch import StitchError, StitchResult, stitch_course, stitch_lesson, title_card
+from .voice import VOICE_ENV, VOICES
+
+
+@dataclass
+class LessonOutcome:
+    lesson: Lesson
+    result: StitchResult | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BuildReport:
+    lessons: list[LessonOutcome] = field(default_factory=list)
+    skipped: list[Lesson] = field(default_factory=list)  # no scenes yet
+    course: StitchResult | None = None
+    course_error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.ok for o in self.lessons) and self.course_error is None
+
+
+def use_voice(voice: str | None) -> None:
+    """Make the render processes started from now on use ``voice``."""
+    if voice is None:
+        return
+    if voice not in VOICES:
+        raise ValueError(f"unknown voice {voice!r}; accepted: {', '.join(VOICES)}")
+    os.environ[VOICE_ENV] = voice
+
+
+def render_lessons(root: Path, lessons: list[Lesson], quality: str, *, show_progress=True,
+                   on_result=None) -> dict[int, list[RenderResult]]:
+    """Render the title card and scenes of each lesson in one batch (so the
+    engine can schedule them together); results grouped by lesson number."""
+    jobs = []
+    for lesson in lessons:
+        jobs.append(RenderJob(title_card(root, lesson), QUALITIES[quality]))
+        jobs += [RenderJob(scene, QUALITIES[quality]) for scene in lesson.scenes]
+    results = render_many(root, jobs, show_progress=show_progress, on_result=on_result)
+    grouped: dict[int, list[RenderResult]] = {l.number: [] for l in lessons}
+    for result in results:
+        grouped[result.job.scene.lesson].append(result)
+    return grouped
+
+
+def build(curriculum: Curriculum, lessons: list[Lesson], quality: str, *, course: bool,
+          release: bool = False, burn: bool = False, show_progress: bool = True,
+          on_result=None, on_lesson=None) -> BuildReport:
+    root = curriculum.root
+    report = BuildReport()
+    report.skipped = [l for l in lessons if not l.scenes]
+    todo = [l for l in lessons if l.scenes]
+    rendered = render_lessons(root, todo, quality, show_progress=show_progress,
+                              on_result=on_result) if todo else {}
+    for lesson in todo:
+        failed = [r for r in rendered[lesson.number] if not r.ok]
+        if failed:
+            outcome = LessonOutcome(lesson, error="; ".join(
+                f"scene {r.job.scene.name} failed: {r.error}" for r in failed))
+        else:
+            try:
+                outcome = LessonOutcome(lesson, stitch_lesson(root, lesson, quality,
+                                                              release=release, burn=burn))
+            except (StitchError, EncodeError) as exc:
+                outcome = LessonOutcome(lesson, error=str(exc))
+        report.lessons.append(outcome)
+        if on_lesson is not None:
+            on_lesson(outcome)
+    if course and report.lessons:
+        if all(o.ok for o in report.lessons):
+            try:
+                report.course = stitch_course(root, curriculum, quality, release=release,
+                                              burn=burn)
+            except (StitchError, EncodeError) as exc:
+                report.course_error = str(exc)
+        else:
+            failed = ", ".join(o.lesson.code for o in report.lessons if not o.ok)
+            report.course_error = f"course not joined: lesson(s) {failed} failed"
+    return report

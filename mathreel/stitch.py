@@ -1,0 +1,372 @@
+"""Stitch scene renders into a lesson video, and lessons into the course video.
+
+A lesson is its title card, then its scenes in curriculum order. One ffmpeg
+run (built with ffmpeg-python) writes the whole MP4:
+
+* **video**: when every part has the same codec, resolution, frame rate and
+  pixel format, the concat demuxer joins them by stream copy (no re-encode,
+  each part's length given from its frame count so parts abut exactly);
+  otherwise every part is scaled/padded to the quality's frame and
+  re-encoded, and the result says which part differed in what. Release
+  encoding (``-q production`` or ``release=True``) always re-encodes once,
+  with YouTube's settings (see :mod:`mathreel.encode`).
+* **audio**: each part's audio (or silence, when it has none) padded/trimmed
+  to exactly its video length, joined and encoded as AAC-LC 48 kHz stereo, so
+  narration never drifts across parts and every player and uploader gets an
+  audio track. (AAC packets cannot be concatenated by copy without the
+  encoder delay of each part piling up.)
+* **captions**: the parts' ``.srt`` cues shifted by each part's start, as a
+  soft ``mov_text`` track (players show CC) and as ``.srt``/``.vtt`` sidecars.
+* **chapters**: one per scene (title from the curriculum), merged where
+  shorter than YouTube allows, into the MP4's chapter metadata and the
+  ``.chapters.json`` / ``.chapters.txt`` sidecars.
+
+Everything is written to a temporary name in the destination folder, then
+renamed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ffmpeg
+
+from . import captions as cap
+from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
+from .curriculum import Curriculum, Lesson, SceneRef
+from .encode import (
+    AUDIO_RATE, EncodeError, VideoInfo, audio_options, probe, release_video_options,
+    working_video_options,
+)
+from .project import (
+    QUALITIES, Quality, course_video, lesson_video, scene_video, sidecar, title_scene_file,
+    title_scene_name,
+)
+
+RELEASE_QUALITIES = ("production",)
+RELEASE_COMMENT = "mathreel release encode (YouTube upload settings)"
+BURN_STYLE = ("FontName=DejaVu Sans,FontSize=16,BorderStyle=3,Outline=1,Shadow=0,"
+              "BackColour=&H80000000,MarginV=18")
+
+
+class StitchError(RuntimeError):
+    """A lesson cannot be stitched; the message says which part and why."""
+
+
+class MissingRenderError(StitchError):
+    """A part has not been rendered yet (the user can fix this by rendering)."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of a joined video."""
+
+    video: Path
+    title: str  # its chapter title
+    srt: Path | None = None  # its captions, if any
+    name: str = ""  # how messages name it (scene class, lesson code)
+
+
+@dataclass(frozen=True)
+class JoinPlan:
+    copy: bool  # video by stream copy
+    reason: str = ""  # why it is re-encoded
+
+
+@dataclass
+class StitchResult:
+    output: Path
+    duration: float  # of the written video stream
+    frames: int
+    expected_frames: int  # sum of the parts' frames
+    plan: JoinPlan
+    parts: list[VideoInfo]
+    chapters: list[Chapter]
+    notes: list[str] = field(default_factory=list)
+    sidecars: dict[str, Path] = field(default_factory=dict)
+    seconds: float = 0.0  # wall time of the stitch
+
+    @property
+    def method(self) -> str:
+        return "stream copy" if self.plan.copy else f"re-encoded: {self.plan.reason}"
+
+
+def plan_join(infos: list[VideoInfo], names: list[str], *, release: bool = False) -> JoinPlan:
+    """Stream copy when every part matches the first in codec, resolution,
+    frame rate and pixel format (and release encoding is not asked for)."""
+    if release:
+        return JoinPlan(False, "release encoding (YouTube upload settings)")
+    first = infos[0].signature()
+    for info, name in zip(infos[1:], names[1:]):
+        sig = info.signature()
+        for key, value in sig.items():
+            if value != first[key]:
+                return JoinPlan(False, f"{name} differs from {names[0]} in {key} "
+                                       f"({value} vs {first[key]})")
+    return JoinPlan(True)
+
+
+def _concat_list(infos: list[VideoInfo], folder: Path) -> Path:
+    lines = ["ffconcat version 1.0"]
+    for info in infos:
+        quoted = str(info.path.resolve()).replace("'", "'\\''")
+        lines += [f"file '{quoted}'", f"duration {info.duration:.6f}"]
+    path = folder / "parts.ffconcat"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _audio_for(index_input, info: VideoInfo):
+    """The part's audio at 48 kHz stereo, exactly as long as its video."""
+    if info.has_audio:
+        stream = index_input["a"]
+    else:
+        stream = ffmpeg.input(f"anullsrc=r={AUDIO_RATE}:cl=stereo", f="lavfi",
+                              t=f"{info.duration:.6f}")["a"]
+    return (stream.filter("asetpts", "PTS-STARTPTS")
+            .filter("aresample", AUDIO_RATE)
+            .filter("aformat", sample_fmts="fltp", channel_layouts="stereo")
+            .filter("apad")
+            .filter("atrim", duration=f"{info.duration:.6f}")
+            .filter("asetpts", "N/SR/TB"))
+
+
+def _video_for(index_input, width: int, height: int, fps):
+    return (index_input["v"].filter("setpts", "PTS-STARTPTS")
+            .filter("fps", fps=str(fps))
+            .filter("scale", width, height, force_original_aspect_ratio="decrease")
+            .filter("pad", width, height, "(ow-iw)/2", "(oh-ih)/2")
+            .filter("setsar", "1")
+            .filter("format", "yuv420p"))
+
+
+def _insert_chapters(args: list[str], metadata: Path, output: Path) -> list[str]:
+    """Add the ffmetadata file as the last input and take chapters and global
+    metadata from it (ffmpeg-python has no way to map an input's chapters)."""
+    inputs = [i for i, a in enumerate(args) if a == "-i"]
+    at = inputs[-1] + 2
+    index = len(inputs)
+    args = args[:at] + ["-f", "ffmetadata", "-i", str(metadata)] + args[at:]
+    out = args.index(str(output))
+    return args[:out] + ["-map_metadata", str(index), "-map_chapters", str(index)] + args[out:]
+
+
+def _run(args: list[str], what: str) -> None:
+    proc = subprocess.run(args, capture_output=True, text=True)
+    if proc.returncode != 0:
+        lines = [l for l in proc.stderr.strip().splitlines() if l.strip()]
+        raise EncodeError(f"{what}: ffmpeg: {' / '.join(lines[-3:]) or 'failed'}")
+
+
+def _tmp_name(path: Path) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    return Path(tmp)
+
+
+def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None = None,
+         release: bool = False, burn: bool = False, leading_untitled: bool = False,
+         copy_if_release_encoded: bool = False) -> StitchResult:
+    """Join ``parts`` into ``output`` with its captions and chapters sidecars.
+
+    ``leading_untitled``: the first part (a title card) opens the first
+    chapter instead of being one. ``copy_if_release_encoded``: in release
+    mode, join by stream copy when every part is already a release encode
+    (the course from release lessons).
+    """
+    started = time.perf_counter()
+    if not parts:
+        raise StitchError(f"{output.name}: nothing to join")
+    infos = [probe(p.video) for p in parts]
+    names = [p.name or p.video.stem for p in parts]
+    already = copy_if_release_encoded and all(_is_release_encode(p.video) for p in parts)
+    plan = plan_join(infos, names, release=release and not already)
+    starts, t = [], 0.0
+    for info in infos:
+        starts.append(t)
+        t += info.duration
+    total = t
+
+    # Captions: each part's cues, clipped to it, shifted by its start.
+    cues = cap.merge([(cap.read_srt(p.srt) if p.srt and p.srt.is_file() else [], s, i.duration)
+                      for p, s, i in zip(parts, starts, infos)])
+    # Chapters: one per part, merged to YouTube's rules.
+    chapter_plan = plan_chapters(
+        [(s, s + i.duration, p.title) for p, s, i in zip(parts, starts, infos)],
+        leading_untitled=leading_untitled)
+    notes = list(chapter_plan.notes)
+    if not plan.copy:
+        notes.insert(0, f"re-encoding: {plan.reason}")
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    first = infos[0]
+    width, height, fps = ((quality.width, quality.height, quality.fps) if quality
+                          else (first.width, first.height, first.fps))
+    with tempfile.TemporaryDirectory(prefix=".stitch-", dir=output.parent) as work:
+        work = Path(work)
+        srt_tmp = work / "captions.srt"
+        srt_tmp.write_text(cap.format_srt(cues), encoding="utf-8")
+        meta = work / "chapters.ffmeta"
+        tags = {"comment": RELEASE_COMMENT} if release or already else {}
+        meta.write_text(format_ffmetadata(chapter_plan.chapters, title, tags), encoding="utf-8")
+        inputs = [ffmpeg.input(str(p.video)) for p in parts]
+        if plan.copy:
+            video = ffmpeg.input(str(_concat_list(infos, work)), f="concat", safe=0)["v"]
+            video_opts = {"c:v": "copy"}
+        else:
+            video = ffmpeg.concat(*[_video_for(i, width, height, fps) for i in inputs],
+                                  v=1, a=0)
+            video_opts = (release_video_options(height, fps) if release
+                          else working_video_options())
+        audio = ffmpeg.concat(*[_audio_for(i, info) for i, info in zip(inputs, infos)],
+                              v=0, a=1)
+        streams = [video, audio]
+        sub_opts = {}
+        if cues:
+            streams.append(ffmpeg.input(str(srt_tmp), f="srt")["s"])
+            sub_opts = {"c:s": "mov_text", "metadata:s:s:0": "language=eng",
+                        "metadata:s:s": "handler_name=English"}
+        tmp = _tmp_name(output)
+        try:
+            out = ffmpeg.output(*streams, str(tmp), f="mp4", movflags="+faststart",
+                                **video_opts, **audio_options(release), **sub_opts,
+                                **{"metadata:s:a:0": "language=eng"})
+            args = _insert_chapters(out.overwrite_output().compile(), meta, tmp)
+            _run(args, f"stitching {output.name}")
+            written = probe(tmp)
+            os.replace(tmp, output)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    srt_path, vtt_path = sidecar(output, "srt"), sidecar(output, "vtt")
+    cap.write_captions(cues, srt_path, vtt_path)
+    json_path, txt_path = sidecar(output, "chapters_json"), sidecar(output, "chapters_txt")
+    write_chapters(chapter_plan.chapters, json_path, txt_path)
+    sidecars = {"srt": srt_path, "vtt": vtt_path, "chapters_json": json_path,
+                "chapters_txt": txt_path}
+    if burn:
+        sidecars["burned"] = burn_captions(output, srt_path, release=release,
+                                           height=height, fps=fps)
+    expected = sum(i.frames for i in infos) if plan.copy else round(total * float(fps))
+    return StitchResult(output, written.duration, written.frames, expected, plan, infos,
+                        chapter_plan.chapters, notes, sidecars,
+                        time.perf_counter() - started)
+
+
+def _is_release_encode(video: Path) -> bool:
+    try:
+        tags = ffmpeg.probe(str(video))["format"].get("tags", {})
+    except ffmpeg.Error:
+        return False
+    return tags.get("comment") == RELEASE_COMMENT
+
+
+def burn_captions(video: Path, srt: Path, *, release: bool = False, height: int = 480,
+                  fps=15) -> Path:
+    """A second file with the captions drawn into the picture (``.burned.mp4``)."""
+    target = sidecar(video, "burned")
+    source = ffmpeg.input(str(video))
+    picture = source["v"].filter("subtitles", str(srt), force_style=BURN_STYLE)
+    opts = release_video_options(height, fps) if release else working_video_options()
+    tmp = _tmp_name(target)
+    try:
+        out = ffmpeg.output(picture, source["a"], str(tmp), f="mp4", movflags="+faststart",
+                            map_chapters=0, **opts, **{"c:a": "copy"})
+        _run(out.overwrite_output().compile(), f"burning captions into {video.name}")
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return target
+
+
+# ---- lessons and the course -------------------------------------------------
+
+TITLE_TEMPLATE = '''\
+# Generated by mathreel for lesson {code}'s title card: edit scenes/title_card.py
+# or curriculum.toml instead (this file is rewritten from them).
+import sys
+
+sys.path.insert(0, {scenes!r})
+
+from title_card import TitleCard  # noqa: E402
+
+
+class {name}(TitleCard):
+    number = {number}
+    title = {title!r}
+'''
+
+
+def title_card(root: Path, lesson: Lesson) -> SceneRef:
+    """The lesson's title card scene, written under media/.work/titles (only
+    rewritten when its content changes, so its mtime means something)."""
+    path = title_scene_file(root, lesson.number)
+    name = title_scene_name(lesson.number)
+    source = TITLE_TEMPLATE.format(code=lesson.code, scenes=str((root / "scenes").resolve()),
+                                   name=name, number=lesson.number, title=lesson.title)
+    if not path.is_file() or path.read_text() != source:
+        cap.write_atomic(path, source)
+    return SceneRef(name, path, lesson.title, lesson.number)
+
+
+def lesson_parts(root: Path, quality: str, lesson: Lesson) -> list[Part]:
+    """The title card and the scenes of ``lesson``, rendered at ``quality``."""
+    if not lesson.scenes:
+        raise StitchError(f"lesson {lesson.code} ({lesson.slug}) has no scenes yet")
+    refs = [title_card(root, lesson), *lesson.scenes]
+    missing = [r.name for r in refs if not scene_video(root, quality, r.name).is_file()]
+    if missing:
+        raise MissingRenderError(
+            f"lesson {lesson.code}: not rendered at {quality} quality: {', '.join(missing)}; "
+            f"run `mathreel build {lesson.code} -q {quality}`")
+    parts = []
+    for ref in refs:
+        video = scene_video(root, quality, ref.name)
+        parts.append(Part(video, ref.title, video.with_suffix(".srt"), ref.name))
+    return parts
+
+
+def is_release(quality: str, release: bool = False) -> bool:
+    return release or quality in RELEASE_QUALITIES
+
+
+def stitch_lesson(root: Path, lesson: Lesson, quality: str, *, release: bool = False,
+                  burn: bool = False) -> StitchResult:
+    """``media/<q>/lessons/NN_<slug>.mp4`` and its sidecars from rendered parts."""
+    parts = lesson_parts(root, quality, lesson)
+    output = lesson_video(root, quality, lesson.number, lesson.slug)
+    return join(parts, output, title=f"{lesson.code} {lesson.title}", quality=QUALITIES[quality],
+                release=is_release(quality, release), burn=burn, leading_untitled=True)
+
+
+def course_chapter_title(lesson: Lesson) -> str:
+    return f"{lesson.number}. {lesson.title}"
+
+
+def stitch_course(root: Path, curriculum: Curriculum, quality: str, *, release: bool = False,
+                  burn: bool = False) -> StitchResult:
+    """``media/<q>/course.mp4``: every lesson that has scenes, in order."""
+    lessons = [l for l in curriculum.lessons if l.scenes]
+    if not lessons:
+        raise StitchError("no lesson has scenes yet: nothing to join into a course")
+    missing = [l.code for l in lessons
+               if not lesson_video(root, quality, l.number, l.slug).is_file()]
+    if missing:
+        raise MissingRenderError(
+            f"course: lessons not stitched at {quality} quality: {', '.join(missing)}; "
+            f"run `mathreel build -q {quality}`")
+    parts = []
+    for lesson in lessons:
+        video = lesson_video(root, quality, lesson.number, lesson.slug)
+        parts.append(Part(video, course_chapter_title(lesson), sidecar(video, "srt"),
+                          f"lesson {lesson.code}"))
+    return join(parts, course_video(root, quality), title="mathreel: the mathematics of ML",
+                quality=QUALITIES[quality], release=is_release(quality, release), burn=burn,
+                copy_if_release_encoded=True)
