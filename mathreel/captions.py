@@ -129,11 +129,19 @@ def merge(parts: list[tuple[list[Cue], float, float]]) -> list[Cue]:
     return normalise(merged, total)
 
 
+def public(path) -> None:
+    """Give a file made by mkstemp (0600) the usual permissions (0666 less umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
 def write_atomic(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    public(tmp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

@@ -7,6 +7,7 @@ for a scene that failed while rendering.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -19,11 +20,21 @@ from .doctor import run_checks
 from .project import QUALITIES, find_root, media_dir, scene_video
 from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
+from .voice import VOICES
+from .build import build as build_lessons, render_lessons, use_voice
+from .encode import EncodeError
+from .stitch import MissingRenderError, StitchError, StitchResult, stitch_course, stitch_lesson
 
 QUALITY_OPTION = click.option(
     "-q", "--quality", type=click.Choice(list(QUALITIES)), default="low", show_default=True,
     help="Manim quality preset: low 480p15, medium 720p30, high 1080p60, "
          "production 1440p60, 4k 2160p60.")
+
+
+VOICE_OPTION = click.option(
+    "--voice", type=click.Choice(VOICES), default=None,
+    help="Narration audio: espeak (offline draft voice; recordings in narration/<Scene>/NN.wav "
+         "win), recorded (recordings only), none. Default: $MATHREEL_VOICE, else none.")
 
 
 class UserError(click.ClickException):
@@ -120,7 +131,8 @@ def list_command():
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
 @QUALITY_OPTION
-def render(targets, quality):
+@VOICE_OPTION
+def render(targets, quality, voice):
     """Render scenes to video; prints each output path.
 
     TARGET is a lesson number (02), a lesson slug (matrix-decompositions), a
@@ -133,7 +145,9 @@ def render(targets, quality):
       mathreel render 02
       mathreel render PowerIterationConverges -q high
       mathreel render ~/my_scenes.py:SquareToCircle -q low
+      mathreel render 02 --voice espeak
     """
+    use_voice(voice)
     curriculum = _curriculum()
     scenes = _scenes(curriculum, targets)
     jobs = [RenderJob(scene, QUALITIES[quality]) for scene in scenes]
@@ -384,6 +398,166 @@ def publish_blog(lessons, quality, out):
     site = build_site(stitched, out or media_dir(curriculum.root) / quality / "blog")
     _warn(site.warnings)
     click.echo(str(site.folder / "index.html"))
+
+
+# ---- lesson videos: stitch, build ------------------------------------------------
+
+
+def _lessons(curriculum, keys):
+    """The lessons named by number or slug, in curriculum order."""
+    chosen = []
+    for key in keys:
+        lesson = curriculum.lesson(key)
+        if lesson is None:
+            codes = [l.code for l in curriculum.lessons]
+            raise UserError(f"unknown lesson '{key}'; accepted: a lesson number "
+                            f"({codes[0]}-{codes[-1]}) or slug (see `mathreel list`)")
+        if lesson not in chosen:
+            chosen.append(lesson)
+    return sorted(chosen, key=lambda l: l.number)
+
+
+def _minutes(seconds: float) -> str:
+    minutes, secs = divmod(seconds, 60)
+    return f"{int(minutes)}:{secs:05.2f}"
+
+
+def _echo_stitched(result: StitchResult) -> None:
+    """The video's path on stdout; how it was made, and any notes, on stderr."""
+    click.echo(str(result.output))
+    click.echo(f"  {len(result.parts)} parts, {_minutes(result.duration)}, {result.method}, "
+               f"{len(result.chapters)} chapters, in {result.seconds:.1f} s", err=True)
+    for note in result.notes:
+        if not note.startswith("re-encoding:"):
+            click.echo(f"  note: {note}", err=True)
+    if "burned" in result.sidecars:
+        click.echo(str(result.sidecars["burned"]))
+
+
+@cli.command()
+@click.argument("lessons", nargs=-1)
+@QUALITY_OPTION
+@click.option("--course", is_flag=True,
+              help="Also join every stitched lesson into media/<quality>/course.mp4.")
+@click.option("--release", is_flag=True,
+              help="Encode with YouTube's upload settings (always on for -q production).")
+@click.option("--burn", is_flag=True,
+              help="Also write NN_<slug>.burned.mp4 with the captions drawn into the picture.")
+@VOICE_OPTION
+def stitch(lessons, quality, course, release, burn, voice):
+    """Join a lesson's title card and rendered scenes into one video.
+
+    Writes media/<quality>/lessons/NN_<slug>.mp4 with a soft subtitle track
+    and chapters, and beside it .srt, .vtt, .chapters.json and .chapters.txt
+    (YouTube's list). Parts that share codec, resolution, frame rate and pixel
+    format are joined by stream copy; otherwise they are re-encoded and the
+    part that differed is named. The scenes must be rendered first (or use
+    `mathreel build`); the title card is rendered here. --course joins the
+    stitched lessons into media/<quality>/course.mp4.
+
+    \b
+    Examples:
+      mathreel stitch 02
+      mathreel stitch 02 07 -q high --burn
+      mathreel stitch --course
+      mathreel stitch 02 -q production      # YouTube upload encoding
+    """
+    if not lessons and not course:
+        raise UserError("name a lesson (e.g. `mathreel stitch 02`) or pass --course")
+    use_voice(voice)
+    curriculum = _curriculum()
+    chosen = _lessons(curriculum, lessons)
+    for lesson in chosen:
+        if not lesson.scenes:
+            raise UserError(f"lesson {lesson.code} ({lesson.slug}) has no scenes yet")
+    try:
+        for lesson in chosen:
+            missing = [s.name for s in lesson.scenes
+                       if not scene_video(curriculum.root, quality, s.name).is_file()]
+            if missing:
+                raise MissingRenderError(
+                    f"lesson {lesson.code}: not rendered at {quality} quality: "
+                    f"{', '.join(missing)}; run `mathreel build {lesson.code} -q {quality}`")
+        titles = render_lessons(curriculum.root, [_title_only(l) for l in chosen], quality)
+        failed = [r for rs in titles.values() for r in rs if not r.ok]
+        if failed:
+            raise click.ClickException(
+                f"title card {failed[0].job.scene.name} failed: {failed[0].error}")
+        for lesson in chosen:
+            _echo_stitched(stitch_lesson(curriculum.root, lesson, quality, release=release,
+                                         burn=burn))
+        if course:
+            _echo_stitched(stitch_course(curriculum.root, curriculum, quality, release=release,
+                                         burn=burn))
+    except MissingRenderError as exc:
+        raise UserError(str(exc)) from None
+    except (StitchError, EncodeError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _title_only(lesson):
+    """``lesson`` with no scenes: render_lessons then renders its title card only."""
+    return dataclasses.replace(lesson, scenes=())
+
+
+@cli.command()
+@click.argument("lessons", nargs=-1)
+@QUALITY_OPTION
+@VOICE_OPTION
+@click.option("--release", is_flag=True,
+              help="Encode with YouTube's upload settings (always on for -q production).")
+@click.option("--burn", is_flag=True,
+              help="Also write NN_<slug>.burned.mp4 with the captions drawn into the picture.")
+@click.option("--no-course", is_flag=True, help="Do not join the lessons into course.mp4.")
+def build(lessons, quality, voice, release, burn, no_course):
+    """Render, stitch and caption whole lessons in one command.
+
+    Without LESSONS: every lesson that has scenes, then the course video.
+    Each lesson's title card and scenes are rendered, then stitched with
+    captions and chapters (see `mathreel stitch --help`). A scene that fails
+    fails its lesson with the scene's error; the other lessons still finish,
+    and the exit code is 1 when anything failed.
+
+    \b
+    Examples:
+      mathreel build -q low                 # what `make preview` runs
+      mathreel build 02 07 --voice espeak
+      mathreel build -q production          # YouTube upload encoding
+    """
+    use_voice(voice)
+    curriculum = _curriculum()
+    chosen = _lessons(curriculum, lessons) if lessons else list(curriculum.lessons)
+    if lessons:
+        empty = [l for l in chosen if not l.scenes]
+        if empty:
+            raise UserError(f"lesson {empty[0].code} ({empty[0].slug}) has no scenes yet")
+
+    def on_lesson(outcome):
+        if outcome.ok:
+            _echo_stitched(outcome.result)
+        else:
+            click.echo(f"lesson {outcome.lesson.code} failed: {outcome.error}", err=True)
+
+    report = build_lessons(curriculum, chosen, quality, course=not lessons and not no_course,
+                           release=release, burn=burn, on_lesson=on_lesson)
+    if report.skipped and not lessons:
+        click.echo(f"skipped (no scenes yet): {', '.join(l.code for l in report.skipped)}",
+                   err=True)
+    if report.course is not None:
+        _echo_stitched(report.course)
+    failed = [o for o in report.lessons if not o.ok]
+    if failed and report.course_error:
+        click.echo(report.course_error, err=True)
+    if len(failed) == 1:
+        raise click.ClickException(f"lesson {failed[0].lesson.code} failed: {failed[0].error}")
+    if failed:
+        lines = "\n".join(f"  {o.lesson.code}: {o.error}" for o in failed)
+        raise click.ClickException(
+            f"{len(failed)} of {len(report.lessons)} lessons failed:\n{lines}")
+    if report.course_error:
+        raise click.ClickException(report.course_error)
+    if not report.lessons:
+        click.echo("no lesson has scenes yet: nothing to build", err=True)
 
 
 def main():

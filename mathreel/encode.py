@@ -94,9 +94,13 @@ def probe(path: Path) -> VideoInfo:
     if not videos:
         raise EncodeError(f"{path} has no video stream")
     v = videos[0]
-    fps = Fraction(v.get("avg_frame_rate") or "0/1")
+    # r_frame_rate is the stream's base rate; avg_frame_rate drifts by a hair
+    # when a file was joined from chunks (706560/47099 for 15 fps).
+    fps = Fraction(v.get("r_frame_rate") or "0/1")
     if fps <= 0:
-        fps = Fraction(v["r_frame_rate"])
+        fps = Fraction(v.get("avg_frame_rate") or "0/1")
+    if fps <= 0:
+        raise EncodeError(f"{path}: ffprobe reports no frame rate")
     frames = int(v["nb_frames"]) if v.get("nb_frames", "").isdigit() else round(
         float(v.get("duration") or info["format"]["duration"]) * fps)
     return VideoInfo(

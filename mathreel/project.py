@@ -8,7 +8,7 @@ Every stage reads and writes through these functions, so the layout under
     media/<quality>/lessons/NN_<slug>.mp4 (+ .srt .vtt       stitch
                           .chapters.json .chapters.txt; .burned.mp4 with --burn)
     media/<quality>/course.mp4 (+ the same sidecars)        stitch --course
-    media/.work/titles/title_lNN.py                          generated title cards
+    media/.titles/title_lNN.py                               generated title cards
     media/.voice/espeak/<hash>.wav                           draft voice cache
 """
 
@@ -107,7 +107,7 @@ def course_video(root: Path, quality: str) -> Path:
 
 def title_scene_file(root: Path, number: int) -> Path:
     """The generated module holding lesson ``number``'s title card scene."""
-    return media_dir(root) / ".work" / "titles" / f"title_l{number:02d}.py"
+    return media_dir(root) / ".titles" / f"title_l{number:02d}.py"
 
 
 def title_scene_name(number: int) -> str:

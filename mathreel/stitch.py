@@ -166,6 +166,7 @@ def _run(args: list[str], what: str) -> None:
 def _tmp_name(path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
+    cap.public(tmp)
     return Path(tmp)
 
 
@@ -305,7 +306,7 @@ class {name}(TitleCard):
 
 
 def title_card(root: Path, lesson: Lesson) -> SceneRef:
-    """The lesson's title card scene, written under media/.work/titles (only
+    """The lesson's title card scene, written under media/.titles (only
     rewritten when its content changes, so its mtime means something)."""
     path = title_scene_file(root, lesson.number)
     name = title_scene_name(lesson.number)

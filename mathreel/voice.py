@@ -14,7 +14,7 @@ Voices (``MATHREEL_VOICE``, set by the CLI's ``--voice``):
 ``espeak``     a recording where one exists, else espeak-ng synthesises the beat
 ``recorded``   a recording where one exists, else the beat is silent
 
-Recordings live in the project at ``voice/<Scene>/<NN>.<ext>``: ``NN`` is the
+Recordings live in the project at ``narration/<Scene>/<NN>.<ext>``: ``NN`` is the
 beat's number in playing order, from ``01``; ``ext`` is wav, flac, mp3, m4a or
 ogg. The recording's length drives the beat's timing, as the synthetic voice's
 does.
@@ -38,7 +38,7 @@ from pathlib import Path
 
 VOICE_ENV = "MATHREEL_VOICE"
 VOICES = ("none", "espeak", "recorded")
-RECORDINGS_DIR = "voice"
+RECORDINGS_DIR = "narration"  # <root>/narration/<Scene>/<NN>.<ext>
 AUDIO_EXTENSIONS = (".wav", ".flac", ".mp3", ".m4a", ".ogg")
 ESPEAK_VOICE = "en-us"
 ESPEAK_WORDS_PER_MINUTE = 165

@@ -13,7 +13,7 @@ characters.
 
 A beat can also be *heard*: with ``MATHREEL_VOICE=espeak`` (the CLI's
 ``--voice espeak``) or ``recorded``, each beat gets its speech with
-``add_sound`` at the beat's start (a recording from ``voice/<Scene>/<NN>.wav``
+``add_sound`` at the beat's start (a recording from ``narration/<Scene>/<NN>.wav``
 where one exists, else espeak-ng's draft; see ``mathreel.voice``), and the beat
 lasts at least as long as its speech, so words and animation stay in step.
 """

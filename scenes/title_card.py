@@ -1,7 +1,7 @@
 """The card that opens every lesson video: its number and title, in the course style.
 
 ``mathreel stitch`` writes a tiny module per lesson under
-``media/.work/titles/`` that subclasses ``TitleCard`` with the lesson's
+``media/.titles/`` that subclasses ``TitleCard`` with the lesson's
 ``number`` and ``title`` from curriculum.toml, and renders it like any scene
 (so it is narrated, captioned and voiced like the others).
 """
