@@ -90,8 +90,11 @@ def credentials_path(option: str | os.PathLike | None) -> Path:
     return path
 
 
-def load_credentials(option: str | os.PathLike | None = None):
-    """``google.oauth2.credentials.Credentials`` from the token file."""
+def load_credentials(option: str | os.PathLike | None = None, *, token_uri: str | None = None):
+    """``google.oauth2.credentials.Credentials`` from the token file.
+
+    ``token_uri`` replaces Google's token endpoint (google-auth ignores the
+    file's); tests point it at a local server."""
     _require_client()
     from google.oauth2.credentials import Credentials
 
@@ -102,6 +105,10 @@ def load_credentials(option: str | os.PathLike | None = None):
         detail = str(exc).rstrip(".")
         raise CredentialsError(
             f"{path} is not an authorized-user token JSON ({detail}).") from None
+    if token_uri:
+        expiry = creds.expiry
+        creds = creds.with_token_uri(token_uri)  # a copy without the expiry
+        creds.expiry = expiry
     creds._mathreel_path = path  # for messages
     return creds
 
@@ -152,15 +159,20 @@ class _Uploader:
     def __init__(self, creds, *, http=None, api_endpoint: str | None = None,
                  sleep: Callable[[float], None] = time.sleep, max_retries: int = MAX_RETRIES,
                  log: Callable[[str], None] = lambda _: None):
-        import httplib2
         from google_auth_httplib2 import AuthorizedHttp
         from googleapiclient.discovery import build
+        from googleapiclient.http import build_http
 
         self.creds = creds
         self.sleep = sleep
         self.max_retries = max_retries
         self.log = log
-        authed = AuthorizedHttp(creds, http=http or httplib2.Http(timeout=120))
+        http = http or build_http()
+        # A resumable upload answers "308 Resume Incomplete", which httplib2
+        # would otherwise follow as a redirect (build_http does the same).
+        if hasattr(http, "redirect_codes"):
+            http.redirect_codes = set(http.redirect_codes) - {308}
+        authed = AuthorizedHttp(creds, http=http)
         options = {"api_endpoint": api_endpoint} if api_endpoint else None
         self.youtube = build("youtube", "v3", http=authed, static_discovery=True,
                              cache_discovery=False, client_options=options)
