@@ -121,13 +121,20 @@ def _concat_list(infos: list[VideoInfo], folder: Path) -> Path:
     return path
 
 
-def _audio_for(index_input, info: VideoInfo):
-    """The part's audio at 48 kHz stereo, exactly as long as its video."""
-    if info.has_audio:
-        stream = index_input["a"]
-    else:
-        stream = ffmpeg.input(f"anullsrc=r={AUDIO_RATE}:cl=stereo", f="lavfi",
-                              t=f"{info.duration:.6f}")["a"]
+def _audio_tracks(inputs, infos: list[VideoInfo]) -> list:
+    """Each part's audio at 48 kHz stereo, exactly as long as its video:
+    its own sound, or a branch of one shared silence source."""
+    silent = [i for i, info in enumerate(infos) if not info.has_audio]
+    branches = {}
+    if silent:
+        source = ffmpeg.input(f"anullsrc=r={AUDIO_RATE}:cl=stereo", f="lavfi")["a"]
+        split = source.filter_multi_output("asplit", len(silent))
+        branches = {index: split.stream(n) for n, index in enumerate(silent)}
+    return [_fit_audio(branches.get(i) or inputs[i]["a"], info)
+            for i, info in enumerate(infos)]
+
+
+def _fit_audio(stream, info: VideoInfo):
     return (stream.filter("asetpts", "PTS-STARTPTS")
             .filter("aresample", AUDIO_RATE)
             .filter("aformat", sample_fmts="fltp", channel_layouts="stereo")
@@ -224,8 +231,7 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
                                   v=1, a=0)
             video_opts = (release_video_options(height, fps) if release
                           else working_video_options())
-        audio = ffmpeg.concat(*[_audio_for(i, info) for i, info in zip(inputs, infos)],
-                              v=0, a=1)
+        audio = ffmpeg.concat(*_audio_tracks(inputs, infos), v=0, a=1)
         streams = [video, audio]
         sub_opts = {}
         if cues:
