@@ -2,14 +2,29 @@
 
 A lesson module declares ``class Lesson02TryIt(TryItScene): lesson = 2`` and
 gets a narrated card posing the exercises of ``mathreel.exercises`` (the same
-data the blog shows), then revealing each answer.
+data the blog shows): the questions appear one at a time, a timer invites the
+viewer to pause, then each answer is revealed under its question together
+with the mathcore call that checks it.
 """
 
-from manim import DOWN, LEFT, UP, FadeIn, FadeOut, Tex, VGroup, Write
+from __future__ import annotations
+
+import re
+
+from manim import (
+    DOWN, LEFT, ORIGIN, RIGHT, UP, Arc, Circle, Create, FadeIn, FadeOut, Indicate, Tex, Text,
+    VGroup, Write, config, linear,
+)
 
 from mathreel.exercises import exercises_for
 from narration import NarratedScene
-from style import ACCENT, BODY_SIZE, EDGE_BUFF, MUTED, SMALL_SIZE, TITLE_SIZE
+from style import (
+    ACCENT, BODY_SIZE, BUFF, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED, SMALL_SIZE, TEXT, TITLE_SIZE,
+)
+
+QUESTION_WIDTH_EM = 34  # line width of a question, in em of its font (LaTeX wraps it)
+PAUSE_SECONDS = 4  # the on-screen timer that invites a pause
+CODE_FONT = "DejaVu Sans Mono"
 
 
 class TryItScene(NarratedScene):
@@ -21,30 +36,105 @@ class TryItScene(NarratedScene):
         title = Tex("Try it", font_size=TITLE_SIZE, color=ACCENT).to_edge(UP, buff=EDGE_BUFF)
         with self.beat("Time to practise. Pause the video and try these yourself."):
             self.play(Write(title))
-        # Step 2: pose each exercise, one at a time.
-        items = self.get_questions(exercises).next_to(title, DOWN, buff=0.5)
-        for index, item in enumerate(items):
-            with self.beat(f"Exercise {index + 1}. {_spoken(exercises[index].question)}"):
-                self.play(FadeIn(item, shift=0.2 * UP))
-                self.wait(1.5)
-        # Step 3: reveal the answers, each under its question.
-        for index, exercise in enumerate(exercises):
-            answer = Tex(f"Answer: {exercise.answer}", font_size=SMALL_SIZE, color=MUTED)
-            answer.next_to(items[index], DOWN, buff=0.1, aligned_edge=LEFT)
-            with self.beat(f"Answer {index + 1}: {_spoken(exercise.answer)}"):
-                self.play(FadeIn(answer))
-        with self.beat("Every answer here was computed with mathcore. Open the notebook and check."):
+        if not exercises:
+            return
+        # Step 2: pose each exercise, one at a time; answers are laid out but hidden.
+        rows = self.get_rows(exercises, below=title)
+        for index, (row, exercise) in enumerate(zip(rows, exercises)):
+            with self.beat(f"Exercise {index + 1}. {spoken(exercise.question)}"):
+                self.play(FadeIn(row.question, shift=0.2 * UP))
+                self.wait(1)
+        # Step 3: a timer: the moment to pause.
+        self.show_pause_timer(title)
+        # Step 4: reveal the answers, each under its question, with the code that checks it.
+        for index, (row, exercise) in enumerate(zip(rows, exercises)):
+            with self.beat(f"Answer {index + 1}: {spoken(exercise.answer)}"):
+                self.play(FadeIn(row.answer, shift=0.1 * RIGHT), row.number.animate.set_color(ACCENT))
+                self.play(FadeIn(row.code))
+                self.wait(0.5)
+        with self.beat("Every answer here was computed by mathcore, with the call shown under it. "
+                       "Open the notebook and check."):
+            self.play(*(Indicate(row.code, color=TEXT, scale_factor=1.05) for row in rows))
             self.wait(1)
-            self.play(FadeOut(title))
 
-    def get_questions(self, exercises) -> VGroup:
-        items = VGroup(*(
-            Tex(rf"{i + 1}.\ {e.question}", font_size=BODY_SIZE, tex_environment=None)
-            for i, e in enumerate(exercises)
-        ))
-        return items.arrange(DOWN, aligned_edge=LEFT, buff=0.7)
+    # ------------------------------------------------------------------ builders
+    def get_rows(self, exercises, below) -> VGroup:
+        """One row per exercise: number, question, answer and code, fitted to the frame."""
+        rows = VGroup(*(get_exercise_row(i, e) for i, e in enumerate(exercises)))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.45)
+        available_height = below.get_bottom()[1] + config.frame_height / 2 - 0.35 - EDGE_BUFF
+        available_width = config.frame_width - 2 * EDGE_BUFF
+        scale = min(1.0, available_height / rows.height, available_width / rows.width)
+        rows.scale(scale)
+        rows.next_to(below, DOWN, buff=0.35).set_x(0)
+        return rows
+
+    def show_pause_timer(self, title) -> None:
+        ring = Circle(radius=0.28, color=FAINT, stroke_width=4)
+        ring.next_to(title, RIGHT, buff=0.5)
+        sweep = Arc(radius=0.28, start_angle=1.5708, angle=-6.2831, color=ACCENT, stroke_width=4)
+        sweep.move_arc_center_to(ring.get_center())
+        with self.beat("Pause now, and work them out on paper. The answers come next."):
+            self.play(FadeIn(ring))
+            self.play(Create(sweep), run_time=PAUSE_SECONDS, rate_func=linear)
+            self.play(FadeOut(ring), FadeOut(sweep))
 
 
-def _spoken(text: str) -> str:
-    """Narration for a question: the maths as written, without dollar signs."""
-    return text.replace("$", "")
+class ExerciseRow(VGroup):
+    """An exercise on the card; ``question`` shows first, ``answer`` and ``code`` later."""
+
+    def __init__(self, number, question, answer, code):
+        super().__init__(number, question, answer, code)
+        self.number, self.question, self.answer, self.code = number, question, answer, code
+
+
+def get_exercise_row(index: int, exercise) -> ExerciseRow:
+    number = Tex(f"{index + 1}.", font_size=BODY_SIZE, color=MUTED)
+    question = Tex(rf"\parbox{{{QUESTION_WIDTH_EM}em}}{{\raggedright {exercise.question}}}",
+                   font_size=BODY_SIZE, color=TEXT)
+    answer = Tex(exercise.answer, font_size=LABEL_SIZE, color=ACCENT)
+    code = Text(exercise.code, font=CODE_FONT, font_size=SMALL_SIZE - 4, color=MUTED)
+    number.next_to(question, LEFT, buff=0.2, aligned_edge=UP)
+    answer.next_to(question, DOWN, buff=0.18, aligned_edge=LEFT)
+    code.next_to(answer, DOWN, buff=0.12, aligned_edge=LEFT)
+    return ExerciseRow(number, question, answer, code)
+
+
+# --------------------------------------------------------------------------- narration
+
+_SPOKEN_MACROS = [
+    (r"\\lambda", "lambda"), (r"\\sigma", "sigma"), (r"\\mu", "mu"), (r"\\theta", "theta"),
+    (r"\\approx", " is about "), (r"\\cdot", " times "), (r"\\times", " times "),
+    (r"\\det", "the determinant of "), (r"\\quad", ", "), (r"\\,", " "),
+]
+
+
+def _spoken_matrix(match: re.Match) -> str:
+    rows = [row.split("&") for row in match.group(1).split(r"\\")]
+    rows = [", ".join(cell.strip() for cell in row) for row in rows if "".join(row).strip()]
+    return "the matrix with rows " + ", and ".join(rows)
+
+
+def _spoken_math(math: str) -> str:
+    """One ``$...$`` span read aloud."""
+    math = re.sub(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", _spoken_matrix, math)
+    math = re.sub(r"\\\|(.*?)\\\|_F", r"the Frobenius norm of \1", math)
+    math = re.sub(r"\\\|(.*?)\\\|", r"the norm of \1", math)
+    for macro, word in _SPOKEN_MACROS:
+        math = re.sub(macro + r"(?![a-zA-Z])", word, math)
+    math = re.sub(r"\^\{?T\}?", " transpose ", math)
+    math = re.sub(r"_\{?([A-Za-z0-9]+)\}?", r" \1", math)
+    math = math.replace("=", " equals ").replace("-", " minus ").replace("+", " plus ")
+    return re.sub(r"[{}\\]", "", math)
+
+
+def spoken(text: str) -> str:
+    """Narration for an exercise's text: its maths read the way a person would say it.
+
+    >>> spoken(r"Find $\\lambda_1$ of $S = \\begin{pmatrix} 3 & -2 \\\\ -2 & 3 \\end{pmatrix}$.")
+    'Find lambda 1 of S equals the matrix with rows 3, minus 2, and minus 2, 3.'
+    """
+    parts = text.split("$")
+    words = "".join(_spoken_math(p) if i % 2 else p for i, p in enumerate(parts))
+    words = re.sub(r"\s+([,.;:)])", r"\1", words)
+    return " ".join(words.split())

@@ -1,0 +1,276 @@
+"""Reusable mobject builders shared by every lesson's scenes.
+
+Every function here is named ``get_*``, builds mobjects and plays nothing; the
+scenes' ``show_*`` methods animate them. Colours, sizes and spacing come from
+``style``. Numbers are passed in (computed by mathcore at the top of a scene
+module); nothing here computes mathematics beyond formatting.
+
+Contents
+--------
+planes      get_plane, get_background_plane, get_unit_circle
+arrows      get_arrow, get_tracked_arrow, get_tip_dot, get_span_line
+matrices    format_number, get_matrix, get_matrix_label
+text        get_formula, get_tracked_number, get_panel
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+from manim import (
+    BLUE_D, DOWN, LEFT, ORIGIN, RIGHT, UP, Arrow, BackgroundRectangle, Circle, DashedLine,
+    DecimalNumber, Dot, Line, MathTex, Matrix, Mobject, NumberPlane, RoundedRectangle, Tex,
+    ValueTracker, VGroup, VMobject, always_redraw, config,
+)
+
+from style import (
+    BACKGROUND, BODY_SIZE, BUFF, FAINT, FRAME_MARGIN, LABEL_SIZE, MUTED, TEX_COLORS, TEXT,
+)
+
+# --------------------------------------------------------------------------- planes
+
+PLANE_LINE_STYLE = {"stroke_color": BLUE_D, "stroke_width": 2, "stroke_opacity": 0.8}
+FADED_LINE_STYLE = {"stroke_color": BLUE_D, "stroke_width": 1, "stroke_opacity": 0.35}
+
+
+def get_plane(x_range=(-8, 8, 1), y_range=(-5, 5, 1), unit: float = 1.0,
+              center=ORIGIN) -> NumberPlane:
+    """The plane that bends under a matrix: 3b1b blue grid lines, white axes.
+
+    ``unit`` is the length of one coordinate unit in frame units; the plane's
+    origin sits at ``center``.
+    """
+    plane = NumberPlane(
+        x_range=x_range, y_range=y_range,
+        x_length=unit * (x_range[1] - x_range[0]), y_length=unit * (y_range[1] - y_range[0]),
+        background_line_style=PLANE_LINE_STYLE, faded_line_style=FADED_LINE_STYLE,
+        faded_line_ratio=1, axis_config={"stroke_color": TEXT, "stroke_width": 2},
+    )
+    plane.shift(np.asarray(center) - plane.c2p(0, 0))
+    return plane
+
+
+def get_background_plane(**kwargs) -> NumberPlane:
+    """A faint static copy of the grid that stays put while the plane bends,
+    so the eye can compare before and after."""
+    plane = get_plane(**kwargs)
+    plane.set_stroke(color=FAINT, opacity=0.45, width=1)
+    return plane
+
+
+def get_unit_circle(plane: NumberPlane, color=TEXT, radius: float = 1.0) -> Circle:
+    """A circle of the given coordinate radius about the plane's origin."""
+    unit = plane.get_x_unit_size()
+    return Circle(radius=radius * unit, color=color, stroke_width=3).move_to(plane.c2p(0, 0))
+
+
+# --------------------------------------------------------------------------- arrows
+
+def get_arrow(start, end, color, stroke_width: float = 6) -> Arrow:
+    """A 3b1b-style vector arrow from ``start`` to ``end`` (frame points)."""
+    return Arrow(start, end, buff=0, color=color, stroke_width=stroke_width,
+                 max_tip_length_to_length_ratio=0.25, max_stroke_width_to_length_ratio=8)
+
+
+def get_tip_dot(plane: NumberPlane, coords: Sequence[float]) -> Dot:
+    """An invisible point at plane coordinates ``coords``.
+
+    Put it in the group a matrix is applied to and draw an arrow to it with
+    :func:`get_tracked_arrow`: the arrow then follows the plane while keeping
+    a proper tip (applying a stretch to an arrow itself would stretch its tip).
+    """
+    return Dot(plane.c2p(*coords), radius=0.001).set_opacity(0)
+
+
+def get_tracked_arrow(plane: NumberPlane, tip: Mobject, color, **kwargs) -> Arrow:
+    """An arrow from the plane's origin to ``tip``, redrawn every frame."""
+    return always_redraw(lambda: get_arrow(plane.c2p(0, 0), tip.get_center(), color, **kwargs))
+
+
+def get_span_line(plane: NumberPlane, direction: Sequence[float], color, length: float | None = None,
+                  dashed: bool = False, stroke_width: float = 3) -> Line:
+    """The line through the origin spanned by ``direction`` (plane coordinates).
+
+    By default it runs to the edge of the frame (less ``FRAME_MARGIN``); give
+    ``length`` (in plane units) for a shorter segment centred on the origin.
+    """
+    d = np.asarray(direction, dtype=float)
+    d = d / np.linalg.norm(d)
+    origin = plane.c2p(0, 0)
+    if length is None:
+        step = plane.c2p(*d) - origin  # frame displacement of one unit along d
+        start = origin - _distance_to_frame_edge(origin, -step) * step
+        end = origin + _distance_to_frame_edge(origin, step) * step
+    else:
+        start, end = plane.c2p(*(-length / 2 * d)), plane.c2p(*(length / 2 * d))
+    cls = DashedLine if dashed else Line
+    return cls(start, end, color=color, stroke_width=stroke_width, stroke_opacity=0.8)
+
+
+def _distance_to_frame_edge(point: np.ndarray, step: np.ndarray, margin: float = FRAME_MARGIN) -> float:
+    """Largest t >= 0 with ``point + t * step`` inside the frame less ``margin``."""
+    half = np.array([config.frame_width / 2 - margin, config.frame_height / 2 - margin])
+    ts = []
+    for axis in range(2):
+        if abs(step[axis]) > 1e-12:
+            bound = half[axis] if step[axis] > 0 else -half[axis]
+            ts.append((bound - point[axis]) / step[axis])
+    return max(0.0, min(ts))
+
+
+# --------------------------------------------------------------------------- matrices
+
+def format_number(x: float, decimals: int = 2) -> str:
+    """``x`` with ``decimals`` places, integers without a point, never ``-0``."""
+    x = float(x)
+    if abs(x - round(x)) < 0.5 * 10 ** -(decimals + 1):
+        return str(int(round(x))) if round(x) != 0 else "0"
+    text = f"{x:.{decimals}f}"
+    return "0" if float(text) == 0 else text
+
+
+def get_matrix(A, decimals: int = 2, column_colors: Iterable | None = None,
+               font_size: float = LABEL_SIZE, h_buff: float | None = None) -> Matrix:
+    """A bracketed matrix of numbers (entries formatted by :func:`format_number`).
+
+    ``column_colors`` colours whole columns, e.g. i-hat's landing spot green
+    and j-hat's red.
+    """
+    A = np.atleast_2d(np.asarray(A, dtype=float))
+    entries = [[format_number(x, decimals) for x in row] for row in A]
+    width = max(len(e) for row in entries for e in row)
+    matrix = Matrix(entries, element_to_mobject_config={"font_size": font_size},
+                    h_buff=h_buff if h_buff is not None else (0.3 + 0.13 * width) * font_size / LABEL_SIZE,
+                    v_buff=0.5 * font_size / LABEL_SIZE,
+                    bracket_h_buff=0.15, bracket_v_buff=0.15)
+    if column_colors is not None:
+        for column, color in zip(matrix.get_columns(), column_colors):
+            if color is not None:
+                column.set_color(color)
+    return matrix
+
+
+def get_matrix_label(symbol: str, A, color, decimals: int = 2, column_colors=None,
+                     font_size: float = BODY_SIZE) -> VGroup:
+    """``symbol = [matrix]`` with a background rectangle, for a plane's corner."""
+    name = MathTex(symbol, "=", font_size=font_size + 4)
+    name[0].set_color(color)
+    matrix = get_matrix(A, decimals, column_colors, font_size)
+    label = VGroup(name, matrix).arrange(RIGHT, buff=0.15)
+    return get_panel(label)
+
+
+# --------------------------------------------------------------------------- text
+
+def get_formula(*parts: str, font_size: float = BODY_SIZE, colors: dict | None = None,
+                **kwargs) -> MathTex:
+    """A MathTex whose symbols are coloured like the objects they name.
+
+    ``parts`` are the formula's pieces; any piece equal to a key of
+    ``colors`` (default: ``style.TEX_COLORS``) gets that colour, so write the
+    symbols to colour as separate pieces, e.g.
+    ``get_formula("A", r"\\mathbf{v}", "=", r"\\lambda", r"\\mathbf{v}")``.
+    """
+    formula = MathTex(*parts, font_size=font_size, **kwargs)
+    palette = TEX_COLORS if colors is None else {**TEX_COLORS, **colors}
+    for part, tex in zip(formula, parts):
+        if tex in palette:
+            part.set_color(palette[tex])
+    return formula
+
+
+def get_tracked_number(tracker: ValueTracker, decimals: int = 3, color=TEXT,
+                       font_size: float = BODY_SIZE,
+                       value: Callable[[float], float] | None = None) -> DecimalNumber:
+    """A number that shows ``value(tracker)`` (default: the tracker itself).
+
+    ``value`` may only *look up* precomputed numbers (e.g. the estimate at
+    step ``round(t)``); no algorithm runs in an updater.
+    """
+    get = (lambda: tracker.get_value()) if value is None else (lambda: value(tracker.get_value()))
+    number = DecimalNumber(get(), num_decimal_places=decimals, color=color, font_size=font_size)
+    number.add_updater(lambda m: m.set_value(get()))
+    return number
+
+
+def get_panel(mobject: Mobject, buff: float = BUFF, opacity: float = 0.85) -> VGroup:
+    """``mobject`` on a dark rounded card, so it reads on top of a grid."""
+    card = RoundedRectangle(
+        corner_radius=0.12, width=mobject.width + 2 * buff, height=mobject.height + 2 * buff,
+        fill_color=BACKGROUND, fill_opacity=opacity, stroke_color=MUTED, stroke_width=1,
+    ).move_to(mobject)
+    return VGroup(card, mobject)
+
+
+def get_caption(text: str, font_size: float = LABEL_SIZE, color=MUTED) -> VGroup:
+    """A short line of plain text on a dark backing (for on-screen notes)."""
+    tex = Tex(text, font_size=font_size, color=color)
+    return VGroup(BackgroundRectangle(tex, fill_opacity=0.8, color=BACKGROUND, buff=0.08), tex)
+
+
+# --------------------------------------------------------------------------- loss surfaces
+# (lessons 05-07) contour maps seen from above and optimizer paths traced on them
+
+def get_contour_lines(plane, xs, ys, Z, levels, colors=(BLUE_D, TEXT),
+                      stroke_width: float = 2) -> VGroup:
+    """Level sets of a function sampled on a grid, drawn on ``plane``.
+
+    ``Z`` (len(ys), len(xs)) holds precomputed values at the grid ``xs`` x
+    ``ys``; ``levels`` are the heights to draw, coloured from ``colors[0]``
+    (lowest) to ``colors[-1]`` (highest). Geometry only: contourpy traces the
+    polylines through the given numbers.
+    """
+    from contourpy import contour_generator
+    from manim import color_gradient
+
+    generator = contour_generator(np.asarray(xs), np.asarray(ys), np.asarray(Z))
+    palette = color_gradient(list(colors), max(len(levels), 2))
+    group = VGroup()
+    for level, color in zip(levels, palette):
+        for line in generator.lines(level):
+            if len(line) < 2:
+                continue
+            curve = VMobject(stroke_color=color, stroke_width=stroke_width)
+            curve.set_points_as_corners([plane.c2p(x, y) for x, y in line])
+            group.add(curve)
+    return group
+
+
+def get_path(plane, xs, color, stroke_width: float = 3, dots: bool = True,
+             dot_radius: float = 0.045) -> VGroup:
+    """The polyline through the iterates ``xs`` (k+1, 2), with a dot on each."""
+    points = [plane.c2p(*x) for x in np.asarray(xs)]
+    line = VMobject(stroke_color=color, stroke_width=stroke_width)
+    line.set_points_as_corners(points)
+    group = VGroup(line)
+    if dots:
+        group.add(VGroup(*(Dot(p, radius=dot_radius, color=color) for p in points)))
+    return group
+
+
+def get_traced_path(plane, xs, tracker: ValueTracker, color, stroke_width: float = 3,
+                    head_radius: float = 0.08) -> VGroup:
+    """A path through the precomputed iterates ``xs`` drawn up to step
+    ``tracker`` (fractional steps interpolate between iterates), with a dot
+    at its head. Only looks up ``xs``; nothing is computed while animating.
+    """
+    xs = np.asarray(xs, dtype=float)
+
+    def position(t: float) -> np.ndarray:
+        t = float(np.clip(t, 0, len(xs) - 1))
+        k = min(int(np.floor(t)), len(xs) - 2)
+        return xs[k] + (t - k) * (xs[k + 1] - xs[k])
+
+    def get_line():
+        t = tracker.get_value()
+        k = int(np.clip(np.floor(t), 0, len(xs) - 1))
+        points = [plane.c2p(*x) for x in xs[: k + 1]] + [plane.c2p(*position(t))]
+        line = VMobject(stroke_color=color, stroke_width=stroke_width)
+        line.set_points_as_corners(points)
+        return line
+
+    line = always_redraw(get_line)
+    head = always_redraw(lambda: Dot(plane.c2p(*position(tracker.get_value())),
+                                     radius=head_radius, color=color))
+    return VGroup(line, head)
