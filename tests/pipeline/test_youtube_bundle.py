@@ -1,0 +1,122 @@
+"""The YouTube bundle as an uploader reads it: files, metadata in the shape
+of videos.insert's body, description with chapters and notebook, thumbnail."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PIL import Image
+
+from publish_fixtures import CHAPTERS, lesson_media, published_project  # noqa: F401  (fixtures)
+
+from mathreel.publish.lessons import probe as ffprobe
+from mathreel.curriculum import load_curriculum
+from mathreel.publish.lessons import PublishError, find_stitched
+from mathreel.publish.youtube import Bundle, build_bundle
+
+# videos.insert: the fields of a Video resource's snippet and status that a
+# client may set (https://developers.google.com/youtube/v3/docs/videos).
+SNIPPET_FIELDS = {"title", "description", "tags", "categoryId", "defaultLanguage",
+                  "defaultAudioLanguage"}
+STATUS_FIELDS = {"privacyStatus", "embeddable", "license", "publicStatsViewable", "publishAt",
+                 "selfDeclaredMadeForKids", "containsSyntheticMedia"}
+
+
+@pytest.fixture
+def bundle(published_project) -> Bundle:
+    stitched = find_stitched(load_curriculum(published_project), "02", "low")
+    return build_bundle(stitched, published_project / "media" / "low" / "youtube")
+
+
+def test_bundle_files(bundle, published_project):
+    folder = published_project / "media" / "low" / "youtube" / "02_matrix-decompositions"
+    assert bundle.folder == folder
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "02_matrix-decompositions.en.srt", "02_matrix-decompositions.en.vtt",
+        "02_matrix-decompositions.mp4", "description.txt", "metadata.json", "thumbnail.png"]
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".")]  # no temp left
+
+
+def test_video_is_h264_aac_without_the_subtitle_stream(bundle):
+    info = ffprobe(bundle.video)
+    kinds = [s["codec_type"] for s in info["streams"]]
+    assert kinds == ["video", "audio"]
+    video, audio = info["streams"]
+    assert (video["codec_name"], video["pix_fmt"]) == ("h264", "yuv420p")
+    assert (audio["codec_name"], audio["sample_rate"]) == ("aac", "48000")
+    assert abs(float(info["format"]["duration"]) - 12.0) < 0.2
+    head = bundle.video.read_bytes()[:4096]
+    assert head.find(b"moov") != -1 and head.find(b"moov") < max(head.find(b"mdat"), 4096)
+
+
+def test_metadata_has_the_shape_videos_insert_expects(bundle):
+    body = json.loads(bundle.metadata.read_text())
+    assert set(body) == {"snippet", "status"}
+    assert set(body["snippet"]) <= SNIPPET_FIELDS and set(body["status"]) <= STATUS_FIELDS
+    snippet = body["snippet"]
+    assert snippet["title"] == "Matrix decompositions"
+    assert snippet["categoryId"] == "27"
+    assert snippet["tags"] == ["linear algebra", "eigenvalues", "power iteration"]
+    assert snippet["description"] == bundle.description.read_text()
+    assert body["status"]["privacyStatus"] == "private"
+    assert body["status"]["selfDeclaredMadeForKids"] is False
+
+
+def test_description_has_chapters_and_notebook(bundle):
+    text = bundle.description.read_text()
+    assert text.startswith("Eigenvectors are the directions a matrix only stretches")
+    assert "Chapters\n0:00 Title\n0:04 Power iteration converges\n0:08 Try it\n" in text
+    assert "notebooks/01_linear_algebra.ipynb" in text
+    assert "<" not in text and ">" not in text and len(text.encode()) <= 5000
+
+
+def test_chapters_too_short_for_youtube_are_a_warning(bundle):
+    assert bundle.warnings == ("lesson 02: YouTube will not show chapters (shorter than 10 s: "
+                               + ", ".join(t for _, _, t in CHAPTERS) + ")",)
+
+
+def test_captions_are_the_stitched_ones(bundle, published_project):
+    lessons = published_project / "media" / "low" / "lessons"
+    assert bundle.srt.read_bytes() == (lessons / "02_matrix-decompositions.srt").read_bytes()
+    assert bundle.vtt.read_text().startswith("WEBVTT")
+
+
+def test_thumbnail_is_1280x720_png_under_2mb_with_the_title_drawn(bundle, lesson_media, tmp_path):
+    assert bundle.thumbnail.stat().st_size < 2 * 1024 * 1024
+    image = Image.open(bundle.thumbnail)
+    assert image.format == "PNG" and image.size == (1280, 720)
+    # The lower band is the course background with the title drawn in white over it.
+    band = image.convert("RGB").crop((0, 420, 1280, 720))
+    colours = band.getcolors(maxcolors=1 << 20)
+    white = sum(n for n, (r, g, b) in colours if min(r, g, b) > 240)
+    assert white > 5000
+    # The upper part is the key frame (testsrc's colour bars), not a blank card.
+    top = image.convert("RGB").crop((0, 0, 1280, 150))
+    assert len(top.getcolors(maxcolors=1 << 20)) > 6
+
+
+def test_privacy_and_bad_privacy(published_project):
+    stitched = find_stitched(load_curriculum(published_project), "02", "low")
+    out = published_project / "media" / "low" / "youtube"
+    bundle = build_bundle(stitched, out, privacy="unlisted")
+    assert json.loads(bundle.metadata.read_text())["status"]["privacyStatus"] == "unlisted"
+    with pytest.raises(PublishError, match="privacy must be one of private, unlisted, public"):
+        build_bundle(stitched, out, privacy="secret")
+
+
+def test_rebuild_keeps_the_upload_receipt_of_the_same_video(bundle, published_project):
+    from mathreel.publish.youtube import _sha256
+
+    bundle.receipt.write_text(json.dumps({"videoId": "abc", "videoSha256": _sha256(bundle.video)}))
+    stitched = find_stitched(load_curriculum(published_project), "02", "low")
+    again = build_bundle(stitched, bundle.folder.parent)
+    assert json.loads(again.receipt.read_text())["videoId"] == "abc"
+
+
+def test_unstitched_lesson_names_the_file_and_the_command(published_project):
+    with pytest.raises(PublishError) as info:
+        find_stitched(load_curriculum(published_project), "04", "low")
+    assert str(info.value) == (
+        "lesson 04 is not stitched at low quality: media/low/lessons/04_norms-and-distances.mp4 "
+        "is missing; run `mathreel stitch 04 -q low`")
