@@ -137,10 +137,6 @@ def bayes_posterior(prior, likelihood) -> BayesResult:
 
 # ------------------------------------------------------------------ lesson 11: Beta-Binomial
 
-def _positive(x, name: str) -> float:
-    return as_positive_float(x, name)
-
-
 def _xlogy(a: float, x: np.ndarray) -> np.ndarray:
     """a log x with 0 log 0 = 0 (the Beta density's factor x^0 = 1)."""
     with np.errstate(divide="ignore"):
@@ -173,7 +169,7 @@ def beta_pdf(x, alpha, beta):
     x = as_array(x, "x")
     if np.any((x < 0) | (x > 1)):
         raise ValueError(f"x must lie in [0, 1], got values in [{x.min():.6g}, {x.max():.6g}]")
-    alpha, beta = _positive(alpha, "alpha"), _positive(beta, "beta")
+    alpha, beta = as_positive_float(alpha, "alpha"), as_positive_float(beta, "beta")
     log_norm = math.lgamma(alpha) + math.lgamma(beta) - math.lgamma(alpha + beta)
     density = np.exp(_xlogy(alpha - 1, x) + _xlogy(beta - 1, 1 - x) - log_norm)
     return float(density) if density.ndim == 0 else density
@@ -208,7 +204,7 @@ def beta_binomial_update(alpha, beta, successes, failures) -> tuple[float, float
     >>> beta_binomial_update(1.0, 1.0, 7, 3)
     (8.0, 4.0)
     """
-    alpha, beta = _positive(alpha, "alpha"), _positive(beta, "beta")
+    alpha, beta = as_positive_float(alpha, "alpha"), as_positive_float(beta, "beta")
     return alpha + _count(successes, "successes"), beta + _count(failures, "failures")
 
 
@@ -249,7 +245,7 @@ def beta_binomial_updates(alpha, beta, flips) -> BetaBinomialHistory:
     >>> beta_binomial_updates(1.0, 1.0, [1, 0, 1]).alphas.tolist()
     [1.0, 2.0, 2.0, 3.0]
     """
-    alpha, beta = _positive(alpha, "alpha"), _positive(beta, "beta")
+    alpha, beta = as_positive_float(alpha, "alpha"), as_positive_float(beta, "beta")
     flips = as_vector(flips, "flips")  # (n,)
     if not np.all((flips == 0) | (flips == 1)):
         raise ValueError(f"flips must be 0 or 1, got values {np.unique(flips)[:5]}")
@@ -315,7 +311,7 @@ def gaussian_mean_map(x, noise_var, prior_mean, prior_var) -> tuple[float, float
     (1.0, 0.5)
     """
     x = as_vector(x, "x")  # (n,)
-    noise_var, prior_var = _positive(noise_var, "noise_var"), _positive(prior_var, "prior_var")
+    noise_var, prior_var = as_positive_float(noise_var, "noise_var"), as_positive_float(prior_var, "prior_var")
     prior_mean = float(as_array(prior_mean, "prior_mean", ndim=0))
     posterior_var = 1.0 / (1.0 / prior_var + len(x) / noise_var)
     return float(posterior_var * (prior_mean / prior_var + x.sum() / noise_var)), posterior_var
@@ -413,7 +409,7 @@ def ridge_regression(X, y, lam) -> np.ndarray:
     [1.0]
     """
     X, y = _regression_data(X, y)
-    lam = _positive(lam, "lam")
+    lam = as_positive_float(lam, "lam")
     return np.linalg.solve(X.T @ X + lam * np.eye(X.shape[1]), X.T @ y)  # (d,)
 
 
@@ -451,7 +447,7 @@ def linear_regression_posterior(X, y, noise_var, prior_var) -> GaussianPosterior
     [[0.5]]
     """
     X, y = _regression_data(X, y)
-    noise_var, prior_var = _positive(noise_var, "noise_var"), _positive(prior_var, "prior_var")
+    noise_var, prior_var = as_positive_float(noise_var, "noise_var"), as_positive_float(prior_var, "prior_var")
     precision = X.T @ X / noise_var + np.eye(X.shape[1]) / prior_var  # (d, d)
     cov = np.linalg.inv(precision)  # (d, d)
     return GaussianPosterior(cov @ X.T @ y / noise_var, (cov + cov.T) / 2)
@@ -517,7 +513,7 @@ def neg_log_posterior(w, X, y, *, noise_var, prior, prior_scale) -> float:
     w = as_vector(w, "w")  # (d,)
     if w.shape != (X.shape[1],):
         raise ValueError(f"w must have one weight per column of X ({X.shape[1]}), got shape {w.shape}")
-    noise_var, scale = _positive(noise_var, "noise_var"), _positive(prior_scale, "prior_scale")
+    noise_var, scale = as_positive_float(noise_var, "noise_var"), as_positive_float(prior_scale, "prior_scale")
     residual = y - X @ w  # (n,)
     nll = residual @ residual / (2 * noise_var) + 0.5 * len(y) * np.log(2 * np.pi * noise_var)
     d = len(w)
@@ -643,7 +639,7 @@ def covariance_ellipse(mean, cov, n_std=1.0, n_points=100) -> Ellipse:
     cov = as_positive_definite(cov, "cov")
     if cov.shape != (2, 2):
         raise ValueError(f"cov must be 2x2, got shape {cov.shape}")
-    n_std = _positive(n_std, "n_std")
+    n_std = as_positive_float(n_std, "n_std")
     n_points = as_positive_int(n_points, "n_points")
     if n_points < 3:
         raise ValueError(f"n_points must be at least 3, got {n_points}")
@@ -760,7 +756,7 @@ def gaussian_natural_params(mean, var) -> np.ndarray:
     [2.0, -1.0]
     """
     mean = float(as_array(mean, "mean", ndim=0))
-    var = _positive(var, "var")
+    var = as_positive_float(var, "var")
     return np.array([mean / var, -1.0 / (2 * var)])
 
 
