@@ -1,0 +1,190 @@
+"""The numbers lesson 02 shows on screen, checked against NumPy.
+
+The scene module computes everything once at import (from mathcore, with a
+fixed seed); these tests import it by path and compare its module-level
+constants with an independent oracle (numpy.linalg, np.cov), with explicit
+tolerances. The exercises of the Try-it card are checked the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mathreel.exercises import exercises_for
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENES = ROOT / "scenes"
+TOL = 1e-9  # mathcore is exact to round-off on these 2x2 and 3x3 inputs
+
+
+def load_scene_module(name: str):
+    if str(SCENES) not in sys.path:
+        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
+    spec = importlib.util.spec_from_file_location(name, SCENES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def l02():
+    return load_scene_module("l02_matrix_decompositions")
+
+
+def same_direction(u, v) -> float:
+    """|cos| of the angle between u and v (1 = same line)."""
+    return abs(float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v))))
+
+
+# --------------------------------------------------------------------------- eigenvectors
+
+def test_eigenpairs_match_numpy(l02):
+    w, V = np.linalg.eigh(l02.A)  # ascending
+    np.testing.assert_allclose(l02.EIGENVALUES, w[::-1], atol=TOL)
+    for j in range(2):
+        assert same_direction(l02.EIGENVECTORS[:, j], V[:, ::-1][:, j]) == pytest.approx(1, abs=TOL)
+        np.testing.assert_allclose(l02.A @ l02.EIGENVECTORS[:, j],
+                                   l02.EIGENVALUES[j] * l02.EIGENVECTORS[:, j], atol=TOL)
+
+
+def test_off_span_vector_really_leaves_its_span(l02):
+    v = l02.OFF_SPAN_VECTOR
+    assert same_direction(v, l02.A @ v) < 0.99  # visibly turned
+
+
+# --------------------------------------------------------------------------- power iteration
+
+def test_power_iteration_converges_to_numpy_top_eigenpair(l02):
+    w, V = np.linalg.eig(l02.A)
+    top = np.argmax(np.abs(w))
+    assert l02.POWER.converged
+    assert l02.POWER.eigenvalue == pytest.approx(w[top], abs=1e-8)
+    assert same_direction(l02.POWER.eigenvector, V[:, top]) == pytest.approx(1, abs=1e-8)
+    assert same_direction(l02.ITERATES[-1], V[:, top]) == pytest.approx(1, abs=1e-8)
+
+
+def test_iterates_are_the_normalised_products_from_v0(l02):
+    v = l02.V0 / np.linalg.norm(l02.V0)
+    np.testing.assert_allclose(l02.ITERATES[0], v, atol=TOL)
+    for k in range(1, len(l02.ITERATES)):
+        v = l02.A @ v
+        v = v / np.linalg.norm(v)
+        np.testing.assert_allclose(l02.ITERATES[k], v, atol=1e-12)
+        assert l02.ESTIMATES[k] == pytest.approx(v @ l02.A @ v, abs=1e-12)
+    assert len(l02.ITERATES) == l02.POWER.n_iter + 1
+
+
+def test_drawn_products_are_A_times_each_iterate(l02):
+    for k, product in enumerate(l02.PRODUCTS):
+        np.testing.assert_allclose(product, l02.A @ l02.ITERATES[k], atol=TOL)
+
+
+def test_the_iterate_visibly_turns_during_the_slow_steps(l02):
+    """The scene's story: the start is far from the eigenvector, and the slow steps show it turning."""
+    top = l02.EIGENVECTORS[:, 0]
+    assert same_direction(l02.ITERATES[0], top) < 0.5
+    assert same_direction(l02.ITERATES[l02.N_SLOW_STEPS], top) > 0.99
+    assert l02.POWER.n_iter > l02.N_SLOW_STEPS
+
+
+# --------------------------------------------------------------------------- SVD
+
+def test_singular_values_match_numpy(l02):
+    np.testing.assert_allclose(l02.S_SVD, np.linalg.svd(l02.A_SVD, compute_uv=False), atol=TOL)
+    np.testing.assert_allclose(l02.U_SVD @ np.diag(l02.S_SVD) @ l02.VT_SVD, l02.A_SVD, atol=TOL)
+
+
+def test_svd_factors_are_rotations_with_the_angles_drawn(l02):
+    for R in (l02.U_SVD, l02.VT_SVD):
+        assert np.linalg.det(R) == pytest.approx(1, abs=TOL)  # rotations, not reflections
+        theta = l02.rotation_angle(R)
+        np.testing.assert_allclose(
+            R, [[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]], atol=TOL)
+
+
+# --------------------------------------------------------------------------- PCA
+
+def test_pca_matches_covariance_eigendecomposition(l02):
+    C = np.cov(l02.CLOUD, rowvar=False)  # (2, 2), ddof = 1
+    w, V = np.linalg.eigh(C)
+    w, V = w[::-1], V[:, ::-1]
+    np.testing.assert_allclose(l02.PCA.explained_variance, w, rtol=1e-10)
+    np.testing.assert_allclose(l02.PCA.explained_variance_ratio, w / w.sum(), rtol=1e-10)
+    np.testing.assert_allclose(l02.PCA.mean, l02.CLOUD.mean(axis=0), atol=TOL)
+    for j in range(2):
+        assert same_direction(l02.PCA.components[j], V[:, j]) == pytest.approx(1, abs=1e-10)
+
+
+def test_projection_lands_on_the_first_axis(l02):
+    c1 = l02.PCA.components[0]
+    centred = l02.CLOUD - l02.CLOUD.mean(axis=0)
+    np.testing.assert_allclose(l02.PROJECTED, np.outer(centred @ c1, c1), atol=1e-10)
+
+
+def test_cloud_is_seeded(l02):
+    again = load_scene_module("l02_matrix_decompositions")
+    np.testing.assert_array_equal(again.CLOUD, l02.CLOUD)
+
+
+# --------------------------------------------------------------------------- LU and QR
+
+def test_lu_and_qr_reconstruct_M(l02):
+    M = l02.M
+    np.testing.assert_allclose(l02.P_LU @ l02.L_LU @ l02.U_LU, M, atol=TOL)
+    np.testing.assert_allclose(np.tril(l02.L_LU), l02.L_LU, atol=0)
+    np.testing.assert_allclose(np.diag(l02.L_LU), 1, atol=TOL)
+    np.testing.assert_allclose(np.triu(l02.U_LU), l02.U_LU, atol=0)
+    np.testing.assert_allclose(l02.Q_QR @ l02.R_QR, M, atol=TOL)
+    np.testing.assert_allclose(l02.Q_QR.T @ l02.Q_QR, np.eye(3), atol=TOL)
+    # |det| from numpy equals the product of R's diagonal
+    assert abs(np.linalg.det(M)) == pytest.approx(abs(np.prod(np.diag(l02.R_QR))), rel=1e-10)
+
+
+# --------------------------------------------------------------------------- exercises
+
+def matrix_in(question: str) -> np.ndarray:
+    body = re.search(r"\\begin\{pmatrix\}(.*?)\\end\{pmatrix\}", question).group(1)
+    return np.array([[float(x) for x in row.split("&")] for row in body.split(r"\\")])
+
+
+@pytest.fixture(scope="module")
+def exercises():
+    return exercises_for(2)
+
+
+def test_three_exercises_with_code(exercises):
+    assert len(exercises) == 3
+    for e in exercises:
+        assert e.code.startswith("mathcore.linalg.")
+
+
+def test_eigenvalue_exercise(exercises):
+    S = matrix_in(exercises[0].question)
+    expected = np.sort(np.linalg.eigvalsh(S))[::-1]
+    shown = [float(x) for x in re.findall(r"\\lambda_\d = (-?[\d.]+)", exercises[0].answer)]
+    np.testing.assert_allclose(shown, expected, atol=0.005)
+
+
+def test_power_step_exercise(exercises):
+    A = matrix_in(exercises[1].question)
+    w = A @ np.array([1.0, 0.0])
+    v1 = w / np.linalg.norm(w)
+    shown_v = [float(x) for x in re.search(r"v_1 = \((-?[\d.]+), (-?[\d.]+)\)",
+                                           exercises[1].answer).groups()]
+    shown_lam = float(re.search(r"v_1\^T A v_1 = (-?[\d.]+)", exercises[1].answer).group(1))
+    np.testing.assert_allclose(shown_v, v1, atol=0.005)
+    assert shown_lam == pytest.approx(v1 @ A @ v1, abs=0.005)
+
+
+def test_rank_one_error_exercise(exercises):
+    B = matrix_in(exercises[2].question)
+    s = np.linalg.svd(B, compute_uv=False)
+    shown = float(re.search(r"\\sigma_2 = (-?[\d.]+)", exercises[2].answer).group(1))
+    assert shown == pytest.approx(s[1], abs=0.005)
+    assert np.linalg.matrix_rank(B) == 2
