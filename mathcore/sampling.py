@@ -102,7 +102,10 @@ class Chain:
 
 
 def _log_prob_at(log_prob: Callable, x: np.ndarray) -> float:
-    value = float(log_prob(x))
+    out = np.asarray(log_prob(x), dtype=np.float64)
+    if out.size != 1:
+        raise ValueError(f"log_prob must return a single number, got shape {out.shape}")
+    value = float(out.reshape(()))
     if np.isnan(value) or value == np.inf:
         raise ValueError(f"log_prob must return a finite number or -inf, got {value} at x = {x}")
     return value

@@ -204,6 +204,8 @@ def test_pathwise_gradient_has_much_lower_variance_than_the_score_function():
     (lambda: metropolis_hastings(lambda x: np.nan, [0.0], 10, step=1.0, rng=0),
      r"log_prob must return a finite number or -inf, got nan"),
     (lambda: metropolis_hastings(lambda x: 0.0, [np.inf], 10, step=1.0, rng=0), r"x0 must be finite"),
+    (lambda: metropolis_hastings(lambda x: np.zeros(2), [0.0], 10, step=1.0, rng=0),
+     r"log_prob must return a single number, got shape \(2,\)"),
     (lambda: gibbs_bivariate_normal(1.0, 10, rng=0), r"rho must be a correlation strictly inside"),
     (lambda: gibbs_bivariate_normal(-1.5, 10, rng=0), r"inside \(-1, 1\), got -1.5"),
     (lambda: gibbs_bivariate_normal(0.5, 10, rng=0, x0=(1.0, 2.0, 3.0)), r"x0 must be a point"),
