@@ -83,8 +83,8 @@ def format_srt(cues: list[Cue]) -> str:
 
 def _vtt_text(text: str) -> str:
     # WebVTT reserves '<' and '&' for markup, and a line with '-->' ends a cue.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
-        "-->", "->")
+    text = text.replace("-->", "->")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def format_vtt(cues: list[Cue]) -> str:

@@ -42,10 +42,11 @@ class ChapterPlan:
         return not youtube_problems(self.chapters)
 
 
-def _span(a: float, b: float) -> int:
-    """A chapter's length as YouTube sees it: whole seconds between the
-    displayed (floored) timestamps."""
-    return math.floor(b) - math.floor(a)
+def _span(a: float, b: float) -> float:
+    """A chapter's length as strict as anyone reads it: the lesser of its
+    real length and the whole seconds between its displayed (floored)
+    timestamps."""
+    return min(b - a, math.floor(b) - math.floor(a))
 
 
 def plan_chapters(segments: list[tuple[float, float, str]], *,
