@@ -5,7 +5,9 @@ that do not use mathreel's own code."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
+import tempfile
 import textwrap
 from fractions import Fraction
 from pathlib import Path
@@ -132,6 +134,7 @@ SCENES = {
 #: the synthetic renders: scene -> (seconds, cues in scene time)
 SCENE_CLIPS = {
     "Lesson01Title": (3, [(0.0, 2.0, "Lesson 1. First lesson.")]),
+    "Lesson02Title": (3, [(0.0, 2.0, "Lesson 2. Second lesson.")]),
     "AlphaScene": (12, [(0.0, 5.0, "Alpha begins."), (5.0, 12.0, "Alpha ends.")]),
     "BetaScene": (4, [(0.0, 4.0, "Beta is short.")]),
     "GammaScene": (11, [(1.0, 6.5, "Gamma."), (6.5, 11.5, "Gamma runs past its end.")]),
@@ -150,9 +153,18 @@ def make_project(root: Path) -> Path:
     return root
 
 
+_CLIPS = Path(tempfile.mkdtemp(prefix="mathreel-test-clips-"))
+
+
 def fake_render(root: Path, quality: str, name: str) -> Path:
-    """Put a synthetic render (clip + .srt) where the render stage would."""
+    """Put a synthetic render (clip + .srt) where the render stage would
+    (each clip is made once per test session, then copied)."""
     seconds, cues = SCENE_CLIPS[name]
-    video = make_clip(scene_video(root, quality, name), seconds, audio=name == "AlphaScene")
+    made = _CLIPS / f"{name}.mp4"
+    if not made.is_file():
+        make_clip(made, seconds, audio=name == "AlphaScene")
+    video = scene_video(root, quality, name)
+    video.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(made, video)
     write_srt(video.with_suffix(".srt"), cues)
     return video

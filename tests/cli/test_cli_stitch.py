@@ -1,0 +1,135 @@
+"""`mathreel stitch` and `mathreel build` as a user meets them: exact error
+text, exit codes, and a failed scene failing only its lesson."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pipeline"))
+
+from lesson_media import LESSON_01, fake_render, make_project  # noqa: E402
+from mathreel import build as build_module  # noqa: E402
+from mathreel.cli import cli  # noqa: E402
+from mathreel.project import course_video, lesson_video, scene_video  # noqa: E402
+from mathreel.render import RenderResult  # noqa: E402
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    root = make_project(tmp_path)
+    monkeypatch.setenv("MATHREEL_ROOT", str(root))
+    monkeypatch.delenv("MATHREEL_VOICE", raising=False)
+    return root
+
+
+@pytest.fixture
+def fake_engine(project, monkeypatch):
+    """render_many stand-in: synthetic clips for known scenes; BrokenScene fails."""
+    calls = []
+
+    def render_many(root, jobs, **kwargs):
+        results = []
+        for job in jobs:
+            calls.append(job.scene.name)
+            if job.scene.name == "BrokenScene":
+                result = RenderResult(job, False, 0.1, error="ZeroDivisionError: division by zero")
+            else:
+                video = fake_render(root, job.quality.name, job.scene.name)
+                result = RenderResult(job, True, 0.1, outputs={"video": video})
+            if kwargs.get("on_result"):
+                kwargs["on_result"](result)
+            results.append(result)
+        return results
+
+    monkeypatch.setattr(build_module, "render_many", render_many)
+    return calls
+
+
+def test_stitch_needs_a_lesson_or_course(project):
+    result = run("stitch")
+    assert (result.exit_code, result.output) == (
+        2, "Error: name a lesson (e.g. `mathreel stitch 02`) or pass --course\n")
+
+
+def test_stitch_unknown_lesson(project):
+    result = run("stitch", "42")
+    assert (result.exit_code, result.output) == (
+        2, "Error: unknown lesson '42'; accepted: a lesson number (01-03) or slug "
+           "(see `mathreel list`)\n")
+
+
+def test_stitch_a_lesson_without_scenes(project):
+    result = run("stitch", "later")
+    assert (result.exit_code, result.output) == (2, "Error: lesson 03 (later) has no scenes yet\n")
+
+
+def test_stitch_before_rendering_says_what_to_run(project):
+    result = run("stitch", "01")
+    assert (result.exit_code, result.output) == (
+        2, "Error: lesson 01: not rendered at low quality: AlphaScene, BetaScene, GammaScene, "
+           "DeltaScene; run `mathreel build 01 -q low`\n")
+
+
+def test_stitch_bad_voice(project):
+    result = run("stitch", "01", "--voice", "robot")
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: Invalid value for '--voice': 'robot' is not one of")
+
+
+def test_stitch_renders_the_title_card_and_prints_the_video(project, fake_engine):
+    for name in LESSON_01[1:]:
+        fake_render(project, "low", name)
+    result = run("stitch", "01")
+    assert result.exit_code == 0, result.output
+    assert fake_engine == ["Lesson01Title"]
+    assert result.stdout == f"{lesson_video(project, 'low', 1, 'first')}\n"
+    assert "5 parts, 0:40.00, stream copy, 3 chapters" in result.stderr
+    assert "note: chapter 'Beta, titled' (4.0 s) is shorter than 10 s: merged into 'Alpha scene'" \
+        in result.stderr
+
+
+def test_the_course_needs_every_lesson_with_scenes(project, fake_engine):
+    for name in LESSON_01[1:]:
+        fake_render(project, "low", name)
+    assert run("stitch", "01").exit_code == 0
+    result = run("stitch", "--course")
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: course: lessons not stitched at low quality: 02; run `mathreel build -q low`\n")
+
+
+def test_build_fails_only_the_lesson_whose_scene_failed(project, fake_engine):
+    result = run("build", "-q", "low")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "Error: lesson 02 failed: scene BrokenScene failed: ZeroDivisionError: division by zero\n")
+    assert "course not joined: lesson(s) 02 failed" in result.stderr
+    assert "skipped (no scenes yet): 03" in result.stderr
+    assert lesson_video(project, "low", 1, "first").is_file()  # the other lesson finished
+    assert not lesson_video(project, "low", 2, "second").exists()
+    assert not course_video(project, "low").exists()
+    assert fake_engine == ["Lesson01Title", *LESSON_01[1:], "Lesson02Title", "BrokenScene"]
+
+
+def test_build_named_lessons_makes_no_course(project, fake_engine):
+    result = run("build", "first", "--burn")
+    assert result.exit_code == 0, result.output
+    burned = lesson_video(project, "low", 1, "first").with_name("01_first.burned.mp4")
+    assert result.stdout.splitlines() == [str(lesson_video(project, "low", 1, "first")),
+                                          str(burned)]
+    assert not course_video(project, "low").exists()
+    assert scene_video(project, "low", "BrokenScene").exists() is False
+
+
+def test_build_sets_the_voice_for_the_render_processes(project, fake_engine, monkeypatch):
+    import os
+    run("build", "first", "--voice", "espeak")
+    assert os.environ["MATHREEL_VOICE"] == "espeak"
+    monkeypatch.delenv("MATHREEL_VOICE")
