@@ -4,9 +4,10 @@
 setup:
 	@bash scripts/setup.sh
 
-# Render every curriculum scene at low quality (480p15) under media/.
+# Render every curriculum scene at low quality (480p15) and stitch the lesson
+# videos (captions, chapters) and the course video under media/low/.
 preview: setup
-	.venv/bin/mathreel render all -q low
+	.venv/bin/mathreel build -q low
 
 # The test suite (heavy renders are marked slow and excluded).
 test: setup
