@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lessons import (
-    PublishError, StitchedLesson, atomic_dir, link_or_copy, remux, timestamp,
+    PublishError, PublishFailure, StitchedLesson, atomic_dir, link_or_copy, probe, remux,
+    timestamp,
 )
 from .thumbnail import make_thumbnail
 
@@ -159,46 +160,35 @@ def metadata(stitched: StitchedLesson, description: str, privacy: str = "private
 
 
 def release_video(src: Path, dst: Path) -> list[str]:
-    """The video at YouTube's recommended upload settings.
+    """The video at YouTube's recommended upload settings, without the soft
+    subtitle track (captions travel as files) and with the index first.
 
-    The release encode belongs to ``mathreel.encode`` (one place for encoder
-    settings); when that module offers ``encode_release(src, dst)`` it is
-    used. Otherwise the stitched video (already H.264 + AAC) is remuxed by
-    stream copy, without its subtitle track and with the index first, and
-    whatever differs from YouTube's recommendation is returned as a warning.
+    A lesson stitched with ``--release`` / ``-q production`` is already a
+    release encode (stitch tags it): it is copied stream by stream. Anything
+    else is encoded once with ``mathreel.encode``'s release settings, the
+    only place encoder settings live.
     """
+    import ffmpeg
+
+    from .. import encode
+    from ..stitch import RELEASE_COMMENT
+
+    info = probe(src)
+    if info["format"].get("tags", {}).get("comment") == RELEASE_COMMENT:
+        remux(src, dst)
+        return []
+    video = encode.probe(src)
+    source = ffmpeg.input(str(src))
+    streams = [source["v:0"]] + ([source["a:0"]] if video.has_audio else [])
+    options = {**encode.release_video_options(video.height, video.fps),
+               **(encode.audio_options(release=True) if video.has_audio else {})}
+    out = ffmpeg.output(*streams, str(dst), f="mp4", movflags="+faststart",
+                        metadata=f"comment={RELEASE_COMMENT}", **options)
     try:
-        from .. import encode  # type: ignore[attr-defined]
-    except ImportError:
-        encode = None
-    release = getattr(encode, "encode_release", None)
-    if callable(release):
-        release(src, dst)
-        return []
-    remux(src, dst)
-    return _encoding_warnings(dst)
-
-
-def _encoding_warnings(video: Path) -> list[str]:
-    from .lessons import probe
-
-    info = probe(video)
-    streams = info["streams"]
-    v = next((s for s in streams if s["codec_type"] == "video"), {})
-    a = next((s for s in streams if s["codec_type"] == "audio"), None)
-    found = []
-    if v.get("codec_name") != "h264":
-        found.append(f"video codec {v.get('codec_name')}")
-    if v.get("pix_fmt") != "yuv420p":
-        found.append(f"pixel format {v.get('pix_fmt')}")
-    if a is None:
-        found.append("no audio track")
-    elif a.get("codec_name") != "aac" or a.get("sample_rate") != "48000":
-        found.append(f"audio {a.get('codec_name')} {a.get('sample_rate')} Hz")
-    if not found:
-        return []
-    return [f"{video.name}: not YouTube's recommended settings ({', '.join(found)}); "
-            "no release encoder (mathreel.encode) is available to fix it"]
+        out.overwrite_output().run(capture_stdout=True, capture_stderr=True)
+    except ffmpeg.Error as exc:
+        raise PublishFailure(str(encode.ffmpeg_error(exc, f"release encode of {src.name}"))) from None
+    return [] if video.has_audio else [f"{src.name} has no audio track"]
 
 
 def _sha256(path: Path) -> str:

@@ -8,9 +8,14 @@ import json
 import pytest
 from PIL import Image
 
-from publish_fixtures import CHAPTERS, lesson_media, published_project  # noqa: F401  (fixtures)
+from pathlib import Path
+
+from publish_fixtures import (  # noqa: F401  (fixtures)
+    CHAPTERS, lesson_media, make_project, published_project,
+)
 
 from mathreel.publish.lessons import probe as ffprobe
+from mathreel.encode import moov_before_mdat
 from mathreel.curriculum import load_curriculum
 from mathreel.publish.lessons import PublishError, find_stitched
 from mathreel.publish.youtube import Bundle, build_bundle
@@ -23,14 +28,20 @@ STATUS_FIELDS = {"privacyStatus", "embeddable", "license", "publicStatsViewable"
                  "selfDeclaredMadeForKids", "containsSyntheticMedia"}
 
 
-@pytest.fixture
-def bundle(published_project) -> Bundle:
-    stitched = find_stitched(load_curriculum(published_project), "02", "low")
-    return build_bundle(stitched, published_project / "media" / "low" / "youtube")
+@pytest.fixture(scope="module")
+def project(tmp_path_factory, lesson_media) -> Path:
+    return make_project(tmp_path_factory.mktemp("bundle-project"), lesson_media)
 
 
-def test_bundle_files(bundle, published_project):
-    folder = published_project / "media" / "low" / "youtube" / "02_matrix-decompositions"
+@pytest.fixture(scope="module")
+def bundle(project) -> Bundle:
+    """One bundle for the read-only tests (the release encode runs once)."""
+    stitched = find_stitched(load_curriculum(project), "02", "low")
+    return build_bundle(stitched, project / "media" / "low" / "youtube")
+
+
+def test_bundle_files(bundle, project):
+    folder = project / "media" / "low" / "youtube" / "02_matrix-decompositions"
     assert bundle.folder == folder
     assert sorted(p.name for p in folder.iterdir()) == [
         "02_matrix-decompositions.en.srt", "02_matrix-decompositions.en.vtt",
@@ -38,16 +49,38 @@ def test_bundle_files(bundle, published_project):
     assert not [p for p in folder.parent.iterdir() if p.name.startswith(".")]  # no temp left
 
 
-def test_video_is_h264_aac_without_the_subtitle_stream(bundle):
+def test_video_is_a_release_encode_without_the_subtitle_stream(bundle):
+    from mathreel.encode import youtube_bitrate
+    from mathreel.stitch import RELEASE_COMMENT
+
     info = ffprobe(bundle.video)
-    kinds = [s["codec_type"] for s in info["streams"]]
-    assert kinds == ["video", "audio"]
+    assert [s["codec_type"] for s in info["streams"]] == ["video", "audio"]
     video, audio = info["streams"]
-    assert (video["codec_name"], video["pix_fmt"]) == ("h264", "yuv420p")
-    assert (audio["codec_name"], audio["sample_rate"]) == ("aac", "48000")
+    assert (video["codec_name"], video["profile"], video["pix_fmt"]) == ("h264", "High", "yuv420p")
+    assert (audio["codec_name"], audio["profile"], audio["sample_rate"]) == ("aac", "LC", "48000")
+    assert info["format"]["tags"]["comment"] == RELEASE_COMMENT
+    assert int(video["bit_rate"]) > 0.8 * int(youtube_bitrate(480, 15).rstrip("k")) * 1000
     assert abs(float(info["format"]["duration"]) - 12.0) < 0.2
-    head = bundle.video.read_bytes()[:4096]
-    assert head.find(b"moov") != -1 and head.find(b"moov") < max(head.find(b"mdat"), 4096)
+    assert moov_before_mdat(bundle.video)
+
+
+def test_a_lesson_stitched_for_release_is_copied_not_encoded_again(published_project, tmp_path):
+    import subprocess
+
+    from mathreel.stitch import RELEASE_COMMENT
+
+    video = published_project / "media" / "low" / "lessons" / "02_matrix-decompositions.mp4"
+    tagged = tmp_path / "tagged.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-map", "0", "-c", "copy",
+                    "-metadata", f"comment={RELEASE_COMMENT}", str(tagged)], check=True)
+    video.unlink()
+    tagged.replace(video)
+    stitched = find_stitched(load_curriculum(published_project), "02", "low")
+    bundle = build_bundle(stitched, tmp_path / "out")
+    source, copied = ffprobe(video), ffprobe(bundle.video)
+    assert [s["codec_type"] for s in copied["streams"]] == ["video", "audio"]
+    assert copied["streams"][0]["bit_rate"] == source["streams"][0]["bit_rate"]
+    assert copied["streams"][0]["nb_frames"] == source["streams"][0]["nb_frames"]
 
 
 def test_metadata_has_the_shape_videos_insert_expects(bundle):
@@ -76,8 +109,8 @@ def test_chapters_too_short_for_youtube_are_a_warning(bundle):
                                + ", ".join(t for _, _, t in CHAPTERS) + ")",)
 
 
-def test_captions_are_the_stitched_ones(bundle, published_project):
-    lessons = published_project / "media" / "low" / "lessons"
+def test_captions_are_the_stitched_ones(bundle, project):
+    lessons = project / "media" / "low" / "lessons"
     assert bundle.srt.read_bytes() == (lessons / "02_matrix-decompositions.srt").read_bytes()
     assert bundle.vtt.read_text().startswith("WEBVTT")
 
@@ -96,20 +129,21 @@ def test_thumbnail_is_1280x720_png_under_2mb_with_the_title_drawn(bundle, lesson
     assert len(top.getcolors(maxcolors=1 << 20)) > 6
 
 
-def test_privacy_and_bad_privacy(published_project):
-    stitched = find_stitched(load_curriculum(published_project), "02", "low")
-    out = published_project / "media" / "low" / "youtube"
-    bundle = build_bundle(stitched, out, privacy="unlisted")
-    assert json.loads(bundle.metadata.read_text())["status"]["privacyStatus"] == "unlisted"
+def test_privacy_and_bad_privacy(project):
+    from mathreel.publish.youtube import metadata
+
+    stitched = find_stitched(load_curriculum(project), "02", "low")
+    assert metadata(stitched, "text", "unlisted")["status"]["privacyStatus"] == "unlisted"
     with pytest.raises(PublishError, match="privacy must be one of private, unlisted, public"):
-        build_bundle(stitched, out, privacy="secret")
+        build_bundle(stitched, project / "elsewhere", privacy="secret")
+    assert not (project / "elsewhere").exists()
 
 
-def test_rebuild_keeps_the_upload_receipt_of_the_same_video(bundle, published_project):
+def test_rebuild_keeps_the_upload_receipt_of_the_same_video(bundle, project):
     from mathreel.publish.youtube import _sha256
 
     bundle.receipt.write_text(json.dumps({"videoId": "abc", "videoSha256": _sha256(bundle.video)}))
-    stitched = find_stitched(load_curriculum(published_project), "02", "low")
+    stitched = find_stitched(load_curriculum(project), "02", "low")
     again = build_bundle(stitched, bundle.folder.parent)
     assert json.loads(again.receipt.read_text())["videoId"] == "abc"
 
