@@ -30,7 +30,7 @@ def test_production_quality_means_release_encoding():
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
     folder = tmp_path_factory.mktemp("release")
-    parts = [Part(make_clip(folder / f"p{i}.mp4", 4, audio=i == 1), f"Part {i}", name=f"p{i}")
+    parts = [Part(make_clip(folder / f"p{i}.mp4", 2, audio=i == 1), f"Part {i}", name=f"p{i}")
              for i in range(3)]
     return join(parts, folder / "release.mp4", title="release", quality=QUALITIES["low"],
                 release=True)
