@@ -17,7 +17,7 @@ reals = st.floats(-3.0, 3.0, allow_nan=False)
 positives = st.floats(0.1, 5.0)
 
 
-@SETTINGS
+@settings(max_examples=30, deadline=None)
 @given(reals, reals)
 def test_value_matches_sympy_derivatives(a, b):
     x, y = sympy.symbols("x y")

@@ -57,7 +57,7 @@ def lasso_problems(draw):
     return A, b, draw(st.floats(0.01, 3.0))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(lasso_problems())
 def test_ista_matches_sklearn_lasso(problem):
     A, b, lam = problem
