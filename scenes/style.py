@@ -59,3 +59,12 @@ def apply_style(camera) -> None:
     """Give a scene's camera the course background."""
     camera.background_color = BACKGROUND
     camera.init_background()
+
+# Lessons 05-07: loss surfaces, gradients and optimizers.
+GRADIENT = "#F9B775"  # gradient arrows and the symbol nabla f (light gold)
+LEARNING_RATE = "#A6CF8C"  # the step size eta (light green)
+CONTOUR_LOW = "#236B8E"  # contour lines near a minimum ...
+CONTOUR_HIGH = "#8FB8CE"  # ... fading to pale blue higher up
+CONSTRAINT = RED_C  # a constraint curve g(x) = 0 and its gradient
+OPTIMIZER_COLORS = {"gd": ORANGE, "sgd": RED_C, "momentum": PINK, "rmsprop": PURPLE_B,
+                    "adam": YELLOW}

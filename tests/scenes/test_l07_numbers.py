@@ -1,0 +1,217 @@
+"""The numbers lesson 07 shows, against independent oracles (NumPy closed forms,
+plain re-implementations of each optimizer, SciPy's minimizer)."""
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.optimize import minimize
+
+from mathreel.exercises import SEED as EXERCISE_SEED, exercises_for
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENES = ROOT / "scenes"
+RTOL, ATOL = 1e-9, 1e-9
+
+
+@pytest.fixture(scope="module")
+def l07():
+    sys.path.insert(0, str(SCENES))
+    try:
+        spec = importlib.util.spec_from_file_location("l07_numbers", SCENES / "l07_gradient_descent.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(SCENES))
+
+
+# --------------------------------------------------------------------------- the bowl
+
+def test_curvature_facts(l07):
+    eigenvalues = np.linalg.eigvalsh(l07.A)  # ascending
+    mu, L = eigenvalues[0], eigenvalues[-1]
+    assert l07.L_MAX == pytest.approx(L, rel=RTOL)
+    assert l07.MU == pytest.approx(mu, rel=RTOL)
+    assert l07.CONDITION == pytest.approx(np.linalg.cond(l07.A), rel=RTOL)
+    assert l07.STEP_LIMIT == pytest.approx(2.0 / L, rel=RTOL)
+    assert l07.BEST_LR == pytest.approx(2.0 / (L + mu), rel=RTOL)
+    kappa = L / mu
+    assert l07.BEST_RATE == pytest.approx((kappa - 1) / (kappa + 1), rel=1e-9)
+
+
+def closed_form_gd(A, x0, lr, n_steps):
+    """x_k = (I - lr A)^k x0 for k = 0..n_steps."""
+    M = np.eye(len(x0)) - lr * A
+    return np.array([np.linalg.matrix_power(M, k) @ x0 for k in range(n_steps + 1)])
+
+
+def test_main_trajectory_and_losses(l07):
+    xs = closed_form_gd(l07.A, l07.X0, l07.LR_MAIN, l07.N_MAIN)
+    np.testing.assert_allclose(l07.GD_MAIN.xs, xs, rtol=RTOL, atol=1e-12)
+    losses = 0.5 * np.einsum("ki,ij,kj->k", xs, l07.A, xs)
+    np.testing.assert_allclose(l07.GD_MAIN.losses, losses, rtol=RTOL, atol=1e-12)
+    assert l07.LR_MAIN < 2.0 / np.linalg.eigvalsh(l07.A)[-1]  # the scene calls it stable
+
+
+def test_three_runs_small_good_large(l07):
+    limit = 2.0 / np.linalg.eigvalsh(l07.A)[-1]
+    for name, run in l07.RUNS.items():
+        xs = closed_form_gd(l07.A, l07.X0, l07.LR_RUNS[name], l07.N_RUNS[name])
+        np.testing.assert_allclose(run.xs, xs, rtol=RTOL, atol=1e-12)
+    assert l07.LR_RUNS["small"] < l07.LR_RUNS["good"] < limit < l07.LR_RUNS["large"]
+    large = l07.RUNS["large"].losses
+    assert large[-1] > 1.9 * large[0]  # narrated: "the loss has doubled"
+    assert l07.RUNS["small"].losses[-1] > 5.0  # narrated: "has barely left the start"
+    # the diverging path stays on its map (it is drawn, not clipped)
+    assert np.all(np.abs(l07.RUNS["large"].xs[:, 1]) <= l07.BOWL_YS[-1] + 0.5)
+
+
+def test_contraction_factors(l07):
+    mu, L = np.linalg.eigvalsh(l07.A)[[0, -1]]
+    np.testing.assert_allclose(l07.FACTORS["steep"], np.abs(1 - l07.LR_GRID * L), rtol=RTOL,
+                               atol=1e-12)
+    np.testing.assert_allclose(l07.FACTORS["shallow"], np.abs(1 - l07.LR_GRID * mu), rtol=RTOL,
+                               atol=1e-12)
+
+
+def test_contour_grid(l07):
+    X, Y = np.meshgrid(l07.BOWL_XS, l07.BOWL_YS)
+    np.testing.assert_allclose(l07.BOWL_Z, 0.5 * (l07.A[0, 0] * X ** 2 + l07.A[1, 1] * Y ** 2),
+                               rtol=RTOL, atol=1e-12)
+
+
+# --------------------------------------------------------------------------- SGD
+
+def test_least_squares_minimum_and_loss(l07):
+    w_star, *_ = np.linalg.lstsq(l07.DESIGN, l07.DATA_Y, rcond=None)
+    np.testing.assert_allclose(l07.W_STAR, w_star, rtol=1e-9, atol=1e-12)
+    w = np.array([0.3, -0.7])
+    mse = 0.5 * np.mean((l07.DESIGN @ w - l07.DATA_Y) ** 2)
+    assert l07.MSE.f(w) == pytest.approx(mse, rel=1e-12)
+
+
+def test_full_batch_and_sgd_paths(l07):
+    X, y, n = l07.DESIGN, l07.DATA_Y, l07.N_POINTS
+    # full batch: plain loop with the exact gradient X^T (X w - y) / n
+    w = l07.W0.copy()
+    full = [w]
+    for _ in range(l07.N_SGD):
+        w = w - l07.LR_SGD * X.T @ (X @ w - y) / n
+        full.append(w)
+    np.testing.assert_allclose(l07.FULL_GD.xs, np.array(full), rtol=1e-7, atol=1e-9)
+    # SGD: replay the seeded draws, reshuffle each epoch, exact batch gradients
+    rng = np.random.default_rng(l07.SEED)
+    rng.uniform(0.0, 3.0, size=n)
+    rng.normal(0.0, 0.35, size=n)
+    w = l07.W0.copy()
+    path = [w]
+    for _ in range(l07.N_EPOCHS):
+        order = rng.permutation(n)
+        for start in range(0, n, l07.BATCH):
+            idx = order[start:start + l07.BATCH]
+            w = w - l07.LR_SGD * X[idx].T @ (X[idx] @ w - y[idx]) / len(idx)
+            path.append(w)
+    np.testing.assert_allclose(l07.SGD.xs, np.array(path), rtol=1e-6, atol=1e-8)
+    assert l07.N_SGD == l07.N_EPOCHS * n // l07.BATCH
+    losses = 0.5 * np.mean((np.array(path) @ X.T - y) ** 2, axis=1)
+    np.testing.assert_allclose(l07.SGD.losses, losses, rtol=1e-9, atol=1e-12)
+
+
+# --------------------------------------------------------------------------- the race
+
+def valley_grad(p):
+    x, y = p
+    return np.array([-2 * (1 - x) - 40 * x * (y - x ** 2), 20 * (y - x ** 2)])
+
+
+def reference_run(grad, name, x0, n_steps, lr, beta=0.9, rho=0.9, betas=(0.9, 0.999), eps=1e-8):
+    """Each optimizer's textbook update, written out in plain NumPy."""
+    x = np.array(x0, dtype=float)
+    v = m = s = np.zeros_like(x)
+    xs = [x]
+    for t in range(1, n_steps + 1):
+        g = grad(x)
+        if name == "gd":
+            x = x - lr * g
+        elif name == "momentum":
+            v = beta * v + g
+            x = x - lr * v
+        elif name == "rmsprop":
+            s = rho * s + (1 - rho) * g ** 2
+            x = x - lr * g / (np.sqrt(s) + eps)
+        else:
+            m = betas[0] * m + (1 - betas[0]) * g
+            s = betas[1] * s + (1 - betas[1]) * g ** 2
+            m_hat, s_hat = m / (1 - betas[0] ** t), s / (1 - betas[1] ** t)
+            x = x - lr * m_hat / (np.sqrt(s_hat) + eps)
+        xs.append(x)
+    return np.array(xs)
+
+
+def test_valley_gradient(l07):
+    rng = np.random.default_rng(0)
+    for p in rng.uniform(-2, 3, size=(50, 2)):
+        np.testing.assert_allclose(l07.valley_grad(p), valley_grad(p), rtol=1e-12, atol=1e-10)
+        x, y = p
+        assert l07.valley(p) == pytest.approx((1 - x) ** 2 + 10 * (y - x ** 2) ** 2, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["gd", "momentum", "rmsprop", "adam"])
+def test_race_trajectories(l07, name):
+    # The same gradient function as the scene: RMSProp's oscillating path on this
+    # valley amplifies round-off (a 1e-16 change in a gradient grows to 1e-2 in
+    # ~150 steps), so the optimizer's arithmetic is what is tested here, and the
+    # gradient is tested against the analytic one above.
+    xs = reference_run(l07.valley_grad, name, l07.VALLEY_X0, l07.N_RACE, **l07.RACE_SETTINGS[name])
+    np.testing.assert_allclose(l07.RACE[name].xs, xs, rtol=1e-5, atol=1e-6)
+    losses = [(1 - x) ** 2 + 10 * (y - x ** 2) ** 2 for x, y in xs]
+    np.testing.assert_allclose(l07.RACE[name].losses, losses, rtol=1e-5, atol=1e-8)
+
+
+def test_race_outcome_as_narrated(l07):
+    best = minimize(l07.valley, l07.VALLEY_X0, method="BFGS", options={"gtol": 1e-10}).x
+    np.testing.assert_allclose(l07.VALLEY_MIN, best, atol=1e-5)
+    final = {n: l07.RACE[n].losses[-1] for n in l07.RACE_ORDER}
+    assert final["adam"] < 1e-4 < final["momentum"] < final["gd"]
+    assert final["rmsprop"] < final["gd"]
+    np.testing.assert_allclose(l07.RACE["adam"].xs[-1], best, atol=1e-2)
+
+
+# --------------------------------------------------------------------------- exercises
+
+def numbers(text):
+    """The numbers right after each "=" (and inside the last "(...)" tuple)."""
+    tuples = re.findall(r"\(([-\d., ]+)\)", text)
+    if tuples:
+        return [float(v) for v in tuples[-1].split(",")]
+    return [float(v) for v in re.findall(r"=\s*(-?\d+(?:\.\d+)?)", text)]
+
+
+def test_exercise_answers():
+    rng = np.random.default_rng([EXERCISE_SEED, 7])
+    # replay the draws of mathreel.exercises.l07 in order
+    mu = int(rng.integers(1, 4))
+    L = int(rng.integers(mu + 3, 21))
+    a, c = rng.integers(2, 6, size=2)
+    b = int(rng.integers(-1, 2))
+    A = np.array([[a, b], [b, c]], dtype=float)
+    x0 = rng.integers(-3, 4, size=2).astype(float)
+    x0[0] = x0[0] or 1.0
+    lr = float(rng.choice([0.05, 0.1, 0.2]))
+    g = rng.integers(-5, 6, size=2).astype(float)
+    g[g == 0] = 2.0
+    y0 = rng.integers(-2, 3, size=2).astype(float)
+
+    first, second, third = exercises_for(7)
+    kappa, limit = numbers(first.answer)
+    assert kappa == pytest.approx(L / mu, abs=1e-3)
+    assert limit == pytest.approx(2.0 / L, abs=1e-3)
+    x1 = numbers(second.answer)
+    np.testing.assert_allclose(x1, x0 - lr * A @ x0, atol=1e-3)
+    # Adam's first step: m_hat = g, s_hat = g^2, so x1 = y0 - 0.1 g / (|g| + eps)
+    np.testing.assert_allclose(numbers(third.answer), y0 - 0.1 * g / (np.abs(g) + 1e-8),
+                               atol=1e-3)
