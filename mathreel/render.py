@@ -1,27 +1,56 @@
-"""Render jobs: one (scene, quality, mode) each, run in its own process.
+"""Render jobs: one (scene, quality, mode) each, cached by content hash,
+run in parallel processes (or on a Dask cluster), long scenes split into
+chunks.
 
-A job renders into a private work folder under ``media/.work``; only a
-finished output is moved (``os.replace``, atomic on one file system) to its
-place under ``media/<quality>/``, so an interrupted render never leaves a file
-that a later run could take for valid.
+``render_many`` is the engine:
+
+1. every job gets its content-hash key (:mod:`mathreel.cache`); a job whose
+   record matches is a *hit* and never starts Manim (unless ``force``);
+2. the misses are estimated from their last render (or, the first time, from
+   a quick probe: a dry run that counts the animations, which also warms the
+   shared LaTeX cache) and the chunk-safe long ones are split into animation
+   ranges (:mod:`mathreel.chunking`) where a simulated schedule says it pays;
+3. tasks run longest first on ``n_jobs`` processes (:mod:`mathreel.executors`);
+   one failing job does not stop the others;
+4. each task renders into a private work folder under ``media/.work``; only
+   a finished output is moved (``os.replace``, atomic) to its place under
+   ``media/<quality>/``, and the cache record is written after it, so an
+   interrupted render never leaves a file that a later run takes for valid.
 """
 
 from __future__ import annotations
 
-import json
+import heapq
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache, chunking
 from .curriculum import SceneRef
+from .executors import DaskPool, Done, LocalPool, Task
+from .progress import Reporter, make_reporter
 from .project import Quality, media_dir, scene_frame, scene_video
 
 MODES = ("video", "frame", "dry-run", "check")
+UNCACHED_MODES = ("dry-run", "check")  # they write no file: always run
+
+#: Encoder options of the scene files. libx264 ``veryfast`` at Manim's CRF
+#: costs about 0.7x the CPU of Manim's default (``medium``) at about the same
+#: size (README, "Benchmark"); ``release`` is Manim's own default, for a final
+#: encode. Every scene of a quality uses the same settings, so the stitcher can
+#: join scenes by stream copy and the chunks of a scene are pixel-identical.
+ENCODERS = {
+    "fast": {"crf": "23", "preset": "veryfast"},
+    "release": {"crf": "23", "preset": "medium"},
+}
+DEFAULT_ENCODER = "fast"
+#: rough seconds of one core per frame, for first-time estimates only
+SECONDS_PER_FRAME = {"low": 0.012, "medium": 0.02, "high": 0.02, "production": 0.035, "4k": 0.08}
+CHUNK_OVERHEAD = 0.4  # seconds: fork, concat, per chunk
+PROBE_FRACTION = 0.08  # a probe (dry run) costs about this share of a render
 
 
 @dataclass(frozen=True)
@@ -39,6 +68,10 @@ class RenderResult:
     duration: float = 0.0  # the scene's length in seconds (video time)
     outputs: dict[str, Path] = field(default_factory=dict)
     error: str | None = None
+    cached: bool = False
+    chunks: int = 1
+    maxrss_kb: int = 0  # peak memory of the largest process that rendered it
+    cpu: float = 0.0  # CPU seconds of the processes that rendered it
     problems: list[str] = field(default_factory=list)  # layout problems (check mode)
     animation_ends: list[float] = field(default_factory=list)  # check mode
     captions: list[tuple[float, float, str]] = field(default_factory=list)  # check mode
@@ -54,63 +87,16 @@ def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
     return {}
 
 
-def _job_spec(job: RenderJob, work: Path) -> dict:
-    return {
-        "file": str(job.scene.path),
-        "scene": job.scene.name,
-        "manim_quality": job.quality.manim_name,
-        "mode": job.mode,
-        "media_dir": str(work / "manim"),
-        "result": str(work / "result.json"),
-        "disable_caching": True,
-    }
-
-
-def render_scene(root: Path, job: RenderJob, *, show_progress: bool = True) -> RenderResult:
-    """Render one job in a child process and move its outputs into place."""
-    work_root = media_dir(root) / ".work"
-    work_root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f"{job.scene.name}-{job.quality.name}-", dir=work_root))
-    spec = _job_spec(job, work)
-    if not show_progress:
-        spec["progress_bar"] = "none"
-    (work / "job.json").write_text(json.dumps(spec))
-    started = time.perf_counter()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "mathreel.runner", str(work / "job.json")],
-            stdout=None if show_progress else subprocess.DEVNULL,
-            stderr=None if show_progress else subprocess.PIPE,
-            text=True,
-        )
-        seconds = time.perf_counter() - started
-        result_file = work / "result.json"
-        if not result_file.exists():
-            detail = (proc.stderr or "").strip().splitlines()[-1:] if not show_progress else []
-            return RenderResult(job, False, seconds, error=(
-                f"the renderer exited with code {proc.returncode} before reporting"
-                + (f": {detail[0]}" if detail else "")))
-        result = json.loads(result_file.read_text())
-        if not result["ok"]:
-            return RenderResult(job, False, seconds, error=result["error"])
-        if job.mode == "video" and "video" not in result["outputs"]:
-            return RenderResult(job, False, seconds, error=(
-                "it produced no video: the scene has no play() or wait() calls"))
-        if job.mode == "frame" and "frame" not in result["outputs"]:
-            return RenderResult(job, False, seconds, error="it produced no frame")
-        outputs = _move_outputs(root, job, result["outputs"])
-        return RenderResult(job, True, seconds, result["duration"], outputs,
-                            problems=result.get("problems", []),
-                            animation_ends=result.get("animation_ends", []),
-                            captions=[tuple(c) for c in result.get("captions", [])])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
 def _move_outputs(root: Path, job: RenderJob, produced: dict[str, str]) -> dict[str, Path]:
+    """Move produced files into place; the video last, so that a kill between
+    moves leaves an old video (and a record that no longer matches)."""
     moved: dict[str, Path] = {}
-    for kind, destination in _destinations(root, job).items():
+    destinations = _destinations(root, job)
+    for kind in sorted(destinations, key=lambda k: k == "video"):
+        destination = destinations[kind]
         if kind not in produced:
+            if kind == "srt":
+                destination.unlink(missing_ok=True)  # no narration any more
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         os.replace(produced[kind], destination)
@@ -118,14 +104,437 @@ def _move_outputs(root: Path, job: RenderJob, produced: dict[str, str]) -> dict[
     return moved
 
 
+def encoder_options(name: str | None = None) -> dict[str, str]:
+    return dict(ENCODERS[name or DEFAULT_ENCODER])
+
+
+def _spec(job: RenderJob, root: Path, encoder: dict, *, mode: str | None = None,
+          chunk: tuple[int, int] | None = None) -> dict:
+    spec = {
+        "file": str(Path(job.scene.path).resolve()),
+        "scene": job.scene.name,
+        "manim_quality": job.quality.manim_name,
+        "mode": mode or job.mode,
+        "disable_caching": True,
+        "verbosity": "WARNING",
+        "encoder_options": encoder,
+    }
+    try:
+        spec["file_rel"] = Path(job.scene.path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        spec["file_rel"] = f"_external/{Path(job.scene.path).name}"
+    if chunk is not None:
+        spec["extra_config"] = {"from_animation_number": chunk[0],
+                                "upto_animation_number": chunk[1]}
+    return spec
+
+
+def _shipped_files(root: Path, job: RenderJob, deps: list[Path]) -> dict[str, str]:
+    """Files a Dask worker needs: the scene, its project imports and all of
+    mathreel (so the mirror's package shadows an older installed one whole)."""
+    files: dict[str, str] = {}
+    scene = Path(job.scene.path).resolve()
+    rel = _spec(job, root, {})["file_rel"]
+    files[rel] = str(scene)
+    for dep in deps:
+        try:
+            files[dep.relative_to(root.resolve()).as_posix()] = str(dep)
+        except ValueError:
+            files[f"_external/{dep.name}"] = str(dep)
+    mathreel_dir = root / "mathreel"
+    if mathreel_dir.is_dir():
+        for path in mathreel_dir.rglob("*.py"):
+            files[path.relative_to(root).as_posix()] = str(path)
+    for name, value in cache.narration_inputs(root, job.scene.name).items():
+        if isinstance(value, Path):
+            files[value.relative_to(root).as_posix()] = str(value)
+    return files
+
+
+def _clean_stale_work(work_base: Path) -> None:
+    """Remove work folders left by renders that were killed (their pid is gone)."""
+    if not work_base.is_dir():
+        return
+    for entry in work_base.iterdir():
+        pid = entry.name.split("-", 1)[0]
+        if not pid.isdigit():
+            shutil.rmtree(entry, ignore_errors=True)
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+        except PermissionError:
+            pass
+
+
+def simulate_makespan(pieces: list[float], workers: int) -> float:
+    loads = [0.0] * max(1, workers)
+    for piece in sorted(pieces, reverse=True):
+        heapq.heapreplace(loads, loads[0] + piece)
+    return max(loads)
+
+
+@dataclass
+class _Plan:
+    index: int
+    job: RenderJob
+    key: str | None
+    stats: dict
+    deps: list[Path]
+    estimate: float = 1.0
+    safe: bool = False
+    safety: str = ""
+    chunks: list[tuple[int, int]] = field(default_factory=lambda: [(0, -1)])
+    done: dict[int, Done] = field(default_factory=dict)
+    probe_seconds: float = 0.0
+    started: float | None = None
+
+
+def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> None:
+    """Split chunk-safe jobs while a simulated longest-first schedule of the
+    pieces (each extra chunk paying its fast-forward and a fixed cost) ends
+    sooner."""
+    def pieces(plan: _Plan, k: int) -> list[float]:
+        if k == 1:
+            return [plan.estimate]
+        ff = plan.probe_seconds or plan.estimate * PROBE_FRACTION
+        return [plan.estimate / k + ff * i / k + CHUNK_OVERHEAD for i in range(k)]
+
+    counts = {id(p): 1 for p in plans}
+    if forced:
+        for plan in plans:
+            if plan.safe and len(plan.stats.get("play_times") or []) > 1:
+                plan.chunks = chunking.split_ranges(plan.stats["play_times"], forced)
+            else:
+                plan.chunks = [(0, -1)]
+        return
+
+    def makespan() -> float:
+        return simulate_makespan([x for p in plans for x in pieces(p, counts[id(p)])], workers)
+
+    candidates = [p for p in plans if p.safe and len(p.stats.get("play_times") or []) > 1]
+    best = makespan()
+    while candidates:
+        improved = False
+        for plan in sorted(candidates, key=lambda p: -p.estimate / counts[id(p)]):
+            if counts[id(plan)] >= min(len(plan.stats["play_times"]), 2 * workers):
+                continue
+            counts[id(plan)] += 1
+            trial = makespan()
+            if trial < best - 0.05:
+                best, improved = trial, True
+                break
+            counts[id(plan)] -= 1
+        if not improved:
+            break
+    for plan in plans:
+        k = counts[id(plan)]
+        plan.chunks = chunking.split_ranges(plan.stats["play_times"], k) if k > 1 else [(0, -1)]
+
+
+def _estimate(plan: _Plan) -> float:
+    stats = plan.stats
+    if stats.get("seconds") and stats.get("encoder") == plan_encoder_name(plan):
+        return float(stats["seconds"])
+    fps = plan.job.quality.fps
+    per_frame = SECONDS_PER_FRAME.get(plan.job.quality.name, 0.02)
+    if stats.get("play_times"):
+        video = sum(stats["play_times"])
+        return 1.0 + video * fps * per_frame + 0.05 * len(stats["play_times"])
+    if stats.get("duration"):
+        return 1.0 + stats["duration"] * fps * per_frame
+    try:  # first time, no probe: bigger scene files tend to be longer scenes
+        size = Path(plan.job.scene.path).stat().st_size
+    except OSError:
+        size = 2000
+    return 1.0 + size / 100 * per_frame * fps / 15
+
+
+def plan_encoder_name(plan: _Plan) -> str:
+    return plan.stats.get("_encoder_now", "")
+
+
+def _local_files(result: dict) -> dict[str, str]:
+    return {k: v for k, v in (result.get("outputs") or {}).items() if v and Path(v).exists()}
+
+
 def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True,
-                on_result=None) -> list[RenderResult]:
-    """Render every job (one failing job does not stop the others) and return
-    the results in job order. ``on_result(result)`` is called as each ends."""
-    results = []
-    for job in jobs:
-        result = render_scene(root, job, show_progress=show_progress)
+                on_result=None, n_jobs: int | None = None, force: bool = False,
+                scheduler: str | None = None, progress: str | None = None,
+                quiet: bool = False, chunk: bool | int = True, encoder: str | None = None,
+                extra_inputs: dict | None = None, reporter: Reporter | None = None
+                ) -> list[RenderResult]:
+    """Render every job and return the results in job order.
+
+    ``on_result(result)`` is called as each job ends (hits first).
+    ``n_jobs``: processes (default: the number of cores). ``force``: ignore
+    the cache. ``scheduler``: a Dask scheduler address, or ``"local"`` for a
+    LocalCluster. ``progress``: "auto" | "rich" | "plain" | "none" (default:
+    "auto" when ``show_progress`` else "none"). ``chunk``: allow splitting
+    chunk-safe scenes (an int > 1: split each chunk-safe
+    scene into that many chunks, whatever the schedule says). ``encoder``: a name in :data:`ENCODERS`.
+    ``extra_inputs``: more things the cache key depends on (name -> value or
+    Path), e.g. a narration voice.
+    """
+    root = Path(root).resolve()
+    n_jobs = max(1, n_jobs or os.cpu_count() or 1)
+    enc_name = encoder or DEFAULT_ENCODER
+    enc = encoder_options(enc_name)
+    own_reporter = reporter is None
+    if reporter is None:
+        reporter = make_reporter(progress if progress else ("auto" if show_progress else "none"),
+                                 quiet=quiet)
+    resolver = cache.ImportResolver(root)
+    results: dict[int, RenderResult] = {}
+    plans: list[_Plan] = []
+
+    def finish(result: RenderResult, index: int) -> None:
+        results[index] = result
         if on_result is not None:
             on_result(result)
-        results.append(result)
-    return results
+
+    try:
+        # 1. keys and hits
+        for index, job in enumerate(jobs):
+            label = job.scene.name + ("" if job.mode == "video" else f" ({job.mode})")
+            deps = resolver.closure(Path(job.scene.path))
+            record = cache.read_record(root, job) if job.mode not in UNCACHED_MODES else None
+            stats = dict((record or {}).get("stats") or {})
+            key = None
+            if job.mode not in UNCACHED_MODES:
+                key = cache.job_key(root, job, encoder_options=enc, extra_inputs=extra_inputs,
+                                    resolver=resolver)
+                if not force and cache.is_hit(root, record, key):
+                    outputs = {kind: root / entry["path"]
+                               for kind, entry in record["outputs"].items()}
+                    reporter.add(str(index), label, job.quality.name, "cached",
+                                 detail=str(outputs.get("video") or outputs.get("frame") or ""))
+                    finish(RenderResult(job, True, 0.0, float(stats.get("duration", 0.0)),
+                                        outputs, cached=True), index)
+                    continue
+            stats["_encoder_now"] = enc_name
+            plan = _Plan(index, job, key, stats, deps)
+            plan.estimate = _estimate(plan)
+            if job.mode == "video" and chunk:
+                plan.safe, plan.safety = chunking.chunk_safety(
+                    Path(job.scene.path), job.scene.name,
+                    stats if "time_based_updaters" in stats else None, deps)
+            plans.append(plan)
+            reporter.add(str(index), label, job.quality.name, "queued", estimate=plan.estimate)
+        if not plans:
+            return [results[i] for i in range(len(jobs))]
+
+        # 2. executor
+        work_base = media_dir(root) / ".work"
+        work_base.mkdir(parents=True, exist_ok=True)
+        _clean_stale_work(work_base)
+        work_root = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=work_base))
+        tex_dir = cache.cache_dir(root) / "tex"
+        if scheduler:
+            pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
+        else:
+            pool = LocalPool(root, min(n_jobs, max(1, len(plans) * 4)),
+                             work_root=work_root, tex_dir=tex_dir)
+        workers = pool.n
+        try:
+            forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
+            _run(root, plans, pool, workers, reporter, finish, scheduler is not None, enc_name,
+                 forced)
+        except BaseException:
+            pool.close(kill=True)
+            raise
+        else:
+            pool.close()
+        finally:
+            shutil.rmtree(work_root, ignore_errors=True)
+        return [results[i] for i in range(len(jobs))]
+    finally:
+        if own_reporter:
+            reporter.close()
+
+
+def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter, finish,
+         remote: bool, enc_name: str, forced: int | None) -> None:
+    pending = {plan.index: plan for plan in plans}
+    by_task: dict[str, _Plan] = {}
+
+    def submit(plan: _Plan, task: Task) -> None:
+        if remote:
+            task.files = _shipped_files(root, plan.job, plan.deps)
+        by_task[task.id] = plan
+        pool.submit(task)
+
+    def submit_render(plan: _Plan) -> None:
+        enc = encoder_options(enc_name)
+        if len(plan.chunks) == 1:
+            submit(plan, Task(plan.job.scene.name, "render", _spec(plan.job, root, enc),
+                              plan.estimate, plan.index))
+        else:
+            k = len(plan.chunks)
+            for i, (start, upto) in enumerate(plan.chunks):
+                task = Task(f"{plan.job.scene.name}#{i + 1}of{k}", "chunk",
+                            _spec(plan.job, root, enc, chunk=(start, upto)),
+                            plan.estimate / k, plan.index, chunk=(i, start, upto))
+                submit(plan, task)
+        reporter.set(str(plan.index), "queued", chunks=len(plan.chunks),
+                     detail=f"{len(plan.chunks)} chunks ({plan.safety})" if len(plan.chunks) > 1
+                     else "")
+
+    # Probe the chunk-safe jobs never rendered before, if few enough to matter.
+    to_probe = [p for p in plans if p.safe and "play_times" not in p.stats]
+    if len(plans) > 4 * workers:
+        to_probe = []
+    probing = set()
+    for plan in to_probe:
+        probing.add(plan.index)
+        task = Task(f"{plan.job.scene.name}?probe", "probe",
+                    _spec(plan.job, root, {}, mode="dry-run"),
+                    plan.estimate * 10, plan.index)
+        reporter.set(str(plan.index), "probing")
+        submit(plan, task)
+    if not probing:
+        plan_chunks([p for p in plans if p.job.mode == "video"], workers, forced)
+        for plan in sorted(plans, key=lambda p: -p.estimate):
+            submit_render(plan)
+
+    while pending:
+        try:
+            done = pool.done.get(timeout=0.25)
+        except Exception:  # queue.Empty
+            _poll_progress(pool, by_task, reporter)
+            reporter.refresh()
+            continue
+        plan = by_task[done.task.id]
+        task = done.task
+        if task.kind == "probe":
+            probing.discard(plan.index)
+            if done.result.get("ok"):
+                plan.stats.update({k: done.result[k] for k in
+                                   ("play_times", "time_based_updaters", "sound")
+                                   if k in done.result})
+                plan.probe_seconds = max(0.0, done.seconds - 0.1)
+                plan.safe, plan.safety = chunking.chunk_safety(
+                    Path(plan.job.scene.path), plan.job.scene.name, plan.stats, plan.deps)
+                plan.estimate = _estimate(plan)
+                reporter.set(str(plan.index), "queued", estimate=plan.estimate)
+            else:  # the dry run failed: the render would fail the same way
+                plan.chunks = [(0, -1)]
+                plan.done[0] = done
+                del pending[plan.index]
+                finish(_finalize(root, plan, enc_name, reporter), plan.index)
+            if not probing:
+                plan_chunks([p for p in plans if p.job.mode == "video"], workers, forced)
+                for other in sorted(pending.values(), key=lambda p: -p.estimate):
+                    submit_render(other)
+            _cleanup(task)
+            continue
+        plan.done[task.chunk[0] if task.chunk else 0] = done
+        if len(plan.done) < len(plan.chunks):
+            continue
+        result = _finalize(root, plan, enc_name, reporter)
+        for part in plan.done.values():
+            _cleanup(part.task)
+        del pending[plan.index]
+        finish(result, plan.index)
+
+
+def _cleanup(task: Task) -> None:
+    if task.work is not None:
+        shutil.rmtree(task.work, ignore_errors=True)
+
+
+def _poll_progress(pool, by_task: dict[str, _Plan], reporter: Reporter) -> None:
+    per_plan: dict[int, list[Task]] = {}
+    for task in list(pool.running.values()):
+        if task.kind == "probe":
+            continue
+        plan = by_task.get(task.id)
+        if plan is not None:
+            per_plan.setdefault(plan.index, []).append(task)
+    for index, tasks in per_plan.items():
+        plan = by_task[tasks[0].id]
+        frames, rate = 0, 0.0
+        for task in tasks:
+            try:
+                parts = task.progress_file.read_text().split()
+                f, seconds = int(parts[0]), float(parts[1])
+            except (OSError, ValueError, IndexError, AttributeError):
+                continue
+            frames += f
+            rate += f / seconds if seconds > 0 else 0.0
+        finished = sum(d.result.get("frames", 0) for d in plan.done.values())
+        expected = (sum(plan.stats.get("play_times") or []) * plan.job.quality.fps
+                    or plan.stats.get("frames") or 0)
+        fraction = (frames + finished) / expected if expected else 0.0
+        reporter.set(str(index), "rendering")
+        reporter.frames(str(index), frames + finished, rate, fraction)
+
+
+def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> RenderResult:
+    job = plan.job
+    parts = [plan.done[i] for i in sorted(plan.done)]
+    seconds = sum(p.seconds for p in parts)
+    maxrss = max(p.maxrss_kb for p in parts)
+    cpu = sum(p.cpu for p in parts)
+    failed = [p for p in parts if not p.result.get("ok")]
+    key = str(plan.index)
+    if failed:
+        error = failed[0].result.get("error") or "unknown error"
+        reporter.set(key, "failed", error)
+        return RenderResult(job, False, seconds, error=error, chunks=len(parts),
+                            maxrss_kb=maxrss, cpu=cpu)
+    last = parts[-1].result
+    try:
+        if len(parts) > 1:
+            reporter.set(key, "joining")
+            videos = [Path(p.result["outputs"]["video"]) for p in parts
+                      if p.result.get("outputs", {}).get("video")]
+            produced = {}
+            if last.get("subcaptions"):
+                srt_file = Path(parts[-1].task.work) / f"{job.scene.name}.joined.srt"
+                chunking.write_srt(chunking.joined_subcaptions(
+                    [p.result for p in parts], job.quality.fps), srt_file)
+                produced["srt"] = str(srt_file)
+            if videos:
+                joined = Path(parts[0].task.work) / f"{job.scene.name}.joined.mp4"
+                chunking.concat_videos(videos, joined)
+                produced["video"] = str(joined)
+        else:
+            produced = _local_files(last)
+        if job.mode in UNCACHED_MODES:
+            outputs: dict[str, Path] = {}
+        else:
+            if job.mode == "video" and "video" not in produced:
+                raise RuntimeError("it produced no video: the scene has no play() or wait() calls")
+            if job.mode == "frame" and "frame" not in produced:
+                raise RuntimeError("it produced no frame")
+            outputs = _move_outputs(root, job, produced)
+    except Exception as exc:  # noqa: BLE001 - reported as this job's failure
+        reporter.set(key, "failed", str(exc))
+        return RenderResult(job, False, seconds, error=str(exc), chunks=len(parts),
+                            maxrss_kb=maxrss, cpu=cpu)
+    duration = float(last.get("duration", 0.0))
+    stats = {
+        "seconds": round(seconds, 3), "cpu": round(cpu, 3), "maxrss_kb": maxrss,
+        "duration": duration, "encoder": enc_name, "chunks": len(parts),
+        "frames": sum(p.result.get("frames", 0) for p in parts),
+        "play_times": last.get("play_times", []),
+        "time_based_updaters": any(p.result.get("time_based_updaters") for p in parts),
+        "sound": any(p.result.get("sound") for p in parts),
+    }
+    if job.mode not in UNCACHED_MODES:
+        cache.write_record(root, job, plan.key, outputs, stats)
+    shown = outputs.get("video") or outputs.get("frame") or ""
+    reporter.set(key, "done", f"{seconds:.1f}s" + (f" in {len(parts)} chunks" if len(parts) > 1
+                                                   else "") + f"  {shown}")
+    return RenderResult(job, True, seconds, duration, outputs, chunks=len(parts),
+                        maxrss_kb=maxrss, cpu=cpu, problems=last.get("problems", []),
+                        animation_ends=last.get("animation_ends", []),
+                        captions=[tuple(c) for c in last.get("captions", [])])
+
+
+def render_scene(root: Path, job: RenderJob, *, show_progress: bool = True,
+                 **kwargs) -> RenderResult:
+    """Render one job (through the cache) and return its result."""
+    return render_many(root, [job], show_progress=show_progress, **kwargs)[0]

@@ -1,19 +1,32 @@
 """Render one scene in this process with Manim's Python API.
 
-Run as ``python -m mathreel.runner JOB.json``: the render engine starts one
-such process per job, so a crashing or leaking scene cannot take the
-pipeline down, and Manim's global config is never shared between scenes. The
-outcome is written as JSON to the job's ``result`` path: the files produced
-(inside the job's private work folder) or the error, with LaTeX failures
-reduced to the offending formula and LaTeX's own message.
+Run as ``python -m mathreel.runner JOB.json``: one process per job, so a
+crashing or leaking scene cannot take the pipeline down, and Manim's global
+config is never shared between scenes. The outcome is written as JSON to the
+job's ``result`` path: the files produced (inside the job's private work
+folder) or the error, with LaTeX failures reduced to the offending formula and
+LaTeX's own message, plus what the engine learns for next time: the number of
+animations and each one's length (to split a scene into chunks), whether a
+time-based updater or a sound was seen (such scenes are never chunked), the
+number of frames written.
+
+``python -m mathreel.runner --serve`` is a *zygote*: it imports Manim once,
+then for each job path read from stdin forks a child that runs the job, and
+answers one JSON line (exit code, peak memory, CPU seconds). Every job still
+runs in its own process, without paying Manim's ~1.3 s import each time.
+
+While rendering, the child writes ``frames seconds`` to the job's
+``progress`` file (about four times a second) for the live display.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -78,13 +91,93 @@ def manim_config(job: dict) -> dict:
         options["save_last_frame"] = True
     elif mode in ("dry-run", "check"):
         options["dry_run"] = True
+    if job.get("tex_dir"):
+        options["tex_dir"] = job["tex_dir"]
+    if job.get("encoder_options"):
+        options["video_encoder_options"] = dict(job["encoder_options"])
+    # Unseeded randomness would differ between the processes rendering the
+    # chunks of one scene; a scene's own seed still wins.
+    options["seed"] = job.get("seed", 0)
     options.update(job.get("extra_config", {}))
     return options
+
+
+class Observer:
+    """Watches a render from inside: animation lengths, frames written,
+    time-based updaters and sounds; writes progress for the parent."""
+
+    def __init__(self, progress_path: str | None):
+        self.progress_path = progress_path
+        self.play_times: list[float] = []
+        self.play_starts: list[float] = []  # scene.time when each play began
+        self.play_frames: list[int] = []  # frames each play wrote (0: skipped)
+        self._frames_before = 0
+        self.frames = 0
+        self.time_based_updaters = False
+        self.sound = False
+        self.started = time.monotonic()
+        self._last_write = 0.0
+
+    def before_play(self, scene) -> None:
+        self.play_starts.append(round(float(scene.time), 6))
+        self._frames_before = self.frames
+
+    def after_play(self, scene) -> None:
+        self.play_frames.append(self.frames - self._frames_before)
+        self.play_times.append(round(float(scene.duration or 0.0), 4))
+        if not self.time_based_updaters:
+            for mobject in scene.get_mobject_family_members():
+                if mobject.updaters and mobject.has_time_based_updater():
+                    self.time_based_updaters = True
+                    break
+
+    def add_frames(self, count: int) -> None:
+        self.frames += count
+        now = time.monotonic()
+        if self.progress_path and now - self._last_write > 0.25:
+            self._last_write = now
+            tmp = self.progress_path + ".tmp"
+            with open(tmp, "w") as handle:
+                handle.write(f"{self.frames} {now - self.started:.3f} {len(self.play_times)}")
+            os.replace(tmp, self.progress_path)
+
+    def install(self) -> None:
+        from manim import Scene
+        from manim.renderer.cairo_renderer import CairoRenderer
+
+        observer = self
+        original_play, original_add_frame = CairoRenderer.play, CairoRenderer.add_frame
+        original_add_sound = Scene.add_sound
+
+        def play(renderer, scene, *args, **kwargs):
+            observer.before_play(scene)
+            original_play(renderer, scene, *args, **kwargs)
+            observer.after_play(scene)
+
+        def add_frame(renderer, frame, num_frames=1):
+            original_add_frame(renderer, frame, num_frames)
+            if not renderer.skip_animations:
+                observer.add_frames(num_frames)
+
+        def add_sound(scene, *args, **kwargs):
+            observer.sound = True
+            return original_add_sound(scene, *args, **kwargs)
+
+        CairoRenderer.play, CairoRenderer.add_frame = play, add_frame
+        Scene.add_sound = add_sound
+
+    def report(self) -> dict:
+        return {"num_plays": len(self.play_times), "play_times": self.play_times,
+                "play_starts": self.play_starts, "play_frames": self.play_frames,
+                "frames": self.frames, "time_based_updaters": self.time_based_updaters,
+                "sound": self.sound}
 
 
 def run(job: dict) -> dict:
     from manim import tempconfig
 
+    observer = Observer(job.get("progress"))
+    observer.install()
     scene_class = load_scene_class(Path(job["file"]), job["scene"])
     with tempconfig(manim_config(job)):
         scene = scene_class()
@@ -96,7 +189,8 @@ def run(job: dict) -> dict:
         scene.render()
         duration = float(scene.time)
     result = {"ok": True, "duration": duration,
-              "outputs": find_outputs(Path(job["media_dir"]), job["scene"])}
+              "outputs": find_outputs(Path(job["media_dir"]), job["scene"]),
+              "subcaptions": recorded_captions(scene), **observer.report()}
     if recorder is not None:
         result["problems"] = [str(p) for p in recorder.problems]
         result["animation_ends"] = recorder.animation_ends
@@ -120,9 +214,58 @@ def main(argv: list[str]) -> int:
             raise
         message = latex_error_message(exc) or f"{type(exc).__name__}: {exc}"
         result = {"ok": False, "error": message, "traceback": traceback.format_exc()}
-    Path(job["result"]).write_text(json.dumps(result))
+    tmp = job["result"] + ".tmp"
+    Path(tmp).write_text(json.dumps(result))
+    os.replace(tmp, job["result"])  # the parent never reads half a result
     return 0 if result["ok"] else 1
 
 
+def _child(job_path: str) -> None:
+    """In a forked child: output to the job's log, run the job, exit."""
+    code = 1
+    try:
+        log = os.open(str(Path(job_path).with_name("runner.log")),
+                      os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        sys.stdout = os.fdopen(1, "w", buffering=1)
+        sys.stderr = os.fdopen(2, "w", buffering=1)
+        code = main([job_path])
+    except BaseException:  # noqa: BLE001 - the log tells, the exit code says
+        traceback.print_exc()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def serve() -> int:
+    """The zygote loop: one job path per stdin line, one JSON line back."""
+    import manim  # noqa: F401 - the point of the zygote: import once, fork many
+
+    out = sys.stdout
+    print(json.dumps({"ready": os.getpid()}), file=out, flush=True)
+    while True:
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        job_path = line.strip()
+        if not job_path:
+            continue
+        pid = os.fork()
+        if pid == 0:
+            _child(job_path)
+        print(json.dumps({"started": pid}), file=out, flush=True)
+        _, status, usage = os.wait4(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        print(json.dumps({"pid": pid, "rc": code, "maxrss_kb": usage.ru_maxrss,
+                          "cpu": usage.ru_utime + usage.ru_stime}), file=out, flush=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--serve"]:
+        sys.exit(serve())
     sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,318 @@
+"""Scene-level cache: a render job's key is a hash of everything its output
+depends on; a job whose key matches its record skips Manim entirely.
+
+The key of a job (scene, quality, mode) hashes, in a fixed order:
+
+* the engine's version and Manim's version,
+* the mode, the quality preset (size, frame rate) and the encoder options,
+* the scene's class name, its curriculum entry (title, lesson) and its file,
+* every *project* module the scene file imports, transitively, found by
+  reading imports with :mod:`ast` (no import is executed): the packages
+  ``mathcore`` and ``mathreel`` under the project root and the plain modules
+  beside the scene file or in ``scenes/`` (``style``, ``narration`` …).
+  Third-party modules are covered by the Manim version; others are not.
+* "extra inputs": the narration voice (``$MATHREEL_VOICE``), recordings under
+  ``narration/`` that name the scene, and whatever a caller adds.
+
+A record ``media/.cache/<quality>/<mode>/<Scene>.json`` stores the key, the
+outputs' sizes and mtimes (the cheap check that they were not replaced) and
+the last render's statistics (wall time, CPU, peak memory, animation count
+and per-animation durations), which the scheduler uses as its estimates even
+when the key no longer matches. Records are written to a temporary name and
+renamed, after the outputs are in place: a render killed at any point leaves
+either the old record (a miss for the new key) or none.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from .project import media_dir
+
+ENGINE_VERSION = "mathreel-render-2"
+PROJECT_PACKAGES = ("mathcore", "mathreel")
+VOICE_ENV = "MATHREEL_VOICE"
+NARRATION_DIR = "narration"
+
+
+# --------------------------------------------------------------------------- hashing
+
+@lru_cache(maxsize=4096)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (memoised on path, size and mtime)."""
+    stat = path.stat()
+    return _file_digest(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def manim_version() -> str:
+    try:
+        return metadata.version("manim")
+    except metadata.PackageNotFoundError:  # pragma: no cover - manim is a dependency
+        return "unknown"
+
+
+# --------------------------------------------------------------------------- import graph
+
+def _module_file(base: Path, dotted: list[str]) -> Path | None:
+    """``base/a/b.py`` or ``base/a/b/__init__.py`` for dotted ``[a, b]``."""
+    target = base.joinpath(*dotted)
+    if target.with_suffix(".py").is_file():
+        return target.with_suffix(".py")
+    if (target / "__init__.py").is_file():
+        return target / "__init__.py"
+    return None
+
+
+class ImportResolver:
+    """Resolves the imports of project files to project files, within ``root``."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.packages = {name for name in PROJECT_PACKAGES
+                         if (self.root / name / "__init__.py").is_file()}
+        self._direct: dict[Path, tuple[Path, ...]] = {}
+
+    def _plain_module(self, name: str, near: Path) -> Path | None:
+        for folder in (near.parent, self.root / "scenes"):
+            candidate = folder / f"{name}.py"
+            if candidate.is_file():
+                return candidate.resolve()
+        return None
+
+    def _absolute(self, dotted: list[str], near: Path, names: list[str]) -> list[Path]:
+        """Files executed by ``import a.b.c`` / ``from a.b.c import names``."""
+        found: list[Path] = []
+        top = dotted[0]
+        if top in self.packages:
+            for depth in range(1, len(dotted) + 1):
+                file = _module_file(self.root, dotted[:depth])
+                if file is not None:
+                    found.append(file.resolve())
+            for name in names:  # ``from pkg import submodule``
+                file = _module_file(self.root, [*dotted, name])
+                if file is not None:
+                    found.append(file.resolve())
+        elif len(dotted) == 1:
+            file = self._plain_module(top, near)
+            if file is not None:
+                found.append(file)
+        return found
+
+    def _relative(self, file: Path, level: int, module: str | None, names: list[str]) -> list[Path]:
+        package = file.parent
+        for _ in range(level - 1):
+            package = package.parent
+        try:
+            relative = package.resolve().relative_to(self.root)
+        except ValueError:
+            return []
+        dotted = [*relative.parts, *(module.split(".") if module else [])]
+        if not dotted or dotted[0] not in self.packages:
+            return []
+        return self._absolute(dotted, file, names)
+
+    def direct_imports(self, file: Path) -> tuple[Path, ...]:
+        """Project files that ``file`` imports directly (in any scope)."""
+        file = file.resolve()
+        if file in self._direct:
+            return self._direct[file]
+        try:
+            tree = ast.parse(file.read_bytes(), filename=str(file))
+        except (SyntaxError, ValueError, OSError):
+            self._direct[file] = ()
+            return ()
+        found: list[Path] = []
+        aliases: dict[str, list[str]] = {}  # local name -> dotted package path
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    dotted = alias.name.split(".")
+                    found += self._absolute(dotted, file, [])
+                    if alias.asname:
+                        aliases[alias.asname] = dotted
+                    else:
+                        aliases[dotted[0]] = dotted[:1]
+            elif isinstance(node, ast.ImportFrom):
+                names = [a.name for a in node.names]
+                if node.level:
+                    found += self._relative(file, node.level, node.module, names)
+                elif node.module:
+                    found += self._absolute(node.module.split("."), file, names)
+                    for a in node.names:
+                        if a.name != "*":
+                            aliases.setdefault(a.asname or a.name, [*node.module.split("."), a.name])
+        # Lazily loaded submodules: ``import mathcore`` then ``mathcore.linalg.f()``.
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                chain: list[str] = []
+                current: ast.AST = node
+                while isinstance(current, ast.Attribute):
+                    chain.append(current.attr)
+                    current = current.value
+                if isinstance(current, ast.Name) and current.id in aliases:
+                    dotted = aliases[current.id]
+                    if dotted[0] in self.packages:
+                        sub = _module_file(self.root, [*dotted, chain[-1]])
+                        if sub is not None:
+                            found.append(sub.resolve())
+        unique = tuple(dict.fromkeys(p for p in found if p != file))
+        self._direct[file] = unique
+        return unique
+
+    def closure(self, file: Path) -> list[Path]:
+        """Every project file ``file`` imports, transitively, sorted."""
+        file = file.resolve()
+        seen: set[Path] = set()
+        stack = [file]
+        while stack:
+            current = stack.pop()
+            for dep in self.direct_imports(current):
+                if dep not in seen and dep != file:
+                    seen.add(dep)
+                    stack.append(dep)
+        return sorted(seen)
+
+
+# --------------------------------------------------------------------------- keys
+
+def _display_path(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path.resolve())
+
+
+def narration_inputs(root: Path, scene_name: str) -> dict[str, object]:
+    """The narration voice and any recordings under ``narration/`` whose path
+    names the scene."""
+    inputs: dict[str, object] = {"voice": os.environ.get(VOICE_ENV, "")}
+    folder = root / NARRATION_DIR
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and scene_name in path.relative_to(folder).as_posix():
+                inputs[f"narration/{path.relative_to(folder).as_posix()}"] = path
+    return inputs
+
+
+@dataclass
+class KeyParts:
+    """What went into a key, in order (kept for ``explain`` and tests)."""
+
+    parts: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, name: str, value: object) -> None:
+        if isinstance(value, Path):
+            value = f"file:{file_digest(value)}" if value.is_file() else "missing"
+        elif not isinstance(value, str):
+            value = json.dumps(value, sort_keys=True, default=str)
+        self.parts.append((name, value))
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for name, value in self.parts:
+            h.update(name.encode())
+            h.update(b"\0")
+            h.update(value.encode())
+            h.update(b"\n")
+        return h.hexdigest()
+
+
+def job_key_parts(root: Path, job, *, encoder_options: dict | None = None,
+                  extra_inputs: dict[str, object] | None = None,
+                  resolver: ImportResolver | None = None) -> KeyParts:
+    resolver = resolver or ImportResolver(root)
+    scene, quality = job.scene, job.quality
+    parts = KeyParts()
+    parts.add("engine", ENGINE_VERSION)
+    parts.add("manim", manim_version())
+    parts.add("mode", job.mode)
+    parts.add("quality", [quality.name, quality.width, quality.height, quality.fps])
+    parts.add("encoder", encoder_options or {})
+    parts.add("scene", scene.name)
+    parts.add("entry", {"title": scene.title, "lesson": scene.lesson})
+    parts.add(f"source:{_display_path(root, scene.path)}", Path(scene.path))
+    for dep in resolver.closure(Path(scene.path)):
+        parts.add(f"import:{_display_path(root, dep)}", dep)
+    inputs = narration_inputs(root, scene.name)
+    inputs.update(extra_inputs or {})
+    for name in sorted(inputs):
+        parts.add(f"extra:{name}", inputs[name])
+    return parts
+
+
+def job_key(root: Path, job, **kwargs) -> str:
+    """The content hash of a render job (see the module docstring)."""
+    return job_key_parts(root, job, **kwargs).digest()
+
+
+# --------------------------------------------------------------------------- records
+
+def cache_dir(root: Path) -> Path:
+    return media_dir(root) / ".cache"
+
+
+def record_path(root: Path, job) -> Path:
+    return cache_dir(root) / job.quality.name / job.mode / f"{job.scene.name}.json"
+
+
+def read_record(root: Path, job) -> dict | None:
+    try:
+        return json.loads(record_path(root, job).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _stamp(path: Path) -> dict:
+    stat = path.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def is_hit(root: Path, record: dict | None, key: str) -> bool:
+    """The record has this key and each output is still the file it wrote."""
+    if not record or record.get("key") != key or not record.get("outputs"):
+        return False
+    for entry in record["outputs"].values():
+        path = root / entry["path"]
+        try:
+            if _stamp(path) != {"size": entry["size"], "mtime_ns": entry["mtime_ns"]}:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            json.dump(data, handle, indent=1)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_record(root: Path, job, key: str | None, outputs: dict[str, Path], stats: dict) -> None:
+    """Record a finished render (call after the outputs are in place);
+    ``key=None`` records statistics only (never a hit)."""
+    entries = {kind: {"path": _display_path(root, path), **_stamp(path)}
+               for kind, path in outputs.items()}
+    write_json_atomic(record_path(root, job), {"key": key, "outputs": entries, "stats": stats})

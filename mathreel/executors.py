@@ -1,0 +1,370 @@
+"""Where render tasks run: a pool of local processes, or a Dask cluster.
+
+Both take :class:`Task` objects with ``submit`` and put :class:`Done` records
+on ``pool.done`` (a queue) as tasks finish, in any order. A task is one
+runner invocation: a whole scene, one chunk of a scene, or a probe (a dry
+run that counts the animations). Its outputs end up in a local work folder
+whichever executor ran it.
+
+* :class:`LocalPool`: N slots; each owns a *zygote* (``python -m
+  mathreel.runner --serve``) that imported Manim once and forks one child per
+  task, so each task still has a process of its own. Tasks wait in a priority
+  queue, longest first.
+* :class:`DaskPool`: the same tasks on a ``dask.distributed`` cluster. The
+  scene file and the project modules it imports travel with the task, the
+  worker renders in a temporary folder and returns the outputs as bytes, so
+  workers need the project's dependencies installed but no shared disk.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Task:
+    """One runner invocation. ``spec`` is the runner's job JSON without the
+    paths, which the executor fills in."""
+
+    id: str
+    kind: str  # render | chunk | probe
+    spec: dict
+    estimate: float = 1.0
+    job_index: int = 0
+    chunk: tuple[int, int, int] | None = None  # (index, from, upto)
+    files: dict[str, str] = field(default_factory=dict)  # rel path -> local path (Dask)
+    work: Path | None = None
+    progress_file: Path | None = None
+    started: float | None = None
+
+
+@dataclass
+class Done:
+    task: Task
+    result: dict  # the runner's result (outputs point into task.work)
+    seconds: float
+    maxrss_kb: int = 0
+    cpu: float = 0.0
+
+
+def worker_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # One render per core: no BLAS thread pools fighting the encoder.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(name, "1")
+    return env
+
+
+def _read_result(work: Path, fallback: str) -> dict:
+    try:
+        return json.loads((work / "result.json").read_text())
+    except (OSError, ValueError):
+        log = work / "runner.log"
+        detail = ""
+        if log.exists():
+            lines = [l for l in log.read_text(errors="replace").splitlines() if l.strip()]
+            detail = f": {lines[-1].strip()}" if lines else ""
+        return {"ok": False, "error": fallback + detail}
+
+
+def prepare_work(work: Path, task: Task, tex_dir: Path | None) -> Path:
+    """Write the task's job JSON into ``work``; returns its path."""
+    work.mkdir(parents=True, exist_ok=True)
+    spec = dict(task.spec)
+    spec.update(media_dir=str(work / "manim"), result=str(work / "result.json"),
+                progress=str(work / "progress"), progress_bar="none")
+    if tex_dir is not None:
+        spec["tex_dir"] = str(tex_dir)
+    path = work / "job.json"
+    path.write_text(json.dumps(spec))
+    task.progress_file = work / "progress"
+    return path
+
+
+def seed_tex(shared: Path, private: Path) -> None:
+    """Hard-link the shared LaTeX cache into a task's private one."""
+    private.mkdir(parents=True, exist_ok=True)
+    if shared.is_dir():
+        for entry in shared.iterdir():
+            target = private / entry.name
+            if entry.is_file() and not target.exists():
+                try:
+                    os.link(entry, target)
+                except OSError:
+                    shutil.copy2(entry, target)
+
+
+def publish_tex(private: Path, shared: Path) -> None:
+    """Link a finished task's new LaTeX files into the shared cache (each
+    file complete before it appears there)."""
+    if not private.is_dir():
+        return
+    shared.mkdir(parents=True, exist_ok=True)
+    for entry in private.iterdir():
+        target = shared / entry.name
+        if entry.is_file() and not target.exists():
+            try:
+                os.link(entry, target)
+            except FileExistsError:
+                pass
+            except OSError:
+                tmp = shared / f".{entry.name}.{os.getpid()}.tmp"
+                shutil.copy2(entry, tmp)
+                os.replace(tmp, target)
+
+
+class _Zygote:
+    def __init__(self, cwd: Path):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mathreel.runner", "--serve"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, bufsize=1, cwd=str(cwd), env=worker_env())
+        self.child: int | None = None
+        ready = self.proc.stdout.readline()
+        if not ready:
+            raise RuntimeError("the render worker did not start")
+
+    def run(self, job_path: Path) -> dict:
+        self.proc.stdin.write(f"{job_path}\n")
+        self.proc.stdin.flush()
+        started = json.loads(self.proc.stdout.readline() or "null")
+        if not started:
+            raise RuntimeError("the render worker died")
+        self.child = started["started"]
+        line = self.proc.stdout.readline()
+        self.child = None
+        if not line:
+            raise RuntimeError("the render worker died")
+        return json.loads(line)
+
+    def kill(self) -> None:
+        if self.child:
+            try:
+                os.kill(self.child, 9)
+            except ProcessLookupError:
+                pass
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.close()
+                self.proc.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.kill()
+
+
+class LocalPool:
+    """``n`` forked-process slots over a longest-first queue."""
+
+    def __init__(self, root: Path, n: int, *, work_root: Path, tex_dir: Path | None):
+        self.root, self.n = root, max(1, n)
+        self.work_root, self.tex_dir = work_root, tex_dir
+        self.done: queue.Queue[Done] = queue.Queue()
+        self.running: dict[str, Task] = {}
+        self._heap: list = []
+        self._counter = itertools.count()
+        self._cv = threading.Condition()
+        self._closed = False
+        self._zygotes: list[_Zygote] = []
+        self._threads = [threading.Thread(target=self._slot, args=(i,), daemon=True,
+                                          name=f"mathreel-slot-{i}") for i in range(self.n)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, task: Task) -> None:
+        with self._cv:
+            heapq.heappush(self._heap, (-task.estimate, next(self._counter), task))
+            self._cv.notify()
+
+    def _next(self) -> Task | None:
+        with self._cv:
+            while not self._heap and not self._closed:
+                self._cv.wait()
+            if self._closed:
+                return None
+            return heapq.heappop(self._heap)[2]
+
+    def _slot(self, index: int) -> None:
+        zygote: _Zygote | None = None
+        try:  # start at once: importing Manim overlaps with planning
+            zygote = _Zygote(self.root)
+            self._zygotes.append(zygote)
+        except Exception:  # noqa: BLE001 - retried per task below
+            zygote = None
+        while True:
+            task = self._next()
+            if task is None:
+                break
+            task.work = Path(tempfile.mkdtemp(prefix=f"{task.id.replace('/', '_')}-",
+                                              dir=self.work_root))
+            tex = None
+            if self.tex_dir is not None:
+                tex = task.work / "tex"
+                seed_tex(self.tex_dir, tex)
+            job_path = prepare_work(task.work, task, tex)
+            task.started = time.time()
+            self.running[task.id] = task
+            started = time.perf_counter()
+            try:
+                if zygote is None or zygote.proc.poll() is not None:
+                    zygote = _Zygote(self.root)
+                    self._zygotes.append(zygote)
+                info = zygote.run(job_path)
+                result = _read_result(task.work, f"the renderer exited with code {info['rc']} "
+                                                 "before reporting")
+                done = Done(task, result, time.perf_counter() - started,
+                            info.get("maxrss_kb", 0), info.get("cpu", 0.0))
+            except Exception as exc:  # the zygote itself died
+                if self._closed:
+                    break
+                zygote = None
+                done = Done(task, _read_result(task.work, f"the render worker failed ({exc})"),
+                            time.perf_counter() - started)
+            if tex is not None:
+                publish_tex(tex, self.tex_dir)
+            self.running.pop(task.id, None)
+            self.done.put(done)
+
+    def close(self, *, kill: bool = False) -> None:
+        """Stop the slots; idle zygotes are killed (no child to wait for,
+        and a clean interpreter exit after importing Manim takes seconds)."""
+        with self._cv:
+            self._closed = True
+            self._cv.notify_all()
+        for zygote in list(self._zygotes):
+            zygote.kill()
+        for thread in self._threads:
+            thread.join(timeout=1 if kill else 30)
+
+
+# --------------------------------------------------------------------------- Dask
+
+def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
+    """Runs on a Dask worker: mirror the shipped project files into a
+    temporary folder, render there in a child process, return the result
+    with each output file's bytes."""
+    import subprocess as sp  # noqa: PLC0415 - runs remotely
+    import tempfile as tf
+
+    with tf.TemporaryDirectory(prefix="mathreel-dask-") as tmp:
+        base = Path(tmp)
+        mirror = base / "project"
+        for rel, data in files.items():
+            target = mirror / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        work = base / "work"
+        work.mkdir()
+        spec = dict(spec)
+        spec["file"] = str(mirror / scene_rel)
+        spec.update(media_dir=str(work / "manim"), result=str(work / "result.json"),
+                    progress_bar="none")
+        tex = Path(tf.gettempdir()) / f"mathreel-tex-{os.getuid()}"
+        tex.mkdir(exist_ok=True)
+        spec["tex_dir"] = str(tex)
+        (work / "job.json").write_text(json.dumps(spec))
+        env = worker_env()
+        env["PYTHONPATH"] = os.pathsep.join([str(mirror), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        started = time.perf_counter()
+        proc = sp.run([sys.executable, "-m", "mathreel.runner", str(work / "job.json")],
+                      cwd=str(mirror), env=env, stdout=sp.DEVNULL, stderr=sp.PIPE, text=True)
+        seconds = time.perf_counter() - started
+        try:
+            result = json.loads((work / "result.json").read_text())
+        except (OSError, ValueError):
+            tail = [l for l in (proc.stderr or "").splitlines() if l.strip()][-1:]
+            result = {"ok": False, "error": f"the renderer exited with code {proc.returncode} "
+                                            f"before reporting" + (f": {tail[0]}" if tail else "")}
+        payload = {}
+        for kind, path in (result.get("outputs") or {}).items():
+            payload[kind] = (Path(path).name, Path(path).read_bytes())
+        import resource  # noqa: PLC0415
+
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return {"result": result, "files": payload, "seconds": seconds,
+                "maxrss_kb": usage.ru_maxrss, "cpu": usage.ru_utime + usage.ru_stime,
+                "worker": os.uname().nodename}
+
+
+class DaskPool:
+    """Tasks on a Dask cluster: ``address`` of a scheduler, or ``"local"``
+    for a LocalCluster of ``n`` single-threaded worker processes."""
+
+    def __init__(self, root: Path, address: str, n: int, *, work_root: Path):
+        from dask.distributed import Client, LocalCluster  # noqa: PLC0415 - optional dependency
+
+        self.root, self.work_root = root, work_root
+        self.done: queue.Queue[Done] = queue.Queue()
+        self.running: dict[str, Task] = {}
+        self.cluster = None
+        if address == "local":
+            self.cluster = LocalCluster(n_workers=max(1, n), threads_per_worker=1,
+                                        processes=True, host="127.0.0.1",
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(address)
+        self.n = max(1, sum(w.get("nthreads", 1) for w in
+                            self.client.scheduler_info()["workers"].values()) or n)
+        self._futures = {}
+        self._lock = threading.Lock()
+
+    def submit(self, task: Task) -> None:
+        files = {rel: Path(local).read_bytes() for rel, local in task.files.items()}
+        scene_rel = task.spec["file_rel"]
+        future = self.client.submit(_render_remote, task.spec, files, scene_rel,
+                                    key=f"mathreel-{task.id}-{time.time_ns()}",
+                                    priority=int(task.estimate * 1000), pure=False)
+        task.started = time.time()
+        self.running[task.id] = task
+        started = time.perf_counter()
+
+        def finished(fut, task=task, started=started):
+            task.work = Path(tempfile.mkdtemp(prefix=f"{task.id.replace('/', '_')}-",
+                                              dir=self.work_root))
+            try:
+                answer = fut.result()
+                result = answer["result"]
+                outputs = {}
+                for kind, (name, data) in answer["files"].items():
+                    target = task.work / name
+                    target.write_bytes(data)
+                    outputs[kind] = str(target)
+                result["outputs"] = outputs
+                result["worker"] = answer.get("worker")
+                done = Done(task, result, time.perf_counter() - started,
+                            answer.get("maxrss_kb", 0), answer.get("cpu", 0.0))
+            except Exception as exc:  # noqa: BLE001 - a lost worker is a failed task
+                done = Done(task, {"ok": False, "error": f"{type(exc).__name__}: {exc}"},
+                            time.perf_counter() - started)
+            self.running.pop(task.id, None)
+            self.done.put(done)
+
+        future.add_done_callback(finished)
+        with self._lock:
+            self._futures[task.id] = future
+
+    def close(self, *, kill: bool = False) -> None:
+        with self._lock:
+            futures = list(self._futures.values())
+        if kill:
+            for future in futures:
+                future.cancel()
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
