@@ -202,7 +202,7 @@ def _display_path(root: Path, path: Path) -> str:
 def narration_inputs(root: Path, scene_name: str) -> dict[str, object]:
     """The narration voice and any recordings under ``narration/`` whose path
     names the scene."""
-    inputs: dict[str, object] = {"voice": os.environ.get(VOICE_ENV, "")}
+    inputs: dict[str, object] = {"voice": os.environ.get(VOICE_ENV, "none").strip().lower() or "none"}
     folder = root / NARRATION_DIR
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):

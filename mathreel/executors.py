@@ -280,6 +280,9 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
         (work / "job.json").write_text(json.dumps(spec))
         env = worker_env()
         env["PYTHONPATH"] = os.pathsep.join([str(mirror), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        import resource  # noqa: PLC0415
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = sp.run([sys.executable, "-m", "mathreel.runner", str(work / "job.json")],
                       cwd=str(mirror), env=env, stdout=sp.DEVNULL, stderr=sp.PIPE, text=True)
@@ -293,11 +296,10 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
         payload = {}
         for kind, path in (result.get("outputs") or {}).items():
             payload[kind] = (Path(path).name, Path(path).read_bytes())
-        import resource  # noqa: PLC0415
-
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (usage.ru_utime + usage.ru_stime) - (before.ru_utime + before.ru_stime)
         return {"result": result, "files": payload, "seconds": seconds,
-                "maxrss_kb": usage.ru_maxrss, "cpu": usage.ru_utime + usage.ru_stime,
+                "maxrss_kb": usage.ru_maxrss, "cpu": cpu,
                 "worker": os.uname().nodename}
 
 
@@ -306,19 +308,29 @@ class DaskPool:
     for a LocalCluster of ``n`` single-threaded worker processes."""
 
     def __init__(self, root: Path, address: str, n: int, *, work_root: Path):
-        from dask.distributed import Client, LocalCluster  # noqa: PLC0415 - optional dependency
+        try:
+            from dask.distributed import Client, LocalCluster  # noqa: PLC0415 - optional
+        except ImportError:
+            raise ConnectionError("--scheduler needs dask.distributed: "
+                                  "pip install 'mathreel[dask]'") from None
 
         self.root, self.work_root = root, work_root
         self.done: queue.Queue[Done] = queue.Queue()
         self.running: dict[str, Task] = {}
         self.cluster = None
-        if address == "local":
-            self.cluster = LocalCluster(n_workers=max(1, n), threads_per_worker=1,
-                                        processes=True, host="127.0.0.1",
-                                        dashboard_address=None)
-            self.client = Client(self.cluster)
-        else:
-            self.client = Client(address)
+        try:
+            if address == "local":
+                self.cluster = LocalCluster(n_workers=max(1, n), threads_per_worker=1,
+                                            processes=True, host="127.0.0.1",
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(address, timeout=10)
+        except Exception as exc:  # noqa: BLE001 - one line for the CLI
+            if self.cluster is not None:
+                self.cluster.close()
+            raise ConnectionError(f"cannot reach the Dask scheduler at {address}: "
+                                  f"{type(exc).__name__}: {exc}") from None
         self.n = max(1, sum(w.get("nthreads", 1) for w in
                             self.client.scheduler_info()["workers"].values()) or n)
         self._futures = {}

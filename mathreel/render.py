@@ -515,6 +515,8 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
         return RenderResult(job, False, seconds, error=str(exc), chunks=len(parts),
                             maxrss_kb=maxrss, cpu=cpu)
     duration = float(last.get("duration", 0.0))
+    if len(parts) > 1:  # the last chunk's clock ran skipped animations unquantised
+        duration = sum(p.result.get("frames", 0) for p in parts) / job.quality.fps
     stats = {
         "seconds": round(seconds, 3), "cpu": round(cpu, 3), "maxrss_kb": maxrss,
         "duration": duration, "encoder": enc_name, "chunks": len(parts),

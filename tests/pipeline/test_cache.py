@@ -1,0 +1,180 @@
+"""The scene-level cache: what a key depends on, hits that never start
+Manim, and renders killed half-way that leave nothing a re-run accepts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from engine_kit import fixture_job, frame_hashes, make_project
+
+from mathreel import cache, executors, render
+from mathreel.curriculum import SceneRef
+from mathreel.project import QUALITIES, scene_video
+from mathreel.render import RenderJob, render_many
+
+
+def _project(root: Path) -> Path:
+    (root / "mathcore").mkdir(parents=True)
+    (root / "mathcore" / "__init__.py").write_text("from importlib import import_module\n")
+    (root / "mathcore" / "_validate.py").write_text("def ok(x):\n    return x\n")
+    (root / "mathcore" / "linalg.py").write_text("from ._validate import ok\nA = 1\n")
+    (root / "mathcore" / "calculus.py").write_text("B = 2\n")
+    (root / "mathcore" / "optim.py").write_text("C = 3\n")
+    (root / "scenes").mkdir()
+    (root / "scenes" / "style.py").write_text("COLOR = 'red'\n")
+    (root / "scenes" / "l01_a.py").write_text(
+        "from manim import Scene\nfrom style import COLOR\nfrom mathcore.linalg import A\n"
+        "class SceneA(Scene):\n    pass\n")
+    (root / "scenes" / "l02_b.py").write_text(
+        "from manim import Scene\nimport mathcore\n"
+        "class SceneB(Scene):\n    def construct(self):\n        mathcore.calculus.B\n")
+    (root / "scenes" / "l03_c.py").write_text(
+        "from manim import Scene\nfrom mathcore import optim, linalg\n"
+        "class SceneC(Scene):\n    pass\n")
+    return root
+
+
+def _keys(root: Path, **kwargs) -> dict[str, str]:
+    jobs = {name: RenderJob(SceneRef(name, root / "scenes" / file, name, 1), QUALITIES["low"])
+            for name, file in (("SceneA", "l01_a.py"), ("SceneB", "l02_b.py"),
+                               ("SceneC", "l03_c.py"))}
+    return {name: cache.job_key(root, job, **kwargs) for name, job in jobs.items()}
+
+
+def test_import_graph_is_transitive_and_project_only(tmp_path):
+    root = _project(tmp_path)
+    resolver = cache.ImportResolver(root)
+    rel = lambda paths: sorted(p.relative_to(root).as_posix() for p in paths)  # noqa: E731
+    assert rel(resolver.closure(root / "scenes" / "l01_a.py")) == [
+        "mathcore/__init__.py", "mathcore/_validate.py", "mathcore/linalg.py", "scenes/style.py"]
+    assert rel(resolver.closure(root / "scenes" / "l02_b.py")) == [
+        "mathcore/__init__.py", "mathcore/calculus.py"]
+    assert rel(resolver.closure(root / "scenes" / "l03_c.py")) == [
+        "mathcore/__init__.py", "mathcore/_validate.py", "mathcore/linalg.py",
+        "mathcore/optim.py"]
+
+
+def test_editing_a_scene_changes_its_key_only(tmp_path):
+    root = _project(tmp_path)
+    before = _keys(root)
+    assert before == _keys(root)  # stable
+    file = root / "scenes" / "l02_b.py"
+    file.write_text(file.read_text() + "# edited\n")
+    after = _keys(root)
+    assert [n for n in before if before[n] != after[n]] == ["SceneB"]
+
+
+def test_editing_a_module_changes_exactly_its_importers(tmp_path):
+    root = _project(tmp_path)
+    before = _keys(root)
+    (root / "mathcore" / "linalg.py").write_text("from ._validate import ok\nA = 10\n")
+    after = _keys(root)
+    assert sorted(n for n in before if before[n] != after[n]) == ["SceneA", "SceneC"]
+    before = after
+    (root / "mathcore" / "_validate.py").write_text("def ok(x):\n    return -x\n")
+    after = _keys(root)
+    assert sorted(n for n in before if before[n] != after[n]) == ["SceneA", "SceneC"]
+    before = after
+    (root / "scenes" / "style.py").write_text("COLOR = 'blue'\n")
+    after = _keys(root)
+    assert [n for n in before if before[n] != after[n]] == ["SceneA"]
+
+
+def test_key_covers_quality_encoder_voice_and_extra_inputs(tmp_path, monkeypatch):
+    root = _project(tmp_path)
+    job = RenderJob(SceneRef("SceneA", root / "scenes" / "l01_a.py", "SceneA", 1),
+                    QUALITIES["low"])
+    base = cache.job_key(root, job)
+    assert cache.job_key(root, RenderJob(job.scene, QUALITIES["high"])) != base
+    assert cache.job_key(root, RenderJob(job.scene, job.quality, "frame")) != base
+    assert cache.job_key(root, job, encoder_options={"preset": "veryfast"}) != base
+    assert cache.job_key(root, RenderJob(SceneRef("SceneA", job.scene.path, "Other title", 1),
+                                         job.quality)) != base
+    assert cache.job_key(root, job, extra_inputs={"thing": "x"}) != base
+    monkeypatch.setenv("MATHREEL_VOICE", "espeak")
+    assert cache.job_key(root, job) != base
+    monkeypatch.setenv("MATHREEL_VOICE", "none")
+    assert cache.job_key(root, job) == base
+    recording = root / "narration" / "SceneA" / "01.wav"
+    recording.parent.mkdir(parents=True)
+    recording.write_bytes(b"RIFF")
+    with_recording = cache.job_key(root, job)
+    assert with_recording != base
+    recording.write_bytes(b"RIFF2")
+    assert cache.job_key(root, job) != with_recording
+
+
+def test_a_hit_does_not_start_manim_and_force_does(tmp_path, monkeypatch):
+    root = make_project(tmp_path)
+    job = fixture_job("ChunkSafe", root=root)
+    first = render_many(root, [job], progress="none")[0]
+    assert first.ok and not first.cached and first.outputs["video"].exists()
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a cache hit started a render process")
+
+    monkeypatch.setattr(render, "LocalPool", no_pool)
+    second = render_many(root, [job], progress="none")[0]
+    assert second.ok and second.cached and second.outputs == first.outputs
+    with pytest.raises(AssertionError, match="started a render process"):
+        render_many(root, [job], progress="none", force=True)
+
+
+def test_a_replaced_output_is_a_miss(tmp_path):
+    root = make_project(tmp_path)
+    job = fixture_job("Traced", root=root)
+    render_many(root, [job], progress="none")
+    record = cache.read_record(root, job)
+    key = record["key"]
+    assert cache.is_hit(root, record, key)
+    video = scene_video(root, "low", "Traced")
+    video.write_bytes(b"not a video")
+    assert not cache.is_hit(root, cache.read_record(root, job), key)
+    again = render_many(root, [job], progress="none")[0]
+    assert again.ok and not again.cached and len(frame_hashes(video)) > 0
+
+
+def _start_render(root: Path, scene: str) -> subprocess.Popen:
+    code = ("import sys; from pathlib import Path; sys.path.insert(0, %r);"
+            "from engine_kit import fixture_job; from mathreel.render import render_many;"
+            "root = Path(%r); render_many(root, [fixture_job(%r, root=root)], progress='none')"
+            % (str(Path(__file__).parent), str(root), scene))
+    return subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+
+
+def test_a_render_killed_half_way_leaves_nothing_a_rerun_accepts(tmp_path):
+    root = make_project(tmp_path)
+    job = fixture_job("Slowpoke", root=root)
+    # An edit after a good render: the old record no longer matches.
+    proc = _start_render(root, "Slowpoke")
+    deadline = time.time() + 90
+    progress = []
+    while time.time() < deadline and not progress:
+        progress = list((root / "media" / ".work").glob("*/*/progress"))
+        time.sleep(0.1)
+    assert progress, "the render never started drawing frames"
+    os.killpg(proc.pid, signal.SIGKILL)  # the CLI, the worker and the render itself
+    proc.wait()
+    video = scene_video(root, "low", "Slowpoke")
+    assert not video.exists()
+    assert cache.read_record(root, job) is None
+    leftovers = list((root / "media").rglob("*.mp4"))
+    assert all(".work" in p.parts for p in leftovers)  # only inside a work folder
+    result = render_many(root, [job], progress="none")[0]
+    assert result.ok and not result.cached
+    assert len(frame_hashes(video)) == int(round(result.duration * 15))
+    assert not any((root / "media" / ".work").glob("*/*/progress"))  # stale work cleaned
+
+
+def test_records_are_written_atomically(tmp_path):
+    target = tmp_path / "r.json"
+    cache.write_json_atomic(target, {"a": 1})
+    assert json.loads(target.read_text()) == {"a": 1}
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
