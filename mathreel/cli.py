@@ -128,11 +128,40 @@ def list_command():
             click.echo(f"      {scene.name:<32} {status}")
 
 
+def _engine_options(func):
+    """The render engine's options, shared by the commands that render."""
+    options = [
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Render N scenes (or chunks of a scene) at once. "
+                          "Default: the number of cores."),
+        click.option("--force", is_flag=True,
+                     help="Render even what the cache says is up to date."),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="Run the jobs on a Dask cluster: a scheduler address "
+                          "(tcp://host:8786) or 'local' for a LocalCluster on this machine."),
+        click.option("--quiet", is_flag=True,
+                     help="No live display: print only failures (one line each)."),
+        click.option("--encoder", type=click.Choice(["fast", "release"]), default="fast",
+                     show_default=True,
+                     help="H.264 settings of the scene files: fast (x264 veryfast, CRF 23) "
+                          "or release (Manim's default, x264 medium, CRF 23)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _engine_kwargs(jobs, force, scheduler, quiet, encoder) -> dict:
+    return {"n_jobs": jobs, "force": force, "scheduler": scheduler, "quiet": quiet,
+            "progress": "plain" if quiet else "auto", "encoder": encoder}
+
+
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
 @QUALITY_OPTION
 @VOICE_OPTION
-def render(targets, quality, voice):
+@_engine_options
+def render(targets, quality, voice, jobs, force, scheduler, quiet, encoder):
     """Render scenes to video; prints each output path.
 
     TARGET is a lesson number (02), a lesson slug (matrix-decompositions), a
@@ -146,19 +175,32 @@ def render(targets, quality, voice):
       mathreel render PowerIterationConverges -q high
       mathreel render ~/my_scenes.py:SquareToCircle -q low
       mathreel render 02 --voice espeak
+      mathreel render all -j 2 --quiet
+      mathreel render 02 --scheduler tcp://10.0.0.5:8786
+
+    A scene is rendered again only when its content hash changes: its file,
+    the project modules it imports, its curriculum entry, the quality, the
+    encoder, the narration voice and recordings, the Manim version (--force
+    renders anyway).
     """
     use_voice(voice)
     curriculum = _curriculum()
     scenes = _scenes(curriculum, targets)
-    jobs = [RenderJob(scene, QUALITIES[quality]) for scene in scenes]
-    results = render_many(curriculum.root, jobs, on_result=_echo_output("video"))
+    render_jobs = [RenderJob(scene, QUALITIES[quality]) for scene in scenes]
+    try:
+        results = render_many(curriculum.root, render_jobs, on_result=_echo_output("video"),
+                              **_engine_kwargs(jobs, force, scheduler, quiet, encoder))
+    except ConnectionError as exc:
+        raise UserError(str(exc)) from None
     _report_failures(results)
 
 
 @cli.command()
 @click.argument("target")
 @click.option("--frame", is_flag=True, help="Write only the last frame, as PNG.")
-def preview(target, frame):
+@click.option("--watch", is_flag=True,
+              help="Keep running: render again on every save of a file the target depends on.")
+def preview(target, frame, watch):
     """The fastest useful render of one target, at low quality (480p15).
 
     With --frame, draws only the last frame and writes it as a PNG under
@@ -168,10 +210,17 @@ def preview(target, frame):
     Examples:
       mathreel preview PowerIterationConverges
       mathreel preview 02 --frame
+      mathreel preview PowerIterationConverges --frame --watch
     """
     curriculum = _curriculum()
     scenes = _scenes(curriculum, [target])
     mode = "frame" if frame else "video"
+    if watch:
+        from .watch import watch_and_render
+
+        watch_and_render(curriculum.root, lambda: _scenes(_curriculum(), [target]),
+                         QUALITIES["low"], mode, echo=click.echo)
+        return
     jobs = [RenderJob(scene, QUALITIES["low"], mode) for scene in scenes]
     results = render_many(curriculum.root, jobs, on_result=_echo_output(mode))
     _report_failures(results)
