@@ -9,11 +9,11 @@ written, from the same absolute value, so cues that touch stay touching.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .atomic import write_text
 
 _TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{1,3})")
 _ARROW_RE = re.compile(r"^\s*(\S+)\s+-->\s+(\S+)")
@@ -129,29 +129,6 @@ def merge(parts: list[tuple[list[Cue], float, float]]) -> list[Cue]:
     return normalise(merged, total)
 
 
-def public(path) -> None:
-    """Give a file made by mkstemp (0600) the usual permissions (0666 less umask)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
-
-
-def write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    public(tmp)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
-
-
 def write_captions(cues: list[Cue], srt_path: Path, vtt_path: Path) -> None:
-    write_atomic(srt_path, format_srt(cues))
-    write_atomic(vtt_path, format_vtt(cues))
+    write_text(srt_path, format_srt(cues))
+    write_text(vtt_path, format_vtt(cues))

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .captions import write_atomic
+from .atomic import write_text
 
 MIN_CHAPTER_SECONDS = 10
 MIN_CHAPTERS = 3
@@ -139,8 +139,8 @@ def write_chapters(chapters: list[Chapter], json_path: Path, txt_path: Path) -> 
     """The sidecars: ``.chapters.json`` (start, end, title) and ``.chapters.txt``."""
     data = [{"start": round(c.start, 3), "end": round(c.end, 3), "title": c.title}
             for c in chapters]
-    write_atomic(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    write_atomic(txt_path, format_youtube(chapters))
+    write_text(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_text(txt_path, format_youtube(chapters))
 
 
 def read_chapters(json_path: Path) -> list[Chapter]:

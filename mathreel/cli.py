@@ -340,7 +340,7 @@ def _publish_errors(func):
             return func(*args, **kwargs)
         except (PublishError, CredentialsError) as exc:
             raise UserError(str(exc)) from None
-        except (PublishFailure, UploadError) as exc:
+        except (PublishFailure, UploadError, EncodeError) as exc:
             raise click.ClickException(str(exc)) from None
     return wrapper
 

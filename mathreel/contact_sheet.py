@@ -4,13 +4,14 @@ from a dry run), or every N seconds."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from .atomic import replacing
+from .encode import grab_frame
 
 TILE_WIDTH = 384
 COLUMNS = 5
@@ -39,14 +40,10 @@ def frame_times(animation_ends: list[float], duration: float, fps: int,
     return [min(max(end - 1.0 / fps, 0.0), last) for end in animation_ends]
 
 
-def grab_frame(video: Path, time: float, width: int = TILE_WIDTH) -> Image.Image:
+def frame_image(video: Path, time: float, width: int = TILE_WIDTH) -> Image.Image:
     """The frame of ``video`` at ``time`` seconds, scaled to ``width``."""
     with tempfile.TemporaryDirectory() as folder:
-        png = Path(folder) / "frame.png"
-        subprocess.run(
-            ["ffmpeg", "-v", "error", "-ss", f"{time:.4f}", "-i", str(video), "-frames:v", "1",
-             "-vf", f"scale={width}:-2", "-y", str(png)],
-            check=True, capture_output=True)
+        png = grab_frame(video, time, Path(folder) / "frame.png", width=width)
         with Image.open(png) as image:
             return image.convert("RGB")
 
@@ -59,7 +56,7 @@ def _font():
 
 def compose(tiles: list[Tile], columns: int = COLUMNS) -> Image.Image:
     """The grid image: each frame with its label underneath."""
-    frames = [grab_frame(t.video, t.time) for t in tiles]
+    frames = [frame_image(t.video, t.time) for t in tiles]
     tile_h = max(f.height for f in frames) + LABEL_HEIGHT
     columns = min(columns, len(frames))
     rows = -(-len(frames) // columns)
@@ -78,10 +75,7 @@ def write_sheet(tiles: list[Tile], out: Path) -> Path:
     """Compose the sheet and write it atomically to ``out``."""
     if not tiles:
         raise ValueError("no frames to put on the sheet")
-    out.parent.mkdir(parents=True, exist_ok=True)
     image = compose(tiles)
-    handle, tmp = tempfile.mkstemp(suffix=".png", dir=out.parent)
-    os.close(handle)
-    image.save(tmp)
-    os.replace(tmp, out)
+    with replacing(out) as tmp:
+        image.save(tmp, format="PNG")
     return out

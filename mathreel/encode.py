@@ -168,3 +168,20 @@ def moov_before_mdat(path: Path) -> bool:
                 return False
             else:
                 f.seek(size - 8, 1)
+
+
+def grab_frame(video: Path, at: float, dst: Path, width: int | None = None) -> Path:
+    """The frame of ``video`` at ``at`` seconds as an image file (format from
+    ``dst``'s suffix), scaled to ``width`` pixels wide if given."""
+    stream = ffmpeg.input(str(video), ss=f"{max(at, 0):.3f}")
+    if width:
+        stream = stream.filter("scale", width, -2)
+    quality = {"q:v": 3} if dst.suffix.lower() in (".jpg", ".jpeg") else {}
+    try:
+        ffmpeg.output(stream, str(dst), vframes=1, **quality).overwrite_output().run(
+            capture_stdout=True, capture_stderr=True)
+    except ffmpeg.Error as exc:
+        raise ffmpeg_error(exc, f"grabbing a frame of {video.name} at {at:.1f} s") from None
+    if not dst.is_file():
+        raise EncodeError(f"grabbing a frame of {video.name} at {at:.1f} s wrote nothing")
+    return dst

@@ -27,7 +27,6 @@ renamed.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import tempfile
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 import ffmpeg
 
 from . import captions as cap
+from .atomic import replacing, write_text
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
 from .curriculum import Curriculum, Lesson, SceneRef
 from .encode import (
@@ -170,13 +170,6 @@ def _run(args: list[str], what: str) -> None:
         raise EncodeError(f"{what}: ffmpeg: {' / '.join(lines[-3:]) or 'failed'}")
 
 
-def _tmp_name(path: Path) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    cap.public(tmp)
-    return Path(tmp)
-
-
 def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None = None,
          release: bool = False, burn: bool = False, leading_untitled: bool = False,
          copy_if_release_encoded: bool = False) -> StitchResult:
@@ -192,7 +185,7 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
         raise StitchError(f"{output.name}: nothing to join")
     infos = [probe(p.video) for p in parts]
     names = [p.name or p.video.stem for p in parts]
-    already = copy_if_release_encoded and all(_is_release_encode(p.video) for p in parts)
+    already = copy_if_release_encoded and all(is_release_encode(p.video) for p in parts)
     plan = plan_join(infos, names, release=release and not already)
     starts, t = [], 0.0
     for info in infos:
@@ -238,18 +231,13 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
             streams.append(ffmpeg.input(str(srt_tmp), f="srt")["s"])
             sub_opts = {"c:s": "mov_text", "metadata:s:s:0": "language=eng",
                         "metadata:s:s": "handler_name=English"}
-        tmp = _tmp_name(output)
-        try:
+        with replacing(output) as tmp:
             out = ffmpeg.output(*streams, str(tmp), f="mp4", movflags="+faststart",
                                 **video_opts, **audio_options(release), **sub_opts,
                                 **{"metadata:s:a:0": "language=eng"})
             args = _insert_chapters(out.overwrite_output().compile(), meta, tmp)
             _run(args, f"stitching {output.name}")
             written = probe(tmp)
-            os.replace(tmp, output)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
 
     srt_path, vtt_path = sidecar(output, "srt"), sidecar(output, "vtt")
     cap.write_captions(cues, srt_path, vtt_path)
@@ -266,7 +254,8 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
                         time.perf_counter() - started)
 
 
-def _is_release_encode(video: Path) -> bool:
+def is_release_encode(video: Path) -> bool:
+    """Whether ``video`` is a release encode made by mathreel (tagged so)."""
     try:
         tags = ffmpeg.probe(str(video))["format"].get("tags", {})
     except ffmpeg.Error:
@@ -281,15 +270,10 @@ def burn_captions(video: Path, srt: Path, *, release: bool = False, height: int 
     source = ffmpeg.input(str(video))
     picture = source["v"].filter("subtitles", str(srt), force_style=BURN_STYLE)
     opts = release_video_options(height, fps) if release else working_video_options()
-    tmp = _tmp_name(target)
-    try:
+    with replacing(target) as tmp:
         out = ffmpeg.output(picture, source["a"], str(tmp), f="mp4", movflags="+faststart",
                             map_chapters=0, **opts, **{"c:a": "copy"})
         _run(out.overwrite_output().compile(), f"burning captions into {video.name}")
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return target
 
 
@@ -319,7 +303,7 @@ def title_card(root: Path, lesson: Lesson) -> SceneRef:
     source = TITLE_TEMPLATE.format(code=lesson.code, scenes=str((root / "scenes").resolve()),
                                    name=name, number=lesson.number, title=lesson.title)
     if not path.is_file() or path.read_text() != source:
-        cap.write_atomic(path, source)
+        write_text(path, source)
     return SceneRef(name, path, lesson.title, lesson.number)
 
 

@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import exercises as exercises_module
-from .lessons import (
-    PublishError, StitchedLesson, atomic_dir, grab_frame, link_or_copy, timestamp,
-)
+from ..atomic import atomic_dir
+from ..chapters import youtube_timestamp as timestamp
+from ..encode import grab_frame
+from .lessons import PublishError, StitchedLesson, link_or_copy
 from .mathsvg import MathRenderer
 from .thumbnail import course_palette
 

@@ -1,5 +1,6 @@
-"""What every publishing target shares: a stitched lesson and its sidecars,
-chapters, caption cues, the lesson's notebook, frames, and atomic writes.
+"""What every publishing target shares: a stitched lesson and its sidecars
+(read through mathreel's captions and chapters modules), the lesson's
+notebook, and the few ffmpeg calls only publishing needs.
 
 A stitched lesson is ``media/<quality>/lessons/NN_<slug>.mp4`` with, beside
 it, ``.srt``, ``.vtt``, ``.chapters.json`` (``[{"start", "end", "title"}]``,
@@ -8,21 +9,18 @@ seconds) and ``.chapters.txt`` (YouTube's ``0:00 Title`` list).
 
 from __future__ import annotations
 
-import contextlib
-import html
-import json
 import os
-import re
 import shutil
 import subprocess
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from ..captions import CaptionError, Cue, read_srt
+from ..chapters import Chapter, read_chapters
 from ..curriculum import Curriculum, Lesson
-from ..project import lesson_video
+from ..encode import VideoInfo, probe
+from ..project import lesson_video, sidecar
 
 # Which notebook runs a lesson's mathcore code, by lesson number. Paths are
 # relative to the repository root.
@@ -43,62 +41,12 @@ class PublishFailure(RuntimeError):
     """A tool failed while publishing (ffmpeg, LaTeX): exit code 1."""
 
 
-@dataclass(frozen=True)
-class Chapter:
-    start: float
-    end: float
-    title: str
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: float
-    end: float
-    text: str
-
-
 def notebook_for(number: int) -> str:
     """The repository-relative path of the notebook for a lesson."""
     for numbers, path in NOTEBOOKS:
         if number in numbers:
             return path
     return NOTEBOOKS[-1][1]
-
-
-def timestamp(seconds: float) -> str:
-    """YouTube's chapter stamp: ``0:00``, ``12:05``, ``1:02:03``."""
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})")
-
-
-def _seconds(text: str) -> float:
-    match = _TIME_RE.fullmatch(text.strip())
-    if not match:
-        raise ValueError(f"bad cue time {text!r}")
-    hours, minutes, secs, millis = match.groups()
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(secs) + int(millis) / 1000
-
-
-def parse_vtt(text: str) -> list[Cue]:
-    """The cues of a WebVTT file, with tags stripped and entities decoded."""
-    cues = []
-    for block in re.split(r"\r?\n\s*\r?\n", text.replace("\ufeff", "")):
-        lines = block.strip().splitlines()
-        timing = next((i for i, line in enumerate(lines) if "-->" in line), None)
-        if timing is None:
-            continue  # the header, NOTE and STYLE blocks
-        start, _, rest = lines[timing].partition("-->")
-        end = rest.strip().split()[0]
-        body = " ".join(line.strip() for line in lines[timing + 1:])
-        body = html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
-        if body:
-            cues.append(Cue(_seconds(start), _seconds(end), body))
-    return cues
 
 
 @dataclass(frozen=True)
@@ -116,19 +64,19 @@ class StitchedLesson:
 
     @property
     def srt(self) -> Path:
-        return self.video.with_suffix(".srt")
+        return sidecar(self.video, "srt")
 
     @property
     def vtt(self) -> Path:
-        return self.video.with_suffix(".vtt")
+        return sidecar(self.video, "vtt")
 
     @property
     def chapters_json(self) -> Path:
-        return self.video.with_suffix(".chapters.json")
+        return sidecar(self.video, "chapters_json")
 
     @property
     def chapters_txt(self) -> Path:
-        return self.video.with_suffix(".chapters.txt")
+        return sidecar(self.video, "chapters_txt")
 
     @property
     def notebook(self) -> str:
@@ -137,8 +85,7 @@ class StitchedLesson:
     @cached_property
     def chapters(self) -> list[Chapter]:
         try:
-            raw = json.loads(self.chapters_json.read_text(encoding="utf-8"))
-            chapters = [Chapter(float(c["start"]), float(c["end"]), str(c["title"])) for c in raw]
+            chapters = read_chapters(self.chapters_json)
         except (ValueError, KeyError, TypeError) as exc:
             raise PublishError(f"{self.chapters_json} is not a chapter list: {exc}") from None
         return sorted(chapters, key=lambda c: c.start)
@@ -150,20 +97,22 @@ class StitchedLesson:
 
     @cached_property
     def cues(self) -> list[Cue]:
-        return parse_vtt(self.vtt.read_text(encoding="utf-8"))
+        try:
+            return read_srt(self.srt)
+        except CaptionError as exc:
+            raise PublishError(str(exc)) from None
 
     @cached_property
-    def info(self) -> dict:
+    def info(self) -> VideoInfo:
         return probe(self.video)
 
     @property
     def duration(self) -> float:
-        return float(self.info["format"]["duration"])
+        return self.info.duration
 
     @property
     def size(self) -> tuple[int, int]:
-        video = next(s for s in self.info["streams"] if s["codec_type"] == "video")
-        return int(video["width"]), int(video["height"])
+        return self.info.width, self.info.height
 
     def key_frame_time(self) -> float:
         """Where the lesson shows what it is about: the middle of its second
@@ -221,23 +170,6 @@ def _run(cmd: list[str], what: str) -> subprocess.CompletedProcess:
     return done
 
 
-def probe(video: Path) -> dict:
-    done = _run(["ffprobe", "-v", "error", "-print_format", "json", "-show_format",
-                 "-show_streams", str(video)], f"ffprobe {video.name}")
-    return json.loads(done.stdout)
-
-
-def grab_frame(video: Path, at: float, dst: Path, width: int | None = None) -> Path:
-    """One frame at ``at`` seconds as an image (format from dst's suffix)."""
-    scale = ["-vf", f"scale={width}:-2"] if width else []
-    quality = ["-q:v", "3"] if dst.suffix.lower() in (".jpg", ".jpeg") else []
-    _run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", f"{max(at, 0):.3f}", "-i", str(video),
-          "-frames:v", "1", *scale, *quality, str(dst)], f"grabbing a frame of {video.name}")
-    if not dst.is_file():
-        raise PublishFailure(f"grabbing a frame of {video.name} at {at:.1f} s wrote nothing")
-    return dst
-
-
 def remux(src: Path, dst: Path) -> None:
     """Video and audio by stream copy (no re-encode), moov atom first."""
     _run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(src), "-map", "0:v:0", "-map", "0:a?",
@@ -250,34 +182,3 @@ def link_or_copy(src: Path, dst: Path) -> None:
         os.link(src, dst)
     except OSError:
         shutil.copy2(src, dst)
-
-
-# ---------------------------------------------------------------- atomic output
-
-
-@contextlib.contextmanager
-def atomic_dir(dest: Path) -> Iterator[Path]:
-    """Yield an empty private folder beside ``dest``; on success it replaces
-    ``dest``, on failure it is removed and ``dest`` is left as it was."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.tmp-", dir=dest.parent))
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    os.chmod(tmp, 0o755)
-    old = None
-    if dest.exists():
-        old = dest.parent / f".{dest.name}.old-{os.getpid()}"
-        shutil.rmtree(old, ignore_errors=True)
-        dest.rename(old)
-    tmp.rename(dest)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lessons import PublishFailure, StitchedLesson, grab_frame
+from ..encode import grab_frame
+from .lessons import PublishFailure, StitchedLesson
 
 WIDTH, HEIGHT = 1280, 720
 MAX_BYTES = 2 * 1024 * 1024  # YouTube's limit for a custom thumbnail

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lessons import write_text_atomic
+from ..atomic import write_text
 from .youtube import Bundle
 
 TOKEN_ENV = "MATHREEL_YOUTUBE_TOKEN"
@@ -215,7 +215,7 @@ class _Uploader:
 
 
 def _record(bundle: Bundle, receipt: dict) -> None:
-    write_text_atomic(bundle.receipt, json.dumps(receipt, indent=2) + "\n")
+    write_text(bundle.receipt, json.dumps(receipt, indent=2) + "\n")
 
 
 def upload_bundle(bundle: Bundle, creds, *, privacy: str | None = None, http=None,

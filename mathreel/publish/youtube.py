@@ -22,10 +22,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lessons import (
-    PublishError, PublishFailure, StitchedLesson, atomic_dir, link_or_copy, probe, remux,
-    timestamp,
-)
+from ..atomic import atomic_dir
+from ..chapters import youtube_timestamp as timestamp
+from .lessons import PublishError, PublishFailure, StitchedLesson, link_or_copy, remux
 from .thumbnail import make_thumbnail
 
 EDUCATION_CATEGORY = "27"  # videoCategories: "Education"
@@ -171,10 +170,9 @@ def release_video(src: Path, dst: Path) -> list[str]:
     import ffmpeg
 
     from .. import encode
-    from ..stitch import RELEASE_COMMENT
+    from ..stitch import RELEASE_COMMENT, is_release_encode
 
-    info = probe(src)
-    if info["format"].get("tags", {}).get("comment") == RELEASE_COMMENT:
+    if is_release_encode(src):
         remux(src, dst)
         return []
     video = encode.probe(src)

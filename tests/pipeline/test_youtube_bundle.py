@@ -14,7 +14,7 @@ from publish_fixtures import (  # noqa: F401  (fixtures)
     CHAPTERS, lesson_media, make_project, published_project,
 )
 
-from mathreel.publish.lessons import probe as ffprobe
+from conftest import ffprobe
 from mathreel.encode import moov_before_mdat
 from mathreel.curriculum import load_curriculum
 from mathreel.publish.lessons import PublishError, find_stitched
