@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, AnimationGroup, Axes, Create, DashedLine,
-    DashedVMobject, SurroundingRectangle,
+    Circumscribe, DashedVMobject, SurroundingRectangle,
     Dot, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line,
     MathTex, ReplacementTransform, Tex, Restore, Rotate, Succession, Transform, TransformFromCopy,
     ValueTracker, VGroup, Write, always_redraw, linear, rate_functions, smooth,
@@ -30,7 +30,7 @@ from narration import NarratedScene
 from practice import TryItScene
 from style import (
     ACCENT, ACCENT_2, BODY_SIZE, BUFF, DATA, EDGE_BUFF, EIGEN, FAINT, I_HAT, J_HAT, LABEL_SIZE,
-    MATRIX, MUTED, SMALL_SIZE, TEXT, VECTOR,
+    MATRIX, MUTED, SMALL_SIZE, TEXT, TITLE_SIZE, VECTOR,
 )
 from widgets import (
     format_number, get_arrow, get_background_plane, get_formula, get_matrix, get_matrix_label,
@@ -85,13 +85,15 @@ Q_QR, R_QR = linalg.qr(M)  # M = Q R
 
 # =========================================================================== scene 1
 
+EIGEN_UNIT = 1.3  # frame units per plane unit: big enough to see a stretch of 1.38
+
 class EigenvectorsStayOnTheirSpan(NarratedScene):
     """Under A most vectors leave the line they span; eigenvectors only stretch."""
 
     def construct(self):
         # Step 1: the plane, i-hat and j-hat, and the matrix A.
-        self.plane = get_plane()
-        self.add(get_background_plane(), self.plane)
+        self.plane = get_plane(unit=EIGEN_UNIT)
+        self.add(get_background_plane(unit=EIGEN_UNIT), self.plane)
         self.show_basis_and_matrix()
         # Step 2: the whole grid bends under A, then springs back.
         self.show_grid_morph()
@@ -206,7 +208,7 @@ class EigenvectorsStayOnTheirSpan(NarratedScene):
         values[0].set_color(EIGEN)
         values[2].set_color(EIGEN)
         card = get_panel(VGroup(equation, values).arrange(DOWN, buff=0.25))
-        card.to_corner(UR, buff=EDGE_BUFF).set_z_index(10)
+        card.to_corner(DR, buff=EDGE_BUFF).set_z_index(10)
         with self.beat("In symbols: A times v equals lambda times v. Applying the matrix to an "
                        "eigenvector is the same as multiplying it by a single number, lambda."):
             self.play(FadeIn(card, shift=0.2 * LEFT))
@@ -219,8 +221,9 @@ class EigenvectorsStayOnTheirSpan(NarratedScene):
 
 # =========================================================================== scene 2
 
-PLANE_CENTER = np.array([-4.45, -1.2, 0])  # the origin; the grid spans x in [-2, 4], y in [-2, 3]
-PLANE_UNIT = 1.15
+PLANE_CENTER = np.array([-4.24, -1.1, 0])  # the origin; the grid spans x in [-2, 4], y in [-2, 3]
+PLANE_UNIT = 1.33
+PANEL_LEFT, PANEL_RIGHT = 1.45, 6.85  # the text column right of the plane
 
 
 class PowerIterationConverges(NarratedScene):
@@ -256,7 +259,7 @@ class PowerIterationConverges(NarratedScene):
             self.play(FadeIn(self.plane), Create(self.circle), run_time=2)
         self.matrix_label = get_matrix_label("A", A, MATRIX, column_colors=(I_HAT, J_HAT),
                                              font_size=LABEL_SIZE)
-        self.matrix_label.to_corner(UL, buff=EDGE_BUFF)
+        self.matrix_label.move_to([PANEL_LEFT, 3.6, 0], aligned_edge=UL)
         self.arrow = self.get_iterate_arrow(0)
         self.v_label = get_formula(r"\mathbf{v}_0", font_size=LABEL_SIZE, colors={r"\mathbf{v}_0": VECTOR})
         self.v_label.next_to(self.arrow.get_end(), LEFT, buff=0.1)
@@ -275,8 +278,8 @@ class PowerIterationConverges(NarratedScene):
         rayleigh[2].set_color(VECTOR)
         rayleigh[3].set_color(MATRIX)
         rayleigh[4].set_color(VECTOR)
-        formulas = VGroup(update, rayleigh).arrange(RIGHT, buff=0.8)
-        formulas.to_edge(UP, buff=EDGE_BUFF).to_edge(RIGHT, buff=EDGE_BUFF)
+        formulas = VGroup(update, rayleigh).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        formulas.next_to(self.matrix_label, RIGHT, buff=0.4).align_to(self.matrix_label, UP)
         self.formulas = formulas
         with self.beat("The rule: multiply by A, then divide by the length, so the vector "
                        "stays on the unit circle."):
@@ -298,15 +301,16 @@ class PowerIterationConverges(NarratedScene):
             pair.arrange(RIGHT, buff=0.15)
         k_number.add_updater(lambda m: m.next_to(k_text, RIGHT, buff=0.15))
         lam_number.add_updater(lambda m: m.next_to(lam_text, RIGHT, buff=0.15))
-        readout.arrange(RIGHT, buff=0.9).next_to(formulas, DOWN, buff=0.45)
+        readout.arrange(RIGHT, buff=0.9).next_to(VGroup(self.matrix_label, formulas), DOWN, buff=0.4)
+        readout.set_x((PANEL_LEFT + PANEL_RIGHT) / 2)
         self.readout = readout
         # The estimate per step, plotted against k, with the true value dashed.
         n = POWER.n_iter
         self.axes = Axes(
-            x_range=(0, n, 5), y_range=(1, 4, 1), x_length=5.6, y_length=3.0,
+            x_range=(0, n, 5), y_range=(1, 4, 1), x_length=4.8, y_length=2.5,
             axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
         ).add_coordinates(font_size=SMALL_SIZE)
-        self.axes.next_to(readout, DOWN, buff=0.55).to_edge(RIGHT, buff=EDGE_BUFF + 0.2)
+        self.axes.next_to(readout, DOWN, buff=0.6).set_x((PANEL_LEFT + PANEL_RIGHT) / 2)
         axes_labels = VGroup(
             MathTex("k", font_size=LABEL_SIZE).next_to(self.axes.x_axis, RIGHT, buff=0.15),
             MathTex(r"\lambda_k", font_size=LABEL_SIZE, color=EIGEN)
@@ -395,7 +399,7 @@ class PowerIterationConverges(NarratedScene):
             self.play(Indicate(self.readout[1], color=EIGEN))
         verdict = "converged" if POWER.converged else "not converged"
         status = Tex(f"{verdict} after {n} steps", font_size=LABEL_SIZE, color=TEXT)
-        status.next_to(self.axes, DOWN, buff=0.35)
+        status.next_to(self.axes, DOWN, buff=0.4)
         with self.beat("And the vector itself lies on the yellow eigenvector. Power iteration "
                        "found the direction A stretches most, using nothing but multiplication."):
             self.play(Create(eigen_line), run_time=1.5)
@@ -405,6 +409,7 @@ class PowerIterationConverges(NarratedScene):
 
 # =========================================================================== scene 3
 
+SVD_UNIT = 1.4  # frame units per plane unit
 SIGMA_COLORS = (ACCENT, ACCENT_2)  # v1 / sigma_1 / u1 orange, v2 / sigma_2 / u2 pink
 
 
@@ -413,8 +418,8 @@ class SvdRotateStretchRotate(NarratedScene):
 
     def construct(self):
         # Step 1: plane, unit circle, basis vectors, and the matrix.
-        self.plane = get_plane(center=ORIGIN)
-        self.add(get_background_plane(), self.plane)
+        self.plane = get_plane(unit=SVD_UNIT)
+        self.add(get_background_plane(unit=SVD_UNIT), self.plane)
         self.show_circle_and_matrix()
         # Step 2: A at once turns the circle into an ellipse (kept as a dashed outline).
         self.show_A_at_once()
@@ -439,7 +444,8 @@ class SvdRotateStretchRotate(NarratedScene):
                              get_tracked_arrow(plane, self.j_tip, J_HAT))
         self.tips = [self.i_tip, self.j_tip]
         self.add(*self.tips)
-        self.matrix_label = get_matrix_label("A", A_SVD, MATRIX, column_colors=(I_HAT, J_HAT))
+        self.matrix_label = get_matrix_label("A", A_SVD, MATRIX, decimals=1,
+                                             column_colors=(I_HAT, J_HAT))
         self.matrix_label.to_corner(UR, buff=EDGE_BUFF).set_z_index(10)
         with self.beat("Here is the unit circle, with i-hat and j-hat, and a new matrix A, "
                        "one that is not symmetric."):
@@ -533,6 +539,7 @@ class SvdRotateStretchRotate(NarratedScene):
 PCA_ORIGIN = np.array([-2.4, -0.4, 0])
 PCA_UNIT = 0.9
 PC_COLORS = (EIGEN, ACCENT)  # the first principal axis is the top eigenvector: yellow
+PANEL_TOP_LEFT = np.array([2.9, 3.4, 0])  # the text column right of the plane
 
 
 class PcaOnAPointCloud(NarratedScene):
@@ -596,24 +603,23 @@ class PcaOnAPointCloud(NarratedScene):
                        "the most. The second is perpendicular to it."):
             self.play(GrowFromCenter(self.axes_lines[0]), FadeIn(labels[0]), run_time=1.5)
             self.play(GrowFromCenter(self.axes_lines[1]), FadeIn(labels[1]), run_time=1.5)
-        formula = VGroup(
-            MathTex(r"C = \tfrac{1}{n-1} X^{T} X", font_size=BODY_SIZE),
-            MathTex(r"C\,\mathbf{w}_j = \lambda_j \mathbf{w}_j", font_size=BODY_SIZE),
-        ).arrange(DOWN, buff=0.3)
-        formula[1][0][1:3].set_color(EIGEN)
-        formula[1][0][4:6].set_color(EIGEN)
-        formula[1][0][6:].set_color(EIGEN)
-        self.formula = formula.to_edge(RIGHT, buff=EDGE_BUFF).to_edge(UP, buff=EDGE_BUFF + 0.2)
+        covariance = MathTex(r"C = \tfrac{1}{n-1} X^{T} X", font_size=BODY_SIZE)
+        eigen = get_formula("C", r"\mathbf{w}_j", "=", r"\lambda_j", r"\mathbf{w}_j",
+                            font_size=BODY_SIZE)
+        for index in (1, 3, 4):
+            eigen[index].set_color(EIGEN)
+        formula = VGroup(covariance, eigen).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        self.formula = formula.move_to(PANEL_TOP_LEFT, aligned_edge=UL)
         with self.beat("They are the eigenvectors of the covariance matrix C, drawn yellow like "
                        "every eigenvector. Each is drawn two standard deviations long."):
             self.play(Write(formula[0]))
             self.play(Write(formula[1]), Create(ellipse), run_time=1.5)
         variances = VGroup(*(
             MathTex(rf"\lambda_{j + 1} = {format_number(PCA.explained_variance[j])}",
-                    font_size=LABEL_SIZE, color=PC_COLORS[j])
+                    font_size=BODY_SIZE, color=PC_COLORS[j])
             for j in range(2)
-        )).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        variances.next_to(formula, DOWN, buff=0.5)
+        )).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        variances.next_to(formula, DOWN, buff=0.6, aligned_edge=LEFT)
         with self.beat(f"Their eigenvalues are the variances along each axis: "
                        f"{format_number(PCA.explained_variance[0])} along the first, only "
                        f"{format_number(PCA.explained_variance[1])} along the second."):
@@ -635,7 +641,7 @@ class PcaOnAPointCloud(NarratedScene):
 
     def show_variance_ratio(self):
         ratio = PCA.explained_variance_ratio
-        bar_width = 3.2
+        bar_width = 3.6
         bars = VGroup()
         for j in range(2):
             bar = Line(ORIGIN, RIGHT * bar_width * ratio[j], color=PC_COLORS[j], stroke_width=14)
@@ -666,34 +672,45 @@ class FactorizationsAsProducts(NarratedScene):
         # Step 3: QR: perpendicular columns times a triangle.
         self.show_qr()
 
-    def get_equation(self, *parts) -> VGroup:
-        """Arrange symbols and matrices in a row, centred."""
-        return VGroup(*parts).arrange(RIGHT, buff=0.18)
+    # ------------------------------------------------------------------ builders
+    def get_equation(self, lhs, factors: list[tuple]) -> VGroup:
+        """``lhs = F1 F2 ...`` in a row, each factor's name written under it.
 
-    def get_caption(self, text: str) -> Tex:
-        return Tex(text, font_size=LABEL_SIZE, color=MUTED)
+        ``factors`` holds (matrix mobject, name tex, name colour) triples.
+        """
+        names = VGroup()
+        row = VGroup(lhs, MathTex("=", font_size=BODY_SIZE + 8))
+        for matrix, name, color in factors:
+            row.add(matrix)
+            names.add(MathTex(name, font_size=BODY_SIZE, color=color))
+        row.arrange(RIGHT, buff=0.2)
+        for (matrix, _, _), name in zip(factors, names):
+            name.next_to(matrix, DOWN, buff=0.25)
+        return VGroup(row, names)
 
-    def show_block(self, name: str, equation: VGroup, caption: Tex, beats: list[tuple[str, list]]):
-        """Title, equation and caption appear; each beat then plays its animations."""
-        title = Tex(name, font_size=BODY_SIZE + 4, color=TEXT)
-        block = VGroup(title, equation, caption).arrange(DOWN, buff=0.6)
-        if block.width > 13.4:
-            block.scale_to_fit_width(13.4)
-        block.move_to(ORIGIN)
-        first_text, first_anims = beats[0]
-        with self.beat(first_text):
-            self.play(FadeIn(title, shift=0.2 * DOWN))
-            self.play(FadeIn(equation), run_time=1.5)
-            for anim in first_anims:
-                self.play(anim)
-        for text, anims in beats[1:]:
+    def get_caption(self, *lines: str) -> VGroup:
+        return VGroup(*(Tex(line, font_size=LABEL_SIZE, color=MUTED) for line in lines)).arrange(
+            DOWN, buff=0.15)
+
+    def show_block(self, name: str, equation: VGroup, caption: VGroup, beats: list[tuple[str, list]]):
+        """Title and equation appear in the first beat, the caption in the second;
+        each beat then plays its own animations (highlights)."""
+        title = Tex(name, font_size=TITLE_SIZE, color=TEXT)
+        equation.scale(min(1.35, 12.5 / equation.width))
+        block = VGroup(title, equation, caption).arrange(DOWN, buff=0.55).move_to(ORIGIN)
+        for index, (text, anims) in enumerate(beats):
             with self.beat(text):
-                self.play(FadeIn(caption) if caption not in self.mobjects else Indicate(title))
+                if index == 0:
+                    self.play(FadeIn(title, shift=0.2 * DOWN))
+                    self.play(FadeIn(equation), run_time=1.5)
+                elif index == 1:
+                    self.play(FadeIn(caption, shift=0.1 * UP))
                 for anim in anims:
                     self.play(anim)
                 self.wait(1)
-        self.play(FadeOut(VGroup(title, equation, caption)))
+        self.play(FadeOut(block))
 
+    # ------------------------------------------------------------------ steps
     def show_eigendecomposition(self):
         lam, Q = EIGENVALUES, EIGENVECTORS
         A_m = get_matrix(A, column_colors=(I_HAT, J_HAT), font_size=BODY_SIZE)
@@ -702,26 +719,24 @@ class FactorizationsAsProducts(NarratedScene):
         L_m.get_entries()[0].set_color(EIGEN)
         L_m.get_entries()[3].set_color(EIGEN)
         Qt_m = get_matrix(Q.T, font_size=BODY_SIZE)
-        for entry in Qt_m.get_rows():
-            entry.set_color(EIGEN)
-        sym = lambda t, c=TEXT: MathTex(t, font_size=BODY_SIZE + 8, color=c)
-        equation = self.get_equation(sym("A", MATRIX), sym("="), A_m, sym("="),
-                                     Q_m, L_m, Qt_m)
-        caption = self.get_caption(r"columns of $Q$: the eigenvectors \quad diagonal of "
-                                   r"$\Lambda$: the eigenvalues")
+        Qt_m.get_rows().set_color(EIGEN)
+        lhs = VGroup(MathTex("A", font_size=BODY_SIZE + 8, color=MATRIX),
+                     MathTex("=", font_size=BODY_SIZE + 8), A_m).arrange(RIGHT, buff=0.2)
+        equation = self.get_equation(lhs, [(Q_m, "Q", EIGEN), (L_m, r"\Lambda", EIGEN),
+                                           (Qt_m, "Q^{T}", EIGEN)])
+        caption = self.get_caption(r"columns of $Q$: the eigenvectors",
+                                   r"diagonal of $\Lambda$: the eigenvalues")
         self.show_block(r"Eigendecomposition \; $A = Q \Lambda Q^{T}$", equation, caption, [
             ("The eigenvectors and eigenvalues from the first scene fit into one equation: "
              "A equals Q, times Lambda, times Q transpose.", []),
-            ("The columns of Q are the two yellow eigenvectors, Lambda holds the eigenvalues on "
-             "its diagonal. Because A is symmetric, Q is a rotation and its inverse is just its "
-             "transpose.", [Indicate(Q_m, color=EIGEN), Indicate(L_m, color=EIGEN)]),
+            ("The columns of Q are the two yellow eigenvectors, and Lambda holds the eigenvalues "
+             "on its diagonal.", [Circumscribe(Q_m, color=EIGEN), Circumscribe(L_m, color=EIGEN)]),
+            ("Because A is symmetric, Q is a rotation, and its inverse is simply its transpose. "
+             "Read right to left: turn the eigenvectors onto the axes, stretch, turn back.", []),
         ])
 
     def show_lu(self):
-        M_m = get_matrix(M, font_size=BODY_SIZE)
-        P_m = get_matrix(P_LU, font_size=BODY_SIZE)
-        L_m = get_matrix(L_LU, font_size=BODY_SIZE)
-        U_m = get_matrix(U_LU, font_size=BODY_SIZE)
+        P_m, L_m, U_m = (get_matrix(X, font_size=BODY_SIZE) for X in (P_LU, L_LU, U_LU))
         for i in range(3):  # dim the structural zeros, so the triangles stand out
             for j in range(3):
                 if j > i:
@@ -730,16 +745,17 @@ class FactorizationsAsProducts(NarratedScene):
                     U_m.get_rows()[i][j].set_color(FAINT)
                 if P_LU[i, j] == 0:
                     P_m.get_rows()[i][j].set_color(FAINT)
-        sym = lambda t, c=TEXT: MathTex(t, font_size=BODY_SIZE + 8, color=c)
-        equation = self.get_equation(get_matrix(M, font_size=BODY_SIZE), sym("="), P_m, L_m, U_m)
-        caption = self.get_caption(r"$L$: the elimination multipliers \quad $U$: what elimination "
-                                   r"leaves \quad $P$: the row swaps")
+        equation = self.get_equation(get_matrix(M, font_size=BODY_SIZE),
+                                     [(P_m, "P", TEXT), (L_m, "L", TEXT), (U_m, "U", TEXT)])
+        caption = self.get_caption(r"$U$: what elimination leaves \quad $L$: the multipliers it used",
+                                   r"$P$: the row swaps")
         self.show_block(r"LU with pivoting \; $A = P L U$", equation, caption, [
             ("Now a three by three matrix. The LU factorization is Gaussian elimination, "
              "written down as matrices.", []),
             ("U is what elimination leaves: zeros below the diagonal. L records the multipliers "
-             "used, with zeros above it. And P records the row swaps made for stability.",
-             [Indicate(U_m), Indicate(L_m), Indicate(P_m)]),
+             "it used, with zeros above the diagonal. And P records the row swaps made for "
+             "stability.", [Circumscribe(U_m, color=ACCENT), Circumscribe(L_m, color=ACCENT),
+                            Circumscribe(P_m, color=ACCENT)]),
             ("With it, solving a linear system becomes two easy triangular solves. It is what a "
              "linear solver does under the hood.", []),
         ])
@@ -750,17 +766,15 @@ class FactorizationsAsProducts(NarratedScene):
         for i in range(3):
             for j in range(i):
                 R_m.get_rows()[i][j].set_color(FAINT)
-        for column, color in zip(Q_m.get_columns(), (VECTOR, ACCENT, ACCENT_2)):
-            column.set_color(color)
-        sym = lambda t, c=TEXT: MathTex(t, font_size=BODY_SIZE + 8, color=c)
-        equation = self.get_equation(get_matrix(M, font_size=BODY_SIZE), sym("="), Q_m, R_m)
-        caption = self.get_caption(r"columns of $Q$: perpendicular unit vectors \quad "
+        equation = self.get_equation(get_matrix(M, font_size=BODY_SIZE),
+                                     [(Q_m, "Q", TEXT), (R_m, "R", TEXT)])
+        caption = self.get_caption(r"columns of $Q$: perpendicular, of length one",
                                    r"$R$: upper triangular")
         self.show_block(r"QR \; $A = Q R$", equation, caption, [
             ("The same matrix, factored differently: Q times R.", []),
-            ("The columns of Q are perpendicular and of length one, the result of Gram-Schmidt "
-             "on the columns of A. R, upper triangular, says how to rebuild each column of A "
-             "from them.", [Indicate(Q_m), Indicate(R_m)]),
+            ("The columns of Q are perpendicular and of length one: Gram-Schmidt applied to the "
+             "columns of A. R, upper triangular, says how to rebuild each column of A from them.",
+             [Circumscribe(Q_m, color=ACCENT), Circumscribe(R_m, color=ACCENT)]),
             ("QR is how least-squares problems are solved stably, and repeated QR steps are how "
              "libraries find all the eigenvalues at once.", []),
         ])

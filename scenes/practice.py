@@ -42,7 +42,7 @@ class TryItScene(NarratedScene):
         rows = self.get_rows(exercises, below=title)
         for index, (row, exercise) in enumerate(zip(rows, exercises)):
             with self.beat(f"Exercise {index + 1}. {spoken(exercise.question)}"):
-                self.play(FadeIn(row.question, shift=0.2 * UP))
+                self.play(FadeIn(row.number), FadeIn(row.question, shift=0.2 * UP))
                 self.wait(1)
         # Step 3: a timer: the moment to pause.
         self.show_pause_timer(title)

@@ -274,3 +274,70 @@ def get_traced_path(plane, xs, tracker: ValueTracker, color, stroke_width: float
     head = always_redraw(lambda: Dot(plane.c2p(*position(tracker.get_value())),
                                      radius=head_radius, color=color))
     return VGroup(line, head)
+
+
+# --------------------------------------------------------------------------- graphs
+# (lessons 15, 16) weighted graphs drawn as dots and lines
+
+class WeightedGraph(VGroup):
+    """Nodes, edges and (optionally) weight labels of a weighted graph.
+
+    ``nodes[i]`` is node i's disc (with its index inside), ``edges[(i, j)]``
+    (i < j) its line, ``weights[(i, j)]`` the label of its weight.
+    """
+
+    def __init__(self, nodes: VGroup, edges: dict, weights: dict):
+        super().__init__(VGroup(*edges.values()), nodes, VGroup(*weights.values()))
+        self.nodes, self.edges, self.weights = nodes, edges, weights
+
+    def edge_group(self) -> VGroup:
+        return self.submobjects[0]
+
+    def weight_group(self) -> VGroup:
+        return self.submobjects[2]
+
+
+def get_weighted_graph(positions, W, node_color, edge_color, node_radius: float = 0.26,
+                       show_weights: bool = True, show_indices: bool = True,
+                       weight_offsets: dict | None = None, font_size: float = LABEL_SIZE - 4,
+                       max_stroke: float = 8.0) -> WeightedGraph:
+    """A graph drawn from its weight matrix ``W`` (n, n) at frame ``positions`` (n, 3).
+
+    Edge thickness is proportional to the weight; ``weight_offsets[(i, j)]``
+    moves a weight label from the edge's midpoint (default: a little above).
+    """
+    positions = np.asarray(positions, dtype=float)
+    W = np.asarray(W, dtype=float)
+    w_max = W.max() if W.max() > 0 else 1.0
+    nodes = VGroup()
+    for index, point in enumerate(positions):
+        disc = Circle(radius=node_radius, color=node_color, fill_color=BACKGROUND, fill_opacity=1,
+                      stroke_width=3).move_to(point)
+        if show_indices:
+            disc.add(MathTex(str(index), font_size=font_size, color=TEXT).move_to(point))
+        nodes.add(disc)
+    edges, weights = {}, {}
+    for i in range(len(W)):
+        for j in range(i + 1, len(W)):
+            if W[i, j] <= 0:
+                continue
+            edges[(i, j)] = Line(positions[i], positions[j], color=edge_color,
+                                 stroke_width=max_stroke * W[i, j] / w_max)
+            if show_weights:
+                offset = (weight_offsets or {}).get((i, j), 0.28 * UP)
+                label = MathTex(format_number(W[i, j]), font_size=font_size, color=edge_color)
+                weights[(i, j)] = label.move_to((positions[i] + positions[j]) / 2 + offset)
+    return WeightedGraph(nodes, edges, weights)
+
+
+# --------------------------------------------------------------------------- trackers
+
+def get_value_tracker(value: float = 0.0) -> ValueTracker:
+    """A ValueTracker the layout check skips (it has a point but nothing to draw).
+
+    ``self.play(tracker.animate...)`` adds the tracker to the scene; marking it
+    ``layout_exempt`` keeps the after-every-animation layout check off it.
+    """
+    tracker = ValueTracker(value)
+    tracker.layout_exempt = True
+    return tracker
