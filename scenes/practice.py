@@ -25,6 +25,7 @@ from style import (
 QUESTION_WIDTH_EM = 34  # line width of a question, in em of its font (LaTeX wraps it)
 PAUSE_SECONDS = 4  # the on-screen timer that invites a pause
 CODE_FONT = "DejaVu Sans Mono"
+CODE_SIZE = 14  # Pango text runs larger than LaTeX at the same font_size
 
 
 class TryItScene(NarratedScene):
@@ -93,7 +94,7 @@ def get_exercise_row(index: int, exercise) -> ExerciseRow:
     question = Tex(rf"\parbox{{{QUESTION_WIDTH_EM}em}}{{\raggedright {exercise.question}}}",
                    font_size=BODY_SIZE, color=TEXT)
     answer = Tex(exercise.answer, font_size=LABEL_SIZE, color=ACCENT)
-    code = Text(exercise.code, font=CODE_FONT, font_size=SMALL_SIZE - 4, color=MUTED)
+    code = Text(exercise.code, font=CODE_FONT, font_size=CODE_SIZE, color=MUTED)
     number.next_to(question, LEFT, buff=0.2, aligned_edge=UP)
     answer.next_to(question, DOWN, buff=0.18, aligned_edge=LEFT)
     code.next_to(answer, DOWN, buff=0.12, aligned_edge=LEFT)

@@ -121,13 +121,19 @@ def _distance_to_frame_edge(point: np.ndarray, step: np.ndarray, margin: float =
 
 # --------------------------------------------------------------------------- matrices
 
-def format_number(x: float, decimals: int = 2) -> str:
-    """``x`` with ``decimals`` places, integers without a point, never ``-0``."""
+def format_number(x: float, decimals: int = 2, trim: bool = False) -> str:
+    """``x`` with ``decimals`` places, integers without a point, never ``-0``.
+
+    ``trim=True`` drops trailing zeros (2.50 -> 2.5) for a lone number; keep
+    the default in tables and matrices, where columns should line up.
+    """
     x = float(x)
     if abs(x - round(x)) < 0.5 * 10 ** -(decimals + 1):
         return str(int(round(x))) if round(x) != 0 else "0"
     text = f"{x:.{decimals}f}"
-    return "0" if float(text) == 0 else text
+    if float(text) == 0:
+        return "0"
+    return text.rstrip("0").rstrip(".") if trim else text
 
 
 def get_matrix(A, decimals: int = 2, column_colors: Iterable | None = None,
@@ -341,3 +347,45 @@ def get_value_tracker(value: float = 0.0) -> ValueTracker:
     tracker = ValueTracker(value)
     tracker.layout_exempt = True
     return tracker
+
+
+# --------------------------------------------------------------------------- densities
+# (lessons 08, 09, 11) curves and heat maps drawn from precomputed samples
+
+def get_sampled_curve(axes, xs, ys, color, stroke_width: float = 4,
+                      fill_opacity: float = 0.0) -> VMobject:
+    """The graph through precomputed samples ``(xs[i], ys[i])`` on ``axes``.
+
+    With ``fill_opacity`` > 0 the area down to y = 0 is shaded (a density).
+    Only draws the numbers it is given; evaluate the function beforehand.
+    """
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    points = [axes.c2p(x, y) for x, y in zip(xs, ys)]
+    curve = VMobject(stroke_color=color, stroke_width=stroke_width)
+    if fill_opacity > 0:
+        points = [axes.c2p(xs[0], 0)] + points + [axes.c2p(xs[-1], 0), axes.c2p(xs[0], 0)]
+        curve.set_fill(color, opacity=fill_opacity)
+    curve.set_points_as_corners(points)
+    return curve
+
+
+def get_heat_map(axes, xs, ys, Z, colors=(BACKGROUND, BLUE_D), opacity: float = 1.0) -> VGroup:
+    """A grid of cells coloured by ``Z`` (len(ys), len(xs)), sampled at cell centres
+    ``xs`` x ``ys``: ``colors[0]`` at min(Z), ``colors[-1]`` at max(Z)."""
+    from manim import Rectangle, interpolate_color, ManimColor
+
+    xs, ys, Z = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), np.asarray(Z, dtype=float)
+    dx = axes.c2p(xs[1], 0)[0] - axes.c2p(xs[0], 0)[0]
+    dy = axes.c2p(0, ys[1])[1] - axes.c2p(0, ys[0])[1]
+    low, high = Z.min(), Z.max()
+    stops = [ManimColor(c) for c in colors]
+    cells = VGroup()
+    for j, y in enumerate(ys):
+        for i, x in enumerate(xs):
+            s = (Z[j, i] - low) / (high - low) if high > low else 0.0
+            k = min(int(s * (len(stops) - 1)), len(stops) - 2)
+            local = s * (len(stops) - 1) - k
+            color = interpolate_color(stops[k], stops[k + 1], local)
+            cells.add(Rectangle(width=abs(dx) * 1.02, height=abs(dy) * 1.02, stroke_width=0,
+                                fill_color=color, fill_opacity=opacity).move_to(axes.c2p(x, y)))
+    return cells

@@ -1,0 +1,101 @@
+"""The numbers lesson 01 shows on screen, checked against NumPy.
+
+The scene module computes its products and determinants once at import;
+these tests import it by path and compare with numpy.linalg, with explicit
+tolerances. The Try-it exercises are checked the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mathreel.exercises import exercises_for
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENES = ROOT / "scenes"
+TOL = 1e-12
+
+
+@pytest.fixture(scope="module")
+def l01():
+    if str(SCENES) not in sys.path:
+        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
+    spec = importlib.util.spec_from_file_location("l01_vectors_and_matrices",
+                                                  SCENES / "l01_vectors_and_matrices.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_determinants_match_numpy(l01):
+    for name, M in (("stretch", l01.M_STRETCH), ("flip", l01.M_FLIP), ("squash", l01.M_SQUASH)):
+        assert l01.DETS[name] == pytest.approx(np.linalg.det(M), abs=1e-12), name
+
+
+def test_the_three_determinant_cases_tell_their_story(l01):
+    assert l01.DETS["stretch"] > 1  # areas grow
+    assert l01.DETS["flip"] < 0  # orientation flips
+    assert l01.DETS["squash"] == pytest.approx(0, abs=1e-12)  # the plane collapses
+
+
+def test_composition_is_the_matrix_product(l01):
+    np.testing.assert_allclose(l01.PRODUCT, np.matmul(l01.ROTATE, l01.SHEAR), atol=TOL)
+    np.testing.assert_allclose(l01.PRODUCT_X, l01.ROTATE @ (l01.SHEAR @ l01.X), atol=TOL)
+    np.testing.assert_allclose(l01.SHEAR_X, l01.X[0] * l01.SHEAR[:, 0] + l01.X[1] * l01.SHEAR[:, 1],
+                               atol=TOL)
+    # the product does not commute here, which is why the order is narrated
+    assert not np.allclose(l01.ROTATE @ l01.SHEAR, l01.SHEAR @ l01.ROTATE)
+
+
+def test_span_pairs(l01):
+    assert abs(np.linalg.det(np.column_stack([l01.SPAN_V, l01.SPAN_W]))) > 0.5  # a basis
+    assert np.linalg.matrix_rank(np.column_stack([l01.SPAN_V, l01.DEPENDENT_W])) == 1  # a line
+
+
+# --------------------------------------------------------------------------- exercises
+
+def numbers(text: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def matrices_in(question: str) -> list[np.ndarray]:
+    bodies = re.findall(r"\\begin\{pmatrix\}(.*?)\\end\{pmatrix\}", question)
+    return [np.array([[float(x) for x in row.split("&")] for row in body.split(r"\\")])
+            for body in bodies]
+
+
+def vectors_in(question: str) -> list[np.ndarray]:
+    return [np.array(numbers(v)) for v in re.findall(r"= \((-?[\d.]+, -?[\d.]+)\)", question)]
+
+
+@pytest.fixture(scope="module")
+def exercises():
+    return exercises_for(1)
+
+
+def test_area_exercise(exercises):
+    u, w = vectors_in(exercises[0].question)
+    shown = numbers(exercises[0].answer)[-1]
+    assert shown == pytest.approx(abs(np.linalg.det(np.column_stack([u, w]))), abs=0.005)
+
+
+def test_product_determinant_exercise(exercises):
+    A, B = matrices_in(exercises[1].question)
+    shown = numbers(exercises[1].answer)
+    assert shown[-3] == pytest.approx(np.linalg.det(A), abs=0.005)
+    assert shown[-2] == pytest.approx(np.linalg.det(B), abs=0.005)
+    assert shown[-1] == pytest.approx(np.linalg.det(A @ B), abs=0.005)
+
+
+def test_basis_exercise(exercises):
+    u, w = vectors_in(exercises[2].question)
+    is_basis = np.linalg.matrix_rank(np.column_stack([u, w])) == 2
+    assert exercises[2].answer.startswith("Yes" if is_basis else "No")
+    shown_det = float(re.search(r"\\det \[u\\ w\] = (-?[\d.]+)", exercises[2].answer).group(1))
+    assert shown_det == pytest.approx(np.linalg.det(np.column_stack([u, w])), abs=0.005)
