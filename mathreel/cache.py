@@ -5,7 +5,10 @@ The key of a job (scene, quality, mode) hashes, in a fixed order:
 
 * the engine's version and Manim's version,
 * the mode, the quality preset (size, frame rate) and the encoder options,
-* the scene's class name, its curriculum entry (title, lesson) and its file,
+* the scene's class name, its curriculum entry (title, lesson) and its
+  source: the scene file without the *other* scene classes (so editing one
+  scene of a lesson module re-renders that scene alone), see
+  :func:`scene_source_digest`,
 * every *project* module the scene file imports, transitively, found by
   reading imports with :mod:`ast` (no import is executed): the packages
   ``mathcore`` and ``mathreel`` under the project root and the plain modules
@@ -190,6 +193,46 @@ class ImportResolver:
         return sorted(seen)
 
 
+# --------------------------------------------------------------------------- scene source
+
+@lru_cache(maxsize=512)
+def _scene_source(path: str, size: int, mtime_ns: int, scene_name: str) -> str:
+    source = Path(path).read_text(encoding="utf-8", errors="replace")
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return hashlib.sha256(source.encode()).hexdigest()
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    if scene_name not in classes:
+        return hashlib.sha256(source.encode()).hexdigest()
+    included = [n for n in tree.body if not isinstance(n, ast.ClassDef)] + [classes[scene_name]]
+    names_done: set[str] = {scene_name}
+    frontier = list(included)
+    while frontier:
+        node = frontier.pop()
+        for sub in ast.walk(node):
+            name = sub.id if isinstance(sub, ast.Name) else None
+            if name in classes and name not in names_done:
+                names_done.add(name)
+                included.append(classes[name])
+                frontier.append(classes[name])
+    included.sort(key=lambda n: n.lineno)
+    digest = hashlib.sha256()
+    for node in included:
+        digest.update((ast.get_source_segment(source, node, padded=True) or "").encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def scene_source_digest(path: Path, scene_name: str) -> str:
+    """Hash of the part of a scene file that can change this scene: all
+    module-level code except the *other* classes, plus the classes this one
+    uses by name (its bases, helpers), transitively. Editing one scene of a
+    lesson module leaves its sibling scenes' keys alone."""
+    stat = Path(path).stat()
+    return _scene_source(str(path), stat.st_size, stat.st_mtime_ns, scene_name)
+
+
 # --------------------------------------------------------------------------- keys
 
 def _display_path(root: Path, path: Path) -> str:
@@ -247,7 +290,8 @@ def job_key_parts(root: Path, job, *, encoder_options: dict | None = None,
     parts.add("encoder", encoder_options or {})
     parts.add("scene", scene.name)
     parts.add("entry", {"title": scene.title, "lesson": scene.lesson})
-    parts.add(f"source:{_display_path(root, scene.path)}", Path(scene.path))
+    parts.add(f"source:{_display_path(root, scene.path)}",
+              scene_source_digest(Path(scene.path), scene.name))
     for dep in resolver.closure(Path(scene.path)):
         parts.add(f"import:{_display_path(root, dep)}", dep)
     inputs = narration_inputs(root, scene.name)

@@ -66,7 +66,7 @@ def test_editing_a_scene_changes_its_key_only(tmp_path):
     before = _keys(root)
     assert before == _keys(root)  # stable
     file = root / "scenes" / "l02_b.py"
-    file.write_text(file.read_text() + "# edited\n")
+    file.write_text(file.read_text() + "EDITED = 1\n")
     after = _keys(root)
     assert [n for n in before if before[n] != after[n]] == ["SceneB"]
 
@@ -178,3 +178,22 @@ def test_records_are_written_atomically(tmp_path):
     cache.write_json_atomic(target, {"a": 1})
     assert json.loads(target.read_text()) == {"a": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_editing_one_scene_of_a_module_leaves_its_siblings(tmp_path):
+    root = _project(tmp_path)
+    file = root / "scenes" / "l01_a.py"
+    file.write_text(file.read_text() + "class Helper:\n    pass\n"
+                    "class SceneD(Helper, Scene):\n    pass\n")
+    jobs = {n: RenderJob(SceneRef(n, file, n, 1), QUALITIES["low"]) for n in ("SceneA", "SceneD")}
+    before = {n: cache.job_key(root, j) for n, j in jobs.items()}
+    file.write_text(file.read_text().replace("class SceneA(Scene):\n    pass",
+                                             "class SceneA(Scene):\n    x = 1"))
+    after = {n: cache.job_key(root, j) for n, j in jobs.items()}
+    assert before["SceneA"] != after["SceneA"] and before["SceneD"] == after["SceneD"]
+    file.write_text(file.read_text().replace("class Helper:\n    pass", "class Helper:\n    y = 2"))
+    final = {n: cache.job_key(root, j) for n, j in jobs.items()}
+    assert final["SceneA"] == after["SceneA"] and final["SceneD"] != after["SceneD"]
+    file.write_text(file.read_text().replace("from style import COLOR",
+                                             "from style import COLOR\nTOP = 3"))
+    assert all(cache.job_key(root, j) != final[n] for n, j in jobs.items())

@@ -1,0 +1,233 @@
+#!/usr/bin/env python
+"""Benchmark the render engine against plain ``manim`` on this machine, in one run.
+
+    .venv/bin/python scripts/bench.py                 # -ql and -qh, default scene set
+    .venv/bin/python scripts/bench.py -q low          # just -ql (about a minute)
+    .venv/bin/python scripts/bench.py --scenes PowerIterationConverges PcaOnAPointCloud
+
+Everything happens in a scratch copy of the project (``scenes/`` copied,
+``mathcore``/``mathreel``/``curriculum.toml`` linked), so the checkout's media
+and scenes are untouched. For each quality it prints:
+
+(a) cold ``mathreel render -j <cores>`` vs plain sequential ``manim`` of the
+    same scenes (one process per scene file, scenes named on the command line,
+    fresh media folder: cold LaTeX for both): wall ratio (goal <= 0.60);
+(b) a no-op rebuild of the same scenes through the CLI (goal <= 2 s), and the
+    time to hash every scene of the curriculum;
+(c) one scene edited (a class attribute added), rebuilt, vs. that scene's plain
+    ``manim --disable_caching`` render with a warm LaTeX cache (goal <= 1.1x);
+(d) joining the rendered scenes by stream copy, as a fraction of their duration
+    (goal <= 1%);
+(e) the floor: ffmpeg encoding the same number of frames at the same settings
+    from a synthetic source, and the render's CPU time / cores;
+plus peak memory per worker process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mathreel import cache  # noqa: E402
+from mathreel.curriculum import load_curriculum  # noqa: E402
+from mathreel.project import QUALITIES  # noqa: E402
+from mathreel.render import ENCODERS, DEFAULT_ENCODER, RenderJob  # noqa: E402
+
+DEFAULT_SCENES = ["EigenvectorsStayOnTheirSpan", "PowerIterationConverges",
+                  "SvdRotateStretchRotate", "PcaOnAPointCloud"]
+BIN = Path(sys.executable).parent
+
+
+def children_cpu() -> tuple[float, int]:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def timed(cmd: list[str], **kwargs) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and its children)."""
+    cpu0, _ = children_cpu()
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, **kwargs)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(map(str, cmd))}")
+    return wall, children_cpu()[0] - cpu0
+
+
+def scratch_project(base: Path) -> Path:
+    root = base / "project"
+    root.mkdir()
+    for name in ("mathcore", "mathreel", "curriculum.toml", "narration", "notebooks"):
+        if (ROOT / name).exists():
+            (root / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "scenes", root / "scenes",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def pick_scenes(curriculum, names: list[str] | None):
+    wanted = names or DEFAULT_SCENES
+    found = [s for s in (curriculum.scene(n) for n in wanted) if s is not None]
+    if found and (names or len(found) == len(wanted)):
+        return found
+    for number in (2, 1):
+        lesson = curriculum.lesson(number)
+        if lesson is not None and lesson.scenes:
+            return list(lesson.scenes)
+    return []
+
+
+def plain_manim(scenes, quality, media: Path, cwd: Path, extra=()) -> tuple[float, float]:
+    """One sequential ``manim`` per scene file, the file's scenes named."""
+    wall = cpu = 0.0
+    by_file: dict[Path, list[str]] = {}
+    for scene in scenes:
+        by_file.setdefault(scene.path, []).append(scene.name)
+    for file, names in by_file.items():
+        w, c = timed([str(BIN / "manim"), f"-q{quality.flag}", "--media_dir", str(media),
+                      "--progress_bar", "none", "-v", "WARNING", *extra, str(file), *names],
+                     cwd=cwd, stdout=subprocess.DEVNULL)
+        wall, cpu = wall + w, cpu + c
+    return wall, cpu
+
+
+def mathreel_cli(args: list[str], root: Path) -> tuple[float, float]:
+    env = dict(os.environ, MATHREEL_ROOT=str(root))
+    return timed([str(BIN / "mathreel"), "render", *args, "--quiet"], cwd=root, env=env,
+                 stdout=subprocess.DEVNULL)
+
+
+def records(root: Path, quality: str) -> dict[str, dict]:
+    folder = root / "media" / ".cache" / quality / "video"
+    return {p.stem: json.loads(p.read_text())["stats"] for p in folder.glob("*.json")}
+
+
+def ffprobe_frames(video: Path) -> int:
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
+                          "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0",
+                          str(video)], capture_output=True, text=True).stdout
+    return int(out.strip() or 0)
+
+
+def edit_scene(file: Path, name: str) -> None:
+    text = file.read_text()
+    new, count = re.subn(rf"^(class {name}\b[^\n]*:\n)", r"\1    _bench_edit = 1\n", text,
+                         count=1, flags=re.M)
+    assert count == 1, f"class {name} not found in {file}"
+    file.write_text(new)
+
+
+def bench_quality(qname: str, scenes_wanted, jobs: int, out: dict) -> None:
+    quality = QUALITIES[qname]
+    base = Path(tempfile.mkdtemp(prefix=f"mathreel-bench-{qname}-"))
+    try:
+        root = scratch_project(base)
+        curriculum = load_curriculum(root)
+        scenes = pick_scenes(curriculum, scenes_wanted)
+        names = [s.name for s in scenes]
+        print(f"\n== {qname} ({quality.label}), {len(scenes)} scenes: {', '.join(names)}",
+              flush=True)
+
+        plain_wall, plain_cpu = plain_manim(scenes, quality, base / "plain-media", root)
+        print(f"plain manim (sequential)     {plain_wall:7.1f} s wall {plain_cpu:7.1f} s CPU",
+              flush=True)
+        cold_wall, cold_cpu = mathreel_cli([*names, "-q", qname, "-j", str(jobs)], root)
+        stats = records(root, qname)
+        ratio = cold_wall / plain_wall
+        print(f"(a) mathreel render -j {jobs}     {cold_wall:7.1f} s wall {cold_cpu:7.1f} s CPU"
+              f"   ratio {ratio:.2f}  (goal <= 0.60)", flush=True)
+        for name in names:
+            s = stats.get(name, {})
+            print(f"      {name:<32} {s.get('seconds', 0):6.1f} s  {s.get('chunks', 1)} chunk(s)"
+                  f"  peak {s.get('maxrss_kb', 0) / 1024:5.0f} MB  {s.get('duration', 0):5.1f} s video")
+
+        noop_wall, _ = mathreel_cli([*names, "-q", qname], root)
+        started = time.perf_counter()
+        resolver = cache.ImportResolver(root)
+        every = [RenderJob(s, quality) for s in curriculum.scenes]
+        for job in every:
+            cache.job_key(root, job, encoder_options=ENCODERS[DEFAULT_ENCODER], resolver=resolver)
+        key_time = time.perf_counter() - started
+        print(f"(b) no-op rebuild (CLI)      {noop_wall:7.2f} s (goal <= 2 s); hashing all "
+              f"{len(every)} curriculum scenes: {key_time * 1000:.0f} ms", flush=True)
+
+        target = max(scenes, key=lambda s: stats.get(s.name, {}).get("duration", 0))
+        plain_one, _ = plain_manim([target], quality, base / "plain-media", root,
+                                   extra=["--disable_caching"])
+        edit_scene(target.path, target.name)
+        edit_wall, _ = mathreel_cli([*names, "-q", qname], root)
+        after = records(root, qname)
+        rerendered = [n for n in names if after.get(n) != stats.get(n)]
+        print(f"(c) edit {target.name}: rebuild {edit_wall:6.1f} s vs plain {plain_one:6.1f} s"
+              f"  ratio {edit_wall / plain_one:.2f} (goal <= 1.1); re-rendered: "
+              f"{', '.join(rerendered)}", flush=True)
+
+        videos = [root / "media" / qname / "scenes" / f"{n}.mp4" for n in names]
+        duration = sum(after.get(n, {}).get("duration", 0) for n in names)
+        listing = base / "concat.txt"
+        listing.write_text("".join(f"file '{v}'\n" for v in videos))
+        stitch_wall, _ = timed(["ffmpeg", "-y", "-v", "error", "-f", "concat", "-safe", "0",
+                                "-i", str(listing), "-c", "copy", str(base / "joined.mp4")])
+        print(f"(d) stream-copy join         {stitch_wall:7.2f} s for {duration:.1f} s of video:"
+              f" {stitch_wall / duration:.3%} (goal <= 1%)", flush=True)
+
+        frames = sum(ffprobe_frames(v) for v in videos)
+        opts = ENCODERS[DEFAULT_ENCODER]
+        floor_wall, floor_cpu = timed([
+            "ffmpeg", "-v", "error", "-f", "lavfi", "-i",
+            f"testsrc2=size={quality.width}x{quality.height}:rate={quality.fps}",
+            "-frames:v", str(frames), "-c:v", "libx264", "-preset", opts["preset"],
+            "-crf", opts["crf"], "-pix_fmt", "yuv420p", "-f", "null", "-"])
+        cores = os.cpu_count() or 1
+        render_cpu = sum(after.get(n, {}).get("cpu", 0) for n in names)
+        print(f"(e) floor: ffmpeg encodes {frames} frames in {floor_wall:.1f} s wall "
+              f"({floor_cpu:.1f} s CPU); render CPU / {cores} cores = {cold_cpu / cores:.1f} s; "
+              f"cold wall {cold_wall:.1f} s is {cold_wall / (cold_cpu / cores):.2f}x that",
+              flush=True)
+        peak = max((after.get(n, {}).get("maxrss_kb", 0) for n in names), default=0) / 1024
+        print(f"    peak memory per worker: {peak:.0f} MB", flush=True)
+        out[qname] = {
+            "scenes": names, "plain_wall": plain_wall, "plain_cpu": plain_cpu,
+            "cold_wall": cold_wall, "cold_cpu": cold_cpu, "ratio": ratio,
+            "noop_wall": noop_wall, "key_ms_all": key_time * 1000,
+            "edit_scene": target.name, "edit_wall": edit_wall, "plain_one": plain_one,
+            "rerendered": rerendered, "stitch_wall": stitch_wall, "video_seconds": duration,
+            "floor_wall": floor_wall, "floor_cpu": floor_cpu, "frames": frames,
+            "render_cpu": render_cpu, "peak_mb": peak,
+            "chunks": {n: after.get(n, {}).get("chunks", 1) for n in names},
+        }
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-q", "--quality", nargs="+", default=["low", "high"],
+                        choices=list(QUALITIES))
+    parser.add_argument("--scenes", nargs="+", default=None)
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    args = parser.parse_args()
+    print(f"mathreel bench: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, "
+          f"encoder {DEFAULT_ENCODER} {ENCODERS[DEFAULT_ENCODER]}")
+    out: dict = {}
+    for qname in args.quality:
+        bench_quality(qname, args.scenes, args.jobs, out)
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
