@@ -368,12 +368,13 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
     def submit_render(plan: _Plan) -> None:
         enc = encoder_options(enc_name)
         if len(plan.chunks) == 1:
-            submit(plan, Task(plan.job.scene.name, "render", _spec(plan.job, root, enc),
+            submit(plan, Task(f"{plan.index}-{plan.job.scene.name}", "render",
+                              _spec(plan.job, root, enc),
                               plan.estimate, plan.index))
         else:
             k = len(plan.chunks)
             for i, (start, upto) in enumerate(plan.chunks):
-                task = Task(f"{plan.job.scene.name}#{i + 1}of{k}", "chunk",
+                task = Task(f"{plan.index}-{plan.job.scene.name}#{i + 1}of{k}", "chunk",
                             _spec(plan.job, root, enc, chunk=(start, upto)),
                             plan.estimate / k, plan.index, chunk=(i, start, upto))
                 submit(plan, task)
@@ -388,7 +389,7 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
     probing = set()
     for plan in to_probe:
         probing.add(plan.index)
-        task = Task(f"{plan.job.scene.name}?probe", "probe",
+        task = Task(f"{plan.index}-{plan.job.scene.name}-probe", "probe",
                     _spec(plan.job, root, {}, mode="dry-run"),
                     plan.estimate * 10, plan.index)
         reporter.set(str(plan.index), "probing")
