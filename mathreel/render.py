@@ -529,8 +529,8 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
     if job.mode not in UNCACHED_MODES:
         cache.write_record(root, job, plan.key, outputs, stats)
     shown = outputs.get("video") or outputs.get("frame") or ""
-    reporter.set(key, "done", f"{seconds:.1f}s" + (f" in {len(parts)} chunks" if len(parts) > 1
-                                                   else "") + f"  {shown}")
+    chunks = f" in {len(parts)} chunks" if len(parts) > 1 else ""
+    reporter.set(key, "done", f"{seconds:.1f}s{chunks}, peak {maxrss / 1024:.0f} MB  {shown}")
     return RenderResult(job, True, seconds, duration, outputs, chunks=len(parts),
                         maxrss_kb=maxrss, cpu=cpu, problems=last.get("problems", []),
                         animation_ends=last.get("animation_ends", []),

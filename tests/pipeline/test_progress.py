@@ -17,7 +17,8 @@ def test_plain_output_is_one_line_per_event(tmp_path):
     jobs = [fixture_job(n, root=root) for n in ("ChunkSafe", "Broken")]
     render_many(root, jobs, reporter=PlainReporter(stream), n_jobs=2)
     lines = stream.getvalue().splitlines()
-    assert any(l.startswith("done      ChunkSafe [low]") for l in lines)
+    done = [l for l in lines if l.startswith("done      ChunkSafe [low]")]
+    assert len(done) == 1 and " MB  " in done[0] and ", peak " in done[0]  # peak memory
     assert "failed    Broken [low]  RuntimeError: this scene is broken on purpose" in lines
     stream = io.StringIO()
     render_many(root, jobs[:1], reporter=PlainReporter(stream))
