@@ -68,3 +68,10 @@ CONTOUR_HIGH = "#8FB8CE"  # ... fading to pale blue higher up
 CONSTRAINT = RED_C  # a constraint curve g(x) = 0 and its gradient
 OPTIMIZER_COLORS = {"gd": ORANGE, "sgd": RED_C, "momentum": PINK, "rmsprop": PURPLE_B,
                     "adam": YELLOW}
+
+# Lessons 08, 09, 11: probability, estimation and distributions.
+MEAN = YELLOW  # expectations, means and sample averages (E[X], mu, x-bar)
+SPREAD = TEAL_C  # variance, standard deviation, covariance and its ellipses
+PRIOR = GREEN_C  # a prior belief and its parameters
+LIKELIHOOD = BLUE_C  # the likelihood: what the data say (and the MLE)
+POSTERIOR = ORANGE  # the posterior and the MAP estimate
