@@ -36,9 +36,12 @@ from widgets import (
 V = np.array([3.0, 2.0])  # the first vector of the lesson
 SPAN_V = np.array([1.0, 0.5])  # two independent vectors: their span is the plane
 SPAN_W = np.array([-0.5, 1.0])
-SPAN_PATH = np.array([[1.0, 1.0], [2.0, -1.0], [-1.5, 1.5], [-1.0, -2.0], [1.5, 2.0]])  # (a, b) visited
+SPAN_PATH = np.array([[1.0, 1.0], [2.0, -1.0], [-1.5, 1.5], [-1.0, -2.0], [1.5, 1.5]])  # (a, b) visited
 DEPENDENT_W = -1.5 * SPAN_V  # a vector on v's line: together they only span that line
-LATTICE = np.array([(a, b) for a in np.arange(-4, 4.5, 1.0) for b in np.arange(-3, 3.5, 1.0)])
+SPAN_UNIT = 1.4  # frame units per plane unit in the first scene
+LATTICE = np.array([(a, b) for a in np.arange(-6, 6.5, 1.0) for b in np.arange(-5, 5.5, 1.0)
+                    if abs(a - 0.5 * b) * SPAN_UNIT < 6.8 and abs(0.5 * a + b) * SPAN_UNIT < 3.7])
+# (a, b) whose combination a*SPAN_V + b*SPAN_W lies inside the frame
 
 # --------------------------------------------------------------------------- transformations
 SHEAR = np.array([[1.0, 1.0],
@@ -76,7 +79,7 @@ class VectorsBasisAndSpan(NarratedScene):
     """A vector is a list of numbers and an arrow; the numbers scale the basis."""
 
     def construct(self):
-        self.plane = get_plane()
+        self.plane = get_plane(unit=SPAN_UNIT)
         self.add(self.plane)
         # Step 1: a vector, as an arrow and as a list of numbers.
         self.show_vector()
@@ -92,7 +95,7 @@ class VectorsBasisAndSpan(NarratedScene):
 
     def show_vector(self):
         self.v = get_arrow(self.p((0, 0)), self.p(V), VECTOR)
-        label = get_coords_label(V, VECTOR).next_to(self.v.get_end(), UR, buff=0.1)
+        label = get_coords_label(V, VECTOR, font_size=BODY_SIZE).next_to(self.v.get_end(), UR, buff=0.1)
         with self.beat("A vector in the plane is an arrow from the origin. "
                        "It is also a list of two numbers: its coordinates."):
             self.play(GrowArrow(self.v))
@@ -193,7 +196,8 @@ class MatrixAsTransformation(NarratedScene):
     """A matrix moves the whole grid; a product of matrices is one move after another."""
 
     def construct(self):
-        self.plane = get_plane()
+        big = {"x_range": (-16, 16, 1), "y_range": (-12, 12, 1)}  # still covers the frame once sheared
+        self.plane = get_plane(**big)
         self.add(get_background_plane(), self.plane)
         self.tips = [get_tip_dot(self.plane, (1, 0)), get_tip_dot(self.plane, (0, 1)),
                      get_tip_dot(self.plane, X)]
