@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from manim import (
     Code, DecimalNumber, FullScreenRectangle, ImageMobject, MarkupText, Mobject, NumberPlane,
-    SingleStringMathTex, Text,
+    SingleStringMathTex, Text, VMobject,
 )
 
 TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber, Code)
@@ -52,40 +52,37 @@ def describe(mob: Mobject) -> str:
     return f"{kind}({content[:40]!r})"
 
 
-def _visible(mob: Mobject) -> bool:
+def _drawn(mob: Mobject) -> bool:
+    """Whether ``mob`` itself paints pixels: a VMobject with points and some
+    visible fill or stroke, or an image. Plain Mobjects (ValueTracker keeps
+    its value in its points) paint nothing."""
     if isinstance(mob, ImageMobject):
         return True
-    for part in mob.family_members_with_points():
-        fill = part.get_fill_opacity() if hasattr(part, "get_fill_opacity") else 1
-        stroke = part.get_stroke_opacity() if hasattr(part, "get_stroke_opacity") else 0
-        width = part.get_stroke_width() if hasattr(part, "get_stroke_width") else 0
-        if fill > 0.01 or (stroke > 0.01 and width > 0):
-            return True
-    return False
+    if not isinstance(mob, VMobject) or not mob.has_points():
+        return False
+    stroke = mob.get_stroke_opacity() > 0.01 and mob.get_stroke_width() > 0
+    return mob.get_fill_opacity() > 0.01 or stroke
+
+
+def _visible(mob: Mobject) -> bool:
+    return any(_drawn(part) for part in mob.get_family())
 
 
 def _leaves(mobjects: list[Mobject]):
     """Visible checkable mobjects: text-like ones whole, others by their
-    parts with points; exempt families skipped."""
+    drawn parts; exempt families skipped."""
     stack = list(reversed(mobjects))
     while stack:
         mob = stack.pop()
         if isinstance(mob, EXEMPT_TYPES) or getattr(mob, "layout_exempt", False):
             continue
-        if isinstance(mob, TEXT_TYPES) or isinstance(mob, ImageMobject):
+        if isinstance(mob, TEXT_TYPES):
             if _visible(mob):
                 yield mob
             continue
-        if mob.has_points() and _visible_self(mob):
+        if _drawn(mob):
             yield mob
         stack.extend(reversed(mob.submobjects))
-
-
-def _visible_self(mob: Mobject) -> bool:
-    fill = mob.get_fill_opacity() if hasattr(mob, "get_fill_opacity") else 1
-    stroke = mob.get_stroke_opacity() if hasattr(mob, "get_stroke_opacity") else 0
-    width = mob.get_stroke_width() if hasattr(mob, "get_stroke_width") else 0
-    return fill > 0.01 or (stroke > 0.01 and width > 0)
 
 
 def _box(mob: Mobject) -> tuple[float, float, float, float]:

@@ -169,3 +169,21 @@ def test_contact_sheet_has_one_tile_per_animation(mini_project):
         # the middle tile shows the pink circle: some pixel there is far from the background
         middle = image.crop((GAP + TILE_WIDTH + GAP, GAP, GAP + 2 * (TILE_WIDTH + GAP), 200))
         assert middle.getextrema()[0][1] > 100  # max of the red band
+
+
+def test_check_follows_value_tracker_driven_motion(mini_project, tmp_path):
+    scene = tmp_path / "tracked.py"
+    scene.write_text(
+        "from manim import *\n"
+        "class Tracked(Scene):\n"
+        "    def construct(self):\n"
+        "        t = ValueTracker(0)\n"
+        "        self.add(always_redraw(lambda: Dot([t.get_value(), 0, 0])))\n"
+        "        self.play(t.animate.set_value(2))\n"
+        "        self.play(t.animate.set_value(9))\n")
+    result = run("check", f"{scene}:Tracked")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        "       Tracked, animation 1: Dot runs off the right edge of the frame "
+        "(box x 8.92..9.08, y -0.08..0.08)",
+    ]
