@@ -83,8 +83,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
         Exercise(
             question=(rf"Adam with $\eta = {_fmt(adam_lr)}$ starts at $x_0 = {_vec(y0)}$ where the "
                       rf"gradient is $g = {_vec(g)}$. Where is $x_1$? (Hint: bias correction.)"),
-            answer=(rf"$x_1 = {_vec(adam.xs[1])}$: the first step is about $\eta$ against the "
-                    r"sign of each gradient component"),
+            answer=rf"$x_1 = {_vec(adam.xs[1])}$, a step of $\eta$ per coordinate",
             code=(f"mathcore.optim.adam(lambda x: np.array({_pylist(g)}), {_pylist(y0)}, "
                   f"lr={_fmt(adam_lr)}, n_steps=1).xs[1]"),
         ),
