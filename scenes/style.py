@@ -75,3 +75,14 @@ SPREAD = TEAL_C  # variance, standard deviation, covariance and its ellipses
 PRIOR = GREEN_C  # a prior belief and its parameters
 LIKELIHOOD = BLUE_C  # the likelihood: what the data say (and the MLE)
 POSTERIOR = ORANGE  # the posterior and the MAP estimate
+
+# Lessons 10, 17, 18: attention's query/key/value, heads, distributions, noise.
+QUERY = YELLOW  # a query vector and the row of weights it produces
+KEY = TEAL_C  # key vectors
+VALUE = RED_C  # value vectors and the mixed output
+HEAD_COLORS = (BLUE_C, GREEN_C, ORANGE, PINK)  # attention heads 1..4
+POSITIVE = RED_C  # a diverging colour map: positive entries
+NEGATIVE = BLUE_C  # negative entries
+DIST_P = BLUE_C  # the true distribution p (also p_data)
+DIST_Q = ORANGE  # the model distribution q (also the generator's p_g)
+NOISE = GREY_B  # Gaussian noise

@@ -1,0 +1,125 @@
+"""Lesson 17's numbers on screen equal an independent oracle (SciPy, closed forms)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+
+import numpy as np
+import pytest
+from scipy.special import softmax as sp_softmax
+
+from conftest import ROOT
+from mathreel.exercises import exercises_for
+
+SCENES_DIR = ROOT / "scenes"
+TOL = 1e-12
+
+
+@pytest.fixture(scope="module")
+def l17():
+    sys.path.insert(0, str(SCENES_DIR))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "l17_scene_module", SCENES_DIR / "l17_attention_and_transformers.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(SCENES_DIR))
+
+
+def oracle_attention(Q, K, V):
+    weights = sp_softmax(Q @ K.T / np.sqrt(K.shape[-1]), axis=-1)
+    return weights @ V, weights
+
+
+def oracle_pe(n, d):
+    pe = np.zeros((n, d))
+    for pos in range(n):
+        for i in range(0, d, 2):
+            pe[pos, i] = np.sin(pos / 10000 ** (i / d))
+            if i + 1 < d:
+                pe[pos, i + 1] = np.cos(pos / 10000 ** (i / d))
+    return pe
+
+
+def test_attention_weights_and_output(l17):
+    output, weights = oracle_attention(l17.Q_2D, l17.K_2D, l17.V_2D)
+    np.testing.assert_allclose(l17.WEIGHTS, weights, atol=TOL)
+    np.testing.assert_allclose(l17.OUTPUT_2D, output, atol=TOL)
+    np.testing.assert_allclose(l17.FOCUS_WEIGHTS, weights[l17.FOCUS], atol=TOL)
+    np.testing.assert_allclose(l17.FOCUS_OUTPUT, weights[l17.FOCUS] @ l17.V_2D, atol=TOL)
+    np.testing.assert_allclose(l17.WEIGHTS.sum(axis=1), 1.0, atol=TOL)
+
+
+def test_scores_are_scaled_dot_products(l17):
+    q = l17.Q_2D[l17.FOCUS]
+    expected = np.array([q @ k for k in l17.K_2D]) / np.sqrt(2)
+    np.testing.assert_allclose(l17.FOCUS_SCORES, expected, atol=TOL)
+
+
+def test_temperature_softmax(l17):
+    for t, row in zip(l17.TEMPERATURES, l17.TEMPERATURE_WEIGHTS):
+        np.testing.assert_allclose(row, sp_softmax(l17.FOCUS_SCORES / t), atol=TOL)
+    for t, row in l17.SHOWN_TEMPERATURE_WEIGHTS.items():
+        np.testing.assert_allclose(row, sp_softmax(l17.FOCUS_SCORES / t), atol=TOL)
+    # the story the scene tells: cold is nearly one-hot, hot is nearly uniform
+    assert l17.SHOWN_TEMPERATURE_WEIGHTS[0.25].max() > 0.9
+    assert np.ptp(l17.SHOWN_TEMPERATURE_WEIGHTS[4.0]) < 0.15
+
+
+def test_root_d_scaling(l17):
+    np.testing.assert_allclose(l17.UNSCALED_WEIGHTS, sp_softmax(l17.K_BIG @ l17.Q_BIG), atol=TOL)
+    np.testing.assert_allclose(l17.SCALED_WEIGHTS, sp_softmax(l17.K_BIG @ l17.Q_BIG / 8.0),
+                               atol=TOL)
+    assert l17.UNSCALED_WEIGHTS.max() > l17.SCALED_WEIGHTS.max()
+
+
+def test_multi_head_attention(l17):
+    X, h, dh = l17.X_MH, l17.N_HEADS, l17.D_HEAD
+    heads, weights = [], []
+    for i in range(h):
+        cols = slice(i * dh, (i + 1) * dh)
+        out, w = oracle_attention(X @ l17.W_Q[:, cols], X @ l17.W_K[:, cols], X @ l17.W_V[:, cols])
+        heads.append(out)
+        weights.append(w)
+    np.testing.assert_allclose(l17.HEAD_WEIGHTS, np.stack(weights), atol=1e-10)
+    np.testing.assert_allclose(l17.HEAD_OUTPUTS, np.stack(heads), atol=1e-10)
+    np.testing.assert_allclose(l17.CONCAT, np.concatenate(heads, axis=1), atol=1e-10)
+    np.testing.assert_allclose(l17.MH_OUTPUT, np.concatenate(heads, axis=1) @ l17.W_O,
+                               atol=1e-10)
+
+
+def test_positional_encoding(l17):
+    expected = oracle_pe(l17.N_POSITIONS, l17.PE_DIM)
+    np.testing.assert_allclose(l17.PE, expected, atol=1e-12)
+    np.testing.assert_allclose(l17.PE_SIMILARITY, expected @ expected.T, atol=1e-10)
+    # the relative-position property the scene states: PE_p . PE_{p+k} depends on k only
+    for k in (1, 5):
+        diagonal = np.diagonal(l17.PE_SIMILARITY, offset=k)
+        expected_k = sum(np.cos(k / 10000 ** (i / l17.PE_DIM)) for i in range(0, l17.PE_DIM, 2))
+        np.testing.assert_allclose(diagonal, expected_k, atol=1e-10)
+
+
+def _numbers(text):
+    return [float(x) for x in re.findall(r"-?\d+\.?\d*", text)]
+
+
+def test_exercises_against_oracle():
+    attention_ex, temperature_ex, pe_ex = exercises_for(17)
+    q, k1, k2 = (np.array(_numbers(v))
+                 for v in re.findall(r"\(([-\d, ]+)\)", attention_ex.question)[:3])
+    weights = sp_softmax(np.array([q @ k1, q @ k2]) / 2.0)
+    shown = [float(re.search(rf"w_{i} = ([\d.]+)", attention_ex.answer).group(1)) for i in (1, 2)]
+    np.testing.assert_allclose(shown, weights, atol=0.006)
+
+    scores = np.array(_numbers(re.search(r"s = \(([^)]*)\)", temperature_ex.question).group(1)))
+    t = _numbers(re.search(r"T = ([\d.]+)", temperature_ex.question).group(1))[0]
+    np.testing.assert_allclose(_numbers(temperature_ex.answer)[0], sp_softmax(scores / t).max(),
+                               atol=0.0006)
+
+    pos = int(_numbers(pe_ex.question)[0])
+    shown = _numbers(pe_ex.answer.split("=")[1])
+    np.testing.assert_allclose(shown, oracle_pe(pos + 1, 4)[pos], atol=0.0006)
