@@ -105,7 +105,7 @@ def get_hill_map(center=(-3.6, -0.3, 0), unit: float = 1.05):
 
 
 def get_slice_axes(y_label: str, color) -> Axes:
-    axes = Axes(x_range=(-3, 3, 1), y_range=(0, 3.2, 1), x_length=5.4, y_length=2.3,
+    axes = Axes(x_range=(-3, 3, 1), y_range=(0, 3.2, 1), x_length=4.6, y_length=2.3,
                 axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
                 x_axis_config={"numbers_to_include": [-2, 0, 2]},
                 y_axis_config={"numbers_to_include": [1, 2, 3]})
@@ -171,7 +171,7 @@ class PartialDerivativesOnAHill(NarratedScene):
         name.set_color(color).next_to(axes, UP, buff=0.05).align_to(axes, LEFT)
         symbol = r"\frac{\partial f}{\partial x}" if along_x else r"\frac{\partial f}{\partial y}"
         value = tex(symbol + " = " + num(slope), font_size=LABEL_SIZE)
-        value.next_to(axes, LEFT, buff=0.1).shift(0.3 * UP)
+        value.next_to(axes, LEFT, buff=0.15)
         spoken = "x" if along_x else "y"
         other = "y" if along_x else "x"
         with self.beat(f"Hold {other} fixed and walk along {spoken} only. That cuts a slice "
