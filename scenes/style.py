@@ -86,3 +86,14 @@ NEGATIVE = BLUE_C  # negative entries
 DIST_P = BLUE_C  # the true distribution p (also p_data)
 DIST_Q = ORANGE  # the model distribution q (also the generator's p_g)
 NOISE = GREY_B  # Gaussian noise
+
+# Lessons 15, 16: graphs, spectral methods and manifolds.
+GRAPH_NODE = BLUE_C  # a node of a graph, and the data points it stands for
+GRAPH_EDGE = GREY_B  # edges; their weights w_ij
+DEGREE = ORANGE  # degrees and the degree matrix D
+LAPLACIAN = TEAL_C  # the Laplacian L = D - W (and W itself, the matrix the graph is)
+CLUSTER_COLORS = (YELLOW, PINK)  # cluster 1, cluster 2
+CHORD = RED_C  # straight-line (ambient, Euclidean) distance
+GEODESIC = YELLOW  # distance along the manifold, shortest paths on a graph
+CLUSTER_COLORS_3 = (YELLOW, PINK, GREEN_C)  # three clusters (t-SNE's groups)
+ROLL_COLORS = (PURPLE_B, BLUE_C, TEAL_C, GREEN_C)  # position along a manifold, start to end

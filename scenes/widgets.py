@@ -306,7 +306,7 @@ class WeightedGraph(VGroup):
 def get_weighted_graph(positions, W, node_color, edge_color, node_radius: float = 0.26,
                        show_weights: bool = True, show_indices: bool = True,
                        weight_offsets: dict | None = None, font_size: float = LABEL_SIZE - 4,
-                       max_stroke: float = 8.0) -> WeightedGraph:
+                       max_stroke: float = 8.0, decimals: int = 2) -> WeightedGraph:
     """A graph drawn from its weight matrix ``W`` (n, n) at frame ``positions`` (n, 3).
 
     Edge thickness is proportional to the weight; ``weight_offsets[(i, j)]``
@@ -318,9 +318,10 @@ def get_weighted_graph(positions, W, node_color, edge_color, node_radius: float 
     nodes = VGroup()
     for index, point in enumerate(positions):
         disc = Circle(radius=node_radius, color=node_color, fill_color=BACKGROUND, fill_opacity=1,
-                      stroke_width=3).move_to(point)
+                      stroke_width=3).move_to(point).set_z_index(1)  # nodes above edges
         if show_indices:
-            disc.add(MathTex(str(index), font_size=font_size, color=TEXT).move_to(point))
+            disc.add(MathTex(str(index), font_size=font_size, color=TEXT).move_to(point)
+                     .set_z_index(2))
         nodes.add(disc)
     edges, weights = {}, {}
     for i in range(len(W)):
@@ -331,7 +332,8 @@ def get_weighted_graph(positions, W, node_color, edge_color, node_radius: float 
                                  stroke_width=max_stroke * W[i, j] / w_max)
             if show_weights:
                 offset = (weight_offsets or {}).get((i, j), 0.28 * UP)
-                label = MathTex(format_number(W[i, j]), font_size=font_size, color=edge_color)
+                label = MathTex(format_number(W[i, j], decimals), font_size=font_size,
+                                color=edge_color)
                 weights[(i, j)] = label.move_to((positions[i] + positions[j]) / 2 + offset)
     return WeightedGraph(nodes, edges, weights)
 
