@@ -71,6 +71,44 @@ def manim_version() -> str:
         return "unknown"
 
 
+class Memo:
+    """Results derived from a file's text (its project imports, a scene's
+    source digest), remembered across runs under ``media/.cache/memo.json``
+    and trusted while the file's size and mtime are unchanged: the cheap
+    signal before the expensive one, so a no-op run parses nothing."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.data: dict[str, dict] = {}
+        self.dirty = False
+        if path is not None:
+            try:
+                self.data = json.loads(path.read_text())
+            except (OSError, ValueError):
+                self.data = {}
+
+    @staticmethod
+    def stamp(file: Path) -> list[int]:
+        stat = file.stat()
+        return [stat.st_size, stat.st_mtime_ns]
+
+    def get(self, kind: str, key: str, stamp: list[int]):
+        entry = self.data.get(kind, {}).get(key)
+        return entry[1] if entry and entry[0] == stamp else None
+
+    def put(self, kind: str, key: str, stamp: list[int], value) -> None:
+        self.data.setdefault(kind, {})[key] = [stamp, value]
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty and self.path is not None:
+            try:
+                write_json_atomic(self.path, self.data)
+                self.dirty = False
+            except OSError:
+                pass
+
+
 # --------------------------------------------------------------------------- import graph
 
 def _module_file(base: Path, dotted: list[str]) -> Path | None:
@@ -86,8 +124,9 @@ def _module_file(base: Path, dotted: list[str]) -> Path | None:
 class ImportResolver:
     """Resolves the imports of project files to project files, within ``root``."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, memo: Memo | None = None):
         self.root = root.resolve()
+        self.memo = memo if memo is not None else Memo(cache_dir(self.root) / "memo.json")
         self.packages = {name for name in PROJECT_PACKAGES
                          if (self.root / name / "__init__.py").is_file()}
         self._direct: dict[Path, tuple[Path, ...]] = {}
@@ -137,9 +176,23 @@ class ImportResolver:
         if file in self._direct:
             return self._direct[file]
         try:
+            stamp = Memo.stamp(file)
+        except OSError:
+            self._direct[file] = ()
+            return ()
+        remembered = self.memo.get("imports", str(file), stamp)
+        if remembered is not None:
+            self._direct[file] = tuple(Path(p) for p in remembered)
+            return self._direct[file]
+        found = self._parse_imports(file)
+        self.memo.put("imports", str(file), stamp, [str(p) for p in found])
+        self._direct[file] = found
+        return found
+
+    def _parse_imports(self, file: Path) -> tuple[Path, ...]:
+        try:
             tree = ast.parse(file.read_bytes(), filename=str(file))
         except (SyntaxError, ValueError, OSError):
-            self._direct[file] = ()
             return ()
         found: list[Path] = []
         aliases: dict[str, list[str]] = {}  # local name -> dotted package path
@@ -175,9 +228,7 @@ class ImportResolver:
                         sub = _module_file(self.root, [*dotted, chain[-1]])
                         if sub is not None:
                             found.append(sub.resolve())
-        unique = tuple(dict.fromkeys(p for p in found if p != file))
-        self._direct[file] = unique
-        return unique
+        return tuple(dict.fromkeys(p for p in found if p != file))
 
     def closure(self, file: Path) -> list[Path]:
         """Every project file ``file`` imports, transitively, sorted."""
@@ -195,23 +246,37 @@ class ImportResolver:
 
 # --------------------------------------------------------------------------- scene source
 
-@lru_cache(maxsize=512)
-def _scene_source(path: str, size: int, mtime_ns: int, scene_name: str) -> str:
+@lru_cache(maxsize=128)
+def _parsed(path: str, size: int, mtime_ns: int):
+    """(source lines, top-level statements, classes by name) of a file, or None."""
     source = Path(path).read_text(encoding="utf-8", errors="replace")
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return hashlib.sha256(source.encode()).hexdigest()
+        return source.splitlines(keepends=True), None, None
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-    if scene_name not in classes:
-        return hashlib.sha256(source.encode()).hexdigest()
-    included = [n for n in tree.body if not isinstance(n, ast.ClassDef)] + [classes[scene_name]]
+    names = {id(node): {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+             for node in tree.body}
+    return source.splitlines(keepends=True), tree.body, (classes, names)
+
+
+def _node_text(lines: list[str], node: ast.AST) -> str:
+    first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+    return "".join(lines[first - 1:node.end_lineno])
+
+
+@lru_cache(maxsize=1024)
+def _scene_source(path: str, size: int, mtime_ns: int, scene_name: str) -> str:
+    lines, body, index = _parsed(path, size, mtime_ns)
+    if body is None or scene_name not in index[0]:
+        return hashlib.sha256("".join(lines).encode()).hexdigest()
+    classes, names = index
+    included = [n for n in body if not isinstance(n, ast.ClassDef)] + [classes[scene_name]]
     names_done: set[str] = {scene_name}
     frontier = list(included)
     while frontier:
         node = frontier.pop()
-        for sub in ast.walk(node):
-            name = sub.id if isinstance(sub, ast.Name) else None
+        for name in names[id(node)]:
             if name in classes and name not in names_done:
                 names_done.add(name)
                 included.append(classes[name])
@@ -219,18 +284,27 @@ def _scene_source(path: str, size: int, mtime_ns: int, scene_name: str) -> str:
     included.sort(key=lambda n: n.lineno)
     digest = hashlib.sha256()
     for node in included:
-        digest.update((ast.get_source_segment(source, node, padded=True) or "").encode())
+        digest.update(_node_text(lines, node).encode())
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def scene_source_digest(path: Path, scene_name: str) -> str:
+def scene_source_digest(path: Path, scene_name: str, memo: Memo | None = None) -> str:
     """Hash of the part of a scene file that can change this scene: all
     module-level code except the *other* classes, plus the classes this one
     uses by name (its bases, helpers), transitively. Editing one scene of a
     lesson module leaves its sibling scenes' keys alone."""
     stat = Path(path).stat()
-    return _scene_source(str(path), stat.st_size, stat.st_mtime_ns, scene_name)
+    stamp = [stat.st_size, stat.st_mtime_ns]
+    key = f"{Path(path).resolve()}::{scene_name}"
+    if memo is not None:
+        remembered = memo.get("scene_source", key, stamp)
+        if remembered is not None:
+            return remembered
+    digest = _scene_source(str(path), stat.st_size, stat.st_mtime_ns, scene_name)
+    if memo is not None:
+        memo.put("scene_source", key, stamp, digest)
+    return digest
 
 
 # --------------------------------------------------------------------------- keys
@@ -291,7 +365,7 @@ def job_key_parts(root: Path, job, *, encoder_options: dict | None = None,
     parts.add("scene", scene.name)
     parts.add("entry", {"title": scene.title, "lesson": scene.lesson})
     parts.add(f"source:{_display_path(root, scene.path)}",
-              scene_source_digest(Path(scene.path), scene.name))
+              scene_source_digest(Path(scene.path), scene.name, resolver.memo))
     for dep in resolver.closure(Path(scene.path)):
         parts.add(f"import:{_display_path(root, dep)}", dep)
     inputs = narration_inputs(root, scene.name)

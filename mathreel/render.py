@@ -322,6 +322,7 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
                     stats if "time_based_updaters" in stats else None, deps)
             plans.append(plan)
             reporter.add(str(index), label, job.quality.name, "queued", estimate=plan.estimate)
+        resolver.memo.save()
         if not plans:
             return [results[i] for i in range(len(jobs))]
 
