@@ -79,14 +79,14 @@ def _read_result(work: Path, fallback: str) -> dict:
         return {"ok": False, "error": fallback + detail}
 
 
-def prepare_work(work: Path, task: Task, tex_dir: Path | None) -> Path:
+def prepare_work(work: Path, task: Task, caches: dict[str, Path] | None) -> Path:
     """Write the task's job JSON into ``work``; returns its path."""
     work.mkdir(parents=True, exist_ok=True)
     spec = dict(task.spec)
     spec.update(media_dir=str(work / "manim"), result=str(work / "result.json"),
                 progress=str(work / "progress"), progress_bar="none")
-    if tex_dir is not None:
-        spec["tex_dir"] = str(tex_dir)
+    for option, folder in (caches or {}).items():  # tex_dir, text_dir
+        spec[option] = str(folder)
     path = work / "job.json"
     path.write_text(json.dumps(spec))
     task.progress_file = work / "progress"
@@ -171,9 +171,10 @@ class _Zygote:
 class LocalPool:
     """``n`` forked-process slots over a longest-first queue."""
 
-    def __init__(self, root: Path, n: int, *, work_root: Path, tex_dir: Path | None):
+    def __init__(self, root: Path, n: int, *, work_root: Path,
+                 shared: dict[str, Path] | None = None):
         self.root, self.n = root, max(1, n)
-        self.work_root, self.tex_dir = work_root, tex_dir
+        self.work_root, self.shared = work_root, dict(shared or {})
         self.done: queue.Queue[Done] = queue.Queue()
         self.running: dict[str, Task] = {}
         self._heap: list = []
@@ -212,11 +213,10 @@ class LocalPool:
                 break
             task.work = Path(tempfile.mkdtemp(prefix=f"{task.id.replace('/', '_')}-",
                                               dir=self.work_root))
-            tex = None
-            if self.tex_dir is not None:
-                tex = task.work / "tex"
-                seed_tex(self.tex_dir, tex)
-            job_path = prepare_work(task.work, task, tex)
+            private = {option: task.work / option for option in self.shared}
+            for option, folder in private.items():
+                seed_tex(self.shared[option], folder)
+            job_path = prepare_work(task.work, task, private)
             task.started = time.time()
             self.running[task.id] = task
             started = time.perf_counter()
@@ -235,8 +235,8 @@ class LocalPool:
                 zygote = None
                 done = Done(task, _read_result(task.work, f"the render worker failed ({exc})"),
                             time.perf_counter() - started)
-            if tex is not None:
-                publish_tex(tex, self.tex_dir)
+            for option, folder in private.items():
+                publish_tex(folder, self.shared[option])
             self.running.pop(task.id, None)
             self.done.put(done)
 

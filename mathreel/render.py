@@ -244,11 +244,24 @@ def _estimate(plan: _Plan) -> float:
         return 1.0 + video * fps * per_frame + 0.05 * len(stats["play_times"])
     if stats.get("duration"):
         return 1.0 + stats["duration"] * fps * per_frame
-    try:  # first time, no probe: bigger scene files tend to be longer scenes
-        size = Path(plan.job.scene.path).stat().st_size
-    except OSError:
-        size = 2000
-    return 1.0 + size / 100 * per_frame * fps / 15
+    return 1.0 + static_animation_count(plan.job.scene) * 1.5 * fps * per_frame
+
+
+def static_animation_count(scene: SceneRef) -> int:
+    """First-time estimate without running anything: the ``play``/``wait``/
+    ``beat`` calls written in the scene's class (loops count once)."""
+    import ast
+
+    try:
+        tree = ast.parse(Path(scene.path).read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return 10
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == scene.name:
+            return max(1, sum(1 for n in ast.walk(node) if isinstance(n, ast.Call)
+                              and isinstance(n.func, ast.Attribute)
+                              and n.func.attr in ("play", "wait", "beat")))
+    return 10
 
 
 def plan_encoder_name(plan: _Plan) -> str:
@@ -331,12 +344,14 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
         work_base.mkdir(parents=True, exist_ok=True)
         _clean_stale_work(work_base)
         work_root = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=work_base))
-        tex_dir = cache.cache_dir(root) / "tex"
+        # LaTeX and Pango results, shared by every job: Manim's own folders in the
+        # project's media/ (a plain ``manim`` run here fills the same ones).
+        shared = {"tex_dir": media_dir(root) / "Tex", "text_dir": media_dir(root) / "texts"}
         if scheduler:
             pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
         else:
             pool = LocalPool(root, min(n_jobs, max(1, len(plans) * 4)),
-                             work_root=work_root, tex_dir=tex_dir)
+                             work_root=work_root, shared=shared)
         workers = pool.n
         try:
             forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
@@ -384,8 +399,10 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
                      else "")
 
     # Probe the chunk-safe jobs never rendered before, if few enough to matter.
+    # (A probe runs the scene's construct once without drawing: worth it only
+    # when there are too few scenes to keep every core busy without chunks.)
     to_probe = [p for p in plans if p.safe and "play_times" not in p.stats]
-    if len(plans) > 4 * workers:
+    if len(plans) >= 2 * workers and not forced:
         to_probe = []
     probing = set()
     for plan in to_probe:

@@ -91,8 +91,9 @@ def manim_config(job: dict) -> dict:
         options["save_last_frame"] = True
     elif mode in ("dry-run", "check"):
         options["dry_run"] = True
-    if job.get("tex_dir"):
-        options["tex_dir"] = job["tex_dir"]
+    for option in ("tex_dir", "text_dir"):  # caches shared between jobs
+        if job.get(option):
+            options[option] = job[option]
     if job.get("encoder_options"):
         options["video_encoder_options"] = dict(job["encoder_options"])
     # Unseeded randomness would differ between the processes rendering the

@@ -31,7 +31,7 @@ def test_one_failing_scene_does_not_stop_the_others(tmp_path):
 def test_longest_jobs_start_first(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
-    pool = LocalPool(tmp_path, 1, work_root=work, tex_dir=None)
+    pool = LocalPool(tmp_path, 1, work_root=work)
     try:
         # Hold the only slot with a first task, then queue three more.
         job = fixture_job("ChunkSafe", "chunky.py")
