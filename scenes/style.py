@@ -96,4 +96,4 @@ CLUSTER_COLORS = (YELLOW, PINK)  # cluster 1, cluster 2
 CHORD = RED_C  # straight-line (ambient, Euclidean) distance
 GEODESIC = YELLOW  # distance along the manifold, shortest paths on a graph
 CLUSTER_COLORS_3 = (YELLOW, PINK, GREEN_C)  # three clusters (t-SNE's groups)
-ROLL_COLORS = (PURPLE_B, BLUE_C, TEAL_C, GREEN_C)  # position along a manifold, start to end
+ROLL_COLORS = (PURPLE_B, BLUE_C, GREEN_C, ORANGE)  # position along a manifold, start to end
