@@ -82,7 +82,9 @@ def _echo_output(kind: str):
     """A callback printing each finished job's output path."""
     def echo(result: RenderResult) -> None:
         if result.ok:
-            click.echo(str(result.outputs[kind]))
+            # print(), not click.echo: the live display redirects sys.stdout so
+            # that lines land above it instead of tearing it.
+            print(str(result.outputs[kind]), flush=True)
     return echo
 
 
