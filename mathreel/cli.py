@@ -22,7 +22,7 @@ from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
 from .voice import VOICES
 from .build import build as build_lessons, render_lessons, use_voice
-from .encode import EncodeError
+from .encode import EncodeError, probe
 from .stitch import MissingRenderError, StitchError, StitchResult, stitch_course, stitch_lesson
 
 QUALITY_OPTION = click.option(
@@ -289,7 +289,7 @@ def contact_sheet(target, quality, every, out):
     tiles = []
     for index, video in enumerate(videos):
         ends = checks[index].animation_ends if checks else []
-        times = frame_times(ends, video.duration, preset.fps, every)
+        times = frame_times(ends, probe(video.outputs["video"]).duration, preset.fps, every)
         name = video.job.scene.name
         tiles += [Tile(video.outputs["video"], t,
                        f"{name} {t:.1f}s" if every else f"{name} #{n} {t:.1f}s")

@@ -31,13 +31,17 @@ class Tile:
 
 def frame_times(animation_ends: list[float], duration: float, fps: int,
                 every: float | None = None) -> list[float]:
-    """When to grab frames: the last frame of every animation, or every
-    ``every`` seconds starting at 0. Never past the video's last frame."""
-    last = max(duration - 1.0 / fps, 0.0)
+    """Seek times for the frames to grab: the last frame of every animation,
+    or every ``every`` seconds from 0. A frame shown from ``t`` on is
+    reached by seeking half a frame earlier (an accurate seek returns the
+    first frame at or after the time asked), never past the video's last
+    frame, which starts at ``duration - 1/fps``."""
+    half = 0.5 / fps
+    last = max(duration - 1.0 / fps - half, 0.0)
     if every is not None:
         count = int(duration // every) + 1
-        return [min(i * every, last) for i in range(count)]
-    return [min(max(end - 1.0 / fps, 0.0), last) for end in animation_ends]
+        return [min(max(i * every - half, 0.0), last) for i in range(count)]
+    return [min(max(end - 1.0 / fps - half, 0.0), last) for end in animation_ends]
 
 
 def frame_image(video: Path, time: float, width: int = TILE_WIDTH) -> Image.Image:
