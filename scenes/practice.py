@@ -103,10 +103,50 @@ def get_exercise_row(index: int, exercise) -> ExerciseRow:
 
 # --------------------------------------------------------------------------- narration
 
-_SPOKEN_MACROS = [
-    (r"\\lambda", "lambda"), (r"\\sigma", "sigma"), (r"\\mu", "mu"), (r"\\theta", "theta"),
-    (r"\\approx", " is about "), (r"\\cdot", " times "), (r"\\times", " times "),
-    (r"\\det", "the determinant of "), (r"\\quad", ", "), (r"\\,", " "),
+GREEK = ("alpha beta gamma delta epsilon varepsilon eta theta kappa lambda mu nu xi pi rho "
+         "sigma tau phi varphi chi psi omega Sigma Lambda Delta Omega").split()
+
+# (pattern, replacement) applied in order to each $...$ span.
+_SPOKEN_RULES = [
+    (r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", None),  # see _spoken_matrix
+    (r"\\\|(.*?)\\\|_F", r"the Frobenius norm of \1"),
+    (r"\\\|(.*?)\\\|_\{?(\\infty|\w+)\}?", r"the \2 norm of \1"),
+    (r"\\\|(.*?)\\\|", r"the norm of \1"),
+    (r"\\mathbb\{E\}\s*\[(.*?)\]", r"the expected value of \1"),
+    (r"\\frac\{(.*?)\}\{(.*?)\}", r"\1 over \2"),
+    (r"\\sqrt\{(.*?)\}", r"the square root of \1"),
+    (r"\\(?:text|mathrm|operatorname|mathbf|boldsymbol)\{(.*?)\}", r"\1"),
+    (r"\\mathcal\{N\}", "normal"),
+    (r"\\(?:left|right|big|Big)", ""),
+    (r"\\infty", "infinity"),
+    (r"\\(?:leq|le)(?![a-zA-Z])", " is at most "),
+    (r"\\(?:geq|ge)(?![a-zA-Z])", " is at least "),
+    (r"\\neq(?![a-zA-Z])", " is not "),
+    (r"\\approx(?![a-zA-Z])", " is about "),
+    (r"\\sim(?![a-zA-Z])", " distributed as "),
+    (r"\\(?:cdot|times)(?![a-zA-Z])", " times "),
+    (r"\\det(?![a-zA-Z])", "the determinant of "),
+    (r"\\nabla(?![a-zA-Z])", "the gradient of "),
+    (r"\\partial(?![a-zA-Z])", "partial "),
+    (r"\\(?:log|ln)(?![a-zA-Z])", "log "),
+    (r"\\exp(?![a-zA-Z])", "exp "),
+    (r"\\sum(?![a-zA-Z])", "the sum of "),
+    (r"\\(?:star|ast)(?![a-zA-Z])", " star"),
+    (r"\\(?:quad|qquad)(?![a-zA-Z])", ", "),
+    (r"\\[,;:! ]", " "),
+    (r"\\(" + "|".join(GREEK) + r")(?![a-zA-Z])", r" \1 "),
+    (r"\^\{?\s*T\s*\}?(?![a-zA-Z0-9])", " transpose "),
+    (r"\^\{?\s*(?:\*| star)\s*\}?", " star"),
+    (r"\^\{?2\}?(?![0-9])", " squared"),
+    (r"\^\{?3\}?(?![0-9])", " cubed"),
+    (r"e\^\{(.*?)\}", r"e to the \1"),
+    (r"e\^(\w)", r"e to the \1"),
+    (r"\^\{(.*?)\}", r" to the power \1"),
+    (r"\^(\w)", r" to the power \1"),
+    (r"_\{(.*?)\}", r" \1"),
+    (r"_(\w)", r" \1"),
+    (r"<", " is less than "), (r">", " is greater than "),
+    (r"=", " equals "), (r"(?<![a-z])-", " minus "), (r"\+", " plus "),
 ]
 
 
@@ -118,14 +158,8 @@ def _spoken_matrix(match: re.Match) -> str:
 
 def _spoken_math(math: str) -> str:
     """One ``$...$`` span read aloud."""
-    math = re.sub(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", _spoken_matrix, math)
-    math = re.sub(r"\\\|(.*?)\\\|_F", r"the Frobenius norm of \1", math)
-    math = re.sub(r"\\\|(.*?)\\\|", r"the norm of \1", math)
-    for macro, word in _SPOKEN_MACROS:
-        math = re.sub(macro + r"(?![a-zA-Z])", word, math)
-    math = re.sub(r"\^\{?T\}?", " transpose ", math)
-    math = re.sub(r"_\{?([A-Za-z0-9]+)\}?", r" \1", math)
-    math = math.replace("=", " equals ").replace("-", " minus ").replace("+", " plus ")
+    for pattern, word in _SPOKEN_RULES:
+        math = re.sub(pattern, word if word is not None else _spoken_matrix, math)
     return re.sub(r"[{}\\]", "", math)
 
 
@@ -138,4 +172,5 @@ def spoken(text: str) -> str:
     parts = text.split("$")
     words = "".join(_spoken_math(p) if i % 2 else p for i, p in enumerate(parts))
     words = re.sub(r"\s+([,.;:)])", r"\1", words)
+    words = re.sub(r"\(\s+", "(", words)
     return " ".join(words.split())

@@ -4,6 +4,7 @@ is written), keeps its layout after every animation, and is narrated."""
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -15,6 +16,7 @@ from conftest import ROOT
 
 SCENES = load_curriculum(ROOT).scenes
 MIN_CAPTION_COVERAGE = 0.8
+LATEX_MARKS = re.compile(r"[\\$^_{}]")  # narration must be speakable as written
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +70,11 @@ def test_narration_covers_the_scene(checked, scene):
     starts = [c[0] for c in result.captions]
     assert starts == sorted(starts)
     assert all(c[1] <= result.duration + 1e-6 for c in result.captions)
+
+
+@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.name)
+def test_narration_is_plain_spoken_english(checked, scene):
+    result = checked[1][scene.name]
+    assert result.ok, result.error
+    unspeakable = [text for _, _, text in result.captions if LATEX_MARKS.search(text)]
+    assert unspeakable == [], f"{scene.name}: captions with LaTeX in them: {unspeakable}"
