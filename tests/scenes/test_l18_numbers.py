@@ -1,0 +1,101 @@
+"""Lesson 18's numbers on screen equal an independent oracle (closed forms, SciPy)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+
+import numpy as np
+import pytest
+from scipy.spatial.distance import jensenshannon
+from scipy.stats import norm
+
+from conftest import ROOT
+from mathreel.exercises import exercises_for
+
+SCENES_DIR = ROOT / "scenes"
+
+
+@pytest.fixture(scope="module")
+def l18():
+    sys.path.insert(0, str(SCENES_DIR))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "l18_scene_module", SCENES_DIR / "l18_generative_models.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(SCENES_DIR))
+
+
+def test_elbo_terms_match_the_closed_form(l18):
+    x, s2 = l18.X_DATA, l18.DECODER_VAR
+    mu, sigma = l18.ENCODER_MU, l18.ENCODER_SIGMA
+    # E_{z ~ N(mu, sigma^2)}[log N(x; z, s2)] in closed form
+    reconstruction = -0.5 * ((x - mu) ** 2 + sigma**2) / s2 - 0.5 * np.log(2 * np.pi * s2)
+    kl = 0.5 * (sigma**2 + mu**2 - 1 - np.log(sigma**2))
+    np.testing.assert_allclose(l18.RECONSTRUCTION, reconstruction, atol=1e-10)
+    np.testing.assert_allclose(l18.KL_TERM, kl, atol=1e-12)
+    np.testing.assert_allclose(l18.ELBO, reconstruction - kl, atol=1e-10)
+
+
+def test_elbo_is_a_lower_bound_tight_at_the_posterior(l18):
+    log_px = norm.logpdf(l18.X_DATA, loc=0.0, scale=np.sqrt(1 + l18.DECODER_VAR))
+    np.testing.assert_allclose(l18.LOG_EVIDENCE, log_px, atol=1e-10)
+    assert np.all(l18.ELBO <= log_px + 1e-10)
+    assert np.argmax(l18.ELBO) == np.argmin(np.abs(l18.ENCODER_S - 1.0))
+    assert l18.PRIOR_KL == 0.0 and l18.KL_TERM[0] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_gan_optimal_discriminator_and_value(l18):
+    for p_g, d_star, value, jsd in zip(l18.P_GEN, l18.D_STAR, l18.GAN_VALUES, l18.GAN_JSD):
+        expected_d = l18.P_DATA / (l18.P_DATA + p_g)
+        np.testing.assert_allclose(d_star, expected_d, atol=1e-12)
+        expected_v = np.sum(l18.P_DATA * np.log(expected_d)) + np.sum(p_g * np.log(1 - expected_d))
+        assert value == pytest.approx(expected_v, abs=1e-9)
+        js = jensenshannon(l18.P_DATA, p_g) ** 2  # scipy returns the distance, natural log
+        assert jsd == pytest.approx(js, abs=1e-9)
+        assert value == pytest.approx(-np.log(4) + 2 * js, abs=1e-9)
+    assert l18.MINUS_LOG_4 == pytest.approx(-np.log(4), abs=1e-12)
+    assert l18.GAN_VALUES[-1] == pytest.approx(-np.log(4), abs=1e-9)
+    assert np.all(np.isfinite(l18.GAN_VALUES))
+
+
+def test_ddpm_schedule(l18):
+    betas = np.linspace(1e-4, 0.02, 1000)
+    np.testing.assert_allclose(l18.BETAS, betas, atol=1e-15)
+    alpha_bars = np.array([np.prod(1 - betas[: t + 1]) for t in range(1000)])
+    np.testing.assert_allclose(l18.ALPHA_BARS, alpha_bars, rtol=1e-10)
+    np.testing.assert_allclose(l18.SIGNAL**2 + l18.NOISE_SCALE**2, 1.0, atol=1e-12)
+    assert abs(alpha_bars[l18.HALF_STEP] - 0.5) == np.min(np.abs(alpha_bars - 0.5))
+    f = np.cos((np.arange(1001) / 1000 + 0.008) / 1.008 * np.pi / 2) ** 2
+    np.testing.assert_allclose(l18.COSINE_ALPHA_BARS,
+                               np.cumprod(1 - np.minimum(1 - f[1:] / f[:-1], 0.999)), rtol=1e-9)
+
+
+def test_diffusion_cloud_is_q_sample(l18):
+    for t, frame in zip(l18.SHOWN_STEPS, l18.CLOUD):
+        ab = np.prod(1 - np.linspace(1e-4, 0.02, 1000)[: t + 1])
+        np.testing.assert_allclose(frame, np.sqrt(ab) * l18.X0 + np.sqrt(1 - ab) * l18.EPSILON,
+                                   atol=1e-10)
+    assert l18.SHOWN_STEPS[0] == 0 and l18.SHOWN_STEPS[-1] == 999
+
+
+def test_exercises_against_oracle():
+    kl_ex, schedule_ex, disc_ex = exercises_for(18)
+    mu = float(re.search(r"\\mu = ([\d.]+)", kl_ex.question).group(1))
+    sigma = float(re.search(r"\\sigma = ([\d.]+)", kl_ex.question).group(1))
+    shown = float(re.search(r"= ([\d.]+)\$ nats", kl_ex.answer).group(1))
+    assert shown == pytest.approx(0.5 * (sigma**2 + mu**2 - 1 - np.log(sigma**2)), abs=6e-4)
+
+    T = int(re.search(r"a (\d+)-step", schedule_ex.question).group(1))
+    beta = float(re.search(r"\\beta = ([\d.]+)", schedule_ex.question).group(1))
+    shown = float(re.search(r"= ([\d.]+)\$$", schedule_ex.answer).group(1))
+    assert shown == pytest.approx((1 - beta) ** T, abs=6e-5)
+
+    p_data = float(re.search(r"p_\{data\}\(x\) = ([\d.]+)", disc_ex.question).group(1))
+    p_g = float(re.search(r"p_g\(x\) = ([\d.]+)", disc_ex.question).group(1))
+    shown = float(re.search(r"= ([\d.]+)\$$", disc_ex.answer).group(1))
+    assert shown == pytest.approx(p_data / (p_data + p_g), abs=6e-4)
