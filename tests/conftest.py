@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from mathreel.curriculum import load_curriculum
+from mathreel.project import QUALITIES
+from mathreel.render import RenderJob, render_scene
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -70,3 +76,15 @@ def ffprobe(path: Path) -> dict:
          str(path)],
         capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="session")
+def checked(tmp_path_factory):
+    """Every curriculum scene run once in check mode (Manim dry-run plus the
+    layout check), as many at a time as there are cores: (work folder,
+    {scene name: RenderResult})."""
+    work_root = tmp_path_factory.mktemp("check")
+    jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in load_curriculum(ROOT).scenes]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda job: render_scene(work_root, job, show_progress=False), jobs))
+    return work_root, {r.job.scene.name: r for r in results}

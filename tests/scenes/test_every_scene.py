@@ -3,30 +3,16 @@ is written), keeps its layout after every animation, and is narrated."""
 
 from __future__ import annotations
 
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from mathreel.curriculum import load_curriculum
-from mathreel.project import QUALITIES
-from mathreel.render import RenderJob, render_scene
 from conftest import ROOT
 
 SCENES = load_curriculum(ROOT).scenes
 MIN_CAPTION_COVERAGE = 0.8
 LATEX_MARKS = re.compile(r"[\\$^_{}]")  # narration must be speakable as written
-
-
-@pytest.fixture(scope="session")
-def checked(tmp_path_factory):
-    """Every scene run once in check mode, as many at a time as there are cores."""
-    work_root = tmp_path_factory.mktemp("check")
-    jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in SCENES]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda job: render_scene(work_root, job, show_progress=False), jobs))
-    return work_root, {r.job.scene.name: r for r in results}
 
 
 def covered_seconds(captions) -> float:
