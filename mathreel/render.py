@@ -350,7 +350,9 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
         if scheduler:
             pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
         else:
-            pool = LocalPool(root, min(n_jobs, max(1, len(plans) * 4)),
+            # a slot per possible task: a job that cannot be chunked needs one
+            most = sum(n_jobs if p.safe and p.job.mode == "video" else 1 for p in plans)
+            pool = LocalPool(root, min(n_jobs, max(1, most)),
                              work_root=work_root, shared=shared)
         workers = pool.n
         try:
