@@ -81,9 +81,9 @@ STREAM_MAP = np.array([probability.gaussian_mean_map(STREAM[:n], NOISE_VAR, PRIO
 MAP_MEANS = np.concatenate([[PRIOR_MEAN], STREAM_MAP[:, 0]])  # (N+1,)
 POST_VARS = np.concatenate([[PRIOR_VAR], STREAM_MAP[:, 1]])  # (N+1,)
 PSEUDO_COUNT = NOISE_VAR / PRIOR_VAR  # the prior weighs as much as this many observations
-MU_X = np.linspace(-1.5, 3.5, 201)
-PRIOR_CURVE = normal_pdf(MU_X, PRIOR_MEAN, PRIOR_VAR)  # (201,)
-POST_CURVES = np.stack([normal_pdf(MU_X, m, v) for m, v in zip(MAP_MEANS, POST_VARS)])  # (N+1, 201)
+MU_X = np.linspace(-1.5, 5.0, 261)
+PRIOR_CURVE = normal_pdf(MU_X, PRIOR_MEAN, PRIOR_VAR)  # (261,)
+POST_CURVES = np.stack([normal_pdf(MU_X, m, v) for m, v in zip(MAP_MEANS, POST_VARS)])  # (N+1, 261)
 # The likelihood of mu given n points, normalised to a density: N(x-bar, sigma^2 / n).
 LIK_CURVES = np.stack([np.zeros_like(MU_X)] + [normal_pdf(MU_X, m, NOISE_VAR / n)
                                                for n, m in enumerate(STREAM_MLE, start=1)])
@@ -168,7 +168,7 @@ def lookup(array: np.ndarray, t: float) -> np.ndarray:
     return (1 - (t - k)) * array[k] + (t - k) * array[k + 1]
 
 
-def get_marker(axes: Axes, x: float, color, depth: float = 0.28) -> Triangle:
+def get_marker(axes: Axes, x: float, color, depth: float = 0.7) -> Triangle:
     """A small wedge under the x axis, pointing up at ``x``."""
     wedge = Triangle(color=color, fill_color=color, fill_opacity=1, stroke_width=0).scale(0.11)
     return wedge.move_to(axes.c2p(x, 0) + depth * DOWN)
@@ -347,9 +347,9 @@ class MapBetweenPriorAndMle(NarratedScene):
     # ------------------------------------------------------------------ steps
     def show_prior(self):
         self.axes = Axes(
-            x_range=(-1.5, 3.5, 0.5), y_range=(0, 2.2, 0.5), x_length=7.6, y_length=3.7,
+            x_range=(-1.5, 5.0, 0.5), y_range=(0, 2.2, 0.5), x_length=7.6, y_length=3.7,
             axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
-            x_axis_config={"numbers_to_include": [-1, 0, 1, 2, 3]},
+            x_axis_config={"numbers_to_include": [-1, 0, 1, 2, 3, 4, 5]},
             y_axis_config={"numbers_to_include": [0.5, 1, 1.5, 2]},
         ).to_corner(UL, buff=EDGE_BUFF).shift(0.6 * DOWN)
         mu_label = tex(r"\mu", font_size=LABEL_SIZE, colors={r"\mu": MEAN})
@@ -370,7 +370,7 @@ class MapBetweenPriorAndMle(NarratedScene):
         self.prior, self.prior_text = prior, prior_text
 
     def show_first_points(self):
-        strip_y = self.axes.c2p(0, 0)[1] - 0.95
+        strip_y = self.axes.c2p(0, 0)[1] - 1.2
         self.data_dots = VGroup(*(Dot([self.axes.c2p(x, 0)[0], strip_y, 0], radius=0.06, color=DATA)
                                   for x in STREAM))
         strip_label = Tex("data", font_size=SMALL_SIZE, color=DATA)
