@@ -1,0 +1,104 @@
+"""The numbers lesson 00 shows on screen, checked against NumPy, SciPy and closed forms.
+
+The scene module reads the lesson titles from curriculum.toml and computes its
+live examples once at import (from mathcore, with a fixed seed); these tests
+import it by path and compare with an independent oracle. The Try-it
+exercises are checked the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.special import softmax as scipy_softmax
+from scipy.stats import entropy as scipy_entropy
+
+from mathreel.exercises import exercises_for
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENES = ROOT / "scenes"
+
+
+def load_scene_module(name: str):
+    if str(SCENES) not in sys.path:
+        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
+    spec = importlib.util.spec_from_file_location(name, SCENES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def l00():
+    return load_scene_module("l00_overview")
+
+
+def test_titles_come_from_the_curriculum_file(l00):
+    raw = tomllib.loads((ROOT / "curriculum.toml").read_text(encoding="utf-8"))["lesson"]
+    assert l00.TITLES == {lesson["number"]: lesson["title"] for lesson in raw}
+    assert len(l00.TITLES) == 19
+
+
+def test_every_lesson_is_in_exactly_one_phase(l00):
+    numbers = [n for _, _, phase, _ in l00.PHASES for n in phase]
+    assert sorted(numbers) == list(range(1, 19))
+    assert len(l00.PHASES) == 4
+    for _, _, lessons in l00.DESTINATIONS:
+        assert set(lessons) <= set(numbers)
+
+
+def test_pca_variance_kept(l00):
+    cov = np.cov(l00.PCA_CLOUD, rowvar=False)
+    eigenvalues = np.linalg.eigvalsh(cov)[::-1]
+    assert l00.PCA_KEPT == pytest.approx(eigenvalues[0] / eigenvalues.sum(), abs=1e-9)
+
+
+def test_lora_rank_two_error(l00):
+    sigma = np.linalg.svd(l00.LORA_UPDATE, compute_uv=False)
+    np.testing.assert_allclose(l00.LORA_SIGMA, sigma, atol=1e-8)
+    # Eckart-Young: the best rank-r error is the norm of the discarded singular values
+    expected = np.sqrt(np.sum(sigma[l00.LORA_RANK:] ** 2)) / np.sqrt(np.sum(sigma**2))
+    assert l00.LORA_ERROR == pytest.approx(expected, abs=1e-9)
+    assert l00.LORA_ERROR < 0.05
+
+
+def test_attention_weights(l00):
+    np.testing.assert_allclose(l00.ATTN_WEIGHTS, scipy_softmax(l00.ATTN_SCORES), atol=1e-12)
+
+
+def test_diffusion_signal_left(l00):
+    betas = np.linspace(1e-4, 0.02, l00.DDPM_T)  # the linear DDPM schedule
+    signal = np.sqrt(np.cumprod(1 - betas))
+    np.testing.assert_allclose(l00.SIGNAL_LEFT, signal, atol=1e-12)
+    t = l00.SIGNAL_HALF_STEP  # 1-based step
+    assert signal[t - 1] < 0.5 <= signal[t - 2]
+
+
+def test_spoken_lessons(l00):
+    assert l00.spoken_lessons((2, 4, 8)) == "lessons two, four and eight"
+
+
+# --------------------------------------------------------------------------- exercises
+
+def numbers(text: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def test_exercises_against_oracles():
+    ex = exercises_for(0)
+    assert len(ex) == 3
+    v = numbers(ex[0].question)
+    a, b = np.array(v[:3]), np.array(v[3:6])
+    cosine = a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
+    assert numbers(ex[0].answer)[0] == pytest.approx(cosine, abs=0.005)
+    p = np.array(numbers(ex[1].question))
+    assert p.sum() == pytest.approx(1)
+    assert numbers(ex[1].answer)[0] == pytest.approx(scipy_entropy(p, base=2), abs=0.005)
+    scores = np.array(numbers(ex[2].question))
+    np.testing.assert_allclose(numbers(ex[2].answer), scipy_softmax(scores), atol=0.0005)
