@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Create, DashedLine, DecimalNumber, FadeIn, FadeOut, Line, ManimColor,
-    Indicate, MathTex, Rectangle, ReplacementTransform, Square, Tex, Text,
-    TransformFromCopy, ValueTracker, VGroup, Write, always_redraw, interpolate_color,
+    DOWN, LEFT, RIGHT, UP, Create, DashedLine, DecimalNumber, FadeIn, FadeOut, Indicate, Line,
+    MathTex, Rectangle, ReplacementTransform, Tex, Text, TransformFromCopy, ValueTracker, VGroup,
+    Write, always_redraw,
 )
 
 from mathcore.information import cross_entropy, entropy, kl_divergence, mutual_information
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, ACCENT_3, BACKGROUND, BODY_SIZE, DIST_P, DIST_Q, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED,
-    SMALL_SIZE, TEXT,
+    ACCENT, ACCENT_3, BODY_SIZE, DIST_P, DIST_Q, EDGE_BUFF, LABEL_SIZE, MUTED, SMALL_SIZE, TEXT,
 )
-from widgets import format_number
+from widgets import format_number, get_bar_row, get_matrix_heat_map, lookup_rows
 
 BITS = 2
 
@@ -68,32 +67,6 @@ JOINTS = np.stack([(1 - m) * INDEPENDENT + m * DEPENDENT for m in MIX])  # (n_m,
 MI = np.array([mutual_information(j, base=BITS) for j in JOINTS])  # (n_m,)
 H_X = entropy(MARGINAL, base=BITS)  # the ceiling: I(X; Y) <= H(X)
 
-# --------------------------------------------------------------------------- builders
-
-
-def lookup_rows(table: np.ndarray, grid: np.ndarray, x: float) -> np.ndarray:
-    """Linear interpolation between the precomputed rows ``table[k]`` at ``grid[k]``."""
-    k = int(np.clip(np.searchsorted(grid, x) - 1, 0, len(grid) - 2))
-    s = float(np.clip((x - grid[k]) / (grid[k + 1] - grid[k]), 0.0, 1.0))
-    return (1 - s) * table[k] + s * table[k + 1]
-
-
-def get_bars(values, color, origin, bar_width: float = 0.7, unit: float = 3.0,
-             buff: float = 0.35, opacity: float = 0.85) -> VGroup:
-    """Vertical bars of height ``unit * value`` standing on ``origin``'s y, left edge at its x."""
-    bars = VGroup()
-    for j, x in enumerate(values):
-        bar = Rectangle(width=bar_width, height=max(unit * float(x), 1e-3), stroke_width=0,
-                        fill_color=color, fill_opacity=opacity)
-        bar.move_to(np.asarray(origin) + RIGHT * (j * (bar_width + buff) + bar_width / 2), DOWN)
-        bars.add(bar)
-    return bars
-
-
-def get_cell_fill(value: float, vmax: float, color):
-    return interpolate_color(ManimColor(BACKGROUND), ManimColor(color), min(value / vmax, 1.0))
-
-
 # --------------------------------------------------------------------------- scenes
 
 
@@ -118,10 +91,12 @@ class EntropyAsSurprise(NarratedScene):
     UNIT_P, UNIT_S = 3.0, 0.5  # frame units per probability, per bit
     ORIGIN_P = np.array([-6.6, -2.9, 0])
     ORIGIN_S = np.array([-1.0, -2.9, 0])
+    BAR_WIDTH, BAR_BUFF = 0.7, 0.35
 
     def get_probability_chart(self, s) -> VGroup:
         p = lambda: lookup_rows(PATH_P, PATH_S, s.get_value())
-        bars = always_redraw(lambda: get_bars(p(), DIST_P, self.ORIGIN_P, unit=self.UNIT_P))
+        bars = always_redraw(lambda: get_bar_row(
+            p(), DIST_P, self.ORIGIN_P, self.BAR_WIDTH, self.UNIT_P, self.BAR_BUFF))
         axis = Line(self.ORIGIN_P + LEFT * 0.2, self.ORIGIN_P + RIGHT * 4.3, color=MUTED)
         names = VGroup(*(Text(o, font_size=SMALL_SIZE, color=TEXT).move_to(
             self.ORIGIN_P + RIGHT * (j * 1.05 + 0.35) + DOWN * 0.3) for j, o in enumerate(OUTCOMES)))
@@ -145,7 +120,8 @@ class EntropyAsSurprise(NarratedScene):
 
     def get_surprise_chart(self, s) -> VGroup:
         sur = lambda: lookup_rows(PATH_SURPRISE, PATH_S, s.get_value())
-        bars = always_redraw(lambda: get_bars(sur(), ACCENT, self.ORIGIN_S, unit=self.UNIT_S))
+        bars = always_redraw(lambda: get_bar_row(
+            sur(), ACCENT, self.ORIGIN_S, self.BAR_WIDTH, self.UNIT_S, self.BAR_BUFF))
         axis = Line(self.ORIGIN_S + LEFT * 0.2, self.ORIGIN_S + RIGHT * 4.3, color=MUTED)
         names = VGroup(*(Text(o, font_size=SMALL_SIZE, color=TEXT).move_to(
             self.ORIGIN_S + RIGHT * (j * 1.05 + 0.35) + DOWN * 0.3) for j, o in enumerate(OUTCOMES)))
@@ -375,17 +351,8 @@ class MutualInformationTable(NarratedScene):
         joint = lambda: lookup_rows(JOINTS, MIX, m.get_value())
         vmax = DEPENDENT.max()
 
-        def cells():
-            group = VGroup()
-            values = joint()
-            for i in range(4):
-                for j in range(4):
-                    group.add(Square(self.CELL, stroke_color=FAINT, stroke_width=1,
-                                     fill_color=get_cell_fill(values[i, j], vmax, ACCENT_3),
-                                     fill_opacity=1).move_to(self.cell_center(i, j)))
-            return group
-
-        grid = always_redraw(cells)
+        grid = always_redraw(lambda: get_matrix_heat_map(
+            joint(), ACCENT_3, cell=self.CELL, decimals=None, vmax=vmax).shift(self.ORIGIN))
         numbers = VGroup()
         for i in range(4):
             for j in range(4):
