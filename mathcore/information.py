@@ -182,7 +182,9 @@ def js_divergence(p, q, base=None):
     q = as_probabilities(q, "q")  # (..., n)
     _same_shape(p, q, "p and q")
     m = 0.5 * (p + q)  # (..., n)
-    return _scalar_or_array(0.5 * kl_divergence(p, m, base) + 0.5 * kl_divergence(q, m, base))
+    jsd = 0.5 * kl_divergence(p, m, base) + 0.5 * kl_divergence(q, m, base)
+    # JSD >= 0; for p == q rounding can leave -1e-17, which is 0.
+    return _scalar_or_array(np.maximum(jsd, 0.0))
 
 
 def _joint(joint) -> np.ndarray:
