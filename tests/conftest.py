@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import textwrap
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from mathreel.curriculum import load_curriculum
 from mathreel.project import QUALITIES
-from mathreel.render import RenderJob, render_scene
+from mathreel.render import RenderJob, render_many
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -85,6 +83,5 @@ def checked(tmp_path_factory):
     {scene name: RenderResult})."""
     work_root = tmp_path_factory.mktemp("check")
     jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in load_curriculum(ROOT).scenes]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda job: render_scene(work_root, job, show_progress=False), jobs))
+    results = render_many(work_root, jobs, show_progress=False)
     return work_root, {r.job.scene.name: r for r in results}
