@@ -66,8 +66,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       rf"at $x = {_fmt(x)}$ and proposes $x' = {_fmt(proposal)}$. With what "
                       r"probability does it move?"),
             answer=rf"the ratio of the two densities, ${_fmt(acceptance)}$",
-            code=(f"mathcore.probability.multivariate_normal_pdf([{proposal}], [0], [[1]]) / "
-                  f"mathcore.probability.multivariate_normal_pdf([{x}], [0], [[1]])"),
+            code=(f"p = mathcore.probability.multivariate_normal_pdf([[{proposal}], [{x}]], "
+                  f"[0], [[1]]); p[0] / p[1]"),
         ),
         Exercise(
             question=(rf"With $\mu = {_fmt(mu)}$, $\sigma = {_fmt(sigma)}$ and a standard normal "

@@ -1,0 +1,77 @@
+"""Lesson 13 practice: a broadcast shape, an einsum by hand, a stable softmax.
+
+Parameters are drawn from ``rng``; every answer is computed by
+``mathcore.attention`` (the tests check them against NumPy and SciPy).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mathcore import attention
+
+from . import Exercise
+
+
+def _fmt(x: float, decimals: int = 3) -> str:
+    text = f"{float(x):.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if float(text) == 0 else text
+
+
+def _shape(shape) -> str:
+    return "(" + ", ".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _vec(v, decimals: int = 3) -> str:
+    return "(" + ", ".join(_fmt(x, decimals) for x in v) + ")"
+
+
+def _pmatrix(A) -> str:
+    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
+    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
+
+
+def broadcastable_shapes(rng: np.random.Generator) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A (B, 1, C) shape and a shape that stretches its 1 to T (so both operands grow)."""
+    b, t, c = (int(v) for v in rng.integers(2, 9, size=3))
+    other = [(t, 1), (t, c), (b, t, 1)][int(rng.integers(0, 3))]
+    return (b, 1, c), other
+
+
+def exercises(rng: np.random.Generator) -> list[Exercise]:
+    left, right = broadcastable_shapes(rng)
+    shape = attention.broadcast_shapes(left, right)
+
+    A = rng.integers(-2, 4, size=(2, 2)).astype(float)
+    v = rng.integers(-2, 4, size=2).astype(float)
+    Av = attention.einsum_loops("ij,j->i", A, v)  # (2,)
+
+    top = float(rng.integers(500, 1000))
+    logits = top - np.array([0.0, float(rng.integers(1, 3)), float(rng.integers(3, 5))])
+    probs = attention.softmax(logits)  # (3,)
+    lse = float(attention.logsumexp(logits))
+
+    return [
+        Exercise(
+            question=(rf"What is the shape of $x + y$ for $x$ of shape ${_shape(left)}$ and $y$ of "
+                      rf"shape ${_shape(right)}$?"),
+            answer=rf"${_shape(shape)}$",
+            code=f"mathcore.attention.broadcast_shapes({left}, {right})",
+        ),
+        Exercise(
+            question=(rf"Compute the einsum $ij, j \to i$ of $A = {_pmatrix(A)}$ and "
+                      rf"$v = {_vec(v, 0)}$. Which letter is summed?"),
+            answer=rf"${_vec(Av, 0)}$; $j$ is summed (it is missing from the output)",
+            code=f"mathcore.attention.einsum_loops('ij,j->i', {A.tolist()}, {v.tolist()})",
+        ),
+        Exercise(
+            question=(rf"Find the softmax and the log-sum-exp of the logits $x = {_vec(logits, 0)}$ "
+                      r"without overflowing."),
+            answer=(rf"subtract ${_fmt(top, 0)}$: softmax $= {_vec(probs)}$, "
+                    rf"log-sum-exp $= {_fmt(lse)}$"),
+            code=(f"mathcore.attention.softmax({logits.tolist()}), "
+                  f"mathcore.attention.logsumexp({logits.tolist()})"),
+        ),
+    ]

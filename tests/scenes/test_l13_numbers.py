@@ -1,0 +1,125 @@
+"""The numbers lesson 13 shows on screen, checked against NumPy and SciPy.
+
+The scene module computes everything once at import (from mathcore.attention,
+with a fixed seed); these tests import it by path and compare its module-level
+constants with np.einsum, np.broadcast_shapes and scipy.special, with explicit
+tolerances. The exercises of the Try-it card are checked the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import special
+
+from mathreel.exercises import exercises_for
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENES = ROOT / "scenes"
+TOL = 1e-12
+
+
+def load_scene_module(name: str):
+    if str(SCENES) not in sys.path:
+        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
+    spec = importlib.util.spec_from_file_location(name, SCENES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def l13():
+    return load_scene_module("l13_linear_algebra_for_deep_learning")
+
+
+# --------------------------------------------------------------------------- tensors, broadcasting
+
+def test_tensor_shape(l13):
+    assert l13.ACTIVATIONS.shape == (l13.B, l13.T, l13.C) == (2, 4, 3)
+
+
+def test_broadcast_results(l13):
+    assert l13.SHAPE_X_BIAS == np.broadcast_shapes(l13.X.shape, l13.BIAS.shape) == (4, 3)
+    np.testing.assert_array_equal(l13.X_PLUS_BIAS,
+                                  l13.X + np.broadcast_to(l13.BIAS, l13.X.shape))
+    assert l13.SHAPE_COLUMN_ROW == np.broadcast_shapes(l13.COLUMN.shape, l13.ROW.shape)
+    np.testing.assert_array_equal(l13.COLUMN_PLUS_ROW, np.add.outer(l13.COLUMN[:, 0], l13.ROW[0]))
+
+
+def test_bad_shapes_really_fail(l13):
+    with pytest.raises(ValueError):
+        np.broadcast_shapes(*l13.BAD_SHAPES)
+    assert "3" in l13.BAD_MESSAGE and "4" in l13.BAD_MESSAGE and "clash" in l13.BAD_MESSAGE
+
+
+# --------------------------------------------------------------------------- einsum
+
+def test_einsum_matches_numpy(l13):
+    np.testing.assert_allclose(l13.C_MAT, np.einsum(l13.EINSUM_SPEC, l13.A_MAT, l13.B_MAT), atol=TOL)
+    np.testing.assert_allclose(l13.C_MAT, l13.A_MAT @ l13.B_MAT, atol=TOL)
+
+
+def test_partial_sums_are_the_loop_running_totals(l13):
+    products = l13.A_MAT[:, :, None] * l13.B_MAT[None, :, :]  # (I, J, K)
+    np.testing.assert_allclose(l13.PARTIAL_SUMS, np.cumsum(products, axis=1).transpose(1, 0, 2),
+                               atol=TOL)
+    np.testing.assert_allclose(l13.PARTIAL_SUMS[-1], l13.C_MAT, atol=TOL)
+
+
+def test_other_specs_shapes(l13):
+    for spec, shapes in l13.SPEC_SHAPES.items():
+        expected = np.einsum(spec, *(np.ones(s) for s in shapes)).shape
+        assert l13.SPEC_RESULTS[spec] == expected
+    assert set(l13.SPEC_SHAPES) == {spec for spec, _, _ in l13.OTHER_SPECS}
+
+
+# --------------------------------------------------------------------------- softmax
+
+def test_naive_softmax_breaks(l13):
+    assert np.all(np.isinf(l13.NAIVE_EXP))
+    assert np.all(np.isnan(l13.NAIVE_SOFTMAX))
+    assert np.isinf(l13.NAIVE_LSE)
+    assert np.all(l13.NAIVE_LOW_EXP == 0) and np.all(np.isnan(l13.NAIVE_LOW_SOFTMAX))
+    assert l13.LOGITS.max() > l13.FLOAT_MAX_LOG  # why it overflows
+    assert l13.FLOAT_MAX_LOG == pytest.approx(709.782712893384, abs=1e-9)
+
+
+def test_stable_softmax_and_logsumexp(l13):
+    np.testing.assert_allclose(l13.SOFTMAX, special.softmax(l13.LOGITS), rtol=1e-12)
+    np.testing.assert_allclose(l13.SOFTMAX_LOW, special.softmax(l13.LOW_LOGITS), rtol=1e-12)
+    np.testing.assert_allclose(l13.SOFTMAX_LOW, l13.SOFTMAX, rtol=1e-12)
+    assert l13.LSE == pytest.approx(special.logsumexp(l13.LOGITS), abs=1e-9)
+    np.testing.assert_allclose(l13.LOG_SOFTMAX, special.log_softmax(l13.LOGITS), atol=1e-12)
+    np.testing.assert_allclose(l13.SHIFTED_EXP / l13.SHIFTED_EXP.sum(), l13.SOFTMAX, rtol=1e-12)
+    assert l13.SHIFT + np.log(l13.SHIFTED_EXP.sum()) == pytest.approx(l13.LSE, abs=1e-9)
+
+
+# --------------------------------------------------------------------------- exercises
+
+def numbers(text: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def test_exercises():
+    shape_ex, einsum_ex, softmax_ex = exercises_for(13)
+    shapes = re.findall(r"\(([\d, ]+)\)", shape_ex.question)
+    left, right = (tuple(int(v) for v in s.split(",") if v.strip()) for s in shapes)
+    answer = tuple(int(v) for v in re.findall(r"\d+", shape_ex.answer))
+    assert answer == np.broadcast_shapes(left, right)
+    assert answer != left and answer != right  # both operands are stretched
+
+    matrix = re.search(r"\\begin\{pmatrix\}(.*?)\\end\{pmatrix\}", einsum_ex.question).group(1)
+    A = np.array([numbers(row) for row in matrix.split(r"\\")])
+    v = np.array(numbers(einsum_ex.question.split("v = ")[1])[:2])
+    assert numbers(einsum_ex.answer)[:2] == pytest.approx(np.einsum("ij,j->i", A, v).tolist())
+
+    logits = np.array(numbers(softmax_ex.question.split("x = ")[1])[:3])
+    values = numbers(softmax_ex.answer)
+    assert values[1:4] == pytest.approx(special.softmax(logits).tolist(), abs=5e-4)
+    assert values[-1] == pytest.approx(special.logsumexp(logits), abs=5e-4)
