@@ -17,14 +17,14 @@ import numpy as np
 from manim import (
     DOWN, DR, LEFT, RIGHT, UL, UP, UR, ApplyMatrix, Circumscribe, Create, Dot, FadeIn, FadeOut,
     GrowArrow, Indicate, LaggedStart, MathTex, Polygon, Restore, Tex, TransformFromCopy,
-    ValueTracker, VGroup, Write, always_redraw, smooth,
+    ValueTracker, VGroup, always_redraw,
 )
 
 from mathcore import linalg
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, ACCENT_2, BODY_SIZE, EDGE_BUFF, FAINT, I_HAT, J_HAT, LABEL_SIZE, MATRIX, MUTED, TEXT,
+    ACCENT, ACCENT_2, BODY_SIZE, EDGE_BUFF, I_HAT, J_HAT, LABEL_SIZE, MATRIX, TEXT,
     VECTOR,
 )
 from widgets import (
