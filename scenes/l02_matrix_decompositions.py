@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, AnimationGroup, Axes, Create, DashedLine,
+    DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Create, DashedLine,
     Circumscribe, DashedVMobject, SurroundingRectangle,
     Dot, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line,
-    MathTex, ReplacementTransform, Tex, Restore, Rotate, Succession, Transform, TransformFromCopy,
-    ValueTracker, VGroup, Write, always_redraw, linear, rate_functions, smooth,
+    MathTex, ReplacementTransform, Tex, Restore, Rotate, Transform, TransformFromCopy,
+    ValueTracker, VGroup, Write, always_redraw, linear,
 )
 from manim import ApplyMatrix
 
@@ -29,7 +29,7 @@ from mathcore import linalg
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, ACCENT_2, BODY_SIZE, BUFF, DATA, EDGE_BUFF, EIGEN, FAINT, I_HAT, J_HAT, LABEL_SIZE,
+    ACCENT, ACCENT_2, BODY_SIZE, DATA, EDGE_BUFF, EIGEN, FAINT, I_HAT, J_HAT, LABEL_SIZE,
     MATRIX, MUTED, SMALL_SIZE, TEXT, TITLE_SIZE, VECTOR,
 )
 from widgets import (
