@@ -24,7 +24,7 @@ from manim import (
     DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, ApplyPointwiseFunction, Arrow, Axes, Circle, Create,
     Dot, FadeIn, FadeOut, GrowArrow, Indicate, LaggedStart, Line, MathTex, Matrix, MobjectMatrix,
     RoundedRectangle,
-    ShowPassingFlash, SurroundingRectangle, Tex, VGroup, VMobject, Write,
+    ShowPassingFlash, Tex, VGroup, VMobject, Write,
 )
 
 from mathcore import autodiff, calculus, linalg
@@ -32,7 +32,7 @@ from narration import NarratedScene
 from practice import TryItScene
 from style import (
     ACCENT, BACKGROUND, BODY_SIZE, EDGE_BUFF, EIGEN, FAINT, GRADIENT, I_HAT, J_HAT, LABEL_SIZE,
-    MATRIX, MUTED, SMALL_SIZE, TEXT, VECTOR, CONTOUR_HIGH, CONTOUR_LOW,
+    MUTED, SMALL_SIZE, TEXT, VECTOR, CONTOUR_HIGH, CONTOUR_LOW,
 )
 from widgets import (
     format_number, get_arrow, get_background_plane, get_contour_lines, get_matrix, get_panel,
@@ -46,10 +46,6 @@ SEED = 3  # the only randomness in this lesson: the weights of the network in sc
 TEX_MAP = {"x": I_HAT, "y": J_HAT}
 FORWARD = VECTOR  # values flowing forward through a network
 BACKWARD = GRADIENT  # gradients flowing back
-
-
-def num(x: float, decimals: int = 2) -> str:
-    return format_number(x, decimals)
 
 
 # --------------------------------------------------------------------------- scene 1: Jacobian
@@ -289,7 +285,8 @@ class JacobianIsALocalLinearMap(NarratedScene):
 
     def show_warp(self):
         self.p_dot = Dot(to_frame(P_WARP), radius=0.07, color=ACCENT).set_z_index(5)
-        p_label = tex(rf"\mathbf{{p}} = ({num(P_WARP[0], 1)},\, {num(P_WARP[1], 1)})",
+        p_label = tex(rf"\mathbf{{p}} = ({format_number(P_WARP[0], 1)},\, "
+                      rf"{format_number(P_WARP[1], 1)})",
                       font_size=LABEL_SIZE, color=ACCENT)
         p_label = get_panel(p_label, buff=0.08, opacity=0.8).next_to(self.p_dot, DOWN, buff=0.95)
         self.patch = self.get_patch()
@@ -360,8 +357,8 @@ class JacobianIsALocalLinearMap(NarratedScene):
                        "on the diagonal, cosines off it."):
             self.play(FadeIn(VGroup(values_card[0], *values[:2]), shift=0.2 * DOWN), run_time=1.5)
             self.wait(0.5)
-        with self.beat(f"At our point p, the numbers are 1 and {num(JACOBIAN[0, 1])} in the top "
-                       f"row, {num(JACOBIAN[1, 0])} and 1 in the bottom row."):
+        with self.beat(f"At our point p, the numbers are 1 and {format_number(JACOBIAN[0, 1])} in the "
+                       f"top row, {format_number(JACOBIAN[1, 0])} and 1 in the bottom row."):
             self.play(FadeIn(values[2:], shift=0.2 * RIGHT))
             self.wait(0.5)
         # The columns of J are where the two small steps along x and along y go.
@@ -474,10 +471,9 @@ class HessianIsCurvature(NarratedScene):
                  color=SLICE_COLORS[j], stroke_width=5)
             for j in range(2)))
         matrix = get_matrix(H, decimals=2, font_size=LABEL_SIZE)
-        name = "the valley floor" if kind == "valley" else "the pass"
-        point_tex = rf"({num(p[0], 1)},\, {num(p[1], 1)})"
+        point_tex = rf"({format_number(p[0], 1)},\, {format_number(p[1], 1)})"
         head = MathTex(rf"H{point_tex}", "=", font_size=LABEL_SIZE)
-        eigen = VGroup(*(MathTex(rf"\lambda_{j + 1} = {num(values[j])}", font_size=LABEL_SIZE,
+        eigen = VGroup(*(MathTex(rf"\lambda_{j + 1} = {format_number(values[j])}", font_size=LABEL_SIZE,
                                  color=SLICE_COLORS[j]) for j in range(2)))
         eigen.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         block = VGroup(head, matrix, eigen).arrange(RIGHT, buff=0.25)
@@ -488,13 +484,14 @@ class HessianIsCurvature(NarratedScene):
                           for j in range(2)))
         if kind == "valley":
             first = (f"Take the valley floor at 1, 0.5. There the Hessian is this matrix, and "
-                     f"its eigenvalues are {num(values[0])} and {num(values[1])}.")
+                     f"its eigenvalues are {format_number(values[0])} and {format_number(values[1])}.")
             second = ("Its eigenvectors are the directions of pure curvature, here in yellow and "
                       "orange. Walk along either one, and the height curves upward: both "
                       "eigenvalues are positive. A bowl, so a minimum.")
         else:
-            first = (f"Now the pass at the origin. Its Hessian has eigenvalues {num(values[0])} "
-                     f"and {num(values[1])}: one positive, one negative.")
+            first = ("Now the pass at the origin. Its Hessian has eigenvalues "
+                     f"{format_number(values[0])} and {format_number(values[1])}: one positive, one "
+                     "negative.")
             second = ("Along the yellow direction the ground curves up; along the orange one it "
                       "curves down. A saddle: a minimum one way, a maximum the other.")
         with self.beat(first):
@@ -544,8 +541,8 @@ class GraphNode(VGroup):
         box = RoundedRectangle(corner_radius=0.1, width=BOX_WIDTH, height=BOX_HEIGHT,
                                stroke_color=MUTED, stroke_width=2, fill_color=BACKGROUND,
                                fill_opacity=1)
-        value = MathTex(num(NEURON_DATA[name]), font_size=LABEL_SIZE, color=FORWARD)
-        grad = MathTex(num(NEURON_GRAD[name]), font_size=LABEL_SIZE, color=BACKWARD)
+        value = MathTex(format_number(NEURON_DATA[name]), font_size=LABEL_SIZE, color=FORWARD)
+        grad = MathTex(format_number(NEURON_GRAD[name]), font_size=LABEL_SIZE, color=BACKWARD)
         value.move_to(box).shift(0.18 * UP)
         grad.move_to(box).shift(0.2 * DOWN)
         label = MathTex(NODE_NAMES[name], font_size=SMALL_SIZE, color=TEXT)
@@ -625,7 +622,7 @@ class BackpropThroughAGraph(NarratedScene):
 
     def show_forward(self):
         leaves = [n for n in NEURON_ORDER if not NEURON[n]._prev]
-        values = ", ".join(f"{NODE_SPOKEN[n]} is {num(NEURON_DATA[n])}" for n in leaves
+        values = ", ".join(f"{NODE_SPOKEN[n]} is {format_number(NEURON_DATA[n])}" for n in leaves
                            if n != "b")
         self.legend = VGroup(Tex("value", font_size=LABEL_SIZE, color=FORWARD),
                              tex(r"\text{gradient } \partial o / \partial(\text{node})",
@@ -633,12 +630,12 @@ class BackpropThroughAGraph(NarratedScene):
         self.legend.arrange(DOWN, aligned_edge=LEFT, buff=0.15).move_to([4.4, -2.7, 0])
         self.legend[1].align_to(self.legend[0], LEFT)
         with self.beat(f"The forward pass. Put in numbers: {values}, and the bias is "
-                       f"{num(NEURON_DATA['b'])}."):
+                       f"{format_number(NEURON_DATA['b'])}."):
             self.play(*(FadeIn(self.nodes[n].value, shift=0.1 * RIGHT) for n in leaves),
                       FadeIn(self.legend[0]))
         with self.beat("Each operation computes its value from its inputs, left to right, "
-                       f"until the output: tanh of {num(NEURON_DATA['n'])} is "
-                       f"{num(NEURON_DATA['o'])}."):
+                       f"until the output: tanh of {format_number(NEURON_DATA['n'])} is "
+                       f"{format_number(NEURON_DATA['o'])}."):
             for name in NEURON_ORDER:
                 if name not in self.ops:
                     continue
@@ -655,14 +652,14 @@ class BackpropThroughAGraph(NarratedScene):
                        "one: the output changes one for one with itself."):
             self.play(FadeIn(out.grad, shift=0.1 * LEFT), FadeIn(self.legend[1]))
         with self.beat(f"Through tanh, multiply by its local derivative, one minus o squared, "
-                       f"which is {num(TANH_LOCAL)}. That is the gradient at n."):
+                       f"which is {format_number(TANH_LOCAL)}. That is the gradient at n."):
             self.show_backward_step("o")
         with self.beat("A plus node passes the gradient unchanged to both of its inputs."):
             self.show_backward_step("n")
             self.show_backward_step("s")
         with self.beat("A times node swaps: the gradient of w one is x one times the gradient "
-                       f"coming in, {num(NEURON_GRAD['w1'])}; the gradient of x one is w one "
-                       f"times it, {num(NEURON_GRAD['x1'])}."):
+                       f"coming in, {format_number(NEURON_GRAD['w1'])}; the gradient of x one is w one "
+                       f"times it, {format_number(NEURON_GRAD['x1'])}."):
             self.show_backward_step("x1w1")
             self.show_backward_step("x2w2")
             self.wait(1)
@@ -776,9 +773,10 @@ class ChainRuleAsJacobians(NarratedScene):
         check.arrange(RIGHT, buff=0.2)
         block = VGroup(result, check).arrange(RIGHT, buff=0.8)
         block.next_to(self.jacobian_row, DOWN, buff=0.45).set_x(0)
-        with self.beat("Multiply them out, and the shapes chain together: one by one, times "
-                       "one by three, times three by three, times three by two, gives one by two: "
-                       f"{num(CHAIN_PRODUCT[0, 0], 3)} and {num(CHAIN_PRODUCT[0, 1], 3)}."):
+        with self.beat("Multiply them out, and the shapes chain together: one by one, times one by "
+                       "three, times three by three, times three by two, gives one by two: "
+                       f"{format_number(CHAIN_PRODUCT[0, 0], 3)} and "
+                       f"{format_number(CHAIN_PRODUCT[0, 1], 3)}."):
             self.play(FadeIn(result, shift=0.1 * RIGHT))
             self.wait(1)
         with self.beat("Nudging each input a tiny bit and measuring the loss gives the same "
@@ -804,9 +802,9 @@ class ChainRuleAsJacobians(NarratedScene):
         formulas = VGroup(delta, VGroup(grad_w2, grad_w1).arrange(RIGHT, buff=0.8))
         formulas.arrange(DOWN, buff=0.35)
         formulas.next_to(self.jacobian_row, DOWN, buff=0.4).set_x(0)
-        with self.beat(f"The weights get their gradients from the same chain. The error at the "
-                       f"output is delta two, {num(NET_DELTA2[0, 0], 3)}; pulled back through "
-                       "W two and tanh it becomes delta one, one number per hidden unit."):
+        with self.beat("The weights get their gradients from the same chain. The error at the output "
+                       f"is delta two, {format_number(NET_DELTA2[0, 0], 3)}; pulled back through W two "
+                       "and tanh it becomes delta one, one number per hidden unit."):
             self.play(FadeOut(self.product_block))
             self.play(Write(delta[0]))
             self.play(FadeIn(delta[1], shift=0.1 * RIGHT))
