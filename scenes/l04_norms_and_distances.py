@@ -26,10 +26,10 @@ from mathcore import norms, probability
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, ACCENT_2, ACCENT_3, BODY_SIZE, CHORD, DATA, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED,
+    ACCENT, ACCENT_2, ACCENT_3, BODY_SIZE, CHORD, DATA, LABEL_SIZE, MUTED,
     SMALL_SIZE, SPREAD, TEXT, VECTOR,
 )
-from widgets import format_number, get_arrow, get_panel, get_plane
+from widgets import format_number, get_arrow, get_panel, get_plane, lookup
 
 SEED = 4  # the only randomness in this lesson: the point cloud of scene 3
 
@@ -38,24 +38,6 @@ SEED = 4  # the only randomness in this lesson: the point cloud of scene 3
 L1_COLOR, L2_COLOR, LINF_COLOR = ACCENT, VECTOR, ACCENT_2
 BALL_COLOR = TEXT
 MAHALANOBIS_COLOR = SPREAD  # teal, like every covariance ellipse in the course
-
-
-def num(x: float, decimals: int = 2) -> str:
-    return format_number(x, decimals)
-
-
-def get_tracker(value: float = 0.0) -> ValueTracker:
-    """A ValueTracker the layout check skips (it has a point but nothing to draw)."""
-    tracker = ValueTracker(value)
-    tracker.layout_exempt = True
-    return tracker
-
-
-def lookup(table: np.ndarray, t: float) -> np.ndarray:
-    """Row ``t`` of a precomputed table, linearly interpolated between rows (no maths beyond that)."""
-    t = float(np.clip(t, 0, len(table) - 1))
-    k = min(int(np.floor(t)), len(table) - 2)
-    return (1 - (t - k)) * table[k] + (t - k) * table[k + 1]
 
 
 def polygon(points, color, stroke_width: float = 4) -> VMobject:
@@ -177,7 +159,7 @@ class LpUnitBallsMorph(NarratedScene):
             self.play(FadeIn(self.formula, shift=0.2 * DOWN), run_time=1.5)
 
     def show_diamond(self):
-        self.t = get_tracker(0)
+        self.t = ValueTracker(0)
         self.ball = always_redraw(lambda: self.get_ball(lookup(BALLS, self.t.get_value()),
                                                         BALL_COLOR))
         p_label = MathTex("p", "=", font_size=BODY_SIZE + 4)
@@ -243,15 +225,15 @@ class LpUnitBallsMorph(NarratedScene):
     def show_sample_vector(self):
         x = SAMPLE_X
         arrow = get_arrow(self.point((0, 0)), self.point(x), TEXT, stroke_width=5)
-        x_label = MathTex(rf"\mathbf{{x}} = ({num(x[0], 1)},\, {num(x[1], 1)})",
+        x_label = MathTex(rf"\mathbf{{x}} = ({format_number(x[0], 1)},\, {format_number(x[1], 1)})",
                           font_size=LABEL_SIZE)
         x_label = get_panel(x_label, buff=0.06, opacity=0.85).next_to(arrow.get_end(), UR, buff=0.05)
         scaled = VGroup(*(self.get_ball(b, c, scale=SAMPLE_NORMS[p], stroke_width=3)
                           for b, c, p in ((BALLS[0], L1_COLOR, 1), (BALLS[INDEX_P2], L2_COLOR, 2),
                                           (BALLS[-1], LINF_COLOR, np.inf))))
         values = VGroup(*(
-            MathTex(rf"\|\mathbf{{x}}\|_{{{p}}} = {num(SAMPLE_NORMS[key])}", font_size=LABEL_SIZE,
-                    color=color)
+            MathTex(rf"\|\mathbf{{x}}\|_{{{p}}} = {format_number(SAMPLE_NORMS[key])}",
+                    font_size=LABEL_SIZE, color=color)
             for p, key, color in (("1", 1, L1_COLOR), ("2", 2, L2_COLOR),
                                   (r"\infty", np.inf, LINF_COLOR))
         )).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
@@ -262,9 +244,9 @@ class LpUnitBallsMorph(NarratedScene):
             self.play(GrowArrow(arrow), FadeIn(x_label))
             self.play(*(ReplacementTransform(b.copy(), s) for b, s in zip(self.balls, scaled)),
                       run_time=2.5)
-        with self.beat(f"In the L1 norm x has length {num(SAMPLE_NORMS[1])}, in the Euclidean "
-                       f"norm {num(SAMPLE_NORMS[2])}, and in the max norm "
-                       f"{num(SAMPLE_NORMS[np.inf])}. Same arrow, three answers."):
+        with self.beat(f"In the L1 norm x has length {format_number(SAMPLE_NORMS[1])}, in the "
+                       f"Euclidean norm {format_number(SAMPLE_NORMS[2])}, and in the max norm "
+                       f"{format_number(SAMPLE_NORMS[np.inf])}. Same arrow, three answers."):
             self.play(FadeIn(values, shift=0.1 * UP), run_time=1.5)
             self.wait(1.5)
         self.sample = VGroup(arrow, x_label, scaled, values)
@@ -351,7 +333,7 @@ class CosineSimilarityOfEmbeddings(NarratedScene):
         formula[6].set_color(A_COLOR)
         formula[8].set_color(B_COLOR)
         self.formula = get_panel(formula).move_to([COS_COLUMN_X, 2.55, 0])
-        self.ab_value = MathTex(rf"\cos(\text{{cat}}, \text{{kitten}}) = {num(COS_AB)}",
+        self.ab_value = MathTex(rf"\cos(\text{{cat}}, \text{{kitten}}) = {format_number(COS_AB)}",
                                 font_size=LABEL_SIZE)
         self.ab_value.move_to([COS_COLUMN_X, 0.95, 0])
         with self.beat("Similar meanings point in similar directions. So compare directions: "
@@ -359,17 +341,18 @@ class CosineSimilarityOfEmbeddings(NarratedScene):
             self.play(Create(self.angle), FadeIn(theta))
         with self.beat("Its cosine is the cosine similarity: the dot product divided by both "
                        "lengths. For cat and kitten it is "
-                       f"{num(COS_AB)}, close to the maximum of one."):
+                       f"{format_number(COS_AB)}, close to the maximum of one."):
             self.play(FadeIn(self.formula, shift=0.2 * DOWN), run_time=1.5)
             self.play(FadeIn(self.ab_value, shift=0.1 * UP))
             self.wait(1)
         self.theta = theta
 
     def show_unrelated(self):
-        value = MathTex(rf"\cos(\text{{cat}}, \text{{car}}) = {num(COS_AC)}", font_size=LABEL_SIZE)
+        value = MathTex(rf"\cos(\text{{cat}}, \text{{car}}) = {format_number(COS_AC)}",
+                        font_size=LABEL_SIZE)
         value.next_to(self.ab_value, DOWN, buff=0.3)
         with self.beat(f"Car points somewhere else. Its similarity to cat is only "
-                       f"{num(COS_AC)}."):
+                       f"{format_number(COS_AC)}."):
             self.play(GrowArrow(self.c), FadeIn(self.c_label))
             self.play(FadeIn(value, shift=0.1 * UP))
             self.wait(1)
@@ -379,7 +362,7 @@ class CosineSimilarityOfEmbeddings(NarratedScene):
         self.c_value = value
 
     def show_sweep(self):
-        s = get_tracker(0)
+        s = ValueTracker(0)
         self.remove(self.b, self.angle)
         b = always_redraw(lambda: self.get_vector(lookup(SWEEP_B, s.get_value()), B_COLOR))
         angle = always_redraw(lambda: self.get_angle(lookup(SWEEP_ANGLES, s.get_value())))
@@ -405,7 +388,7 @@ class CosineSimilarityOfEmbeddings(NarratedScene):
         self.b, self.angle, self.readout = b, angle, readout
 
     def show_length_does_not_matter(self):
-        k = get_tracker(0)
+        k = ValueTracker(0)
         self.remove(self.b, self.angle, self.readout)
         b = always_redraw(lambda: self.get_vector(lookup(SCALED_B, k.get_value()), B_COLOR))
         angle = self.get_angle(ANGLE_B, radius=0.5)
@@ -430,8 +413,8 @@ class CosineSimilarityOfEmbeddings(NarratedScene):
                        "distance between the two arrow tips, in red."):
             self.play(FadeIn(readouts), Create(gap))
             self.play(k.animate.set_value(len(SCALES) - 1), run_time=3.5, rate_func=linear)
-        with self.beat(f"The distance changed from {num(SCALED_DIST[0])} to "
-                       f"{num(SCALED_DIST[-1])}. The cosine did not move. Cosine similarity "
+        with self.beat(f"The distance changed from {format_number(SCALED_DIST[0])} to "
+                       f"{format_number(SCALED_DIST[-1])}. The cosine did not move. Cosine similarity "
                        "ignores length, which is why embeddings are compared by angle."):
             self.play(Indicate(cos_number, color=TEXT), Indicate(dist_number, color=CHORD),
                       run_time=1.5)
@@ -487,10 +470,11 @@ class ThreeDistancesSideBySide(NarratedScene):
 
     def show_euclidean(self):
         line = Line(self.p(POINT_P), self.p(POINT_Q), color=L2_COLOR, stroke_width=5)
-        value = MathTex(rf"\|P - Q\|_2 = {num(EUCLIDEAN_PQ)}", font_size=LABEL_SIZE, color=L2_COLOR)
+        value = MathTex(rf"\|P - Q\|_2 = {format_number(EUCLIDEAN_PQ)}", font_size=LABEL_SIZE,
+                        color=L2_COLOR)
         value.move_to([GRID_ORIGIN[0], -3.1, 0]).shift(1.45 * LEFT)
         with self.beat(f"The Euclidean distance is the straight line, as the crow flies: "
-                       f"{num(EUCLIDEAN_PQ)}. It uses the L2 norm."):
+                       f"{format_number(EUCLIDEAN_PQ)}. It uses the L2 norm."):
             self.play(Create(line), run_time=1.5)
             self.play(FadeIn(value, shift=0.1 * UP))
         self.euclid_line = line
@@ -498,10 +482,11 @@ class ThreeDistancesSideBySide(NarratedScene):
     def show_manhattan(self):
         paths = [VMobject(stroke_color=L1_COLOR, stroke_width=5).set_points_as_corners(
             [self.p(c) for c in path]) for path in STAIRCASES]
-        value = MathTex(rf"\|P - Q\|_1 = {num(MANHATTAN_PQ)}", font_size=LABEL_SIZE, color=L1_COLOR)
+        value = MathTex(rf"\|P - Q\|_1 = {format_number(MANHATTAN_PQ)}", font_size=LABEL_SIZE,
+                        color=L1_COLOR)
         value.move_to([GRID_ORIGIN[0], -3.1, 0]).shift(1.45 * RIGHT)
         with self.beat(f"The Manhattan distance walks along the streets of the grid: "
-                       f"{num(MANHATTAN_PQ)} blocks, the L1 norm of the difference."):
+                       f"{format_number(MANHATTAN_PQ)} blocks, the L1 norm of the difference."):
             self.play(Create(paths[0]), run_time=2)
             self.play(FadeIn(value, shift=0.1 * UP))
         with self.beat("Every staircase that never steps backward has exactly the same length, "
@@ -538,18 +523,18 @@ class ThreeDistancesSideBySide(NarratedScene):
                         Line(mean, across.get_center(), color=L2_COLOR, stroke_width=4))
         name_a = MathTex("A", font_size=LABEL_SIZE).next_to(along, UR, buff=0.08)
         name_b = MathTex("B", font_size=LABEL_SIZE).next_to(across, UL, buff=0.08)
-        euclid = MathTex(rf"\|A - \mu\|_2 = \|B - \mu\|_2 = {num(EUCLID_ALONG)}",
+        euclid = MathTex(rf"\|A - \mu\|_2 = \|B - \mu\|_2 = {format_number(EUCLID_ALONG)}",
                          font_size=LABEL_SIZE, color=L2_COLOR)
         euclid.move_to([CLOUD_ORIGIN[0], -2.85, 0])
         formula = MathTex(r"d_M(\mathbf{x}) = \sqrt{(\mathbf{x} - \mu)^{T}\, \Sigma^{-1}"
                           r"(\mathbf{x} - \mu)}", font_size=LABEL_SIZE, color=MAHALANOBIS_COLOR)
         formula = get_panel(formula, buff=0.12).move_to([CLOUD_ORIGIN[0], 2.75, 0])
-        values = MathTex(rf"d_M(A) = {num(MAHAL_ALONG)}", r"\qquad",
-                         rf"d_M(B) = {num(MAHAL_ACROSS)}", font_size=LABEL_SIZE,
+        values = MathTex(rf"d_M(A) = {format_number(MAHAL_ALONG)}", r"\qquad",
+                         rf"d_M(B) = {format_number(MAHAL_ACROSS)}", font_size=LABEL_SIZE,
                          color=MAHALANOBIS_COLOR)
         values.next_to(euclid, DOWN, buff=0.22)
-        with self.beat(f"Take two points A and B, both {num(EUCLID_ALONG)} from the mean in a "
-                       "straight line. Euclid says they are equally far."):
+        with self.beat(f"Take two points A and B, both {format_number(EUCLID_ALONG)} from the mean in "
+                       "a straight line. Euclid says they are equally far."):
             self.play(FadeIn(along, scale=2), FadeIn(across, scale=2), FadeIn(name_a),
                       FadeIn(name_b))
             self.play(Create(spokes), FadeIn(euclid, shift=0.1 * UP))
@@ -560,8 +545,8 @@ class ThreeDistancesSideBySide(NarratedScene):
             self.wait(0.5)
         where_b = "beyond the third ellipse" if MAHAL_ACROSS > 3 else "out by the third ellipse"
         with self.beat(f"A lies with the grain, inside the first ellipse: distance "
-                       f"{num(MAHAL_ALONG)}. B lies across it, {where_b}: "
-                       f"{num(MAHAL_ACROSS)}. B is the outlier."):
+                       f"{format_number(MAHAL_ALONG)}. B lies across it, {where_b}: "
+                       f"{format_number(MAHAL_ACROSS)}. B is the outlier."):
             self.play(FadeIn(values, shift=0.1 * UP))
             self.play(Indicate(across, color=MAHALANOBIS_COLOR, scale_factor=1.6), run_time=1.5)
             self.wait(1.5)

@@ -10,7 +10,7 @@ Contents
 planes      get_plane, get_background_plane, get_unit_circle
 arrows      get_arrow, get_tracked_arrow, get_tip_dot, get_span_line
 matrices    format_number, get_matrix, get_matrix_label
-text        get_formula, get_tracked_number, get_panel
+text        get_formula, get_colored_tex, get_tracked_number, get_panel
 """
 
 from __future__ import annotations
@@ -186,6 +186,17 @@ def get_formula(*parts: str, font_size: float = BODY_SIZE, colors: dict | None =
     return formula
 
 
+def get_colored_tex(text: str, colors: dict, font_size: float = BODY_SIZE, **kwargs) -> MathTex:
+    """A MathTex written as one string, with every symbol that is a key of
+    ``colors`` (a lesson's ``TEX_MAP``) isolated and given its colour, e.g.
+    ``get_colored_tex(r"\\nabla f(\\mathbf{x}) = 0", {r"\\nabla f": GRADIENT})``.
+    Only the keys that occur in ``text`` are isolated.
+    """
+    used = {k: v for k, v in colors.items() if k in text}
+    return MathTex(text, font_size=font_size, substrings_to_isolate=list(used),
+                   tex_to_color_map=used, **kwargs)
+
+
 def get_tracked_number(tracker: ValueTracker, decimals: int = 3, color=TEXT,
                        font_size: float = BODY_SIZE,
                        value: Callable[[float], float] | None = None) -> DecimalNumber:
@@ -345,10 +356,22 @@ def get_value_tracker(value: float = 0.0) -> ValueTracker:
 
     ``self.play(tracker.animate...)`` adds the tracker to the scene; marking it
     ``layout_exempt`` keeps the after-every-animation layout check off it.
+    No longer needed: the layout check now only looks at mobjects that draw,
+    so a plain ``ValueTracker`` does; kept while lessons still call it.
     """
     tracker = ValueTracker(value)
     tracker.layout_exempt = True
     return tracker
+
+
+def lookup(table, t: float) -> np.ndarray:
+    """Row ``t`` of a precomputed table, linearly interpolated between rows for
+    fractional ``t`` (clamped to the table). For updaters driven by a tracker:
+    they look numbers up, they never compute them.
+    """
+    t = float(np.clip(t, 0, len(table) - 1))
+    k = min(int(np.floor(t)), len(table) - 2)
+    return (1 - (t - k)) * table[k] + (t - k) * table[k + 1]
 
 
 # --------------------------------------------------------------------------- densities
