@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, AnimationGroup, Axes, BackgroundRectangle, Create, Dot, GrowFromEdge, ManimColor, DashedLine, DecimalNumber, FadeIn, FadeOut,
-    GrowArrow, Indicate, LaggedStart, Line, MathTex, ReplacementTransform, Rectangle, Square,
-    SurroundingRectangle, Tex, Text, TransformFromCopy, ValueTracker, VGroup, VMobject, Write,
-    always_redraw, interpolate_color,
+    DOWN, LEFT, RIGHT, UP, AnimationGroup, Axes, BackgroundRectangle, Create, DashedLine,
+    DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow, GrowFromEdge, Indicate, LaggedStart, Line,
+    MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle, Tex, Text,
+    TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw,
 )
 
 from mathcore.attention import (
@@ -28,10 +28,12 @@ from mathcore.attention import (
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, BACKGROUND, BODY_SIZE, EDGE_BUFF, FAINT, HEAD_COLORS, KEY, LABEL_SIZE, MUTED,
-    NEGATIVE, POSITIVE, QUERY, SMALL_SIZE, TEXT, VALUE,
+    ACCENT, BACKGROUND, BODY_SIZE, EDGE_BUFF, FAINT, HEAD_COLORS, KEY, LABEL_SIZE, MUTED, QUERY,
+    SMALL_SIZE, TEXT, VALUE,
 )
-from widgets import format_number, get_arrow, get_plane
+from widgets import (
+    format_number, get_arrow, get_bar_row, get_matrix_heat_map, get_plane, lookup_rows,
+)
 
 # --------------------------------------------------------------------------- numbers
 
@@ -102,60 +104,6 @@ def get_token_row(tokens=TOKENS, font_size=BODY_SIZE, color=TEXT) -> VGroup:
                          stroke_width=2, fill_color=BACKGROUND, fill_opacity=1)
         cards.add(VGroup(card, word.move_to(card)))
     return cards.arrange(RIGHT, buff=0.2)
-
-
-def get_heatmap(values, color, cell: float = 0.7, decimals: int | None = 2,
-                font_size: float = SMALL_SIZE, vmax: float | None = None,
-                diverging: bool = False) -> VGroup:
-    """A grid of squares, one per entry, filled by value (rows top to bottom).
-
-    Sequential: from the background to ``color`` as the value goes 0 -> vmax.
-    Diverging: NEGATIVE below zero, POSITIVE above. Returns a VGroup of rows,
-    each a VGroup of cells ``VGroup(square[, number])``.
-    """
-    values = np.atleast_2d(values)
-    vmax = float(np.abs(values).max()) if vmax is None else vmax
-    rows = VGroup()
-    for i, row in enumerate(values):
-        cells = VGroup()
-        for j, x in enumerate(row):
-            if diverging:
-                fill = interpolate_color(ManimColor(BACKGROUND),
-                                         ManimColor(POSITIVE if x > 0 else NEGATIVE),
-                                         min(abs(x) / vmax, 1.0))
-            else:
-                fill = interpolate_color(ManimColor(BACKGROUND), ManimColor(color),
-                                         min(max(x / vmax, 0.0), 1.0))
-            square = Square(side_length=cell, stroke_color=FAINT,
-                            stroke_width=1 if cell > 0.3 else 0,
-                            fill_color=fill, fill_opacity=1)
-            square.move_to(RIGHT * j * cell + DOWN * i * cell)
-            parts = VGroup(square)
-            if decimals is not None:
-                number = Text(format_number(x, decimals), font_size=font_size, color=TEXT)
-                parts.add(number.move_to(square))
-            cells.add(parts)
-        rows.add(cells)
-    return rows
-
-
-def get_bars(values, color, bar_width: float = 0.6, unit: float = 3.0, buff: float = 0.25,
-             opacity: float = 0.85) -> VGroup:
-    """Vertical bars of height ``unit * value`` standing on y = 0, left edge at x = 0."""
-    bars = VGroup()
-    for j, x in enumerate(values):
-        bar = Rectangle(width=bar_width, height=max(unit * float(x), 1e-3), stroke_width=0,
-                        fill_color=color, fill_opacity=opacity)
-        bar.move_to(RIGHT * (j * (bar_width + buff) + bar_width / 2), DOWN)
-        bars.add(bar)
-    return bars
-
-
-def lookup_rows(table: np.ndarray, grid: np.ndarray, x: float) -> np.ndarray:
-    """Linear interpolation between the precomputed rows ``table[k]`` at ``grid[k]``."""
-    k = int(np.clip(np.searchsorted(grid, x) - 1, 0, len(grid) - 2))
-    s = float(np.clip((x - grid[k]) / (grid[k + 1] - grid[k]), 0.0, 1.0))
-    return (1 - s) * table[k] + s * table[k + 1]
 
 
 # --------------------------------------------------------------------------- scenes
@@ -296,14 +244,14 @@ class AttentionFromDotProducts(NarratedScene):
 
     # Step 5
     def show_weight_matrix(self, tokens, plane, q_arrow, table):
-        grid = get_heatmap(WEIGHTS, QUERY, cell=0.92, vmax=1.0)
+        grid = get_matrix_heat_map(WEIGHTS, QUERY, cell=0.92, vmax=1.0)
         row_labels = VGroup(*(Text(t, font_size=SMALL_SIZE + 2, color=QUERY) for t in TOKENS))
         col_labels = VGroup(*(Text(t, font_size=SMALL_SIZE, color=KEY) for t in TOKENS))
         for label, row in zip(row_labels, grid):
             label.next_to(row, LEFT, buff=0.2)
         for label, cell in zip(col_labels, grid[0]):
             label.next_to(cell, UP, buff=0.2)
-        matrix = VGroup(grid, row_labels, col_labels).move_to([-3.3, -0.6, 0])
+        VGroup(grid, row_labels, col_labels).move_to([-3.3, -0.6, 0])
         highlight = SurroundingRectangle(grid[FOCUS], color=QUERY, buff=0.04)
         formula = MathTex(r"\mathrm{Attention}(", "Q", ",", "K", ",", "V",
                           r") = \mathrm{softmax}\!\left(", r"{Q", r"K^\top", r"\over",
@@ -378,7 +326,7 @@ class AttentionSoftmaxTemperature(NarratedScene):
         axis = Line(origin + LEFT * 0.3, origin + RIGHT * (N_TOKENS * (width + buff) + 0.1),
                     color=MUTED)
         weights = lambda: lookup_rows(TEMPERATURE_WEIGHTS, LOG2_TEMPERATURES, log_t.get_value())
-        bars = always_redraw(lambda: get_bars(weights(), QUERY, width, unit, buff).shift(origin))
+        bars = always_redraw(lambda: get_bar_row(weights(), QUERY, origin, width, unit, buff))
         numbers = VGroup()
         for j in range(N_TOKENS):
             number = DecimalNumber(weights()[j], num_decimal_places=2, font_size=SMALL_SIZE + 4,
@@ -468,7 +416,7 @@ class AttentionSoftmaxTemperature(NarratedScene):
 
     def get_small_chart(self, weights, tex, center) -> VGroup:
         unit, width, buff = 2.6, 0.55, 0.3
-        bars = get_bars(weights, QUERY, width, unit, buff)
+        bars = get_bar_row(weights, QUERY, bar_width=width, unit=unit, buff=buff)
         axis = Line(LEFT * 0.2, RIGHT * (N_TOKENS * (width + buff)), color=MUTED)
         numbers = VGroup(*(MathTex(format_number(w, 2), font_size=SMALL_SIZE, color=QUERY)
                            .next_to(bar, UP, buff=0.1) for w, bar in zip(weights, bars)))
@@ -512,7 +460,8 @@ class MultiHeadAttentionHeads(NarratedScene):
     def get_head_maps(self) -> VGroup:
         maps = VGroup()
         for h in range(N_HEADS):
-            grid = get_heatmap(HEAD_WEIGHTS[h], HEAD_COLORS[h], cell=0.52, decimals=None, vmax=1.0)
+            grid = get_matrix_heat_map(HEAD_WEIGHTS[h], HEAD_COLORS[h], cell=0.52, decimals=None,
+                                       vmax=1.0)
             title = Tex(f"head {h + 1}", font_size=LABEL_SIZE, color=HEAD_COLORS[h])
             title.next_to(grid, UP, buff=0.2)
             maps.add(VGroup(grid, title))
@@ -548,14 +497,14 @@ class MultiHeadAttentionHeads(NarratedScene):
     def show_concat(self, formula, maps):
         blocks = VGroup()
         for h in range(N_HEADS):
-            block = get_heatmap(HEAD_OUTPUTS[h], HEAD_COLORS[h], cell=0.36, decimals=None,
-                                vmax=np.abs(CONCAT).max(), diverging=True)
+            block = get_matrix_heat_map(HEAD_OUTPUTS[h], HEAD_COLORS[h], cell=0.36, decimals=None,
+                                        vmax=np.abs(CONCAT).max(), diverging=True)
             block.set_stroke(HEAD_COLORS[h], width=2)
             blocks.add(block)
         blocks.arrange(RIGHT, buff=0.0)
         times = MathTex(r"\times\, W^O", font_size=BODY_SIZE)
         equals = MathTex("=", font_size=BODY_SIZE)
-        output = get_heatmap(MH_OUTPUT, TEXT, cell=0.36, decimals=None, diverging=True)
+        output = get_matrix_heat_map(MH_OUTPUT, TEXT, cell=0.36, decimals=None, diverging=True)
         VGroup(blocks, times, equals, output).arrange(RIGHT, buff=0.35).move_to([0, -1.7, 0])
         concat_label = MathTex(r"\mathrm{Concat}(\mathrm{head}_1, \dots, \mathrm{head}_4)",
                                font_size=LABEL_SIZE).next_to(blocks, DOWN, buff=0.3)
@@ -679,13 +628,13 @@ class PositionalEncodingWaves(NarratedScene):
         self.play(FadeOut(line), FadeOut(pos_number), FadeOut(header), FadeOut(values))
 
     def show_matrix(self, axes_group, formula):
-        grid = get_heatmap(PE.T, TEXT, cell=0.2, decimals=None, vmax=1.0, diverging=True)
+        grid = get_matrix_heat_map(PE.T, TEXT, cell=0.2, decimals=None, vmax=1.0, diverging=True)
         grid.move_to([-2.6, -0.6, 0])
         x_label = Tex("position 0 to 31", font_size=LABEL_SIZE, color=MUTED)
         x_label.next_to(grid, DOWN, buff=0.2)
         y_label = Tex("dimension", font_size=LABEL_SIZE, color=MUTED).rotate(np.pi / 2)
         y_label.next_to(grid, LEFT, buff=0.2)
-        sim = get_heatmap(PE_SIMILARITY, TEXT, cell=0.12, decimals=None, diverging=True)
+        sim = get_matrix_heat_map(PE_SIMILARITY, TEXT, cell=0.12, decimals=None, diverging=True)
         sim.move_to([3.9, -0.6, 0])
         sim_label = MathTex(r"PE_p \cdot PE_{p'}", font_size=LABEL_SIZE)
         sim_label.next_to(sim, DOWN, buff=0.2)
