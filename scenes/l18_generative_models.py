@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, DashedLine, DashedVMobject, DecimalNumber, Dot, FadeIn, FadeOut,
-    Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
+    DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, DashedLine, DashedVMobject, DecimalNumber, Dot,
+    FadeIn, FadeOut, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, Write, always_redraw,
+    linear,
 )
 
 from mathcore.generative import (
@@ -30,7 +31,7 @@ from style import (
     ACCENT, ACCENT_3, BODY_SIZE, DATA, DIST_P, DIST_Q, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED, NOISE,
     SMALL_SIZE, TEXT, VALUE,
 )
-from widgets import format_number
+from widgets import format_number, get_sampled_curve, lookup, lookup_rows
 
 SEED = 18
 rng = np.random.default_rng(SEED)
@@ -112,19 +113,6 @@ STOP_STEPS = (50, 250, 500, T_STEPS - 1)
 # --------------------------------------------------------------------------- builders
 
 
-def lookup_rows(table: np.ndarray, grid: np.ndarray, x: float) -> np.ndarray:
-    """Linear interpolation between the precomputed rows ``table[k]`` at ``grid[k]``."""
-    k = int(np.clip(np.searchsorted(grid, x) - 1, 0, len(grid) - 2))
-    s = float(np.clip((x - grid[k]) / (grid[k + 1] - grid[k]), 0.0, 1.0))
-    return (1 - s) * table[k] + s * table[k + 1]
-
-
-def get_curve(axes: Axes, xs, ys, color, width: float = 3) -> VMobject:
-    """A polyline through precomputed samples, drawn on ``axes``."""
-    points = [axes.c2p(x, y) for x, y in zip(xs, ys)]
-    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(points)
-
-
 def get_axes(x_range, y_range, x_length, y_length, **kwargs) -> Axes:
     return Axes(x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
                 tips=False, axis_config={"stroke_color": MUTED, "stroke_width": 2,
@@ -183,11 +171,12 @@ class VAEEvidenceLowerBound(NarratedScene):
     def get_latent(self, s: ValueTracker) -> VGroup:
         axes = get_axes((-3.5, 3.5, 1), (0, 2.1, 1), 6.2, 3.6).move_to([-3.6, -0.9, 0])
         axes.y_axis.set_opacity(0)
-        prior = get_curve(axes, Z_GRID, PRIOR_PDF, FAINT, width=4)
+        prior = get_sampled_curve(axes, Z_GRID, PRIOR_PDF, FAINT, stroke_width=4)
         prior_label = MathTex(r"p(z) = \mathcal{N}(0, 1)", font_size=LABEL_SIZE, color=MUTED)
         prior_label.next_to(axes.c2p(-1.9, 0.45), UP, buff=0.1)
-        encoder = always_redraw(lambda: get_curve(
-            axes, Z_GRID, lookup_rows(ENCODER_PDFS, ENCODER_S, s.get_value()), VALUE, width=4))
+        encoder = always_redraw(lambda: get_sampled_curve(
+            axes, Z_GRID, lookup_rows(ENCODER_PDFS, ENCODER_S, s.get_value()), VALUE,
+            stroke_width=4))
         encoder_label = MathTex(r"q(z|x)", font_size=LABEL_SIZE, color=VALUE)
         encoder_label.add_updater(lambda m: m.next_to(
             axes.c2p(float(np.interp(s.get_value(), ENCODER_S, ENCODER_MU)), 0)
@@ -322,12 +311,13 @@ class GANValueAndDiscriminator(NarratedScene):
         axes = get_axes((-5, 6, 1), (0, 1.05, 0.5), 8.2, 4.2).move_to([-2.4, -1.2, 0])
         axes.y_axis.add_numbers([0.5, 1.0])
         scale = 1.0 / (2.8 * P_DATA.max())  # densities drawn at a common scale
-        data = get_curve(axes, GAN_X, scale * P_DATA, DIST_P, width=4)
-        gen = always_redraw(lambda: get_curve(
+        data = get_sampled_curve(axes, GAN_X, scale * P_DATA, DIST_P, stroke_width=4)
+        gen = always_redraw(lambda: get_sampled_curve(
             axes, GAN_X, scale * lookup_rows(P_GEN, GEN_MEANS, -2.0 + step.get_value()), DIST_Q,
-            width=4))
-        d_curve = always_redraw(lambda: get_curve(
-            axes, GAN_X, lookup_rows(D_STAR, GEN_MEANS, -2.0 + step.get_value()), TEXT, width=4))
+            stroke_width=4))
+        d_curve = always_redraw(lambda: get_sampled_curve(
+            axes, GAN_X, lookup_rows(D_STAR, GEN_MEANS, -2.0 + step.get_value()), TEXT,
+            stroke_width=4))
         data_label = MathTex(r"p_{\mathrm{data}}", font_size=LABEL_SIZE, color=DIST_P)
         data_label.next_to(axes.c2p(2.0, scale * P_DATA.max()), UP, buff=0.1).shift(RIGHT * 0.7)
         gen_label = MathTex(r"p_g", font_size=LABEL_SIZE, color=DIST_Q)
@@ -430,7 +420,7 @@ class DDPMNoiseSchedule(NarratedScene):
         axes = get_axes((0, T_STEPS, 250), (0, 0.02, 0.01), 5.4, 3.0).move_to([-3.5, -1.0, 0])
         axes.x_axis.add_numbers([0, 500, 1000])
         axes.y_axis.add_numbers([0.01, 0.02], num_decimal_places=2)
-        curve = get_curve(axes, np.arange(T_STEPS), BETAS, ACCENT)
+        curve = get_sampled_curve(axes, np.arange(T_STEPS), BETAS, ACCENT, stroke_width=3)
         label = MathTex(r"\beta_t", font_size=LABEL_SIZE, color=ACCENT)
         label.next_to(axes.c2p(T_STEPS, BETAS[-1]), LEFT, buff=0.2).shift(UP * 0.25)
         t_label = MathTex("t", font_size=LABEL_SIZE, color=MUTED).next_to(axes.x_axis, DOWN, 0.4)
@@ -451,7 +441,7 @@ class DDPMNoiseSchedule(NarratedScene):
         axes = get_axes((0, T_STEPS, 250), (0, 1, 0.5), 5.4, 3.0).move_to([3.5, -1.0, 0])
         axes.x_axis.add_numbers([0, 500, 1000])
         axes.y_axis.add_numbers([0.5, 1], num_decimal_places=1)
-        curve = get_curve(axes, np.arange(T_STEPS), ALPHA_BARS, DATA)
+        curve = get_sampled_curve(axes, np.arange(T_STEPS), ALPHA_BARS, DATA, stroke_width=3)
         label = MathTex(r"\bar\alpha_t = \prod_{s \le t} (1 - \beta_s)", font_size=LABEL_SIZE,
                         color=DATA).next_to(axes, UP, buff=0.3)
         t_label = MathTex("t", font_size=LABEL_SIZE, color=MUTED)
@@ -461,11 +451,13 @@ class DDPMNoiseSchedule(NarratedScene):
         jump[0].set_color(DATA)
         jump[3].set_color(DATA)
         jump[6].set_color(NOISE)
-        signal = get_curve(axes, np.arange(T_STEPS), SIGNAL, DATA, width=3).set_stroke(opacity=0.6)
-        noise = get_curve(axes, np.arange(T_STEPS), NOISE_SCALE, NOISE, width=3)
+        signal = get_sampled_curve(axes, np.arange(T_STEPS), SIGNAL, DATA, stroke_width=3)
+        signal.set_stroke(opacity=0.6)
+        noise = get_sampled_curve(axes, np.arange(T_STEPS), NOISE_SCALE, NOISE, stroke_width=3)
         noise_label = MathTex(r"\sqrt{1-\bar\alpha_t}", font_size=SMALL_SIZE + 4, color=NOISE)
         noise_label.next_to(axes.c2p(T_STEPS, NOISE_SCALE[-1]), DOWN, buff=0.15).shift(LEFT * 0.4)
-        cosine = get_curve(axes, np.arange(T_STEPS), COSINE_ALPHA_BARS, MUTED, width=3)
+        cosine = get_sampled_curve(axes, np.arange(T_STEPS), COSINE_ALPHA_BARS, MUTED,
+                                   stroke_width=3)
         cosine = DashedVMobject(cosine, num_dashes=40)
         cosine_label = Tex("cosine schedule", font_size=SMALL_SIZE + 2, color=MUTED)
         cosine_label.next_to(axes.c2p(560, COSINE_ALPHA_BARS[560]), RIGHT, buff=0.15)
@@ -530,8 +522,7 @@ class DiffusionForwardProcess(NarratedScene):
     def get_cloud(self, t_index: ValueTracker) -> VGroup:
         axes = get_axes((-3.5, 3.5, 1), (-3.5, 3.5, 1), 6.6, 6.6).move_to([-3.3, -0.3, 0])
         axes.set_stroke(opacity=0.35)
-        frame = lambda: lookup_rows(CLOUD, np.arange(len(SHOWN_STEPS), dtype=float),
-                                    t_index.get_value())
+        frame = lambda: lookup(CLOUD, t_index.get_value())
         dots = VGroup(*(Dot(axes.c2p(*p), radius=0.045, color=DATA) for p in X0))
 
         def follow(group):
@@ -558,7 +549,7 @@ class DiffusionForwardProcess(NarratedScene):
         axes = get_axes((0, T_STEPS, 250), (0, 1, 0.5), 5.0, 2.6).move_to([3.8, 0.3, 0])
         axes.x_axis.add_numbers([0, 500, 1000])
         axes.y_axis.add_numbers([0.5, 1], num_decimal_places=1)
-        curve = get_curve(axes, np.arange(T_STEPS), ALPHA_BARS, DATA)
+        curve = get_sampled_curve(axes, np.arange(T_STEPS), ALPHA_BARS, DATA, stroke_width=3)
         label = MathTex(r"\bar\alpha_t", font_size=LABEL_SIZE, color=DATA)
         label.next_to(axes.c2p(120, 0.95), RIGHT, buff=0.2)
         step = lambda: float(np.interp(t_index.get_value(), np.arange(len(SHOWN_STEPS)),
