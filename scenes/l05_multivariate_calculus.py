@@ -16,17 +16,19 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
-    Indicate, Line, MathTex, Tex, ValueTracker, VGroup, Write, always_redraw, linear,
+    Indicate, Line, MathTex, ValueTracker, VGroup, Write, always_redraw, linear,
 )
 
 from mathcore import calculus
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, BODY_SIZE, CONTOUR_HIGH, CONTOUR_LOW, EDGE_BUFF, FAINT, GRADIENT, I_HAT, J_HAT,
+    ACCENT, CONTOUR_HIGH, CONTOUR_LOW, EDGE_BUFF, FAINT, GRADIENT, I_HAT, J_HAT,
     LABEL_SIZE, MUTED, SMALL_SIZE, TEXT, VECTOR,
 )
-from widgets import format_number, get_arrow, get_contour_lines, get_panel, get_plane
+from widgets import (
+    format_number, get_arrow, get_colored_tex, get_contour_lines, get_panel, get_plane,
+)
 
 # --------------------------------------------------------------------------- the hill
 PEAK = 3.0
@@ -82,18 +84,6 @@ TEX_MAP = {r"\nabla f": GRADIENT, r"\partial x": I_HAT, r"\partial y": J_HAT,
 T1_COLOR, T2_COLOR = ACCENT, VECTOR
 
 
-def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None) -> MathTex:
-    """MathTex with this lesson's symbols coloured like the objects they name."""
-    colors = TEX_MAP if colors is None else colors
-    used = {k: v for k, v in colors.items() if k in text}
-    return MathTex(text, font_size=font_size, substrings_to_isolate=list(used),
-                   tex_to_color_map=used)
-
-
-def num(x: float, decimals: int = 2) -> str:
-    return format_number(x, decimals)
-
-
 def get_hill_map(center=(-3.6, -0.3, 0), unit: float = 1.05):
     """The hill seen from above: faint plane, contour lines, the point P0."""
     plane = get_plane(x_range=(-3.2, 3.2, 1), y_range=(-3.2, 3.2, 1), unit=unit)
@@ -130,7 +120,7 @@ class PartialDerivativesOnAHill(NarratedScene):
 
     def show_hill(self):
         self.plane, contours, self.point = get_hill_map()
-        formula = tex(r"f(x, y) = 3\, e^{-(x^2 + 2y^2)/6}", font_size=LABEL_SIZE)
+        formula = get_colored_tex(r"f(x, y) = 3\, e^{-(x^2 + 2y^2)/6}", TEX_MAP, font_size=LABEL_SIZE)
         formula.to_corner(UL, buff=EDGE_BUFF)
         with self.beat("A function of two inputs is a landscape. Here is a hill, seen from above: "
                        "each contour line joins points of equal height, and the top is in the "
@@ -139,10 +129,12 @@ class PartialDerivativesOnAHill(NarratedScene):
             self.play(Create(contours), run_time=2.5)
             self.play(Write(formula))
             self.wait(1)
-        label = tex(rf"({num(P0[0], 1)},\, {num(P0[1], 1)})", font_size=SMALL_SIZE)
+        label = get_colored_tex(rf"({format_number(P0[0], 1)},\, {format_number(P0[1], 1)})", TEX_MAP,
+                                font_size=SMALL_SIZE)
         label.next_to(self.point, DR_OFFSET, buff=0.1)
-        with self.beat(f"Stand at the point {num(P0[0], 1)}, {num(P0[1], 1)}. How steep is the "
-                       "ground here? In two dimensions the answer depends on the direction."):
+        with self.beat(f"Stand at the point {format_number(P0[0], 1)}, {format_number(P0[1], 1)}. How "
+                       "steep is the ground here? In two dimensions the answer depends on the "
+                       "direction."):
             self.play(FadeIn(self.point, scale=2), FadeIn(label))
             self.wait(1.5)
         self.formula, self.point_label = formula, label
@@ -166,11 +158,12 @@ class PartialDerivativesOnAHill(NarratedScene):
         tangent = Line(axes.c2p(t0 - 1.0, F0 - slope), axes.c2p(t0 + 1.0, F0 + slope),
                        color=GRADIENT, stroke_width=3)
         dot = Dot(axes.c2p(t0, F0), radius=0.06, color=TEXT)
-        name = tex(r"f(x,\, " + num(P0[1], 1) + ")" if along_x else
-                   r"f(" + num(P0[0], 1) + r",\, y)", font_size=SMALL_SIZE)
+        name = get_colored_tex(r"f(x,\, " + format_number(P0[1], 1) + ")" if along_x else
+                               r"f(" + format_number(P0[0], 1) + r",\, y)",
+                               TEX_MAP, font_size=SMALL_SIZE)
         name.set_color(color).next_to(axes, UP, buff=0.05).align_to(axes, LEFT)
         symbol = r"\frac{\partial f}{\partial x}" if along_x else r"\frac{\partial f}{\partial y}"
-        value = tex(symbol + " = " + num(slope), font_size=LABEL_SIZE)
+        value = get_colored_tex(symbol + " = " + format_number(slope), TEX_MAP, font_size=LABEL_SIZE)
         value.next_to(axes, LEFT, buff=0.15)
         spoken = "x" if along_x else "y"
         other = "y" if along_x else "x"
@@ -180,7 +173,7 @@ class PartialDerivativesOnAHill(NarratedScene):
             self.play(Create(axes), FadeIn(name), Create(graph), run_time=2)
             self.play(FadeIn(dot))
         with self.beat(f"Its slope at our point is the partial derivative of f with respect to "
-                       f"{spoken}: {num(slope)}."):
+                       f"{spoken}: {format_number(slope)}."):
             self.play(Create(tangent))
             self.play(Write(value))
             self.wait(1)
@@ -190,9 +183,10 @@ class PartialDerivativesOnAHill(NarratedScene):
         plane = self.plane
         tip = P0 + GRAD  # drawn at its true length, in plane units
         arrow = get_arrow(plane.c2p(*P0), plane.c2p(*tip), GRADIENT, stroke_width=5)
-        formula = tex(rf"\nabla f = \left( \frac{{\partial f}}{{\partial x}},\, "
-                      rf"\frac{{\partial f}}{{\partial y}} \right) = "
-                      rf"({num(GRAD[0])},\, {num(GRAD[1])})", font_size=LABEL_SIZE)
+        formula = get_colored_tex(r"\nabla f = \left( \frac{\partial f}{\partial x},\, "
+                                  r"\frac{\partial f}{\partial y} \right) = "
+                                  rf"({format_number(GRAD[0])},\, "
+                                  rf"{format_number(GRAD[1])})", TEX_MAP, font_size=LABEL_SIZE)
         formula.next_to(self.formula, DOWN, buff=0.25, aligned_edge=LEFT)
         panel = get_panel(formula, buff=0.1)
         with self.beat("Put the two partial derivatives side by side and you have the gradient, "
@@ -247,10 +241,11 @@ class DirectionalDerivative(NarratedScene):
     def show_one_direction(self):
         self.angle = ValueTracker(SAMPLE_ANGLE)
         self.u_arrow = self.get_direction_arrow(self.angle)
-        formula = tex(r"D_{\mathbf{u}} f = \nabla f \cdot \mathbf{u} = "
-                      r"\|\nabla f\| \cos\theta", font_size=LABEL_SIZE)
+        formula = get_colored_tex(r"D_{\mathbf{u}} f = \nabla f \cdot \mathbf{u} = "
+                                  r"\|\nabla f\| \cos\theta", TEX_MAP, font_size=LABEL_SIZE)
         formula.to_corner(UR, buff=EDGE_BUFF)
-        value = tex(rf"D_{{\mathbf{{u}}}} f = {num(SAMPLE_DERIVATIVE)}", font_size=LABEL_SIZE)
+        value = get_colored_tex(rf"D_{{\mathbf{{u}}}} f = {format_number(SAMPLE_DERIVATIVE)}", TEX_MAP,
+                                font_size=LABEL_SIZE)
         value.next_to(formula, DOWN, buff=0.25, aligned_edge=LEFT)
         with self.beat("Pick any unit direction u. The directional derivative is the slope of "
                        "the ground if you walk that way."):
@@ -259,7 +254,7 @@ class DirectionalDerivative(NarratedScene):
             self.wait(1)
         with self.beat("It is the dot product of the gradient with u: the length of the "
                        "gradient times the cosine of the angle between them. Walking this way "
-                       f"goes downhill, at slope {num(SAMPLE_DERIVATIVE)}."):
+                       f"goes downhill, at slope {format_number(SAMPLE_DERIVATIVE)}."):
             self.play(Write(formula), run_time=2)
             self.wait(1)
         self.formula, self.sample_value = formula, value
@@ -271,7 +266,7 @@ class DirectionalDerivative(NarratedScene):
                     y_axis_config={"numbers_to_include": [-1, -0.5, 0.5, 1],
                                    "decimal_number_config": {"num_decimal_places": 1}})
         axes.to_edge(RIGHT, buff=0.5).to_edge(DOWN, buff=0.8)
-        x_label = tex(r"\text{angle of } \mathbf{u}", font_size=SMALL_SIZE)
+        x_label = get_colored_tex(r"\text{angle of } \mathbf{u}", TEX_MAP, font_size=SMALL_SIZE)
         x_label.next_to(axes.x_axis, DOWN, buff=0.45)
         degrees = np.degrees(ANGLES)
         start = int(round(np.degrees(SAMPLE_ANGLE)))
@@ -296,8 +291,9 @@ class DirectionalDerivative(NarratedScene):
             return Dot(axes.c2p(a, DIRECTIONAL[k]), radius=0.06, color=VECTOR)
 
         curve, dot = always_redraw(trace), always_redraw(head)
-        readout = always_redraw(lambda: tex(
-            rf"D_{{\mathbf{{u}}}} f = {num(DIRECTIONAL[int(round(np.degrees(angle.get_value()))) % 360])}",
+        readout = always_redraw(lambda: get_colored_tex(
+            r"D_{\mathbf{u}} f = "
+            rf"{format_number(DIRECTIONAL[int(round(np.degrees(angle.get_value()))) % 360])}", TEX_MAP,
             font_size=LABEL_SIZE).move_to(self.sample_value, LEFT))
         with self.beat("Now turn u all the way round, and plot the slope against the angle."):
             self.play(Create(axes), FadeIn(x_label))
@@ -318,10 +314,11 @@ class DirectionalDerivative(NarratedScene):
         axes = self.axes
         top = DashedLine(axes.c2p(0, GRAD_NORM), axes.c2p(360, GRAD_NORM), color=GRADIENT,
                          stroke_width=2)
-        label = tex(rf"\|\nabla f\| = {num(GRAD_NORM)}", font_size=SMALL_SIZE)
+        label = get_colored_tex(rf"\|\nabla f\| = {format_number(GRAD_NORM)}", TEX_MAP,
+                                font_size=SMALL_SIZE)
         label.next_to(axes.c2p(360, GRAD_NORM), UP, buff=0.1).shift(0.6 * LEFT)
         with self.beat(f"The largest slope is exactly the length of the gradient, "
-                       f"{num(GRAD_NORM)}, and it happens when u points along the gradient. "
+                       f"{format_number(GRAD_NORM)}, and it happens when u points along the gradient. "
                        "That is why the gradient is the direction of steepest ascent."):
             target = 2 * np.pi + GRAD_ANGLE  # the next time u points along the gradient
             if target < self.angle.get_value():
@@ -364,9 +361,10 @@ class TaylorApproximation(NarratedScene):
         formula[2].set_color(T1_COLOR)
         formula[3].set_color(T2_COLOR)
         formula.to_edge(UP, buff=EDGE_BUFF)
-        hessian = tex(rf"H = \begin{{pmatrix}} {num(HESSIAN[0, 0])} & {num(HESSIAN[0, 1])} \\ "
-                      rf"{num(HESSIAN[1, 0])} & {num(HESSIAN[1, 1])} \end{{pmatrix}}",
-                      font_size=SMALL_SIZE, colors={})
+        hessian = get_colored_tex(rf"H = \begin{{pmatrix}} {format_number(HESSIAN[0, 0])} & "
+                                  rf"{format_number(HESSIAN[0, 1])} \\ {format_number(HESSIAN[1, 0])} "
+                                  rf"& {format_number(HESSIAN[1, 1])} \end{{pmatrix}}", {},
+                                  font_size=SMALL_SIZE)
         hessian.set_color(T2_COLOR)
         with self.beat("Close to a point, every smooth function looks simple. The Taylor "
                        "approximation says how simple: the value there, plus the gradient "
@@ -395,7 +393,8 @@ class TaylorApproximation(NarratedScene):
                     x_axis_config={"numbers_to_include": [0, 1, 2, 3, 4]},
                     y_axis_config={"numbers_to_include": [1, 2, 3, 4]})
         axes.to_edge(RIGHT, buff=0.5).to_edge(DOWN, buff=0.6)
-        t_label = tex(r"t", font_size=SMALL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.1)
+        t_label = get_colored_tex(r"t", TEX_MAP,
+                                  font_size=SMALL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.1)
         graph = axes.plot_line_graph(LINE_T, LINE_F, line_color=TEXT, add_vertex_dots=False,
                                      stroke_width=4)
         dot = Dot(axes.c2p(0, F0), radius=0.06, color=TEXT)
@@ -425,13 +424,14 @@ class TaylorApproximation(NarratedScene):
 
     def show_errors(self):
         e1, e2 = NEAR_ERRORS
-        note = tex(rf"t = {num(NEAR_T, 1)}: \quad |f - T_1| = {num(e1, 3)}, \quad "
-                   rf"|f - T_2| = {num(e2, 4)}", font_size=SMALL_SIZE, colors={})
+        note = get_colored_tex(rf"t = {format_number(NEAR_T, 1)}: \quad |f - T_1| = "
+                               rf"{format_number(e1, 3)}, \quad |f - T_2| = "
+                               rf"{format_number(e2, 4)}", {}, font_size=SMALL_SIZE)
         note.next_to(self.formula, DOWN, buff=0.3).to_edge(LEFT, buff=EDGE_BUFF)
-        with self.beat(f"A third of a unit from the point, the tangent line is off by {num(e1, 3)}, the "
-                       f"parabola by only {num(e2, 4)}. Far away, both fail. Optimizers live "
-                       "on this fact: gradient descent trusts the plane, Newton's method "
-                       "trusts the bowl."):
+        with self.beat("A third of a unit from the point, the tangent line is off by "
+                       f"{format_number(e1, 3)}, the parabola by only {format_number(e2, 4)}. Far "
+                       "away, both fail. Optimizers live on this fact: gradient descent trusts the "
+                       "plane, Newton's method trusts the bowl."):
             self.play(FadeIn(note, shift=0.1 * DOWN))
             self.wait(3)
 
