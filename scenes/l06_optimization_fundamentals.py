@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut,
-    GrowArrow, Indicate, Line, MathTex, Polygon, Tex, ValueTracker, VGroup, Write,
-    always_redraw, linear,
+    DOWN, LEFT, RIGHT, UP, UR, Axes, Create, Dot, Ellipse, FadeIn, FadeOut,
+    GrowArrow, Indicate, Line, Polygon, Tex, ValueTracker, VGroup, Write,
+    always_redraw,
 )
 
 from mathcore import calculus, optim
@@ -28,7 +28,7 @@ from style import (
     ACCENT, BODY_SIZE, CONSTRAINT, CONTOUR_HIGH, CONTOUR_LOW, EDGE_BUFF, FAINT, GRADIENT,
     LABEL_SIZE, MUTED, OPTIMIZER_COLORS, SMALL_SIZE, TEXT,
 )
-from widgets import format_number, get_arrow, get_contour_lines, get_panel, get_plane
+from widgets import format_number, get_arrow, get_colored_tex, get_contour_lines, get_plane
 
 # --------------------------------------------------------------------------- convexity
 CURVE_X = np.linspace(-2.5, 2.5, 201)
@@ -105,18 +105,6 @@ TEX_MAP = {r"\nabla f": GRADIENT, r"\nabla g": CONSTRAINT, r"\nu": ACCENT, r"\mu
            "g(": CONSTRAINT}
 
 
-def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None) -> MathTex:
-    """MathTex with this lesson's symbols coloured like the objects they name."""
-    colors = TEX_MAP if colors is None else colors
-    used = {k: v for k, v in colors.items() if k in text}
-    return MathTex(text, font_size=font_size, substrings_to_isolate=list(used),
-                   tex_to_color_map=used)
-
-
-def num(x: float, decimals: int = 2) -> str:
-    return format_number(x, decimals)
-
-
 def get_map(zs=MAP_Z, levels=LEVELS, center=(-3.35, -0.45, 0), unit: float = 0.95):
     plane = get_plane(x_range=(-2.5, 5.0, 1), y_range=(-2.5, 3.0, 1), unit=unit)
     plane.move_to(center).set_stroke(color=FAINT, opacity=0.35, width=1)
@@ -168,8 +156,8 @@ class ConvexFunctions(NarratedScene):
         self.axes = axes = self.get_axes()
         graph = axes.plot_line_graph(CURVE_X, CONVEX_Y, line_color=F_COLOR, add_vertex_dots=False,
                                      stroke_width=4)
-        definition = tex(r"f\big(t a + (1-t) b\big) \le t f(a) + (1-t) f(b)", font_size=LABEL_SIZE,
-                         colors={})
+        definition = get_colored_tex(r"f\big(t a + (1-t) b\big) \le t f(a) + (1-t) f(b)", {},
+                                     font_size=LABEL_SIZE)
         definition.to_corner(UR, buff=EDGE_BUFF)
         title = Tex("convex", font_size=BODY_SIZE, color=F_COLOR).next_to(definition, DOWN,
                                                                          buff=0.25)
@@ -197,7 +185,7 @@ class ConvexFunctions(NarratedScene):
             float(np.interp(float(np.interp(k.get_value(), np.arange(len(xs)), xs)),
                             CURVE_X, CONVEX_Y))), radius=0.09, color=TEXT))
         with self.beat("So there is exactly one valley. Gradient descent, started anywhere, "
-                       f"rolls to the same bottom, at x equals {num(CONVEX_RUN.xs[-1, 0])}."):
+                       f"rolls to the same bottom, at x equals {format_number(CONVEX_RUN.xs[-1, 0])}."):
             self.play(FadeOut(self.convex_group[1]), FadeOut(self.convex_group[2]))
             self.play(FadeIn(ball))
             self.play(k.animate.set_value(len(xs) - 1), run_time=3)
@@ -231,7 +219,7 @@ class ConvexFunctions(NarratedScene):
                 float(np.interp(k.get_value(), steps, xs)),
                 float(wavy(np.interp(k.get_value(), steps, xs)))), radius=0.09, color=color)))
             end = WAVY_RUNS[name]
-            label = tex(rf"f = {num(end.losses[-1])}", font_size=SMALL_SIZE, colors={})
+            label = get_colored_tex(rf"f = {format_number(end.losses[-1])}", {}, font_size=SMALL_SIZE)
             label.set_color(color).next_to(axes.c2p(end.xs[-1, 0], float(wavy(end.xs[-1, 0]))),
                                            UP, buff=0.3)
             labels.add(label)
@@ -240,9 +228,9 @@ class ConvexFunctions(NarratedScene):
                        "nearest valley and stops there."):
             self.play(FadeIn(balls))
             self.play(k.animate.set_value(len(right.xs) - 1), run_time=3.5)
-        with self.beat(f"One ends at a loss of {num(right.losses[-1])}, the other at "
-                       f"{num(left.losses[-1])}. Both are local minima; only one is the best. "
-                       "With a convex function this cannot happen, and that is why convexity "
+        with self.beat(f"One ends at a loss of {format_number(right.losses[-1])}, the other at "
+                       f"{format_number(left.losses[-1])}. Both are local minima; only one is the "
+                       "best. With a convex function this cannot happen, and that is why convexity "
                        "makes life easy."):
             self.play(FadeIn(labels))
             self.wait(3)
@@ -267,11 +255,11 @@ class LagrangeMultipliers(NarratedScene):
 
     def show_objective(self):
         self.plane, contours = get_map()
-        formula = tex(r"f(x, y) = x^2 + 2y^2 - 4x - 4y", font_size=LABEL_SIZE, colors={})
+        formula = get_colored_tex(r"f(x, y) = x^2 + 2y^2 - 4x - 4y", {}, font_size=LABEL_SIZE)
         formula.to_corner(UR, buff=EDGE_BUFF)
         self.free = Dot(self.plane.c2p(*FREE_MIN), radius=0.07, color=TEXT)
         with self.beat("Minimise this bowl-shaped function. On its own, its lowest point is "
-                       f"here, at {num(FREE_MIN[0])}, {num(FREE_MIN[1])}."):
+                       f"here, at {format_number(FREE_MIN[0])}, {format_number(FREE_MIN[1])}."):
             self.add(self.plane)
             self.play(Create(contours), Write(formula), run_time=2.5)
             self.play(FadeIn(self.free, scale=2))
@@ -279,7 +267,7 @@ class LagrangeMultipliers(NarratedScene):
 
     def show_constraint(self):
         self.line = get_constraint_line(self.plane)
-        constraint = tex(r"g(x, y) = x + y - 1 = 0", font_size=LABEL_SIZE)
+        constraint = get_colored_tex(r"g(x, y) = x + y - 1 = 0", TEX_MAP, font_size=LABEL_SIZE)
         constraint.next_to(self.formula, DOWN, buff=0.25, aligned_edge=LEFT)
         with self.beat("But we are only allowed to stand on this red line, where x plus y "
                        "equals one. The free minimum is off the line."):
@@ -317,8 +305,10 @@ class LagrangeMultipliers(NarratedScene):
         grad_f = get_arrow(start, plane.c2p(*(X_STAR + scale * GRAD_F_STAR)), GRADIENT)
         grad_g = get_arrow(start, plane.c2p(*(X_STAR + 1.0 * GRAD_G)), CONSTRAINT)
         labels = VGroup(
-            tex(r"\nabla f", font_size=LABEL_SIZE).next_to(grad_f.get_end(), LEFT, buff=0.1),
-            tex(r"\nabla g", font_size=LABEL_SIZE).next_to(grad_g.get_end(), RIGHT, buff=0.1),
+            get_colored_tex(r"\nabla f", TEX_MAP,
+                            font_size=LABEL_SIZE).next_to(grad_f.get_end(), LEFT, buff=0.1),
+            get_colored_tex(r"\nabla g", TEX_MAP,
+                            font_size=LABEL_SIZE).next_to(grad_g.get_end(), RIGHT, buff=0.1),
         )
         with self.beat("Touching means tangent. Both gradients stand at right angles to that "
                        "common tangent, so they point along the same line."):
@@ -327,24 +317,25 @@ class LagrangeMultipliers(NarratedScene):
             self.wait(1)
 
     def show_multiplier(self):
-        condition = tex(r"\nabla f = -\nu\, \nabla g", font_size=BODY_SIZE)
+        condition = get_colored_tex(r"\nabla f = -\nu\, \nabla g", TEX_MAP, font_size=BODY_SIZE)
         condition.next_to(self.constraint, DOWN, buff=0.5, aligned_edge=LEFT)
         values = VGroup(
-            tex(rf"\mathbf{{x}}^\star = ({num(X_STAR[0], 3)},\, {num(X_STAR[1], 3)})",
-                font_size=LABEL_SIZE, colors={}),
-            tex(rf"\nu = {num(NU, 3)}", font_size=LABEL_SIZE),
-            tex(rf"\nabla f(\mathbf{{x}}^\star) = ({num(GRAD_F_STAR[0], 3)},\, "
-                rf"{num(GRAD_F_STAR[1], 3)})", font_size=LABEL_SIZE),
+            get_colored_tex(rf"\mathbf{{x}}^\star = ({format_number(X_STAR[0], 3)},\, "
+                            rf"{format_number(X_STAR[1], 3)})", {},
+                            font_size=LABEL_SIZE),
+            get_colored_tex(rf"\nu = {format_number(NU, 3)}", TEX_MAP, font_size=LABEL_SIZE),
+            get_colored_tex(rf"\nabla f(\mathbf{{x}}^\star) = ({format_number(GRAD_F_STAR[0], 3)},\, "
+                            rf"{format_number(GRAD_F_STAR[1], 3)})", TEX_MAP, font_size=LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         values.next_to(condition, DOWN, buff=0.35, aligned_edge=LEFT)
         with self.beat("In symbols: the gradient of f is a multiple of the gradient of g. The "
                        "factor, nu, is the Lagrange multiplier."):
             self.play(Write(condition))
             self.wait(1)
-        with self.beat(f"Solving that together with the constraint gives the point "
-                       f"{num(X_STAR[0], 3)}, {num(X_STAR[1], 3)} and nu equal to "
-                       f"{num(NU, 3)}: the gradient there is exactly minus {num(NU, 3)} times "
-                       "one, one."):
+        with self.beat("Solving that together with the constraint gives the point "
+                       f"{format_number(X_STAR[0], 3)}, {format_number(X_STAR[1], 3)} and nu equal to "
+                       f"{format_number(NU, 3)}: the gradient there is exactly minus "
+                       f"{format_number(NU, 3)} times one, one."):
             self.play(FadeIn(values, shift=0.1 * DOWN), run_time=1.5)
             self.wait(2)
         with self.beat("The multiplier also has a meaning: it is how fast the best value of f "
@@ -377,13 +368,14 @@ class KKTConditions(NarratedScene):
         self.show_summary()
 
     def show_conditions(self):
-        title = tex(r"\min f(\mathbf{x}) \;\;\text{s.t.}\;\; g(\mathbf{x}) = x + y - 1 \le 0",
-                    font_size=LABEL_SIZE)
+        title = get_colored_tex(r"\min f(\mathbf{x}) \;\;\text{s.t.}\;\; g(\mathbf{x}) = x + y - 1 \le 0",
+                                TEX_MAP, font_size=LABEL_SIZE)
         title.to_corner(UR, buff=EDGE_BUFF)
         rows = VGroup()
         for name, formula, _ in KKT_ROWS:
             rows.add(VGroup(Tex(name, font_size=SMALL_SIZE, color=MUTED),
-                            tex(formula, font_size=LABEL_SIZE)).arrange(DOWN, aligned_edge=LEFT,
+                            get_colored_tex(formula, TEX_MAP,
+                                            font_size=LABEL_SIZE)).arrange(DOWN, aligned_edge=LEFT,
                                                                         buff=0.08))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         rows.next_to(title, DOWN, buff=0.4).align_to(title, LEFT)
@@ -412,12 +404,13 @@ class KKTConditions(NarratedScene):
         column = self.rows.get_right()[0] + 0.5  # one column of residuals, right of the rows
         checks = VGroup()
         for row, (_, _, attribute) in zip(self.rows, KKT_ROWS):
-            check = tex(rf"{num(getattr(residuals, attribute), 3)}\;\checkmark",
-                        font_size=SMALL_SIZE, colors={}).set_color(ACCENT)
+            check = get_colored_tex(rf"{format_number(getattr(residuals, attribute), 3)}\;\checkmark",
+                                    {}, font_size=SMALL_SIZE).set_color(ACCENT)
             check.move_to(row[1]).set_x(column, direction=LEFT)
             checks.add(check)
-        mu = tex(rf"\mu = {num(case['mu'], 3)}, \quad g = {num(case['g'], 3)}",
-                 font_size=LABEL_SIZE)
+        mu = get_colored_tex(rf"\mu = {format_number(case['mu'], 3)}, \quad g = "
+                             rf"{format_number(case['g'], 3)}", TEX_MAP,
+                             font_size=LABEL_SIZE)
         mu.next_to(self.rows, DOWN, buff=0.4).align_to(self.rows, LEFT)
         if name == "inactive":
             text_1 = ("First case: the bowl's minimum lies inside the allowed region. Then the "
@@ -428,7 +421,7 @@ class KKTConditions(NarratedScene):
             text_1 = ("Second case: the bowl's minimum lies outside, beyond the line. The best "
                       "allowed point is on the line, where a level set touches it: the "
                       "constraint is active.")
-            text_2 = (f"Now g is zero and mu is positive, {num(case['mu'], 3)}, the same "
+            text_2 = (f"Now g is zero and mu is positive, {format_number(case['mu'], 3)}, the same "
                       "multiplier as before. Again every residual is zero.")
         with self.beat(text_1):
             if self.plane is not None:
