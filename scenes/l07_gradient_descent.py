@@ -19,7 +19,7 @@ import numpy as np
 import sympy
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
-    Indicate, LaggedStart, MathTex, ReplacementTransform, Tex, Transform, ValueTracker, VGroup,
+    Indicate, LaggedStart, ReplacementTransform, Tex, ValueTracker, VGroup,
     Write, always_redraw, linear,
 )
 
@@ -31,7 +31,7 @@ from style import (
     LABEL_SIZE, LEARNING_RATE, MATRIX, MUTED, OPTIMIZER_COLORS, SMALL_SIZE, TEXT,
 )
 from widgets import (
-    format_number, get_arrow, get_background_plane, get_contour_lines, get_matrix, get_panel,
+    format_number, get_arrow, get_colored_tex, get_contour_lines, get_matrix, get_panel,
     get_path, get_plane, get_traced_path, get_tracked_number,
 )
 
@@ -171,18 +171,6 @@ TEX_MAP = {
 }
 
 
-def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None, **kwargs) -> MathTex:
-    """MathTex with the lesson's symbols coloured like the objects they name."""
-    colors = TEX_MAP if colors is None else colors
-    used = {k: v for k, v in colors.items() if k in text}
-    return MathTex(text, font_size=font_size, substrings_to_isolate=list(used),
-                   tex_to_color_map=used, **kwargs)
-
-
-def lr_text(lr: float) -> str:
-    return format_number(lr, 2)
-
-
 def loss_tex(x: float) -> str:
     """A loss for a label: two decimals, or a power of ten once it is tiny."""
     if abs(x) >= 0.01:
@@ -235,8 +223,10 @@ class GradientDescentOnQuadratic(NarratedScene):
             self.play(Indicate(self.minimum, color=ACCENT))
 
     def show_loss_formula(self):
-        formula = tex(r"f(\mathbf{x}) = \tfrac{1}{2}\, \mathbf{x}^\top A \, \mathbf{x}")
-        matrix = VGroup(tex("A ="), get_matrix(A, column_colors=None)).arrange(RIGHT, buff=0.15)
+        formula = get_colored_tex(r"f(\mathbf{x}) = \tfrac{1}{2}\, \mathbf{x}^\top A \, \mathbf{x}",
+                                  TEX_MAP)
+        matrix = VGroup(get_colored_tex("A =", TEX_MAP),
+                        get_matrix(A, column_colors=None)).arrange(RIGHT, buff=0.15)
         matrix[1].set_color(MATRIX)
         self.loss_formula = VGroup(formula, matrix).arrange(RIGHT, buff=0.6)
         self.loss_formula.to_corner(UL, buff=EDGE_BUFF)
@@ -250,7 +240,8 @@ class GradientDescentOnQuadratic(NarratedScene):
     def show_start_and_gradient(self):
         plane = self.plane
         self.x_dot = Dot(plane.c2p(*X0), radius=0.08, color=GD_COLOR)
-        label = tex(r"\mathbf{x}_0", font_size=LABEL_SIZE).next_to(self.x_dot, UP, buff=0.12)
+        label = get_colored_tex(r"\mathbf{x}_0", TEX_MAP,
+                                font_size=LABEL_SIZE).next_to(self.x_dot, UP, buff=0.12)
         with self.beat("We start from a guess, x zero."):
             self.play(FadeIn(self.x_dot, scale=2), Write(label))
         grad = BOWL.grad(X0)
@@ -258,8 +249,8 @@ class GradientDescentOnQuadratic(NarratedScene):
         start = plane.c2p(*X0)
         self.grad_arrow = get_arrow(start, plane.c2p(*(X0 + 1.4 * direction)), GRADIENT,
                                     stroke_width=5)
-        grad_label = tex(r"\nabla f", font_size=LABEL_SIZE).next_to(self.grad_arrow.get_end(),
-                                                                     RIGHT, buff=0.1)
+        grad_label = get_colored_tex(r"\nabla f", TEX_MAP, font_size=LABEL_SIZE)
+        grad_label.next_to(self.grad_arrow.get_end(), RIGHT, buff=0.1)
         with self.beat("The gradient at that point is the direction of steepest ascent. "
                        "It cuts straight across the contour lines, uphill."):
             self.play(GrowArrow(self.grad_arrow), FadeIn(grad_label))
@@ -272,15 +263,16 @@ class GradientDescentOnQuadratic(NarratedScene):
         self.step_arrow = step_arrow
 
     def show_update_rule(self):
-        rule = tex(r"\mathbf{x}_{k+1} = \mathbf{x}_k - \eta \, \nabla f(\mathbf{x}_k)")
-        eta = tex(rf"\eta = {lr_text(LR_MAIN)}", font_size=LABEL_SIZE)
+        rule = get_colored_tex(r"\mathbf{x}_{k+1} = \mathbf{x}_k - \eta \, \nabla f(\mathbf{x}_k)",
+                               TEX_MAP)
+        eta = get_colored_tex(rf"\eta = {format_number(LR_MAIN)}", TEX_MAP, font_size=LABEL_SIZE)
         self.rule = VGroup(rule, eta).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         self.rule.next_to(self.loss_formula, DOWN, buff=0.3, aligned_edge=LEFT)
         with self.beat("That is the whole algorithm: the next point is the current point, "
                        "minus eta times the gradient there."):
             self.play(Write(rule))
         with self.beat(f"Eta is the step size, also called the learning rate. "
-                       f"Here it is {lr_text(LR_MAIN)}."):
+                       f"Here it is {format_number(LR_MAIN)}."):
             self.play(FadeIn(eta, shift=0.1 * DOWN))
             self.play(Indicate(rule[rule.index_of_part_by_tex(r"\eta")] if False else eta,
                                color=LEARNING_RATE))
@@ -288,10 +280,10 @@ class GradientDescentOnQuadratic(NarratedScene):
     def get_counter(self, tracker: ValueTracker) -> VGroup:
         """``k = ..`` and ``f(x_k) = ..``, reading the precomputed losses."""
         losses = GD_MAIN.losses
-        k_label = tex("k =", font_size=LABEL_SIZE)
+        k_label = get_colored_tex("k =", TEX_MAP, font_size=LABEL_SIZE)
         k_value = get_tracked_number(tracker, decimals=0, font_size=LABEL_SIZE,
                                      value=lambda t: np.floor(t + 1e-6))
-        f_label = tex(r"f(\mathbf{x}_k) =", font_size=LABEL_SIZE)
+        f_label = get_colored_tex(r"f(\mathbf{x}_k) =", TEX_MAP, font_size=LABEL_SIZE)
         f_value = get_tracked_number(tracker, decimals=3, font_size=LABEL_SIZE,
                                      value=lambda t: losses[int(np.floor(t + 1e-6))])
         k_row = VGroup(k_label, k_value).arrange(RIGHT, buff=0.12)
@@ -376,11 +368,11 @@ class StepSizeAndConditioning(NarratedScene):
         title = Tex("One step, along each eigenvector of $A$", font_size=BODY_SIZE, color=TEXT)
         title[0][-1].set_color(MATRIX)
         title.to_corner(UL, buff=EDGE_BUFF)
-        formula = tex(r"\nabla f(\mathbf{x}) = A\mathbf{x} \quad\Rightarrow\quad "
-                      r"x_i \;\leftarrow\; (1 - \eta\,\lambda_i)\, x_i")
+        formula = get_colored_tex(r"\nabla f(\mathbf{x}) = A\mathbf{x} \quad\Rightarrow\quad "
+                                  r"x_i \;\leftarrow\; (1 - \eta\,\lambda_i)\, x_i", TEX_MAP)
         formula.next_to(title, DOWN, buff=0.35, aligned_edge=LEFT)
-        eig = tex(rf"\lambda_1 = L = {format_number(L_MAX)}, \quad \lambda_2 = \mu = "
-                  rf"{format_number(MU)}", font_size=LABEL_SIZE)
+        eig = get_colored_tex(rf"\lambda_1 = L = {format_number(L_MAX)}, \quad \lambda_2 = \mu = "
+                              rf"{format_number(MU)}", TEX_MAP, font_size=LABEL_SIZE)
         eig.next_to(formula, DOWN, buff=0.3, aligned_edge=LEFT)
         with self.beat("Why the zigzag? For this bowl the gradient is A times x. "
                        "Write x in the eigenvectors of A, and one gradient step simply "
@@ -401,8 +393,9 @@ class StepSizeAndConditioning(NarratedScene):
                     y_axis_config={"numbers_to_include": [0.5, 1, 1.5],
                                    "decimal_number_config": {"num_decimal_places": 1}})
         axes.to_edge(DOWN, buff=0.7).shift(0.6 * LEFT)
-        x_label = tex(r"\eta", font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.2)
-        y_label = tex(r"|1 - \eta\,\lambda|", font_size=LABEL_SIZE)
+        x_label = get_colored_tex(r"\eta", TEX_MAP,
+                                  font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.2)
+        y_label = get_colored_tex(r"|1 - \eta\,\lambda|", TEX_MAP, font_size=LABEL_SIZE)
         y_label.next_to(axes.y_axis, UP, buff=0.15)
         one = DashedLine(axes.c2p(0, 1), axes.c2p(0.25, 1), color=MUTED, stroke_width=2)
         steep = axes.plot_line_graph(LR_GRID, FACTORS["steep"], line_color=EIGEN,
@@ -410,9 +403,9 @@ class StepSizeAndConditioning(NarratedScene):
         shallow = axes.plot_line_graph(LR_GRID, FACTORS["shallow"], line_color=EIGEN,
                                        add_vertex_dots=False, stroke_width=4)
         shallow.set_stroke(opacity=0.55)
-        steep_label = tex(r"\lambda = L", font_size=LABEL_SIZE).next_to(
+        steep_label = get_colored_tex(r"\lambda = L", TEX_MAP, font_size=LABEL_SIZE).next_to(
             axes.c2p(0.14, float(np.interp(0.14, LR_GRID, FACTORS["steep"]))), RIGHT, buff=0.25)
-        shallow_label = tex(r"\lambda = \mu", font_size=LABEL_SIZE).next_to(
+        shallow_label = get_colored_tex(r"\lambda = \mu", TEX_MAP, font_size=LABEL_SIZE).next_to(
             axes.c2p(0.035, 1.0), UP, buff=0.15)
         with self.beat("Plot the size of that factor against the step size. "
                        "Below the dashed line at one, a direction shrinks every step; "
@@ -448,8 +441,9 @@ class StepSizeAndConditioning(NarratedScene):
                        "steep one starts to overshoot."):
             self.play(FadeIn(marker), FadeIn(dots))
             self.play(eta.animate.set_value(BEST_LR), run_time=3)
-        best = tex(rf"\eta^\star = \tfrac{{2}}{{L + \mu}} \approx {format_number(BEST_LR, 3)}",
-                   font_size=SMALL_SIZE)
+        best = get_colored_tex(r"\eta^\star = \tfrac{2}{L + \mu} \approx "
+                               rf"{format_number(BEST_LR, 3)}", TEX_MAP,
+                               font_size=SMALL_SIZE)
         best_panel = get_panel(best, buff=0.1).next_to(axes.c2p(BEST_LR, 1.6), LEFT, buff=0.1)
         with self.beat(f"The best step makes both factors equal, about "
                        f"{format_number(BEST_RATE)} each, at eta equals two over L plus mu."):
@@ -457,7 +451,8 @@ class StepSizeAndConditioning(NarratedScene):
             self.wait(1)
         limit_line = DashedLine(axes.c2p(STEP_LIMIT, 0), axes.c2p(STEP_LIMIT, 1.6),
                                 color=ACCENT, stroke_width=3)
-        limit = tex(rf"\tfrac{{2}}{{L}} = {format_number(STEP_LIMIT)}", font_size=SMALL_SIZE)
+        limit = get_colored_tex(rf"\tfrac{{2}}{{L}} = {format_number(STEP_LIMIT)}", TEX_MAP,
+                                font_size=SMALL_SIZE)
         limit_panel = get_panel(limit, buff=0.1).next_to(axes.c2p(STEP_LIMIT, 1.6), RIGHT,
                                                           buff=0.1)
         with self.beat(f"Keep going, and at eta equals two over L, that is "
@@ -469,9 +464,9 @@ class StepSizeAndConditioning(NarratedScene):
         self.plot.add(dots, marker, best_panel, limit_line, limit_panel)
 
     def show_condition_number(self):
-        kappa = tex(rf"\kappa = \frac{{L}}{{\mu}} = {format_number(CONDITION)}"
-                    rf"\qquad \text{{rate}} = \frac{{\kappa - 1}}{{\kappa + 1}} \approx "
-                    rf"{format_number(BEST_RATE)}", font_size=LABEL_SIZE)
+        kappa = get_colored_tex(rf"\kappa = \frac{{L}}{{\mu}} = {format_number(CONDITION)}"
+                                rf"\qquad \text{{rate}} = \frac{{\kappa - 1}}{{\kappa + 1}} \approx "
+                                rf"{format_number(BEST_RATE)}", TEX_MAP, font_size=LABEL_SIZE)
         kappa.next_to(self.header[1], RIGHT, buff=0.8).align_to(self.header[2], DOWN)
         kappa.to_edge(RIGHT, buff=EDGE_BUFF)
         with self.beat(f"So the step is capped by the steepest direction, while progress is "
@@ -491,8 +486,8 @@ class StepSizeAndConditioning(NarratedScene):
         rows = VGroup()
         for name in ("small", "good", "large"):
             lr = LR_RUNS[name]
-            rows.add(tex(rf"\eta = {lr_text(lr)}", font_size=LABEL_SIZE,
-                         colors={r"\eta": RUN_COLORS[name]}))
+            rows.add(get_colored_tex(rf"\eta = {format_number(lr)}", {r"\eta": RUN_COLORS[name]},
+                                     font_size=LABEL_SIZE))
         rows.arrange(RIGHT, buff=1.2).to_edge(UP, buff=EDGE_BUFF)
         for row, name in zip(rows, ("small", "good", "large")):
             row.set_color(RUN_COLORS[name])
@@ -502,7 +497,8 @@ class StepSizeAndConditioning(NarratedScene):
         plane, contours, minimum = get_bowl_map(center=(0.0, -0.75))
         self.play(FadeIn(plane), FadeIn(contours), FadeIn(minimum))
         legend = self.get_run_legend()
-        limit = tex(rf"\tfrac{{2}}{{L}} = {format_number(STEP_LIMIT)}", font_size=LABEL_SIZE)
+        limit = get_colored_tex(rf"\tfrac{{2}}{{L}} = {format_number(STEP_LIMIT)}", TEX_MAP,
+                                font_size=LABEL_SIZE)
         limit.next_to(legend, DOWN, buff=0.3)
         trackers = {name: ValueTracker(0) for name in RUNS}
         paths = {name: get_traced_path(plane, RUNS[name].xs, trackers[name], RUN_COLORS[name])
@@ -510,16 +506,16 @@ class StepSizeAndConditioning(NarratedScene):
         finals = {}
         for index, name in enumerate(("small", "good", "large")):
             run = RUNS[name]
-            final = tex(rf"f = {loss_tex(run.losses[-1])}", font_size=SMALL_SIZE)
+            final = get_colored_tex(rf"f = {loss_tex(run.losses[-1])}", TEX_MAP, font_size=SMALL_SIZE)
             final.set_color(RUN_COLORS[name]).next_to(legend[index], DOWN, buff=0.2)
             finals[name] = final
         texts = {
-            "small": (f"A tiny step, {lr_text(LR_RUNS['small'])}: safe, but after "
+            "small": (f"A tiny step, {format_number(LR_RUNS['small'])}: safe, but after "
                       f"{N_RUNS['small']} steps it has barely left the start. The loss is still "
                       f"{format_number(RUNS['small'].losses[-1])}."),
-            "good": (f"The step from before, {lr_text(LR_RUNS['good'])}, just under the limit: "
+            "good": (f"The step from before, {format_number(LR_RUNS['good'])}, just under the limit: "
                      "it zigzags, but it arrives."),
-            "large": (f"And {lr_text(LR_RUNS['large'])}, just over two over L. Every step "
+            "large": (f"And {format_number(LR_RUNS['large'])}, just over two over L. Every step "
                       "overshoots the valley by more than the last; in "
                       f"{N_RUNS['large']} steps the loss has doubled, to "
                       f"{format_number(RUNS['large'].losses[-1], 1)}, and it keeps growing."),
@@ -571,9 +567,9 @@ class StochasticGradientDescent(NarratedScene):
             self.play(LaggedStart(*(FadeIn(d, scale=2) for d in dots), lag_ratio=0.03),
                       run_time=2)
         self.axes, self.dots = axes, dots
-        model = tex(r"\hat y = w_1 x + w_0", font_size=LABEL_SIZE)
-        loss = tex(r"f(\mathbf{w}) = \frac{1}{2n}\sum_{i=1}^{n} (\hat y_i - y_i)^2",
-                   font_size=LABEL_SIZE, colors={r"\mathbf{w}": GD_COLOR})
+        model = get_colored_tex(r"\hat y = w_1 x + w_0", TEX_MAP, font_size=LABEL_SIZE)
+        loss = get_colored_tex(r"f(\mathbf{w}) = \frac{1}{2n}\sum_{i=1}^{n} (\hat y_i - y_i)^2",
+                               {r"\mathbf{w}": GD_COLOR}, font_size=LABEL_SIZE)
         VGroup(model, loss).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         VGroup(model, loss).next_to(axes, DOWN, buff=0.3).align_to(axes, LEFT)
         self.formulas = VGroup(model, loss)
@@ -588,10 +584,10 @@ class StochasticGradientDescent(NarratedScene):
         plane.set_stroke(color=FAINT, opacity=0.35, width=1)
         contours = get_contour_lines(plane, W_XS, W_YS, W_Z, W_LEVELS,
                                      colors=(CONTOUR_LOW, CONTOUR_HIGH))
-        w1 = tex("w_1", font_size=LABEL_SIZE).next_to(plane.c2p(2.4, -1.4), UP + LEFT,
-                                                       buff=0.1)
-        w0 = tex("w_0", font_size=LABEL_SIZE).next_to(plane.c2p(-1.0, 3.0), DOWN + RIGHT,
-                                                       buff=0.1)
+        w1 = get_colored_tex("w_1", TEX_MAP, font_size=LABEL_SIZE)
+        w1.next_to(plane.c2p(2.4, -1.4), UP + LEFT, buff=0.1)
+        w0 = get_colored_tex("w_0", TEX_MAP, font_size=LABEL_SIZE)
+        w0.next_to(plane.c2p(-1.0, 3.0), DOWN + RIGHT, buff=0.1)
         best = Dot(plane.c2p(*W_STAR), radius=0.06, color=TEXT)
         with self.beat("Every point of this plane is one choice of the two weights. Over it, "
                        "the loss is a tilted bowl, with the best line at its bottom."):
@@ -622,7 +618,7 @@ class StochasticGradientDescent(NarratedScene):
     def get_legend_row(self, text: str, tracker: ValueTracker, run, color) -> VGroup:
         """``text   f = ..`` with the loss of ``run`` at step ``tracker`` (a lookup)."""
         name = Tex(text, font_size=LABEL_SIZE, color=color)
-        f_label = tex(r"f =", font_size=LABEL_SIZE, colors={})
+        f_label = get_colored_tex(r"f =", {}, font_size=LABEL_SIZE)
         f_value = get_tracked_number(tracker, decimals=3, font_size=LABEL_SIZE, color=color,
                                      value=lambda t: run.losses[int(round(t))])
         row = VGroup(name, f_label, f_value).arrange(RIGHT, buff=0.25)
@@ -720,7 +716,8 @@ class OptimizersCompared(NarratedScene):
         plane.set_stroke(color=FAINT, opacity=0.35, width=1)
         contours = get_contour_lines(plane, VALLEY_XS, VALLEY_YS, VALLEY_Z, VALLEY_LEVELS,
                                      colors=(CONTOUR_LOW, CONTOUR_HIGH))
-        formula = tex(r"f(x, y) = (1 - x)^2 + 10\,(y - x^2)^2", font_size=LABEL_SIZE)
+        formula = get_colored_tex(r"f(x, y) = (1 - x)^2 + 10\,(y - x^2)^2", TEX_MAP,
+                                  font_size=LABEL_SIZE)
         formula.to_edge(UP, buff=EDGE_BUFF).align_to(RIGHT_COLUMN, LEFT)
         minimum = Dot(plane.c2p(*VALLEY_MIN), radius=0.06, color=TEXT)
         start = Dot(plane.c2p(*VALLEY_X0), radius=0.06, color=MUTED)
@@ -737,8 +734,8 @@ class OptimizersCompared(NarratedScene):
     def get_row(self, name: str) -> VGroup:
         color = OPTIMIZER_COLORS[name]
         title = Tex(RACE_NAMES[name], font_size=LABEL_SIZE, color=color)
-        rule = tex(RACE_RULES[name], font_size=SMALL_SIZE,
-                   colors={r"\eta": LEARNING_RATE, r"\nabla f": GRADIENT})
+        rule = get_colored_tex(RACE_RULES[name], {r"\eta": LEARNING_RATE, r"\nabla f": GRADIENT},
+                               font_size=SMALL_SIZE)
         return VGroup(title, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
 
     def show_optimizer(self, name: str):
@@ -789,7 +786,7 @@ class OptimizersCompared(NarratedScene):
                        f"{format_number(losses['rmsprop'], 3)}, and Adam is essentially "
                        "at the bottom."):
             adam = self.readouts[-1]
-            exact = tex(loss_tex(losses["adam"]), font_size=SMALL_SIZE, colors={})
+            exact = get_colored_tex(loss_tex(losses["adam"]), {}, font_size=SMALL_SIZE)
             exact.set_color(OPTIMIZER_COLORS["adam"]).move_to(adam, LEFT)
             adam.clear_updaters()
             self.play(Indicate(self.rows[-1][0], color=OPTIMIZER_COLORS["adam"]))
