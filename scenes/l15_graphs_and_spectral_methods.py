@@ -20,19 +20,19 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Circle, Create, Cross, DashedLine, Dot, FadeIn, FadeOut,
-    GrowFromCenter, Indicate, LaggedStart, Line, MathTex, ReplacementTransform, SurroundingRectangle,
-    Tex, Transform, ValueTracker, VGroup, Write, always_redraw, interpolate_color, linear,
+    DOWN, LEFT, RIGHT, UP, Circle, Create, Cross, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
+    Indicate, LaggedStart, Line, MathTex, ReplacementTransform, SurroundingRectangle, Tex,
+    ValueTracker, VGroup, Write, always_redraw, interpolate_color, linear,
 )
 
 from mathcore import graphs, linalg
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    BACKGROUND, BODY_SIZE, CLUSTER_COLORS, DEGREE, EDGE_BUFF, EIGEN, FAINT, GRAPH_EDGE,
-    GRAPH_NODE, LABEL_SIZE, LAPLACIAN, MUTED, NEGATIVE, POSITIVE, SMALL_SIZE, TEXT,
+    BODY_SIZE, CLUSTER_COLORS, DEGREE, EIGEN, FAINT, GRAPH_EDGE, GRAPH_NODE, LABEL_SIZE, LAPLACIAN,
+    MUTED, NEGATIVE, POSITIVE, SMALL_SIZE, TEXT,
 )
-from widgets import format_number, get_matrix, get_panel, get_plane, get_weighted_graph
+from widgets import format_number, get_matrix, get_plane, get_weighted_graph, lookup
 
 SEED = 15  # the only randomness in this lesson: the two rings and k-means' starts
 
@@ -447,17 +447,12 @@ class SpectralClusteringOnRings(NarratedScene):
         title = Tex("k-means on the coordinates", font_size=BODY_SIZE, color=TEXT)
         header = VGroup(title, formula).arrange(DOWN, buff=0.3).move_to([3.9, 2.6, 0])
         step = ValueTracker(0)
-        step.layout_exempt = True  # a number, not a shape: nothing for the layout check to see
         history = KMEANS.centroid_history  # (n_iter + 1, 2, 2)
 
         def centre(j):
-            def build():
-                t = step.get_value()
-                k = min(int(np.floor(t)), len(history) - 2)
-                xy = history[k, j] + (t - k) * (history[k + 1, j] - history[k, j])
-                return Cross(scale_factor=0.16, stroke_color=CLUSTER_COLORS[j],
-                             stroke_width=6).move_to(self.point(xy))
-            return always_redraw(build)
+            return always_redraw(lambda: Cross(
+                scale_factor=0.16, stroke_color=CLUSTER_COLORS[j], stroke_width=6,
+            ).move_to(self.point(lookup(history, step.get_value())[j])))
 
         centres = VGroup(centre(0), centre(1))
         with self.beat("The usual answer is k-means: pick two centres, give every point to the "
