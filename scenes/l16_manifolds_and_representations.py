@@ -12,12 +12,16 @@ Scenes, in the order they play (see ``curriculum.toml``):
 4. ``Lesson16TryIt``                 the exercises of ``mathreel.exercises.l16``
 
 Every number on screen is computed once, here at the top, by ``mathcore``
-(fixed inputs, fixed seed). The unrolling animation and the view of the roll
+(fixed inputs, fixed seed); only the t-SNE run, which takes seconds, waits for
+its first use (``get_tsne``), so the other scenes do not pay for it. The unrolling animation and the view of the roll
 are display geometry, also precomputed here as arrays of frames; the scenes
 only look them up.
 """
 
 from __future__ import annotations
+
+import copy
+import functools
 
 import numpy as np
 from manim import (
@@ -33,7 +37,7 @@ from style import (
     BODY_SIZE, CHORD, CLUSTER_COLORS_3, DIST_P, DIST_Q, EDGE_BUFF, FAINT, GEODESIC, GRAPH_EDGE,
     LABEL_SIZE, MUTED, ROLL_COLORS, SMALL_SIZE, TEXT,
 )
-from widgets import format_number, get_panel
+from widgets import format_number, get_panel, lookup
 
 SEED = 16  # the only randomness: the roll's points, the clusters and t-SNE's start
 
@@ -117,12 +121,38 @@ TSNE_X = np.concatenate([c + rng.normal(size=(CLUSTER_SIZE, DIM)) for c in CLUST
 TSNE_GROUP = np.repeat(np.arange(N_CLUSTERS), CLUSTER_SIZE)  # (90,) for colouring only
 PERPLEXITY = 10.0
 TSNE_ITERS = 300
-TSNE = manifold.tsne(TSNE_X, perplexity=PERPLEXITY, n_iter=TSNE_ITERS, lr=10.0, rng=rng)
-TSNE_KL = TSNE.kl_history  # (301,) KL(P || Q) of every iterate
 EXAGGERATION_ITERS = 50  # tsne's default: P is multiplied by 4 for the first 50 steps
 TSNE_BOX = 5.8  # frame units of the square the map is drawn in
-TSNE_FRAMES = np.stack([fit_to_box(Y, TSNE_BOX, TSNE_BOX) for Y in TSNE.history])  # (301, 90, 2)
-TSNE_SPREAD = np.abs(TSNE.history).max(axis=(1, 2))  # (301,) how far the map reaches (zoom)
+_TSNE_RNG = copy.deepcopy(rng)  # the generator as t-SNE's random start finds it
+
+
+# The run itself takes seconds and only TsneObjective (and the number tests) need it, so it
+# happens on first use rather than at every import of this module; same numbers either way.
+@functools.cache
+def get_tsne() -> manifold.TSNEResult:
+    """The t-SNE run on TSNE_X, with every iterate."""
+    return manifold.tsne(TSNE_X, perplexity=PERPLEXITY, n_iter=TSNE_ITERS, lr=10.0,
+                         rng=copy.deepcopy(_TSNE_RNG))
+
+
+@functools.cache
+def get_tsne_frames() -> np.ndarray:
+    """(301, 90, 2) every iterate of the map, fitted to the TSNE_BOX square."""
+    return np.stack([fit_to_box(Y, TSNE_BOX, TSNE_BOX) for Y in get_tsne().history])
+
+
+_LAZY = {
+    "TSNE": get_tsne,
+    "TSNE_KL": lambda: get_tsne().kl_history,  # (301,) KL(P || Q) of every iterate
+    "TSNE_FRAMES": get_tsne_frames,
+}
+
+
+def __getattr__(name: str):
+    """``TSNE``, ``TSNE_KL`` and ``TSNE_FRAMES`` as module constants, computed on first use."""
+    if name in _LAZY:
+        return _LAZY[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def roll_colors(t: np.ndarray) -> list:
@@ -130,13 +160,6 @@ def roll_colors(t: np.ndarray) -> list:
     palette = color_gradient(list(ROLL_COLORS), 64)
     index = np.clip(((t - T_MIN) / (T_MAX - T_MIN) * 63).round().astype(int), 0, 63)
     return [palette[i] for i in index]
-
-
-def frame_lookup(frames: np.ndarray, tracker: ValueTracker, index: int) -> np.ndarray:
-    """Point ``index`` at fractional frame ``tracker`` (linear between precomputed frames)."""
-    f = float(np.clip(tracker.get_value(), 0, len(frames) - 1))
-    k = min(int(np.floor(f)), len(frames) - 2)
-    return frames[k, index] + (f - k) * (frames[k + 1, index] - frames[k, index])
 
 
 # =========================================================================== shared drawing
@@ -149,7 +172,6 @@ class RollScene(NarratedScene):
 
     def get_roll(self, radius: float = 0.04) -> VGroup:
         self.unroll = ValueTracker(0)
-        self.unroll.layout_exempt = True  # a number, not a shape
         colors = roll_colors(ROLL.t)
         dots = VGroup()
         for i in range(N_ROLL):
@@ -159,7 +181,7 @@ class RollScene(NarratedScene):
         return dots
 
     def roll_point(self, i: int) -> np.ndarray:
-        u, v = frame_lookup(UNROLL_FRAMES, self.unroll, i)
+        u, v = lookup(UNROLL_FRAMES[:, i], self.unroll.get_value())
         return ROLL_CENTER + np.array([u, v, 0])
 
     def show_unroll(self, run_time: float = 5):
@@ -361,7 +383,7 @@ class TsneObjective(NarratedScene):
     def construct(self):
         # Step 1: the data: 90 points in 10-D, and a random start for the map.
         self.step = ValueTracker(0)
-        self.step.layout_exempt = True  # a number, not a shape
+        self.frames, self.kl = get_tsne_frames(), get_tsne().kl_history  # (301, 90, 2), (301,)
         self.show_start()
         # Step 2: p_ij: neighbours in the data.
         self.show_p()
@@ -373,7 +395,7 @@ class TsneObjective(NarratedScene):
         self.show_optimisation()
 
     def map_point(self, i: int) -> np.ndarray:
-        u, v = frame_lookup(TSNE_FRAMES, self.step, i)
+        u, v = lookup(self.frames[:, i], self.step.get_value())
         return TSNE_CENTER + np.array([u, v, 0])
 
     def show_start(self):
@@ -448,14 +470,15 @@ class TsneObjective(NarratedScene):
         iters = Tex("iteration", font_size=SMALL_SIZE, color=MUTED).next_to(axes, DOWN, buff=0.1)
         def traced_curve():
             k = max(1, int(self.step.get_value()))
-            return axes.plot_line_graph(np.arange(k + 1), TSNE_KL[: k + 1], add_vertex_dots=False,
+            return axes.plot_line_graph(np.arange(k + 1), self.kl[: k + 1],
+                                        add_vertex_dots=False,
                                         line_color=DIST_Q, stroke_width=3)
 
         head = always_redraw(lambda: Dot(axes.c2p(self.step.get_value(),
                                                   float(np.interp(self.step.get_value(),
-                                                                  np.arange(TSNE_ITERS + 1), TSNE_KL))),
+                                                                  np.arange(TSNE_ITERS + 1), self.kl))),
                                          radius=0.06, color=DIST_Q))
-        with self.beat(f"Here is the KL divergence of the start: {format_number(TSNE_KL[0])}. "
+        with self.beat(f"Here is the KL divergence of the start: {format_number(self.kl[0])}. "
                        "Let gradient descent run."):
             self.play(FadeOut(self.formulas[3]), Create(axes), FadeIn(label), FadeIn(iters))
             self.play(FadeIn(head))
@@ -464,7 +487,7 @@ class TsneObjective(NarratedScene):
                        "early. Then the map settles. The view zooms out as the map grows."):
             self.play(self.step.animate.set_value(EXAGGERATION_ITERS), run_time=4, rate_func=linear)
         with self.beat(f"After {TSNE_ITERS} steps the KL has fallen to "
-                       f"{format_number(TSNE_KL[-1])}, and the three groups sit apart on the map."):
+                       f"{format_number(self.kl[-1])}, and the three groups sit apart on the map."):
             self.play(self.step.animate.set_value(TSNE_ITERS), run_time=6, rate_func=linear)
             self.wait(1)
         with self.beat("Nobody told t-SNE about the groups: they came out of P alone, the "
