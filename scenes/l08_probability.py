@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Axes, Create, DashedLine, Dot, FadeIn, FadeOut,
+    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Create, DashedLine, Dot, FadeIn, FadeOut,
     GrowFromEdge, Indicate, LaggedStart, Line, MathTex, Rectangle, ReplacementTransform,
     RoundedRectangle, Tex, Transform, Triangle, ValueTracker, VGroup, Write, always_redraw,
     linear, smooth,
@@ -31,9 +31,7 @@ from style import (
     ACCENT_2, ACCENT_3, BODY_SIZE, EDGE_BUFF, FAINT, LABEL_SIZE, LIKELIHOOD, MEAN, MUTED, POSTERIOR,
     PRIOR, PROB, SMALL_SIZE, SPREAD, TEXT,
 )
-from widgets import (
-    format_number, get_panel, get_traced_path, get_tracked_number, get_value_tracker,
-)
+from widgets import format_number, get_colored_tex, get_traced_path, get_tracked_number
 
 SEED = 8  # the only source of randomness in this lesson (the die rolls)
 rng = np.random.default_rng(SEED)
@@ -101,18 +99,6 @@ TEX_MAP = {
 }
 
 
-def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None, **kwargs) -> MathTex:
-    """MathTex with the lesson's symbols coloured like the objects they name."""
-    colors = TEX_MAP if colors is None else colors
-    used = {k: v for k, v in colors.items() if k in text}
-    return MathTex(text, font_size=font_size, substrings_to_isolate=list(used),
-                   tex_to_color_map=used, **kwargs)
-
-
-def fmt(x: float, decimals: int = 2) -> str:
-    return format_number(x, decimals)
-
-
 # --------------------------------------------------------------------------- builders
 
 def get_pmf_axes() -> Axes:
@@ -141,7 +127,8 @@ def get_bars(axes: Axes, probs, color=PROB) -> VGroup:
 
 
 def get_bar_labels(bars: VGroup, probs, font_size: float = SMALL_SIZE) -> VGroup:
-    return VGroup(*(MathTex(fmt(p), font_size=font_size, color=TEXT).next_to(bar, UP, buff=0.08)
+    return VGroup(*(MathTex(format_number(p), font_size=font_size,
+                            color=TEXT).next_to(bar, UP, buff=0.08)
                     for bar, p in zip(bars, probs)))
 
 
@@ -191,7 +178,8 @@ class DieAsARandomVariable(NarratedScene):
         arrows = VGroup(*(Arrow(face.get_bottom(), self.axes.c2p(x, 0) + 0.1 * UP, buff=0.08,
                                 color=MUTED, stroke_width=3, max_tip_length_to_length_ratio=0.06)
                           for face, x in zip(faces, DIE_VALUES)))
-        definition = tex(r"X : \text{outcome} \mapsto \text{number}", font_size=BODY_SIZE)
+        definition = get_colored_tex(r"X : \text{outcome} \mapsto \text{number}", TEX_MAP,
+                                     font_size=BODY_SIZE)
         definition.to_corner(UR, buff=EDGE_BUFF)
         with self.beat("Roll a die. The outcome is a face with some pips on it. "
                        "A random variable turns each outcome into a number."):
@@ -207,7 +195,7 @@ class DieAsARandomVariable(NarratedScene):
     def show_distribution(self):
         bars = get_bars(self.axes, DIE_PROBS)
         labels = get_bar_labels(bars, DIE_PROBS)
-        pmf = tex(r"P(X = x)", font_size=LABEL_SIZE, colors={"P": PROB})
+        pmf = get_colored_tex(r"P(X = x)", {"P": PROB}, font_size=LABEL_SIZE)
         pmf.next_to(self.axes.c2p(0, 0.5), RIGHT, buff=0.2)
         note = Tex(r"loaded: the probabilities add up to 1", font_size=LABEL_SIZE, color=MUTED)
         note.next_to(self.definition, DOWN, buff=0.4).align_to(self.definition, RIGHT)
@@ -220,26 +208,27 @@ class DieAsARandomVariable(NarratedScene):
         self.bars, self.bar_labels, self.note = bars, labels, note
 
     def show_expectation(self):
-        formula = tex(r"\mathbb{E}[X] = \sum_x x \, P(X = x)", font_size=BODY_SIZE,
-                      colors={**TEX_MAP, "P": PROB})
-        terms = " + ".join(rf"{int(x)}\cdot{fmt(p)}" for x, p in zip(DIE_VALUES, DIE_PROBS))
+        formula = get_colored_tex(r"\mathbb{E}[X] = \sum_x x \, P(X = x)", {**TEX_MAP, "P": PROB},
+                                  font_size=BODY_SIZE)
+        terms = " + ".join(rf"{int(x)}\cdot{format_number(p)}" for x, p in zip(DIE_VALUES, DIE_PROBS))
         worked = MathTex(terms, font_size=LABEL_SIZE - 2, color=MUTED)
-        result = tex(rf"\mathbb{{E}}[X] = {fmt(DIE_MEAN)}", font_size=BODY_SIZE)
+        result = get_colored_tex(rf"\mathbb{{E}}[X] = {format_number(DIE_MEAN)}", TEX_MAP,
+                                 font_size=BODY_SIZE)
         card = VGroup(formula, worked, result).arrange(DOWN, buff=0.25)
         card.next_to(self.note, DOWN, buff=0.5).align_to(self.definition, RIGHT)
         with self.beat("The expectation of X is the probability-weighted average of its values: "
                        "each value times its probability, summed."):
             self.play(FadeOut(self.note), Write(formula))
             self.play(FadeIn(worked, shift=0.1 * DOWN))
-        position = get_value_tracker(2.0)
+        position = ValueTracker(2.0)
         fulcrum = always_redraw(lambda: get_fulcrum(self.axes, position.get_value()))
         with self.beat("Picture the bars as weights on a rod. Slide a pivot along under it: "
                        "there is exactly one point where the rod balances."):
             self.play(FadeIn(fulcrum))
             self.play(position.animate.set_value(5.6), run_time=2.2, rate_func=smooth)
             self.play(position.animate.set_value(DIE_MEAN), run_time=1.8, rate_func=smooth)
-        with self.beat(f"That balance point is the expectation, {fmt(DIE_MEAN)}. It need not be "
-                       "a value the die can show."):
+        with self.beat(f"That balance point is the expectation, {format_number(DIE_MEAN)}. It need not "
+                       "be a value the die can show."):
             self.play(Write(result))
             self.play(Indicate(result, color=MEAN))
         fulcrum.clear_updaters()
@@ -253,10 +242,11 @@ class DieAsARandomVariable(NarratedScene):
         plot.to_corner(DOWN + RIGHT, buff=EDGE_BUFF + 0.15).shift(0.2 * UP)
         n_label = MathTex("n", font_size=LABEL_SIZE).next_to(plot.x_axis, DOWN, buff=0.35)
         n_label.align_to(plot.x_axis, RIGHT)
-        y_label = tex(r"\bar{x}_n", font_size=LABEL_SIZE).next_to(plot.y_axis, UP, buff=0.12)
+        y_label = get_colored_tex(r"\bar{x}_n", TEX_MAP,
+                                  font_size=LABEL_SIZE).next_to(plot.y_axis, UP, buff=0.12)
         target = DashedLine(plot.c2p(0, DIE_MEAN), plot.c2p(N_ROLLS, DIE_MEAN), color=MEAN,
                             stroke_width=2, stroke_opacity=0.7)
-        n_tracker = get_value_tracker(0)
+        n_tracker = ValueTracker(0)
         points = np.column_stack([np.arange(1, N_ROLLS + 1), RUNNING_MEANS])  # (N, 2)
         path = get_traced_path(plot, points, n_tracker, MEAN, stroke_width=3, head_radius=0.06)
         with self.beat("Now roll this die over and over, and keep the average of everything "
@@ -265,15 +255,15 @@ class DieAsARandomVariable(NarratedScene):
                 self.definition, DOWN, buff=0.5).align_to(self.definition, RIGHT))
             self.play(Create(plot), FadeIn(n_label), FadeIn(y_label), Create(target))
             self.add(path)
-        with self.beat(f"The first rolls pull the average around. After {N_ROLLS} rolls it has "
-                       f"settled near {fmt(DIE_MEAN)}: the expectation is the long-run average."):
+        with self.beat(f"The first rolls pull the average around. After {N_ROLLS} rolls it has settled "
+                       f"near {format_number(DIE_MEAN)}: the expectation is the long-run average."):
             self.play(n_tracker.animate.set_value(N_ROLLS - 1), run_time=6, rate_func=linear)
         path.clear_updaters()
-        final = tex(rf"\bar{{x}}_{{{N_ROLLS}}} = {fmt(RUNNING_MEANS[-1])}", font_size=LABEL_SIZE,
-                    colors={r"\bar{x}": MEAN})
+        final = get_colored_tex(rf"\bar{{x}}_{{{N_ROLLS}}} = {format_number(RUNNING_MEANS[-1])}",
+                                {r"\bar{x}": MEAN}, font_size=LABEL_SIZE)
         final.next_to(plot.c2p(N_ROLLS, RUNNING_MEANS[-1]), UP, buff=0.45).align_to(plot, RIGHT)
-        with self.beat(f"This run ended at {fmt(RUNNING_MEANS[-1])}. More rolls, and it would "
-                       "creep closer still."):
+        with self.beat(f"This run ended at {format_number(RUNNING_MEANS[-1])}. More rolls, and it "
+                       "would creep closer still."):
             self.play(FadeIn(final, shift=0.1 * UP))
             self.wait(1)
 
@@ -297,19 +287,20 @@ class VarianceIsSpread(NarratedScene):
     def show_distribution_and_mean(self):
         self.bars = get_bars(self.axes, DIE_PROBS)
         self.mean_line = get_fulcrum(self.axes, DIE_MEAN, height=0.5)[0]
-        mean_label = tex(rf"\mu = {fmt(DIE_MEAN)}", font_size=LABEL_SIZE)
+        mean_label = get_colored_tex(rf"\mu = {format_number(DIE_MEAN)}", TEX_MAP, font_size=LABEL_SIZE)
         mean_label.next_to(self.mean_line, UP, buff=0.1)
         with self.beat("Back to the loaded die. Its expectation, the mean, was "
-                       f"{fmt(DIE_MEAN)}. Call it mu."):
+                       f"{format_number(DIE_MEAN)}. Call it mu."):
             self.play(Create(self.axes), FadeIn(self.bars))
             self.play(Create(self.mean_line), FadeIn(mean_label))
         self.mean_label = mean_label
 
     def show_squared_deviations(self):
-        definition = tex(r"\operatorname{Var}[X] = \mathbb{E}\big[(X - \mu)^2\big]",
-                         font_size=BODY_SIZE)
-        expanded = tex(r"= \sum_x (x - \mu)^2 \, P(X = x)", font_size=BODY_SIZE,
-                       colors={**TEX_MAP, "P": PROB})
+        definition = get_colored_tex(r"\operatorname{Var}[X] = \mathbb{E}\big[(X - \mu)^2\big]",
+                                     TEX_MAP,
+                                     font_size=BODY_SIZE)
+        expanded = get_colored_tex(r"= \sum_x (x - \mu)^2 \, P(X = x)", {**TEX_MAP, "P": PROB},
+                                   font_size=BODY_SIZE)
         formulas = VGroup(definition, expanded).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         formulas.to_corner(UR, buff=EDGE_BUFF)
         deviations = VGroup()
@@ -334,8 +325,8 @@ class VarianceIsSpread(NarratedScene):
             bar = Rectangle(width=0.4, height=max(c * CONTRIB_UNIT, 1e-3), stroke_width=1,
                             stroke_color=SPREAD, fill_color=SPREAD, fill_opacity=0.75)
             contrib_bars.add(bar.move_to(contrib_axes.c2p(x, 0), aligned_edge=DOWN))
-        contrib_title = tex(r"(x - \mu)^2 \, P(X = x)", font_size=LABEL_SIZE,
-                            colors={r"\mu": MEAN, "P": PROB})
+        contrib_title = get_colored_tex(r"(x - \mu)^2 \, P(X = x)", {r"\mu": MEAN, "P": PROB},
+                                        font_size=LABEL_SIZE)
         contrib_title.next_to(contrib_axes, UP, buff=0.2)
         with self.beat("Weight each squared distance by its probability. Far values count "
                        "most, even when they are rare, like the one at the far left."):
@@ -353,18 +344,20 @@ class VarianceIsSpread(NarratedScene):
             stack.add(bar.copy())
         target = VGroup(*(b.copy() for b in self.contrib_bars)).arrange(UP, buff=0)
         target.move_to(self.contrib[0].c2p(7.2, 0), aligned_edge=DOWN)
-        result = tex(rf"\operatorname{{Var}}[X] = {fmt(DIE_VAR)}", font_size=BODY_SIZE)
-        sigma = tex(rf"\sigma = \sqrt{{\operatorname{{Var}}[X]}} = {fmt(DIE_STD)}",
-                    font_size=BODY_SIZE)
+        result = get_colored_tex(rf"\operatorname{{Var}}[X] = {format_number(DIE_VAR)}", TEX_MAP,
+                                 font_size=BODY_SIZE)
+        sigma = get_colored_tex(r"\sigma = \sqrt{\operatorname{Var}[X]} = "
+                                rf"{format_number(DIE_STD)}", TEX_MAP,
+                                font_size=BODY_SIZE)
         results = VGroup(result, sigma).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         results.next_to(self.contrib, DOWN, buff=0.35).align_to(self.formulas, LEFT)
-        with self.beat(f"Stack them up, and the total is the variance: {fmt(DIE_VAR)}."):
+        with self.beat(f"Stack them up, and the total is the variance: {format_number(DIE_VAR)}."):
             self.play(ReplacementTransform(stack, target), run_time=1.5)
             self.play(Write(result))
         bracket = self.get_sigma_bracket(DIE_STD)
         with self.beat("Its square root, sigma, is back in the units of X. "
-                       f"Mu plus or minus sigma spans {fmt(DIE_MEAN - DIE_STD)} to "
-                       f"{fmt(DIE_MEAN + DIE_STD)}: the typical spread around the mean."):
+                       f"Mu plus or minus sigma spans {format_number(DIE_MEAN - DIE_STD)} to "
+                       f"{format_number(DIE_MEAN + DIE_STD)}: the typical spread around the mean."):
             self.play(Write(sigma))
             self.play(FadeOut(self.deviations), Create(bracket))
             self.wait(0.5)
@@ -380,14 +373,14 @@ class VarianceIsSpread(NarratedScene):
         return VGroup(bar, ends)
 
     def show_reshaping(self):
-        t = get_value_tracker(0.0)
+        t = ValueTracker(0.0)
 
         def lookup(array):
             return lambda: array[int(round(t.get_value() * 60))]
 
         bars = always_redraw(lambda: get_bars(self.axes, lookup(PMF_PATH)()))
         bracket = always_redraw(lambda: self.get_sigma_bracket(float(np.sqrt(lookup(VAR_PATH)()))))
-        var_text = tex(r"\operatorname{Var}[X] =", font_size=BODY_SIZE)
+        var_text = get_colored_tex(r"\operatorname{Var}[X] =", TEX_MAP, font_size=BODY_SIZE)
         var_number = get_tracked_number(t, decimals=2, color=SPREAD, font_size=BODY_SIZE,
                                         value=lambda s: VAR_PATH[int(round(s * 60))])
         readout = VGroup(var_text, var_number).arrange(RIGHT, buff=0.15)
@@ -399,10 +392,10 @@ class VarianceIsSpread(NarratedScene):
             self.add(bars, bracket)
             self.play(FadeIn(readout))
         with self.beat(f"Pile the probability close to the mean, and the variance shrinks to "
-                       f"{fmt(TIGHT_VAR)}."):
+                       f"{format_number(TIGHT_VAR)}."):
             self.play(t.animate.set_value(1.0), run_time=2.5)
             self.wait(0.5)
-        with self.beat(f"Push it out to the two ends, and it grows to {fmt(WIDE_VAR)}. "
+        with self.beat(f"Push it out to the two ends, and it grows to {format_number(WIDE_VAR)}. "
                        "The balance point never moved."):
             self.play(t.animate.set_value(2.0), run_time=2.5)
             self.play(Indicate(self.mean_label, color=MEAN))
@@ -452,14 +445,14 @@ class BayesShrinksTheSquare(NarratedScene):
         edges = np.concatenate([[0.0], np.cumsum(weights)])
         labels = VGroup()
         for i, name in enumerate(HYPOTHESES):
-            label = Tex(rf"{name}\\ {fmt(weights[i])}", font_size=LABEL_SIZE)
+            label = Tex(rf"{name}\\ {format_number(weights[i])}", font_size=LABEL_SIZE)
             label[0][:len(name)].set_color((SPAM_COLOR, HAM_COLOR)[i])
             label[0][len(name):].set_color(color)
             labels.add(label.next_to(self.point((edges[i] + edges[i + 1]) / 2, 1), UP, buff=0.15))
         return labels
 
     def get_panel_formula(self, text: str, font_size=LABEL_SIZE, colors=None) -> MathTex:
-        return tex(text, font_size=font_size, colors=colors)
+        return get_colored_tex(text, TEX_MAP if colors is None else colors, font_size=font_size)
 
     # ------------------------------------------------------------------ steps
     def show_square(self):
@@ -474,7 +467,7 @@ class BayesShrinksTheSquare(NarratedScene):
     def show_prior(self):
         self.columns = self.get_columns(PRIOR_SPAM)
         self.column_labels = self.get_column_labels(PRIOR_SPAM)
-        prior = self.get_panel_formula(rf"P(\text{{spam}}) = {fmt(PRIOR_SPAM[0])}")
+        prior = self.get_panel_formula(rf"P(\text{{spam}}) = {format_number(PRIOR_SPAM[0])}")
         prior.move_to(PANEL_LEFT + 3.3 * UP, aligned_edge=LEFT)
         note = Tex("prior: before reading", font_size=SMALL_SIZE, color=PRIOR)
         note.next_to(prior, DOWN, buff=0.12).align_to(prior, LEFT)
@@ -491,8 +484,10 @@ class BayesShrinksTheSquare(NarratedScene):
                                               (SPAM_COLOR, HAM_COLOR)[i], opacity=0.95)
                                for i in range(2)))
         likelihood = VGroup(
-            self.get_panel_formula(rf"P(\text{{free}} \mid \text{{spam}}) = {fmt(LIKELIHOOD_FREE[0])}"),
-            self.get_panel_formula(rf"P(\text{{free}} \mid \text{{ham}}) = {fmt(LIKELIHOOD_FREE[1])}"),
+            self.get_panel_formula(r"P(\text{free} \mid \text{spam}) = "
+                                   rf"{format_number(LIKELIHOOD_FREE[0])}"),
+            self.get_panel_formula(r"P(\text{free} \mid \text{ham}) = "
+                                   rf"{format_number(LIKELIHOOD_FREE[1])}"),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         likelihood.next_to(self.prior_note, DOWN, buff=0.45).align_to(self.prior_formula, LEFT)
         with self.beat(f"Spam often says the word free: {int(100 * LIKELIHOOD_FREE[0])} percent "
@@ -510,11 +505,12 @@ class BayesShrinksTheSquare(NarratedScene):
             np.concatenate([[0.0], np.cumsum(PRIOR_SPAM)])[i],
             np.cumsum(PRIOR_SPAM)[i], LIKELIHOOD_FREE[i], 1, (SPAM_COLOR, HAM_COLOR)[i], 0.35)
             for i in range(2)))
-        joint_labels = VGroup(*(MathTex(fmt(BAYES_FREE.joint[i]), font_size=LABEL_SIZE, color=TEXT)
+        joint_labels = VGroup(*(MathTex(format_number(BAYES_FREE.joint[i]), font_size=LABEL_SIZE,
+                                        color=TEXT)
                                 .move_to(self.shaded[i]) for i in range(2)))
         evidence = self.get_panel_formula(
-            rf"P(\text{{free}}) = {fmt(BAYES_FREE.joint[0])} + {fmt(BAYES_FREE.joint[1])} = "
-            rf"{fmt(BAYES_FREE.evidence)}")
+            rf"P(\text{{free}}) = {format_number(BAYES_FREE.joint[0])} + "
+            rf"{format_number(BAYES_FREE.joint[1])} = {format_number(BAYES_FREE.evidence)}")
         evidence.next_to(self.likelihood, DOWN, buff=0.45).align_to(self.prior_formula, LEFT)
         new_caption = Tex(r"emails that say ``free''", font_size=LABEL_SIZE, color=MUTED)
         new_caption.move_to(self.caption)
@@ -524,9 +520,9 @@ class BayesShrinksTheSquare(NarratedScene):
                        "does not is ruled out. The world shrinks to the shaded strips."):
             self.play(FadeOut(unshaded), FadeOut(self.column_labels),
                       Transform(self.caption, new_caption), run_time=1.5)
-        with self.beat(f"Their areas are the joint probabilities: {fmt(BAYES_FREE.joint[0])} for "
-                       f"spam, {fmt(BAYES_FREE.joint[1])} for ham. Together, "
-                       f"{fmt(BAYES_FREE.evidence)}: the probability of the evidence."):
+        with self.beat(f"Their areas are the joint probabilities: {format_number(BAYES_FREE.joint[0])} "
+                       f"for spam, {format_number(BAYES_FREE.joint[1])} for ham. Together, "
+                       f"{format_number(BAYES_FREE.evidence)}: the probability of the evidence."):
             self.play(FadeIn(joint_labels))
             self.play(Write(evidence))
         self.joint_labels, self.evidence = joint_labels, evidence
@@ -540,9 +536,10 @@ class BayesShrinksTheSquare(NarratedScene):
             r"\frac{P(\text{free} \mid \text{spam})\, P(\text{spam})}{P(\text{free})}",
             font_size=LABEL_SIZE)
         value = self.get_panel_formula(
-            rf"= \frac{{{fmt(BAYES_FREE.joint[0])}}}{{{fmt(BAYES_FREE.evidence)}}} = {fmt(post[0])}",
+            rf"= \frac{{{format_number(BAYES_FREE.joint[0])}}}{{{format_number(BAYES_FREE.evidence)}}} "
+            rf"= {format_number(post[0])}",
             colors={})
-        value[0][-len(fmt(post[0])):].set_color(POSTERIOR)
+        value[0][-len(format_number(post[0])):].set_color(POSTERIOR)
         block = VGroup(bayes, value).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         block.next_to(self.evidence, DOWN, buff=0.5).align_to(self.prior_formula, LEFT)
         caption = Tex(r"renormalised: total area 1 again", font_size=LABEL_SIZE, color=MUTED)
@@ -570,7 +567,8 @@ class BayesShrinksTheSquare(NarratedScene):
         colors = {r"P(\text{winner} \mid \text{spam})": LIKELIHOOD,
                   r"P(\text{winner} \mid \text{ham})": LIKELIHOOD}
         likelihood = VGroup(*(self.get_panel_formula(
-            rf"P(\text{{winner}} \mid \text{{{name}}}) = {fmt(LIKELIHOOD_WINNER[i])}", colors=colors)
+            rf"P(\text{{winner}} \mid \text{{{name}}}) = "
+            rf"{format_number(LIKELIHOOD_WINNER[i])}", colors=colors)
             for i, name in enumerate(HYPOTHESES))).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         likelihood.next_to(self.bayes_block, DOWN, buff=0.45).align_to(self.prior_formula, LEFT)
         with self.beat("Then the filter reads a second word: winner. Yesterday's posterior "
