@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
-    Indicate, LaggedStart, Line, MathTex, Polygon, ReplacementTransform, Tex, Transform, Triangle,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circle, Create, Dot, FadeIn, FadeOut,
+    Indicate, LaggedStart, Line, MathTex, Polygon, Tex, Triangle, ValueTracker,
     VGroup, Write, always_redraw, linear, smooth,
 )
 
@@ -28,12 +28,12 @@ from mathcore import convex, probability
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    BACKGROUND, BODY_SIZE, CONTOUR_HIGH, CONTOUR_LOW, DATA, EDGE_BUFF, FAINT, LABEL_SIZE,
+    BACKGROUND, BODY_SIZE, CONTOUR_HIGH, CONTOUR_LOW, DATA, EDGE_BUFF, LABEL_SIZE,
     LIKELIHOOD, MEAN, MUTED, POSTERIOR, PRIOR, SMALL_SIZE, SPREAD, TEXT,
 )
 from widgets import (
-    format_number, get_contour_lines, get_heat_map, get_panel, get_plane, get_sampled_curve,
-    get_tracked_number, get_value_tracker,
+    format_number, get_colored_tex, get_contour_lines, get_heat_map, get_panel, get_plane,
+    get_sampled_curve, get_tracked_number, lookup,
 )
 
 SEED = 9  # the only source of randomness in this lesson (the three data sets)
@@ -149,25 +149,6 @@ TEX_MAP = {
 }
 
 
-def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None, **kwargs) -> MathTex:
-    """MathTex with the lesson's symbols coloured like the objects they name."""
-    colors = TEX_MAP if colors is None else colors
-    used = {k: v for k, v in colors.items() if k in text}
-    return MathTex(text, font_size=font_size, substrings_to_isolate=list(used),
-                   tex_to_color_map=used, **kwargs)
-
-
-def fmt(x: float, decimals: int = 2) -> str:
-    return format_number(x, decimals)
-
-
-def lookup(array: np.ndarray, t: float) -> np.ndarray:
-    """Row ``t`` of a precomputed array, linearly between rows for fractional t."""
-    t = float(np.clip(t, 0, len(array) - 1))
-    k = min(int(np.floor(t)), len(array) - 2)
-    return (1 - (t - k)) * array[k] + (t - k) * array[k + 1]
-
-
 def get_marker(axes: Axes, x: float, color, depth: float = 0.7) -> Triangle:
     """A small wedge under the x axis, pointing up at ``x``."""
     wedge = Triangle(color=color, fill_color=color, fill_opacity=1, stroke_width=0).scale(0.11)
@@ -214,23 +195,26 @@ class LikelihoodSurfacePeak(NarratedScene):
                        "but we do not know its mean or its variance."):
             self.play(Create(self.data_axes), FadeIn(x_label))
             self.play(LaggedStart(*(FadeIn(d, scale=2) for d in dots), lag_ratio=0.08))
-        self.t = get_value_tracker(0.0)
+        self.t = ValueTracker(0.0)
         curve = always_redraw(lambda: self.get_curve(self.t.get_value()))
-        guess = tex(rf"\mu = {fmt(START[0])}, \; \sigma^2 = {fmt(START[1])}", font_size=LABEL_SIZE,
-                    colors={r"\mu": MEAN, r"\sigma^2": SPREAD})
+        guess = get_colored_tex(rf"\mu = {format_number(START[0])}, \; \sigma^2 = "
+                                rf"{format_number(START[1])}",
+                                {r"\mu": MEAN, r"\sigma^2": SPREAD}, font_size=LABEL_SIZE)
         guess.next_to(self.data_axes, UP, buff=0.05).align_to(self.data_axes, RIGHT)
-        with self.beat(f"Guess one: mean {fmt(START[0])}, variance {fmt(START[1])}. "
-                       "That is one yellow curve."):
+        with self.beat(f"Guess one: mean {format_number(START[0])}, variance "
+                       f"{format_number(START[1])}. That is one yellow curve."):
             self.play(Create(curve), FadeIn(guess))
         self.dots, self.curve, self.guess = dots, curve, guess
 
     def show_likelihood_formula(self):
         stems = always_redraw(lambda: self.get_stems(self.t.get_value()))
-        product = tex(r"L(\mu, \sigma^2) = \prod_{i=1}^{n} \mathcal{N}(x_i \mid \mu, \sigma^2)",
-                      font_size=LABEL_SIZE + 2, colors={"L": LIKELIHOOD, r"\mu": MEAN,
-                                                        r"\sigma^2": SPREAD})
-        log = tex(r"\ell = \log L = -\frac{n}{2}\log(2\pi\sigma^2) - \sum_i \frac{(x_i-\mu)^2}{2\sigma^2}",
-                  font_size=LABEL_SIZE, colors={r"\ell": LIKELIHOOD, r"\mu": MEAN, r"\sigma^2": SPREAD})
+        product = get_colored_tex(r"L(\mu, \sigma^2) = \prod_{i=1}^{n} \mathcal{N}(x_i \mid \mu, \sigma^2)",
+                                  {"L": LIKELIHOOD, r"\mu": MEAN, r"\sigma^2": SPREAD},
+                                  font_size=LABEL_SIZE + 2)
+        log = get_colored_tex(r"\ell = \log L = -\frac{n}{2}\log(2\pi\sigma^2) - \sum_i "
+                              r"\frac{(x_i-\mu)^2}{2\sigma^2}",
+                              {r"\ell": LIKELIHOOD, r"\mu": MEAN, r"\sigma^2": SPREAD},
+                              font_size=LABEL_SIZE)
         formulas = VGroup(product, log).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         formulas.next_to(self.data_axes, DOWN, buff=0.55).align_to(self.data_axes, LEFT)
         with self.beat("How well does it explain the data? Read off the curve's height above "
@@ -255,9 +239,10 @@ class LikelihoodSurfacePeak(NarratedScene):
         contours = get_contour_lines(axes, SURFACE_MU, SURFACE_VAR, SURFACE_LL, LL_LEVELS,
                                      colors=(CONTOUR_HIGH, CONTOUR_LOW), stroke_width=1.5)
         labels = VGroup(
-            tex(r"\mu", font_size=LABEL_SIZE, colors={r"\mu": MEAN}).next_to(axes.x_axis, DOWN, buff=0.35)
+            get_colored_tex(r"\mu", {r"\mu": MEAN},
+                            font_size=LABEL_SIZE).next_to(axes.x_axis, DOWN, buff=0.35)
             .align_to(axes.x_axis, RIGHT),
-            tex(r"\sigma^2", font_size=LABEL_SIZE, colors={r"\sigma^2": SPREAD})
+            get_colored_tex(r"\sigma^2", {r"\sigma^2": SPREAD}, font_size=LABEL_SIZE)
             .next_to(axes.y_axis, UP, buff=0.1),
         )
         title = Tex("likelihood of every guess", font_size=LABEL_SIZE, color=MUTED)
@@ -270,22 +255,22 @@ class LikelihoodSurfacePeak(NarratedScene):
             self.play(Create(contours), FadeIn(title), run_time=1.5)
         self.marker = always_redraw(lambda: Dot(axes.c2p(*lookup(PATH, self.t.get_value())),
                                                 radius=0.08, color=MEAN))
-        ll_text = tex(r"\ell =", font_size=LABEL_SIZE)
+        ll_text = get_colored_tex(r"\ell =", TEX_MAP, font_size=LABEL_SIZE)
         ll_value = get_tracked_number(self.t, decimals=2, color=LIKELIHOOD, font_size=LABEL_SIZE,
                                       value=lambda t: float(lookup(PATH_LL, t)))
         readout = VGroup(ll_text, ll_value).arrange(RIGHT, buff=0.12)
         readout.next_to(self.surface_title, DOWN, buff=0.25)
         ll_value.add_updater(lambda m: m.next_to(ll_text, RIGHT, buff=0.12))
         with self.beat(f"Our guess is this yellow dot, down in the dark: log-likelihood "
-                       f"{fmt(PATH_LL[0])}."):
+                       f"{format_number(PATH_LL[0])}."):
             self.play(FadeIn(self.marker, scale=2), FadeIn(readout))
         self.readout = readout
 
     def show_climb(self):
-        guess_value = always_redraw(lambda: tex(
-            rf"\mu = {fmt(lookup(PATH, self.t.get_value())[0])}, \; "
-            rf"\sigma^2 = {fmt(lookup(PATH, self.t.get_value())[1])}",
-            font_size=LABEL_SIZE, colors={r"\mu": MEAN, r"\sigma^2": SPREAD},
+        guess_value = always_redraw(lambda: get_colored_tex(
+            rf"\mu = {format_number(lookup(PATH, self.t.get_value())[0])}, \; "
+            rf"\sigma^2 = {format_number(lookup(PATH, self.t.get_value())[1])}",
+            {r"\mu": MEAN, r"\sigma^2": SPREAD}, font_size=LABEL_SIZE,
         ).next_to(self.data_axes, UP, buff=0.05).align_to(self.data_axes, RIGHT))
         self.remove(self.guess)
         self.add(guess_value)
@@ -301,18 +286,19 @@ class LikelihoodSurfacePeak(NarratedScene):
 
     def show_closed_form(self):
         peak = Dot(self.surface_axes.c2p(MLE_MEAN, MLE_VAR), radius=0.1, color=LIKELIHOOD)
-        mle = tex(rf"\hat\mu_{{\text{{MLE}}}} = \frac{{1}}{{n}}\sum_i x_i = {fmt(MLE_MEAN)}",
-                  font_size=LABEL_SIZE)
-        var = tex(rf"\hat\sigma^2_{{\text{{MLE}}}} = \frac{{1}}{{n}}\sum_i (x_i - \hat\mu)^2 = "
-                  rf"{fmt(MLE_VAR)}", font_size=LABEL_SIZE)
+        mle = get_colored_tex(r"\hat\mu_{\text{MLE}} = \frac{1}{n}\sum_i x_i = "
+                              rf"{format_number(MLE_MEAN)}", TEX_MAP,
+                              font_size=LABEL_SIZE)
+        var = get_colored_tex(r"\hat\sigma^2_{\text{MLE}} = \frac{1}{n}\sum_i (x_i - "
+                              rf"\hat\mu)^2 = {format_number(MLE_VAR)}", TEX_MAP, font_size=LABEL_SIZE)
         block = VGroup(mle, var).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         block.move_to(self.formulas, aligned_edge=UP + LEFT)  # replaces the likelihood formulas
         with self.beat("This is the top of the hill: the maximum likelihood estimate. "
                        "Setting the slope of the log-likelihood to zero gives it in closed form."):
             self.play(FadeIn(peak, scale=2), Indicate(self.readout, color=LIKELIHOOD))
-        with self.beat(f"The sample mean, {fmt(MLE_MEAN)}, and the average squared deviation, "
-                       f"{fmt(MLE_VAR)}. Note the one over n: maximum likelihood slightly "
-                       "underestimates the variance."):
+        with self.beat(f"The sample mean, {format_number(MLE_MEAN)}, and the average squared "
+                       f"deviation, {format_number(MLE_VAR)}. Note the one over n: maximum likelihood "
+                       "slightly underestimates the variance."):
             self.play(FadeOut(self.formulas, shift=0.2 * UP))
             self.play(Write(mle))
             self.play(Write(var))
@@ -352,20 +338,21 @@ class MapBetweenPriorAndMle(NarratedScene):
             x_axis_config={"numbers_to_include": [-1, 0, 1, 2, 3, 4, 5]},
             y_axis_config={"numbers_to_include": [0.5, 1, 1.5, 2]},
         ).to_corner(UL, buff=EDGE_BUFF).shift(0.6 * DOWN)
-        mu_label = tex(r"\mu", font_size=LABEL_SIZE, colors={r"\mu": MEAN})
+        mu_label = get_colored_tex(r"\mu", {r"\mu": MEAN}, font_size=LABEL_SIZE)
         mu_label.next_to(self.axes.x_axis, RIGHT, buff=0.15)
-        self.n = get_value_tracker(0.0)
+        self.n = ValueTracker(0.0)
         prior = get_sampled_curve(self.axes, MU_X, PRIOR_CURVE, PRIOR, fill_opacity=0.15)
         prior_marker = get_marker(self.axes, PRIOR_MEAN, PRIOR)
-        prior_text = tex(rf"\text{{prior}}: \; \mu \sim \mathcal{{N}}(\mu_0 = {fmt(PRIOR_MEAN)},\ "
-                         rf"\tau^2 = {fmt(PRIOR_VAR)})", font_size=LABEL_SIZE,
-                         colors={**TEX_MAP, r"\text{prior}": PRIOR})
+        prior_text = get_colored_tex(r"\text{prior}: \; \mu \sim \mathcal{N}(\mu_0 = "
+                                     rf"{format_number(PRIOR_MEAN)},\ \tau^2 = "
+                                     rf"{format_number(PRIOR_VAR)})",
+                                     {**TEX_MAP, r"\text{prior}": PRIOR}, font_size=LABEL_SIZE)
         prior_text.to_corner(UR, buff=EDGE_BUFF)
         with self.beat("Estimate an unknown mean mu again, from measurements with noise variance "
                        "one. But this time we start with a belief."):
             self.play(Create(self.axes), FadeIn(mu_label))
-        with self.beat(f"The prior says: mu is probably near {fmt(PRIOR_MEAN)}, give or take "
-                       f"{fmt(np.sqrt(PRIOR_VAR))}. That is the green curve."):
+        with self.beat(f"The prior says: mu is probably near {format_number(PRIOR_MEAN)}, give or take "
+                       f"{format_number(np.sqrt(PRIOR_VAR))}. That is the green curve."):
             self.play(Create(prior), FadeIn(prior_marker), Write(prior_text), run_time=2)
         self.prior, self.prior_text = prior, prior_text
 
@@ -381,19 +368,19 @@ class MapBetweenPriorAndMle(NarratedScene):
         mle_marker = self.get_tracked_marker(np.concatenate([[STREAM_MLE[0]], STREAM_MLE]), LIKELIHOOD)
         map_marker = self.get_tracked_marker(MAP_MEANS, POSTERIOR)
         legend = VGroup(
-            tex(r"\text{likelihood}, \text{ peak } \hat\mu_{\text{MLE}} = \bar{x}", font_size=LABEL_SIZE,
-                colors={**TEX_MAP, r"\text{likelihood}": LIKELIHOOD}),
-            tex(r"\text{posterior}, \text{ peak } \hat\mu_{\text{MAP}}", font_size=LABEL_SIZE,
-                colors={**TEX_MAP, r"\text{posterior}": POSTERIOR}),
+            get_colored_tex(r"\text{likelihood}, \text{ peak } \hat\mu_{\text{MLE}} = \bar{x}",
+                            {**TEX_MAP, r"\text{likelihood}": LIKELIHOOD}, font_size=LABEL_SIZE),
+            get_colored_tex(r"\text{posterior}, \text{ peak } \hat\mu_{\text{MAP}}",
+                            {**TEX_MAP, r"\text{posterior}": POSTERIOR}, font_size=LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         legend.next_to(self.prior_text, DOWN, buff=0.35).align_to(self.prior_text, LEFT)
         self.add(likelihood)
-        with self.beat(f"The first measurement arrives: {fmt(STREAM[0])}. On its own, it says the "
-                       "mean is right there: the blue likelihood, peaked at the MLE."):
+        with self.beat(f"The first measurement arrives: {format_number(STREAM[0])}. On its own, it "
+                       "says the mean is right there: the blue likelihood, peaked at the MLE."):
             self.play(FadeIn(self.data_dots[0], scale=2), FadeIn(strip_label))
             self.play(self.n.animate.set_value(1), FadeIn(mle_marker), FadeIn(legend[0]), run_time=1.5)
         with self.beat("Multiply prior by likelihood and renormalise: the orange posterior. "
-                       f"Its peak, the MAP estimate, is a compromise: {fmt(MAP_MEANS[1])}."):
+                       f"Its peak, the MAP estimate, is a compromise: {format_number(MAP_MEANS[1])}."):
             self.play(FadeIn(posterior), FadeIn(map_marker), FadeIn(legend[1]), run_time=1.5)
             self.wait(0.5)
         with self.beat("A second and a third point. The likelihood narrows; the posterior follows."):
@@ -404,30 +391,32 @@ class MapBetweenPriorAndMle(NarratedScene):
         self.markers = VGroup(mle_marker, map_marker)
 
     def show_formula(self):
-        formula = tex(r"\hat\mu_{\text{MAP}} = \frac{\frac{\mu_0}{\tau^2} + \frac{n\,\bar{x}}{\sigma^2}}"
-                      r"{\frac{1}{\tau^2} + \frac{n}{\sigma^2}}", font_size=BODY_SIZE)
-        note = tex(rf"\sigma^2 / \tau^2 = {fmt(PSEUDO_COUNT)} \text{{ observations at }} \mu_0",
-                   font_size=LABEL_SIZE)
+        formula = get_colored_tex(r"\hat\mu_{\text{MAP}} = \frac{\frac{\mu_0}{\tau^2} + "
+                                  r"\frac{n\,\bar{x}}{\sigma^2}}{\frac{1}{\tau^2} + "
+                                  r"\frac{n}{\sigma^2}}", TEX_MAP, font_size=BODY_SIZE)
+        note = get_colored_tex(rf"\sigma^2 / \tau^2 = {format_number(PSEUDO_COUNT)} \text{{ "
+                               r"observations at } \mu_0", TEX_MAP,
+                               font_size=LABEL_SIZE)
         block = VGroup(formula, note).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         block.next_to(self.legend, DOWN, buff=0.45).align_to(self.legend, LEFT)
         with self.beat("In symbols: the MAP estimate is a weighted average of the prior mean and "
                        "the sample mean, each weighted by how certain it is."):
             self.play(Write(formula), run_time=2)
-        with self.beat(f"This prior weighs as much as {fmt(PSEUDO_COUNT)} extra observations, all "
-                       "sitting at zero."):
+        with self.beat(f"This prior weighs as much as {format_number(PSEUDO_COUNT)} extra "
+                       "observations, all sitting at zero."):
             self.play(FadeIn(note, shift=0.1 * UP))
             self.wait(0.5)
         self.block = block
 
     def show_more_data(self):
         readout = VGroup(
-            VGroup(tex(r"n =", font_size=LABEL_SIZE),
+            VGroup(get_colored_tex(r"n =", TEX_MAP, font_size=LABEL_SIZE),
                    get_tracked_number(self.n, decimals=0, font_size=LABEL_SIZE,
                                       value=lambda t: round(t))),
-            VGroup(tex(r"\hat\mu_{\text{MLE}} =", font_size=LABEL_SIZE),
+            VGroup(get_colored_tex(r"\hat\mu_{\text{MLE}} =", TEX_MAP, font_size=LABEL_SIZE),
                    get_tracked_number(self.n, decimals=2, color=LIKELIHOOD, font_size=LABEL_SIZE,
                                       value=lambda t: STREAM_MLE[max(round(t), 1) - 1])),
-            VGroup(tex(r"\hat\mu_{\text{MAP}} =", font_size=LABEL_SIZE),
+            VGroup(get_colored_tex(r"\hat\mu_{\text{MAP}} =", TEX_MAP, font_size=LABEL_SIZE),
                    get_tracked_number(self.n, decimals=2, color=POSTERIOR, font_size=LABEL_SIZE,
                                       value=lambda t: MAP_MEANS[round(t)])),
         )
@@ -438,9 +427,9 @@ class MapBetweenPriorAndMle(NarratedScene):
         readout.align_to(self.axes, LEFT)
         with self.beat("Now let the data pour in."):
             self.play(FadeIn(readout))
-        with self.beat(f"With every point the data outweigh the prior a little more. After "
-                       f"{N_STREAM} points the MAP estimate, {fmt(MAP_MEANS[-1])}, has slid most "
-                       f"of the way to the MLE, {fmt(STREAM_MLE[-1])}."):
+        with self.beat(f"With every point the data outweigh the prior a little more. After {N_STREAM} "
+                       f"points the MAP estimate, {format_number(MAP_MEANS[-1])}, has slid most of the "
+                       f"way to the MLE, {format_number(STREAM_MLE[-1])}."):
             self.play(LaggedStart(*(FadeIn(d, scale=2) for d in self.data_dots[3:]), lag_ratio=0.3),
                       self.n.animate.set_value(N_STREAM), run_time=6, rate_func=linear)
         with self.beat("Few data: trust the prior. Many data: trust the data. The posterior also "
@@ -496,7 +485,8 @@ class RegularizationIsAPrior(NarratedScene):
             .shift(0.25 * DOWN),
         )
         mle = Dot(self.plane.c2p(*W_MLE), radius=0.09, color=LIKELIHOOD)
-        mle_label = get_panel(tex(r"\hat{w}_{\text{MLE}}", font_size=LABEL_SIZE), buff=0.05, opacity=0.8)
+        mle_label = get_panel(get_colored_tex(r"\hat{w}_{\text{MLE}}", TEX_MAP, font_size=LABEL_SIZE),
+                              buff=0.05, opacity=0.8)
         mle_label.next_to(mle, UP, buff=0.12)
         with self.beat(f"Linear regression with two weights, fitted to {N_REG} noisy points. "
                        "These are the contours of the negative log-likelihood: the squared error."):
@@ -509,13 +499,16 @@ class RegularizationIsAPrior(NarratedScene):
 
     def show_map_objective(self):
         lines = VGroup(
-            tex(r"-\log p(w \mid \mathcal{D}) = \frac{\|y - Xw\|^2}{2\sigma^2} - \log p(w) + c",
-                font_size=LABEL_SIZE, colors={r"\log p(w)": PRIOR, r"\|y - Xw\|^2": LIKELIHOOD}),
-            tex(r"w \sim \mathcal{N}(0, \tau^2 I): \quad -\log p(w) = \frac{\|w\|_2^2}{2\tau^2} + c",
-                font_size=LABEL_SIZE),
-            tex(rf"\Rightarrow\ \text{{ridge}}: \; \|y - Xw\|^2 + \lambda \|w\|_2^2, \quad "
-                rf"\lambda = \frac{{\sigma^2}}{{\tau^2}} = {fmt(RIDGE_LAMBDA)}", font_size=LABEL_SIZE,
-                colors={**TEX_MAP, r"\|y - Xw\|^2": LIKELIHOOD}),
+            get_colored_tex(r"-\log p(w \mid \mathcal{D}) = \frac{\|y - Xw\|^2}{2\sigma^2} - "
+                            r"\log p(w) + c", {r"\log p(w)": PRIOR, r"\|y - Xw\|^2": LIKELIHOOD},
+                            font_size=LABEL_SIZE),
+            get_colored_tex(r"w \sim \mathcal{N}(0, \tau^2 I): \quad -\log p(w) = "
+                            r"\frac{\|w\|_2^2}{2\tau^2} + c", TEX_MAP,
+                            font_size=LABEL_SIZE),
+            get_colored_tex(r"\Rightarrow\ \text{ridge}: \; \|y - Xw\|^2 + \lambda \|w\|_2^2, \quad "
+                            r"\lambda = \frac{\sigma^2}{\tau^2} = "
+                            rf"{format_number(RIDGE_LAMBDA)}",
+                            {**TEX_MAP, r"\|y - Xw\|^2": LIKELIHOOD}, font_size=LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         lines.to_corner(UR, buff=EDGE_BUFF)
         with self.beat("MAP adds the prior. Minus the log posterior is the squared error, plus "
@@ -529,7 +522,7 @@ class RegularizationIsAPrior(NarratedScene):
         self.ridge_lines = lines
 
     def show_ridge(self):
-        t = get_value_tracker(RIDGE_START)
+        t = ValueTracker(RIDGE_START)
         ball = always_redraw(lambda: self.get_ball(lookup(RIDGE_PATH, t.get_value()), "l2"))
         dot = always_redraw(lambda: self.get_estimate(RIDGE_PATH, t.get_value()))
         with self.beat("Geometrically, the prior's level sets are circles. Start with a weak "
@@ -540,12 +533,13 @@ class RegularizationIsAPrior(NarratedScene):
             self.play(t.animate.set_value(RIDGE_INDEX), run_time=4, rate_func=smooth)
         touch = get_contour_lines(self.plane, W1_GRID, W2_GRID, NLL_GRID, [RIDGE_TOUCH_LEVEL],
                                   colors=(POSTERIOR, POSTERIOR), stroke_width=3)
-        value = tex(rf"\hat{{w}}_{{\text{{MAP}}}} = ({fmt(W_RIDGE[0])},\ {fmt(W_RIDGE[1])})",
-                    font_size=LABEL_SIZE)
+        value = get_colored_tex(rf"\hat{{w}}_{{\text{{MAP}}}} = ({format_number(W_RIDGE[0])},\ "
+                                rf"{format_number(W_RIDGE[1])})", TEX_MAP,
+                                font_size=LABEL_SIZE)
         value.next_to(self.ridge_lines, DOWN, buff=0.35).align_to(self.ridge_lines, LEFT)
-        with self.beat(f"At lambda {fmt(RIDGE_LAMBDA)} the ridge estimate is "
-                       f"{fmt(W_RIDGE[0])}, {fmt(W_RIDGE[1])}. Both weights shrink, but neither "
-                       "reaches zero: a circle has no corners."):
+        with self.beat(f"At lambda {format_number(RIDGE_LAMBDA)} the ridge estimate is "
+                       f"{format_number(W_RIDGE[0])}, {format_number(W_RIDGE[1])}. Both weights "
+                       "shrink, but neither reaches zero: a circle has no corners."):
             self.play(Create(touch), Write(value))
             self.wait(1)
         for m in (ball, dot):
@@ -554,11 +548,13 @@ class RegularizationIsAPrior(NarratedScene):
 
     def show_lasso(self):
         lines = VGroup(
-            tex(r"w_j \sim \text{Laplace}(0, b): \quad -\log p(w) = \frac{\|w\|_1}{b} + c",
-                font_size=LABEL_SIZE),
-            tex(rf"\Rightarrow\ \text{{lasso}}: \; \tfrac12\|y - Xw\|^2 + \lambda \|w\|_1, \quad "
-                rf"\lambda = \frac{{\sigma^2}}{{b}} = {fmt(LASSO_LAMBDA)}", font_size=LABEL_SIZE,
-                colors={**TEX_MAP, r"\|y - Xw\|^2": LIKELIHOOD}),
+            get_colored_tex(r"w_j \sim \text{Laplace}(0, b): \quad -\log p(w) = \frac{\|w\|_1}{b} + c",
+                            TEX_MAP,
+                            font_size=LABEL_SIZE),
+            get_colored_tex(r"\Rightarrow\ \text{lasso}: \; \tfrac12\|y - Xw\|^2 + \lambda \|w\|_1, "
+                            r"\quad \lambda = \frac{\sigma^2}{b} = "
+                            rf"{format_number(LASSO_LAMBDA)}",
+                            {**TEX_MAP, r"\|y - Xw\|^2": LIKELIHOOD}, font_size=LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         lines.next_to(self.ridge_lines[0], DOWN, buff=0.3).align_to(self.ridge_lines, LEFT)
         with self.beat("Swap the prior for a Laplace distribution, sharply peaked at zero. "
@@ -566,7 +562,7 @@ class RegularizationIsAPrior(NarratedScene):
             self.play(FadeOut(self.ridge), FadeOut(self.ridge_lines[1:]))
             self.play(Write(lines[0]), run_time=1.5)
             self.play(Write(lines[1]), run_time=1.5)
-        t = get_value_tracker(LASSO_START)
+        t = ValueTracker(LASSO_START)
         ball = always_redraw(lambda: self.get_ball(lookup(LASSO_PATH, t.get_value()), "l1"))
         dot = always_redraw(lambda: self.get_estimate(LASSO_PATH, t.get_value()))
         with self.beat("Its level sets are diamonds. Strengthen the prior again and watch the "
@@ -575,12 +571,13 @@ class RegularizationIsAPrior(NarratedScene):
             self.play(t.animate.set_value(LASSO_INDEX), run_time=4, rate_func=smooth)
         touch = get_contour_lines(self.plane, W1_GRID, W2_GRID, NLL_GRID, [LASSO_TOUCH_LEVEL],
                                   colors=(POSTERIOR, POSTERIOR), stroke_width=3)
-        value = tex(rf"\hat{{w}}_{{\text{{MAP}}}} = ({fmt(W_LASSO[0])},\ {fmt(abs(W_LASSO[1]))})",
-                    font_size=LABEL_SIZE)
+        value = get_colored_tex(rf"\hat{{w}}_{{\text{{MAP}}}} = ({format_number(W_LASSO[0])},\ "
+                                rf"{format_number(abs(W_LASSO[1]))})", TEX_MAP,
+                                font_size=LABEL_SIZE)
         value.next_to(lines, DOWN, buff=0.35).align_to(lines, LEFT)
-        with self.beat("The contour meets the diamond at a corner, on the axis. The second "
-                       f"weight is exactly zero, and the first is {fmt(W_LASSO[0])}. A Laplace "
-                       "prior picks features: that is why the lasso gives sparse models."):
+        with self.beat("The contour meets the diamond at a corner, on the axis. The second weight is "
+                       f"exactly zero, and the first is {format_number(W_LASSO[0])}. A Laplace prior "
+                       "picks features: that is why the lasso gives sparse models."):
             self.play(Create(touch), Write(value))
             self.play(Indicate(value, color=POSTERIOR))
             self.wait(1)
