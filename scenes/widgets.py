@@ -11,6 +11,7 @@ planes      get_plane, get_background_plane, get_unit_circle
 arrows      get_arrow, get_tracked_arrow, get_tip_dot, get_span_line
 matrices    format_number, get_matrix, get_matrix_label
 text        get_formula, get_colored_tex, get_tracked_number, get_panel
+charts      get_bar_row, get_matrix_heat_map (lookup, lookup_rows for tracker-driven tables)
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from manim import (
 )
 
 from style import (
-    BACKGROUND, BODY_SIZE, BUFF, FAINT, FRAME_MARGIN, LABEL_SIZE, MUTED, TEX_COLORS, TEXT,
+    BACKGROUND, BODY_SIZE, BUFF, FAINT, FRAME_MARGIN, LABEL_SIZE, MUTED, NEGATIVE, POSITIVE,
+    SMALL_SIZE, TEX_COLORS, TEXT,
 )
 
 # --------------------------------------------------------------------------- planes
@@ -374,6 +376,16 @@ def lookup(table, t: float) -> np.ndarray:
     return (1 - (t - k)) * table[k] + (t - k) * table[k + 1]
 
 
+def lookup_rows(table, grid, x: float) -> np.ndarray:
+    """Like :func:`lookup`, but the rows ``table[k]`` were computed at the
+    (increasing) parameter values ``grid[k]``: the row at ``x``, linearly
+    interpolated between neighbouring rows, clamped to the grid's ends.
+    """
+    k = int(np.clip(np.searchsorted(grid, x) - 1, 0, len(grid) - 2))
+    s = float(np.clip((x - grid[k]) / (grid[k + 1] - grid[k]), 0.0, 1.0))
+    return (1 - s) * table[k] + s * table[k + 1]
+
+
 # --------------------------------------------------------------------------- densities
 # (lessons 08, 09, 11) curves and heat maps drawn from precomputed samples
 
@@ -414,3 +426,61 @@ def get_heat_map(axes, xs, ys, Z, colors=(BACKGROUND, BLUE_D), opacity: float = 
             cells.add(Rectangle(width=abs(dx) * 1.02, height=abs(dy) * 1.02, stroke_width=0,
                                 fill_color=color, fill_opacity=opacity).move_to(axes.c2p(x, y)))
     return cells
+
+
+# --------------------------------------------------------------------------- charts
+# (lessons 10, 17) bars of probabilities and matrices drawn as grids of coloured squares
+
+def get_bar_row(values, color, origin=ORIGIN, bar_width: float = 0.6, unit: float = 3.0,
+                buff: float = 0.25, opacity: float = 0.85) -> VGroup:
+    """A row of vertical bars of height ``unit * value``, standing on ``origin``'s
+    y, the first bar's left edge at its x, ``buff`` between neighbours."""
+    from manim import Rectangle
+
+    bars = VGroup()
+    for j, x in enumerate(values):
+        bar = Rectangle(width=bar_width, height=max(unit * float(x), 1e-3), stroke_width=0,
+                        fill_color=color, fill_opacity=opacity)
+        bar.move_to(np.asarray(origin) + RIGHT * (j * (bar_width + buff) + bar_width / 2), DOWN)
+        bars.add(bar)
+    return bars
+
+
+def get_matrix_heat_map(values, color, cell: float = 0.7, decimals: int | None = 2,
+                        font_size: float = SMALL_SIZE, vmax: float | None = None,
+                        diverging: bool = False) -> VGroup:
+    """A matrix as a grid of squares of side ``cell``, one per entry, filled by
+    value; row 0 on top, entry (0, 0) centred on the origin.
+
+    Sequential: from the background to ``color`` as the value goes 0 -> ``vmax``
+    (default: the largest magnitude). Diverging: ``NEGATIVE`` below zero,
+    ``POSITIVE`` above. With ``decimals`` the entries are written in their
+    squares. Returns a VGroup of rows, each a VGroup of cells ``VGroup(square[,
+    number])``. (For a function sampled on axes, see :func:`get_heat_map`.)
+    """
+    from manim import ManimColor, Square, Text, interpolate_color
+
+    values = np.atleast_2d(values)
+    vmax = float(np.abs(values).max()) if vmax is None else vmax
+    rows = VGroup()
+    for i, row in enumerate(values):
+        cells = VGroup()
+        for j, x in enumerate(row):
+            if diverging:
+                fill = interpolate_color(ManimColor(BACKGROUND),
+                                         ManimColor(POSITIVE if x > 0 else NEGATIVE),
+                                         min(abs(x) / vmax, 1.0))
+            else:
+                fill = interpolate_color(ManimColor(BACKGROUND), ManimColor(color),
+                                         min(max(x / vmax, 0.0), 1.0))
+            square = Square(side_length=cell, stroke_color=FAINT,
+                            stroke_width=1 if cell > 0.3 else 0,
+                            fill_color=fill, fill_opacity=1)
+            square.move_to(RIGHT * j * cell + DOWN * i * cell)
+            parts = VGroup(square)
+            if decimals is not None:
+                number = Text(format_number(x, decimals), font_size=font_size, color=TEXT)
+                parts.add(number.move_to(square))
+            cells.add(parts)
+        rows.add(cells)
+    return rows
