@@ -1,0 +1,148 @@
+"""The numbers lesson 14 shows on screen, checked against closed forms and NumPy.
+
+The scene module computes everything once at import (from mathcore.convex,
+with a fixed seed); these tests import it by path and compare its module-level
+constants with independent oracles (closed-form Jensen gaps and proximal maps,
+the KKT system solved with numpy.linalg, a brute-force lasso check), with
+explicit tolerances. The exercises of the Try-it card are checked the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mathreel.exercises import exercises_for
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENES = ROOT / "scenes"
+TOL = 1e-10
+
+
+def load_scene_module(name: str):
+    if str(SCENES) not in sys.path:
+        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
+    spec = importlib.util.spec_from_file_location(name, SCENES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def l14():
+    return load_scene_module("l14_convexity_and_duality")
+
+
+# --------------------------------------------------------------------------- Jensen gaps
+
+def test_bowl_gap_is_closed_form(l14):
+    # for x^2 / 2: t f(a) + (1-t) f(b) - f(ta + (1-t)b) = t (1-t) (a - b)^2 / 2
+    a, b = l14.BOWL_ENDS
+    t = l14.CHORD_T
+    np.testing.assert_allclose(l14.BOWL_GAPS, t * (1 - t) * (a - b) ** 2 / 2, atol=TOL)
+    assert l14.BOWL_GAPS.min() >= -TOL
+
+
+def test_double_well_gap_goes_negative(l14):
+    a, b = l14.WELL_ENDS
+    g = lambda x: x**4 / 8 - x**2  # noqa: E731
+    t = l14.CHORD_T
+    oracle = t * g(a) + (1 - t) * g(b) - g(t * a + (1 - t) * b)
+    np.testing.assert_allclose(l14.WELL_GAPS, oracle, atol=TOL)
+    assert l14.WELL_GAPS.min() == pytest.approx(g(a) - g(0.0), abs=TOL)  # at the midpoint
+    assert l14.WELL_GAPS.min() < 0
+
+
+# --------------------------------------------------------------------------- Lagrange duality
+
+def test_primal_solution_solves_kkt(l14):
+    Q, c, A, b = l14.QP_Q, l14.QP_C, l14.QP_A, l14.QP_B
+    kkt = np.block([[Q, A.T], [A, np.zeros((1, 1))]])
+    solution = np.linalg.solve(kkt, np.concatenate([-c, b]))
+    np.testing.assert_allclose(l14.DUAL.x_star, solution[:2], atol=TOL)
+    assert l14.NU_STAR == pytest.approx(solution[2], abs=TOL)
+    x = solution[:2]
+    assert l14.P_STAR == pytest.approx(0.5 * x @ Q @ x + c @ x, abs=TOL)
+
+
+def test_dual_is_a_lower_bound_and_tight(l14):
+    Qinv = np.linalg.inv(l14.QP_Q)
+    r = l14.QP_C[:, None] + l14.QP_A.T * l14.NU_GRID  # (2, n)
+    oracle = -0.5 * np.einsum("in,ij,jn->n", r, Qinv, r) - l14.QP_B[0] * l14.NU_GRID
+    np.testing.assert_allclose(l14.DUAL_VALUES, oracle, atol=TOL)
+    assert np.all(l14.DUAL_VALUES <= l14.P_STAR + TOL)  # weak duality
+    assert l14.D_STAR == pytest.approx(l14.P_STAR, abs=TOL)  # strong duality
+    np.testing.assert_allclose(l14.GAPS, l14.P_STAR - l14.DUAL_VALUES, atol=TOL)
+    # the Lagrangian's minimiser lands on x* at nu*
+    k = int(np.argmin(np.abs(l14.NU_GRID - l14.NU_STAR)))
+    assert abs(l14.NU_GRID[k] - l14.NU_STAR) < 1e-9  # nu* is on the grid the tracker uses
+    np.testing.assert_allclose(l14.LAGRANGE_X[k], l14.DUAL.x_star, atol=1e-9)
+
+
+# --------------------------------------------------------------------------- proximal maps
+
+def test_soft_threshold_and_l2_prox(l14):
+    x, lam = l14.PROX_INPUTS, l14.LAM
+    oracle = np.where(np.abs(x) <= lam, 0.0, x - lam * np.sign(x))
+    np.testing.assert_allclose(l14.SOFT, oracle, atol=TOL)
+    np.testing.assert_allclose(l14.RIDGE, x / (1 + lam), atol=TOL)
+    assert np.sum(l14.SOFT == 0) == np.sum(np.abs(x) <= lam) >= 1
+    assert np.all(l14.RIDGE != 0)
+    # the prox is the argmin: brute force over a fine grid
+    z = np.linspace(-4, 4, 80001)
+    for xi, si in zip(x, l14.SOFT):
+        assert z[np.argmin(0.5 * (z - xi) ** 2 + lam * np.abs(z))] == pytest.approx(si, abs=1e-3)
+
+
+# --------------------------------------------------------------------------- ISTA
+
+def test_ista_iterates_and_objective(l14):
+    A, b, lam = l14.LASSO_A, l14.LASSO_B, l14.LASSO_LAM
+    eta = 1.0 / np.linalg.norm(A, 2) ** 2
+    x = np.zeros(l14.D)
+    for k in range(l14.N_ISTA):
+        u = x - eta * A.T @ (A @ x - b)
+        x = np.sign(u) * np.maximum(np.abs(u) - eta * lam, 0)
+        np.testing.assert_allclose(l14.ISTA.xs[k + 1], x, atol=1e-10)
+    objective = 0.5 * np.sum((l14.ISTA.xs @ A.T - b) ** 2, axis=1) + lam * np.abs(l14.ISTA.xs).sum(1)
+    np.testing.assert_allclose(l14.ISTA.objectives, objective, atol=1e-10)
+    assert np.all(np.diff(l14.ISTA.objectives) <= 1e-12)  # never increases with eta = 1/L
+
+
+def test_ista_goes_sparse_on_the_true_support(l14):
+    np.testing.assert_array_equal(l14.NONZEROS, (l14.ISTA.xs != 0).sum(axis=1))
+    support = set(np.flatnonzero(l14.ISTA.x))
+    assert support == set(np.flatnonzero(l14.X_TRUE))
+    assert l14.NONZEROS.max() > l14.NONZEROS[-1]  # switched on, then off again
+    assert np.all(l14.NONZEROS[l14.SPARSE_BY:] == l14.NONZEROS[-1])  # and stays off
+    assert np.all(l14.NONZEROS[: l14.SPARSE_BY] != l14.NONZEROS[-1])
+
+
+# --------------------------------------------------------------------------- exercises
+
+def numbers(text: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def test_exercises():
+    jensen, soft, dual = exercises_for(14)
+    _, x, y = numbers(jensen.question)[:3]  # "x^2", then the two ends
+    assert numbers(jensen.answer)[0] == pytest.approx((x - y) ** 2 / 4, abs=5e-4)
+
+    values = numbers(soft.question)
+    v, lam = np.array(values[:4]), values[4]
+    expected = np.sign(v) * np.maximum(np.abs(v) - lam, 0)
+    assert numbers(soft.answer) == pytest.approx(expected.tolist(), abs=1e-9)
+
+    nums = numbers(dual.question)  # x_1^2 + x_2^2, x_1 + x_2 = b, nu
+    b, nu = nums[-2], nums[-1]
+    # min x1^2 + x2^2 + nu (x1 + x2 - b): x_i = -nu / 2, g(nu) = -nu^2 / 2 - nu b
+    bound, optimum = numbers(dual.answer)
+    assert bound == pytest.approx(-nu**2 / 2 - nu * b, abs=5e-4)
+    assert optimum == pytest.approx(b**2 / 2, abs=5e-4)
+    assert bound < optimum  # a price other than the best one: a real gap
