@@ -20,21 +20,21 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Axes, Circle, Create, Cross, CurvedArrow, DashedLine,
+    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Circle, Create, Cross, CurvedArrow, DashedLine,
     Dot, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line, MathTex,
     NumberLine, Polygon, Rectangle, ReplacementTransform, RoundedRectangle, Square, Tex,
-    Transform, ValueTracker, VGroup, VMobject, Write, always_redraw, linear, smooth,
+    Transform, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
 )
 
 from mathcore import probability, sampling
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, ACCENT_2, BODY_SIZE, BUFF, DATA, EDGE_BUFF, FAINT, GRADIENT, I_HAT, J_HAT, LABEL_SIZE, MEAN,
+    ACCENT, ACCENT_2, BODY_SIZE, DATA, EDGE_BUFF, FAINT, GRADIENT, I_HAT, J_HAT, LABEL_SIZE, MEAN,
     MUTED, NOISE, PROB, SMALL_SIZE, SPREAD, TEXT,
 )
 from widgets import (
-    format_number, get_panel, get_plane, get_traced_path, get_tracked_number, get_value_tracker,
+    format_number, get_plane, get_traced_path, get_tracked_number, get_value_tracker,
 )
 
 SEED = 12  # every random draw in this lesson comes from generators seeded from this

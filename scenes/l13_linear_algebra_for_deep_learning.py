@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Brace, Create, FadeIn, FadeOut, GrowFromEdge, Indicate,
-    LaggedStart, Line, MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle,
+    LaggedStart, MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle,
     Tex, Text, Transform, TransformFromCopy, VGroup, Write,
 )
 
@@ -28,10 +28,10 @@ from mathcore import attention
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, ACCENT_2, ACCENT_3, BODY_SIZE, DATA, EDGE_BUFF, FAINT, I_HAT, J_HAT, KEY, LABEL_SIZE,
-    MUTED, NEGATIVE, POSITIVE, QUERY, SMALL_SIZE, TEXT, TITLE_SIZE, VALUE,
+    ACCENT, ACCENT_3, BODY_SIZE, DATA, EDGE_BUFF, I_HAT, J_HAT, KEY, LABEL_SIZE,
+    MUTED, SMALL_SIZE, TEXT, TITLE_SIZE,
 )
-from widgets import format_number, get_panel
+from widgets import format_number
 
 SEED = 13  # the only source of randomness in this lesson (the integer entries)
 rng = np.random.default_rng(SEED)
@@ -194,7 +194,7 @@ class TensorsAndBroadcasting(NarratedScene):
         scalar = get_grid([[ACTIVATIONS[0, 0, 0]]])
         vector = get_grid([ACTIVATIONS[0, 0]])
         matrix = get_grid(ACTIVATIONS[0])
-        items = VGroup(scalar, vector, matrix).arrange(RIGHT, buff=1.4).move_to([0, 0.3, 0])
+        VGroup(scalar, vector, matrix).arrange(RIGHT, buff=1.4).move_to([0, 0.3, 0])
         labels = VGroup(*(
             VGroup(Tex(name, font_size=LABEL_SIZE, color=MUTED), shape_tex(shape, font_size=LABEL_SIZE))
             .arrange(DOWN, buff=0.15).next_to(item, DOWN, buff=0.35)

@@ -20,8 +20,8 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut,
-    GrowFromCenter, Indicate, LaggedStart, Line, MathTex, NumberLine, Polygon, Rectangle,
-    ReplacementTransform, Tex, Transform, VGroup, VMobject, Write, always_redraw, linear,
+    GrowFromCenter, Indicate, Line, MathTex, NumberLine, Rectangle,
+    Tex, VGroup, VMobject, Write, always_redraw, linear,
 )
 
 from mathcore import convex

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 
 from manim import (
-    DOWN, LEFT, ORIGIN, RIGHT, UP, Arc, Circle, Create, FadeIn, FadeOut, Indicate, Tex, Text,
+    DOWN, LEFT, RIGHT, UP, Arc, Circle, Create, FadeIn, FadeOut, Indicate, Tex, Text,
     VGroup, Write, config, linear,
 )
 
 from mathreel.exercises import exercises_for
 from narration import NarratedScene
 from style import (
-    ACCENT, BODY_SIZE, BUFF, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED, SMALL_SIZE, TEXT, TITLE_SIZE,
+    ACCENT, BODY_SIZE, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED, TEXT, TITLE_SIZE,
 )
 
 QUESTION_WIDTH_EM = 34  # line width of a question, in em of its font (LaTeX wraps it)

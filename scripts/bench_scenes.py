@@ -4,7 +4,7 @@ plots driven by a ValueTracker), at the lessons' lengths (about 26, 16 and 10 s)
 
 import numpy as np
 from manim import (
-    BLUE, DOWN, GREEN, LEFT, ORANGE, RED, RIGHT, UP, UL, UR, WHITE, YELLOW,
+    BLUE, DOWN, GREEN, ORANGE, RED, RIGHT, UP, UL, UR, WHITE, YELLOW,
     ApplyMatrix, Arrow, Axes, Create, DecimalNumber, Dot, FadeIn, FadeOut, MathTex,
     NumberPlane, Scene, Transform, ValueTracker, Vector, VGroup, Write, always_redraw,
 )

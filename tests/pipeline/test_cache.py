@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from engine_kit import fixture_job, frame_hashes, make_project
 
-from mathreel import cache, executors, render
+from mathreel import cache, render
 from mathreel.curriculum import SceneRef
 from mathreel.project import QUALITIES, scene_video
 from mathreel.render import RenderJob, render_many

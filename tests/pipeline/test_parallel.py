@@ -3,8 +3,6 @@ memory measured."""
 
 from __future__ import annotations
 
-import queue
-from pathlib import Path
 
 from engine_kit import fixture_job, make_project
 

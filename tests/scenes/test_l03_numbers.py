@@ -93,7 +93,7 @@ def test_hessians_match_the_hand_derivative(l03):
 
 
 def test_symbolic_hessian_is_the_hand_derivative(l03):
-    x, y = l03.X_SYM, l03.Y_SYM
+    x = l03.X_SYM
     by_hand = sympy.Matrix([[12 * x ** 2 - 3, -2], [-2, 4]])
     assert sympy.simplify(l03.WELL_HESSIAN_SYM - by_hand) == sympy.zeros(2, 2)
 
