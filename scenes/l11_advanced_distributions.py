@@ -18,21 +18,21 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, RIGHT, UL, UP, UR, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
-    Indicate, LaggedStart, Line, MathTex, Rectangle, Tex, VGroup, VMobject, Write, always_redraw,
-    linear, smooth,
+    DOWN, DR, LEFT, RIGHT, UP, UR, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
+    Indicate, LaggedStart, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, VMobject, Write,
+    always_redraw, linear, smooth,
 )
 
 from mathcore import calculus, norms, probability
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT_2, ACCENT_3, BODY_SIZE, DATA, EDGE_BUFF, EIGEN, FAINT, LABEL_SIZE, LIKELIHOOD, MEAN,
+    ACCENT_2, ACCENT_3, BODY_SIZE, DATA, EDGE_BUFF, EIGEN, FAINT, LABEL_SIZE, MEAN,
     MUTED, POSTERIOR, PRIOR, PROB, SMALL_SIZE, SPREAD, TEXT,
 )
 from widgets import (
-    format_number, get_arrow, get_panel, get_plane, get_sampled_curve, get_tracked_number,
-    get_value_tracker,
+    format_number, get_arrow, get_colored_tex, get_panel, get_plane, get_sampled_curve,
+    get_tracked_number, lookup,
 )
 
 SEED = 11  # the only source of randomness in this lesson (the cloud and the coin flips)
@@ -41,13 +41,6 @@ rng = np.random.default_rng(SEED)
 ETA_COLOR = ACCENT_3  # natural parameters eta
 STAT_COLOR = DATA  # sufficient statistics T(x)
 PARTITION_COLOR = ACCENT_2  # the log-partition A(eta)
-
-
-def lookup(array: np.ndarray, t: float) -> np.ndarray:
-    """Row ``t`` of a precomputed array, linearly between rows for fractional t."""
-    t = float(np.clip(t, 0, len(array) - 1))
-    k = min(int(np.floor(t)), len(array) - 2)
-    return (1 - (t - k)) * array[k] + (t - k) * array[k + 1]
 
 
 # --------------------------------------------------------------------------- 1. exponential family
@@ -115,22 +108,10 @@ TEX_MAP = {
 }
 
 
-def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None, **kwargs) -> MathTex:
-    """MathTex with the lesson's symbols coloured like the objects they name."""
-    colors = TEX_MAP if colors is None else colors
-    used = {k: v for k, v in colors.items() if k in text}
-    return MathTex(text, font_size=font_size, substrings_to_isolate=list(used),
-                   tex_to_color_map=used, **kwargs)
-
-
-def fmt(x: float, decimals: int = 2) -> str:
-    return format_number(x, decimals)
-
-
 def get_readout(symbol: str, tracker, value, color, decimals=2, font_size=LABEL_SIZE,
                 colors=None) -> VGroup:
     """``symbol = <number>`` where the number looks up ``value(t)``."""
-    label = tex(symbol + " =", font_size=font_size, colors=colors)
+    label = get_colored_tex(symbol + " =", TEX_MAP if colors is None else colors, font_size=font_size)
     number = get_tracked_number(tracker, decimals=decimals, color=color, font_size=font_size,
                                 value=value)
     group = VGroup(label, number).arrange(RIGHT, buff=0.12)
@@ -154,8 +135,8 @@ class ExponentialFamilyForm(NarratedScene):
         self.show_gaussian()
 
     def show_general_form(self):
-        form = tex(r"p(x \mid \eta) = h(x)\, \exp\big(\eta^{\top} T(x) - A(\eta)\big)",
-                   font_size=BODY_SIZE + 4)
+        form = get_colored_tex(r"p(x \mid \eta) = h(x)\, \exp\big(\eta^{\top} T(x) - A(\eta)\big)",
+                               TEX_MAP, font_size=BODY_SIZE + 4)
         form.to_edge(UP, buff=EDGE_BUFF)
         names = VGroup(
             Tex(r"natural parameter", font_size=SMALL_SIZE, color=ETA_COLOR),
@@ -172,10 +153,12 @@ class ExponentialFamilyForm(NarratedScene):
 
     def show_bernoulli(self):
         lines = VGroup(
-            tex(r"p^{y}(1-p)^{1-y} = \exp\Big(y \log\tfrac{p}{1-p} - \log\tfrac{1}{1-p}\Big)",
-                font_size=LABEL_SIZE),
-            tex(r"\eta = \log\tfrac{p}{1-p}, \quad T(y) = y, \quad A(\eta) = \log(1 + e^{\eta})",
-                font_size=LABEL_SIZE),
+            get_colored_tex(r"p^{y}(1-p)^{1-y} = \exp\Big(y \log\tfrac{p}{1-p} - "
+                            r"\log\tfrac{1}{1-p}\Big)", TEX_MAP,
+                            font_size=LABEL_SIZE),
+            get_colored_tex(r"\eta = \log\tfrac{p}{1-p}, \quad T(y) = y, \quad A(\eta) = \log(1 + "
+                            r"e^{\eta})", TEX_MAP,
+                            font_size=LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         lines.next_to(self.names, DOWN, buff=0.45)
         with self.beat("Take a coin that lands heads with probability p. Rewrite its probability "
@@ -194,9 +177,11 @@ class ExponentialFamilyForm(NarratedScene):
             y_axis_config={"numbers_to_include": [1, 2, 3, 4]},
         ).to_corner(DOWN + RIGHT, buff=EDGE_BUFF).shift(0.1 * UP)
         curve = get_sampled_curve(axes, ETA_X, PARTITION_CURVE, PARTITION_COLOR)
-        labels = VGroup(tex(r"\eta", font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.1),
-                        tex(r"A(\eta)", font_size=LABEL_SIZE).next_to(axes.y_axis, UP, buff=0.1))
-        t = get_value_tracker(0.0)
+        labels = VGroup(get_colored_tex(r"\eta", TEX_MAP,
+                                        font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.1),
+                        get_colored_tex(r"A(\eta)", TEX_MAP,
+                                        font_size=LABEL_SIZE).next_to(axes.y_axis, UP, buff=0.1))
+        t = ValueTracker(0.0)
 
         def tangent():
             eta, a, slope = (float(lookup(arr, t.get_value())) for arr in (ETA_PATH, A_PATH, SLOPE_PATH))
@@ -233,8 +218,8 @@ class ExponentialFamilyForm(NarratedScene):
         with self.beat("Here is A, plotted against eta, next to the coin's two probabilities."):
             self.play(Create(axes), FadeIn(labels), Create(curve), Create(bars_axes), FadeIn(y_label),
                       FadeIn(coin), run_time=2)
-        with self.beat(f"At a fair coin, eta is zero, and the slope of A there is exactly one half: "
-                       f"the probability of heads."):
+        with self.beat("At a fair coin, eta is zero, and the slope of A there is exactly one half: "
+                       "the probability of heads."):
             self.play(FadeIn(touching), FadeIn(readouts))
             self.wait(1)
         with self.beat("Change the coin. Eta moves along the curve, and the slope of the tangent "
@@ -247,12 +232,14 @@ class ExponentialFamilyForm(NarratedScene):
     def show_gaussian(self):
         colors = {**TEX_MAP, r"\mu": MEAN}
         gaussian = VGroup(
-            tex(rf"\mathcal{{N}}(\mu{{=}}{fmt(GAUSS_MEAN)}, \sigma^2{{=}}{fmt(GAUSS_VAR)}): \quad "
-                rf"\eta = \big(\tfrac{{\mu}}{{\sigma^2}}, -\tfrac{{1}}{{2\sigma^2}}\big) = "
-                rf"({fmt(GAUSS_ETA[0])}, {fmt(GAUSS_ETA[1])})", font_size=LABEL_SIZE, colors=colors),
-            tex(rf"T(x) = (x, x^2), \quad \nabla A = \mathbb{{E}}[T(x)] = "
-                rf"({fmt(GAUSS_GRAD_A[0])}, {fmt(GAUSS_GRAD_A[1])})", font_size=LABEL_SIZE,
-                colors=colors),
+            get_colored_tex(rf"\mathcal{{N}}(\mu{{=}}{format_number(GAUSS_MEAN)}, "
+                            rf"\sigma^2{{=}}{format_number(GAUSS_VAR)}): \quad \eta = "
+                            r"\big(\tfrac{\mu}{\sigma^2}, -\tfrac{1}{2\sigma^2}\big) = "
+                            rf"({format_number(GAUSS_ETA[0])}, "
+                            rf"{format_number(GAUSS_ETA[1])})", colors, font_size=LABEL_SIZE),
+            get_colored_tex(r"T(x) = (x, x^2), \quad \nabla A = \mathbb{E}[T(x)] = "
+                            rf"({format_number(GAUSS_GRAD_A[0])}, "
+                            rf"{format_number(GAUSS_GRAD_A[1])})", colors, font_size=LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         gaussian.next_to(self.bernoulli, DOWN, buff=0.3).align_to(self.bernoulli, LEFT)
         with self.beat("The Gaussian fits too, with two natural parameters and the statistics x "
@@ -301,7 +288,7 @@ class CovarianceEllipses(NarratedScene):
         self.plane = get_plane(x_range=(-4, 4, 1), y_range=(-4, 4, 1), unit=0.95,
                                center=(-2.95, 0, 0))
         self.plane.set_stroke(opacity=0.4)
-        self.t = get_value_tracker(0.0)
+        self.t = ValueTracker(0.0)
         self.cloud = always_redraw(lambda: self.get_cloud(self.t.get_value()))
         with self.beat(f"Here are {N_CLOUD} draws from a two-dimensional Gaussian. Each "
                        "coordinate has its own spread, and for now they are independent."):
@@ -309,12 +296,15 @@ class CovarianceEllipses(NarratedScene):
             self.play(FadeIn(self.cloud), run_time=1.5)
 
     def show_density_and_ellipses(self):
-        density = tex(r"\mathcal{N}(x; \mu, \Sigma) = \frac{\exp\!\big(-\tfrac12 (x-\mu)^{\top}"
-                      r"\Sigma^{-1}(x-\mu)\big)}{\sqrt{\det(2\pi\Sigma)}}", font_size=LABEL_SIZE)
-        cov = tex(rf"\Sigma = \begin{{pmatrix}} \sigma_1^2 & \rho\,\sigma_1\sigma_2 \\ "
-                  rf"\rho\,\sigma_1\sigma_2 & \sigma_2^2 \end{{pmatrix}}, \quad "
-                  rf"\sigma_1 = {fmt(SIGMA_1)},\ \sigma_2 = {fmt(SIGMA_2)}", font_size=LABEL_SIZE)
-        level = tex(r"\text{ellipse: } (x-\mu)^{\top}\Sigma^{-1}(x-\mu) = k^2", font_size=LABEL_SIZE)
+        density = get_colored_tex(r"\mathcal{N}(x; \mu, \Sigma) = \frac{\exp\!\big(-\tfrac12 "
+                                  r"(x-\mu)^{\top}\Sigma^{-1}(x-\mu)\big)}{\sqrt{\det(2\pi\Sigma)}}",
+                                  TEX_MAP, font_size=LABEL_SIZE)
+        cov = get_colored_tex(r"\Sigma = \begin{pmatrix} \sigma_1^2 & \rho\,\sigma_1\sigma_2 \\ "
+                              r"\rho\,\sigma_1\sigma_2 & \sigma_2^2 \end{pmatrix}, \quad \sigma_1 = "
+                              rf"{format_number(SIGMA_1)},\ \sigma_2 = "
+                              rf"{format_number(SIGMA_2)}", TEX_MAP, font_size=LABEL_SIZE)
+        level = get_colored_tex(r"\text{ellipse: } (x-\mu)^{\top}\Sigma^{-1}(x-\mu) = k^2", TEX_MAP,
+                                font_size=LABEL_SIZE)
         block = VGroup(density, cov, level).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         block.to_corner(UR, buff=EDGE_BUFF)
         self.ellipse_1 = always_redraw(lambda: self.get_ellipse(ELLIPSE_1_POINTS, self.t.get_value(),
@@ -338,9 +328,9 @@ class CovarianceEllipses(NarratedScene):
 
     def show_axes(self):
         self.axis_arrows = always_redraw(lambda: self.get_axes_arrows(self.t.get_value()))
-        note = tex(r"\text{axes: eigenvectors of } \Sigma, \text{ lengths } k\sqrt{\lambda_i}",
-                   font_size=LABEL_SIZE, colors={**TEX_MAP, r"\lambda_i": EIGEN,
-                                                 r"\text{axes: eigenvectors of }": EIGEN})
+        note = get_colored_tex(r"\text{axes: eigenvectors of } \Sigma, \text{ lengths } k\sqrt{\lambda_i}",
+                               {**TEX_MAP, r"\lambda_i": EIGEN, r"\text{axes: eigenvectors of }": EIGEN},
+                               font_size=LABEL_SIZE)
         note.next_to(self.block, DOWN, buff=0.35).align_to(self.block, LEFT)
         readouts = VGroup(
             get_readout(r"\rho", self.t, lambda s: float(lookup(RHO_PATH, s)), SPREAD),
@@ -352,20 +342,22 @@ class CovarianceEllipses(NarratedScene):
         readouts.next_to(note, DOWN, buff=0.4).align_to(self.block, LEFT)
         with self.beat("The ellipse's axes point along the eigenvectors of Sigma, in yellow, and "
                        "their lengths are the square roots of its eigenvalues: "
-                       f"{fmt(SEMI_AXES[0, 0])} and {fmt(SEMI_AXES[0, 1])} while rho is zero."):
+                       f"{format_number(SEMI_AXES[0, 0])} and {format_number(SEMI_AXES[0, 1])} while "
+                       "rho is zero."):
             self.play(FadeOut(self.k_labels), FadeIn(self.axis_arrows), Write(note))
             self.play(FadeIn(readouts))
         self.readouts = readouts
 
     def show_correlation_sweep(self):
         r1, r2, r3 = RHO_KEYS[1:]
-        with self.beat(f"Now correlate the coordinates. At rho {fmt(r1)} the cloud leans along "
-                       "the diagonal: the ellipses turn and stretch, the minor axis shrinks."):
+        with self.beat(f"Now correlate the coordinates. At rho {format_number(r1)} the cloud leans "
+                       "along the diagonal: the ellipses turn and stretch, the minor axis shrinks."):
             self.play(self.t.animate.set_value(KEY_INDEX[1]), run_time=4, rate_func=smooth)
-        with self.beat(f"Negative correlation, rho {fmt(r2)}, tilts it the other way."):
+        with self.beat(f"Negative correlation, rho {format_number(r2)}, tilts it the other way."):
             self.play(self.t.animate.set_value(KEY_INDEX[2]), run_time=4, rate_func=smooth)
-        with self.beat(f"And back to a mild {fmt(r3)}. The mean never moved; only Sigma changed, "
-                       "and with it the eigenvectors and eigenvalues that draw the ellipses."):
+        with self.beat(f"And back to a mild {format_number(r3)}. The mean never moved; only Sigma "
+                       "changed, and with it the eigenvectors and eigenvalues that draw the "
+                       "ellipses."):
             self.play(self.t.animate.set_value(KEY_INDEX[3]), run_time=3, rate_func=smooth)
             self.wait(1)
         for m in (self.cloud, self.ellipse_1, self.ellipse_2, self.axis_arrows,
@@ -405,7 +397,7 @@ class BetaBinomialUpdates(NarratedScene):
             y_axis_config={"numbers_to_include": [1, 2, 3, 4, 5]},
         ).to_corner(DOWN + LEFT, buff=EDGE_BUFF).shift(0.3 * RIGHT + 0.2 * UP)
         theta = MathTex(r"\theta", font_size=LABEL_SIZE).next_to(self.axes.x_axis, RIGHT, buff=0.12)
-        self.t = get_value_tracker(0.0)
+        self.t = ValueTracker(0.0)
         prior = get_sampled_curve(self.axes, THETA, BETA_CURVES[0], PRIOR, stroke_width=3)
         prior.set_stroke(opacity=0.6)
         self.curve = always_redraw(lambda: get_sampled_curve(
@@ -415,8 +407,9 @@ class BetaBinomialUpdates(NarratedScene):
             self.axes.c2p(float(lookup(POSTERIOR_MEANS, self.t.get_value())), 0),
             self.axes.c2p(float(lookup(POSTERIOR_MEANS, self.t.get_value())), 5),
             color=MEAN, stroke_width=2))
-        prior_label = tex(rf"\text{{prior: Beta}}({fmt(PRIOR_ALPHA)}, {fmt(PRIOR_BETA)})",
-                          font_size=LABEL_SIZE, colors={r"\text{prior: Beta}": PRIOR})
+        prior_label = get_colored_tex(rf"\text{{prior: Beta}}({format_number(PRIOR_ALPHA)}, "
+                                      rf"{format_number(PRIOR_BETA)})", {r"\text{prior: Beta}": PRIOR},
+                                      font_size=LABEL_SIZE)
         prior_label.to_corner(UR, buff=EDGE_BUFF).shift(0.9 * DOWN)
         with self.beat("A coin of unknown bias theta. Before any flip, we believe theta is "
                        "somewhere in the middle: a Beta two, two prior."):
@@ -426,10 +419,12 @@ class BetaBinomialUpdates(NarratedScene):
         self.prior_curve, self.prior_label = prior, prior_label
 
     def show_rule(self):
-        rule = tex(r"\text{Beta}(\alpha, \beta) \;\xrightarrow{\ s \text{ heads},\ f \text{ tails}\ }\;"
-                   r"\text{Beta}(\alpha + s,\ \beta + f)", font_size=LABEL_SIZE)
-        why = tex(r"\theta^{s}(1-\theta)^{f} \cdot \theta^{\alpha-1}(1-\theta)^{\beta-1} "
-                  r"= \theta^{\alpha+s-1}(1-\theta)^{\beta+f-1}", font_size=LABEL_SIZE)
+        rule = get_colored_tex(r"\text{Beta}(\alpha, \beta) \;\xrightarrow{\ s \text{ heads},\ f \text{ tails}\ }\;"
+                               r"\text{Beta}(\alpha + s,\ \beta + f)", TEX_MAP, font_size=LABEL_SIZE)
+        why = get_colored_tex(r"\theta^{s}(1-\theta)^{f} \cdot "
+                              r"\theta^{\alpha-1}(1-\theta)^{\beta-1} = "
+                              r"\theta^{\alpha+s-1}(1-\theta)^{\beta+f-1}",
+                              TEX_MAP, font_size=LABEL_SIZE)
         block = VGroup(rule, why).arrange(DOWN, aligned_edge=RIGHT, buff=0.3)
         block.next_to(self.prior_label, DOWN, buff=0.4).align_to(self.prior_label, RIGHT)
         self.counts = VGroup(
@@ -462,7 +457,8 @@ class BetaBinomialUpdates(NarratedScene):
         else:
             text = f"{side} this time: now {which} grows by one."
         if k == N_SLOW_FLIPS - 1:
-            text += (f" After {k + 1} flips the posterior mean is {fmt(POSTERIOR_MEANS[k + 1])}.")
+            text += (f" After {k + 1} flips the posterior mean is "
+                     f"{format_number(POSTERIOR_MEANS[k + 1])}.")
         with self.beat(text):
             self.play(FadeIn(coin, shift=0.3 * DOWN), run_time=0.6)
             self.play(self.t.animate.set_value(k + 1), run_time=1.2)
@@ -470,19 +466,20 @@ class BetaBinomialUpdates(NarratedScene):
     def show_remaining_flips(self):
         coins = VGroup(*(self.get_coin(k) for k in range(N_SLOW_FLIPS, N_FLIPS)))
         heads = int(FLIPS.sum())
-        with self.beat(f"Keep flipping. After {N_FLIPS} flips, {heads} heads and "
-                       f"{N_FLIPS - heads} tails, the posterior is Beta "
-                       f"{fmt(HISTORY.alphas[-1])}, {fmt(HISTORY.betas[-1])}: taller, narrower, "
-                       "and centred near the truth."):
+        with self.beat(f"Keep flipping. After {N_FLIPS} flips, {heads} heads and {N_FLIPS - heads} "
+                       f"tails, the posterior is Beta {format_number(HISTORY.alphas[-1])}, "
+                       f"{format_number(HISTORY.betas[-1])}: taller, narrower, and centred near the "
+                       "truth."):
             self.play(LaggedStart(*(FadeIn(c, shift=0.3 * DOWN) for c in coins), lag_ratio=0.5),
                       self.t.animate.set_value(N_FLIPS), run_time=7, rate_func=linear)
         truth = DashedLine(self.axes.c2p(TRUE_BIAS, 0), self.axes.c2p(TRUE_BIAS, 5), color=TEXT,
                            stroke_width=2)
-        truth_label = get_panel(Tex(f"true bias {fmt(TRUE_BIAS, 1)}", font_size=SMALL_SIZE,
+        truth_label = get_panel(Tex(f"true bias {format_number(TRUE_BIAS, 1)}", font_size=SMALL_SIZE,
                                     color=TEXT), buff=0.06, opacity=0.9)
         truth_label.next_to(self.axes.c2p(TRUE_BIAS, 5), LEFT, buff=0.12)
-        with self.beat(f"The coin's real bias was {fmt(TRUE_BIAS, 1)}. The posterior mean, "
-                       f"{fmt(POSTERIOR_MEANS[-1])}, got there by counting, with no integrals at all."):
+        with self.beat(f"The coin's real bias was {format_number(TRUE_BIAS, 1)}. The posterior mean, "
+                       f"{format_number(POSTERIOR_MEANS[-1])}, got there by counting, with no "
+                       "integrals at all."):
             self.play(Create(truth), FadeIn(truth_label))
             self.play(Indicate(self.counts[2], color=MEAN))
             self.wait(1)
