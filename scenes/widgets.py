@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 from manim import (
-    BLUE_D, DOWN, LEFT, ORIGIN, RIGHT, UP, Arrow, BackgroundRectangle, Circle, DashedLine,
+    BLUE_D, DOWN, ORIGIN, RIGHT, UP, Arrow, BackgroundRectangle, Circle, DashedLine,
     DecimalNumber, Dot, Line, MathTex, Matrix, Mobject, NumberPlane, RoundedRectangle, Tex,
     ValueTracker, VGroup, VMobject, always_redraw, config,
 )
