@@ -24,7 +24,6 @@ import heapq
 import os
 import shutil
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 

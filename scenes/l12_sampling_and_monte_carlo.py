@@ -34,7 +34,7 @@ from style import (
     MUTED, NOISE, PROB, SMALL_SIZE, SPREAD, TEXT,
 )
 from widgets import (
-    format_number, get_plane, get_traced_path, get_tracked_number, get_value_tracker,
+    format_number, get_plane, get_traced_path, get_tracked_number,
 )
 
 SEED = 12  # every random draw in this lesson comes from generators seeded from this
@@ -279,7 +279,7 @@ class MonteCarloDartsForPi(NarratedScene):
 
     def show_first_darts(self):
         self.darts = self.get_darts()
-        self.n = get_value_tracker(0)
+        self.n = ValueTracker(0)
         thrown = VGroup()
 
         def throw(group):
@@ -482,7 +482,7 @@ class MetropolisHastingsWalk(NarratedScene):
         self.x_label = x_label
 
     def show_fast_steps(self):
-        k = get_value_tracker(N_SLOW_STEPS)
+        k = ValueTracker(N_SLOW_STEPS)
         histogram = self.get_histogram(k)
         self.remove(self.current)
         current = always_redraw(lambda: self.state_dot(MH_SAMPLES[int(k.get_value()) - 1],
@@ -588,7 +588,7 @@ class GibbsStaircase(NarratedScene):
     def show_first_moves(self):
         path = GIBBS.path
         start = Dot(self.p(*path[0]), radius=0.08, color=ACCENT)
-        self.tracker = get_value_tracker(0)
+        self.tracker = ValueTracker(0)
         self.stairs = get_traced_path(self.plane, path, self.tracker, ACCENT, stroke_width=3,
                                       head_radius=0.08)
         with self.beat("Start in a corner, far from the centre."):

@@ -21,7 +21,7 @@ import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut,
     GrowFromCenter, Indicate, Line, MathTex, NumberLine, Rectangle,
-    Tex, VGroup, VMobject, Write, always_redraw, linear,
+    Tex, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
 )
 
 from mathcore import convex
@@ -32,7 +32,7 @@ from style import (
     I_HAT, J_HAT, LABEL_SIZE, MUTED, SMALL_SIZE, TEXT,
 )
 from widgets import (
-    format_number, get_contour_lines, get_plane, get_tracked_number, get_value_tracker,
+    format_number, get_contour_lines, get_plane, get_tracked_number,
 )
 
 SEED = 14  # the only source of randomness in this lesson (the lasso problem)
@@ -209,7 +209,7 @@ class ConvexSetsAndFunctions(NarratedScene):
         a, b = ends
         fa, fb = f([a]), f([b])
         chord = self.get_chord(axes.c2p(a, fa), axes.c2p(b, fb))
-        t = get_value_tracker(0.5)
+        t = ValueTracker(0.5)
 
         def index() -> int:
             return int(round(t.get_value() * (len(CHORD_T) - 1)))
@@ -366,7 +366,7 @@ class LagrangeDualBound(NarratedScene):
         curve = get_curve(axes, NU_GRID, DUAL_VALUES, DUAL_COLOR)
         g_label = MathTex(r"g(\nu)", font_size=LABEL_SIZE, color=DUAL_COLOR)
         g_label.next_to(axes.c2p(-3.4, DUAL.dual([-3.4])), LEFT, buff=0.15)
-        self.nu = get_value_tracker(NU_START)
+        self.nu = ValueTracker(NU_START)
 
         def k() -> int:
             return int(np.argmin(np.abs(NU_GRID - self.nu.get_value())))
@@ -502,7 +502,7 @@ class SoftThresholdingAndIsta(NarratedScene):
                     x_axis_config={"include_ticks": False},
                     y_axis_config={"numbers_to_include": [-2, -1, 1, 2]})
         axes.move_to([-2.2, -1.6, 0])
-        t = get_value_tracker(0)
+        t = ValueTracker(0)
         bar_width = 0.5
 
         def bars():

@@ -353,19 +353,6 @@ def get_weighted_graph(positions, W, node_color, edge_color, node_radius: float 
 
 # --------------------------------------------------------------------------- trackers
 
-def get_value_tracker(value: float = 0.0) -> ValueTracker:
-    """A ValueTracker the layout check skips (it has a point but nothing to draw).
-
-    ``self.play(tracker.animate...)`` adds the tracker to the scene; marking it
-    ``layout_exempt`` keeps the after-every-animation layout check off it.
-    No longer needed: the layout check now only looks at mobjects that draw,
-    so a plain ``ValueTracker`` does; kept while lessons still call it.
-    """
-    tracker = ValueTracker(value)
-    tracker.layout_exempt = True
-    return tracker
-
-
 def lookup(table, t: float) -> np.ndarray:
     """Row ``t`` of a precomputed table, linearly interpolated between rows for
     fractional ``t`` (clamped to the table). For updaters driven by a tracker:

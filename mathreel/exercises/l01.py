@@ -62,7 +62,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
         pair = invertible_matrix(rng)
     det_pair = linalg.determinant(pair)
     if abs(det_pair) < 1e-9:
-        verdict = rf"No: $\det [u\ w] = 0$, so $w$ lies on the line of $u$ and they span only a line"
+        verdict = r"No: $\det [u\ w] = 0$, so $w$ lies on the line of $u$ and they span only a line"
     else:
         verdict = (rf"Yes: $\det [u\ w] = {_fmt(det_pair)} \neq 0$, so together they span "
                    "the whole plane")
