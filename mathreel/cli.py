@@ -185,7 +185,7 @@ def render(targets, quality, voice, jobs, force, scheduler, quiet, encoder):
     encoder, the narration voice and recordings, the Manim version (--force
     renders anyway).
     """
-    use_voice(voice)
+    click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
     scenes = _scenes(curriculum, targets)
     render_jobs = [RenderJob(scene, QUALITIES[quality]) for scene in scenes]
@@ -515,7 +515,7 @@ def stitch(lessons, quality, course, release, burn, voice):
     """
     if not lessons and not course:
         raise UserError("name a lesson (e.g. `mathreel stitch 02`) or pass --course")
-    use_voice(voice)
+    click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
     chosen = _lessons(curriculum, lessons)
     for lesson in chosen:
@@ -575,7 +575,7 @@ def build(lessons, quality, voice, release, burn, no_course):
       mathreel build 02 07 --voice espeak
       mathreel build -q production          # YouTube upload encoding
     """
-    use_voice(voice)
+    click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
     chosen = _lessons(curriculum, lessons) if lessons else list(curriculum.lessons)
     if lessons:

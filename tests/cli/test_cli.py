@@ -187,3 +187,10 @@ def test_check_follows_value_tracker_driven_motion(mini_project, tmp_path):
         "       Tracked, animation 1: Dot runs off the right edge of the frame "
         "(box x 8.92..9.08, y -0.08..0.08)",
     ]
+
+
+def test_voice_option_does_not_leak_into_the_callers_environment(mini_project, monkeypatch):
+    monkeypatch.delenv("MATHREEL_VOICE", raising=False)
+    result = run("render", "99", "--voice", "espeak")
+    assert result.exit_code == 2
+    assert "MATHREEL_VOICE" not in os.environ

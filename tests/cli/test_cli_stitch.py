@@ -3,6 +3,7 @@ text, exit codes, and a failed scene failing only its lesson."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,13 +33,15 @@ def project(tmp_path, monkeypatch):
 
 @pytest.fixture
 def fake_engine(project, monkeypatch):
-    """render_many stand-in: synthetic clips for known scenes; BrokenScene fails."""
-    calls = []
+    """render_many stand-in: synthetic clips for known scenes; BrokenScene fails.
+    ``render_many.voices``: the voice each job's render process would inherit."""
+    calls, voices = [], []
 
     def render_many(root, jobs, **kwargs):
         results = []
         for job in jobs:
             calls.append(job.scene.name)
+            voices.append(os.environ.get("MATHREEL_VOICE"))
             if job.scene.name == "BrokenScene":
                 result = RenderResult(job, False, 0.1, error="ZeroDivisionError: division by zero")
             else:
@@ -49,6 +52,7 @@ def fake_engine(project, monkeypatch):
             results.append(result)
         return results
 
+    render_many.voices = voices
     monkeypatch.setattr(build_module, "render_many", render_many)
     return calls
 
@@ -129,7 +133,7 @@ def test_build_named_lessons_makes_no_course(project, fake_engine):
 
 
 def test_build_sets_the_voice_for_the_render_processes(project, fake_engine, monkeypatch):
-    import os
+    monkeypatch.delenv("MATHREEL_VOICE", raising=False)
     run("build", "first", "--voice", "espeak")
-    assert os.environ["MATHREEL_VOICE"] == "espeak"
-    monkeypatch.delenv("MATHREEL_VOICE")
+    assert set(build_module.render_many.voices) == {"espeak"}
+    assert "MATHREEL_VOICE" not in os.environ  # the caller's environment is left as it was
