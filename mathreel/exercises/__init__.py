@@ -35,6 +35,15 @@ class Exercise:
     code: str
 
 
+def format_decimal(x: float, decimals: int = 2) -> str:
+    """``x`` rounded to ``decimals`` places, trailing zeros dropped, zero as
+    ``0`` (never ``-0``): ``2.50 -> "2.5"``, ``-0.001 -> "0"``."""
+    text = f"{float(x):.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if float(text) == 0 else text
+
+
 def exercises_for(lesson: int) -> list[Exercise]:
     """The exercises of a lesson (an empty list where none are written)."""
     try:

@@ -11,15 +11,11 @@ import numpy as np
 from mathcore import attention, information, norms
 
 from . import Exercise
+from . import format_decimal as _fmt
 
 DISTRIBUTIONS = (  # distributions whose entropy in bits is a short number
     (0.5, 0.25, 0.25), (0.5, 0.5), (0.25, 0.25, 0.25, 0.25), (0.5, 0.25, 0.125, 0.125),
 )
-
-
-def _fmt(x: float, decimals: int = 2) -> str:
-    text = f"{float(x):.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
 
 
 def _vec(v) -> str:

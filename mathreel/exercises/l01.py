@@ -11,11 +11,7 @@ import numpy as np
 from mathcore import linalg
 
 from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 2) -> str:
-    text = f"{float(x):.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+from . import format_decimal as _fmt
 
 
 def _pmatrix(A) -> str:

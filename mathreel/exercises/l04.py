@@ -11,13 +11,7 @@ import numpy as np
 from mathcore import norms
 
 from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 2) -> str:
-    text = f"{float(x):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
+from . import format_decimal as _fmt
 
 
 def _vec(x) -> str:

@@ -11,11 +11,7 @@ import numpy as np
 from mathcore import probability
 
 from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 2) -> str:
-    text = f"{float(x):.{decimals}f}"
-    return "0" if float(text) == 0 else text.rstrip("0").rstrip(".") if "." in text else text
+from . import format_decimal as _fmt
 
 
 def _list(xs) -> str:
