@@ -44,6 +44,17 @@ def format_decimal(x: float, decimals: int = 2) -> str:
     return "0" if float(text) == 0 else text
 
 
+def format_tuple(v, decimals: int = 2) -> str:
+    """The entries of ``v`` through ``format_decimal``, as ``(a, b, c)``."""
+    return "(" + ", ".join(format_decimal(x, decimals) for x in v) + ")"
+
+
+def latex_pmatrix(A, decimals: int = 2) -> str:
+    """A 2-D array as a LaTeX ``pmatrix``, entries through ``format_decimal``."""
+    rows = [" & ".join(format_decimal(x, decimals) for x in row) for row in np.asarray(A)]
+    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
+
+
 def exercises_for(lesson: int) -> list[Exercise]:
     """The exercises of a lesson (an empty list where none are written)."""
     try:

@@ -10,16 +10,12 @@ import numpy as np
 
 from mathcore import attention, information, norms
 
-from . import Exercise
+from . import Exercise, format_tuple
 from . import format_decimal as _fmt
 
 DISTRIBUTIONS = (  # distributions whose entropy in bits is a short number
     (0.5, 0.25, 0.25), (0.5, 0.5), (0.25, 0.25, 0.25, 0.25), (0.5, 0.25, 0.125, 0.125),
 )
-
-
-def _vec(v) -> str:
-    return "(" + ", ".join(_fmt(x, 3) for x in v) + ")"
 
 
 def _pylist(v) -> str:
@@ -44,19 +40,19 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=(rf"Linear algebra: what is the cosine similarity of $a = {_vec(a)}$ and "
-                      rf"$b = {_vec(b)}$?"),
+            question=(rf"Linear algebra: what is the cosine similarity of $a = {format_tuple(a, 3)}$ and "
+                      rf"$b = {format_tuple(b, 3)}$?"),
             answer=rf"$\cos\theta = {_fmt(cosine)}$",
             code=f"mathcore.norms.cosine_similarity({_pylist(a)}, {_pylist(b)})",
         ),
         Exercise(
-            question=rf"Information: what is the entropy, in bits, of $p = {_vec(p)}$?",
+            question=rf"Information: what is the entropy, in bits, of $p = {format_tuple(p, 3)}$?",
             answer=rf"$H(p) = {_fmt(bits)}$ bits",
             code=f"mathcore.information.entropy({_pylist(p)}, base=2)",
         ),
         Exercise(
-            question=(rf"Attention: what weights does the softmax give the scores ${_vec(scores)}$?"),
-            answer=rf"${_vec(np.round(weights, 3))}$",
+            question=(rf"Attention: what weights does the softmax give the scores ${format_tuple(scores, 3)}$?"),
+            answer=rf"${format_tuple(np.round(weights, 3), 3)}$",
             code=f"mathcore.attention.softmax({_pylist(scores)})",
         ),
     ]

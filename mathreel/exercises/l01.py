@@ -10,13 +10,8 @@ import numpy as np
 
 from mathcore import linalg
 
-from . import Exercise
+from . import Exercise, format_tuple, latex_pmatrix
 from . import format_decimal as _fmt
-
-
-def _pmatrix(A) -> str:
-    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
 
 def _pylist(A) -> str:
@@ -25,10 +20,6 @@ def _pylist(A) -> str:
 
 def _paren(x: float) -> str:
     return f"({_fmt(x)})" if x < 0 else _fmt(x)
-
-
-def _vector(v) -> str:
-    return "(" + ", ".join(_fmt(x) for x in v) + ")"
 
 
 def invertible_matrix(rng: np.random.Generator) -> np.ndarray:
@@ -65,20 +56,20 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=(rf"What is the area of the parallelogram spanned by $u = {_vector(u)}$ "
-                      rf"and $w = {_vector(w)}$?"),
+            question=(rf"What is the area of the parallelogram spanned by $u = {format_tuple(u)}$ "
+                      rf"and $w = {format_tuple(w)}$?"),
             answer=rf"$|\det [u\ w]| = {_fmt(area)}$",
             code=f"abs(mathcore.linalg.determinant({_pylist(P)}))",
         ),
         Exercise(
-            question=(rf"With $A = {_pmatrix(A)}$ and $B = {_pmatrix(B)}$, find $\det(AB)$, "
+            question=(rf"With $A = {latex_pmatrix(A)}$ and $B = {latex_pmatrix(B)}$, find $\det(AB)$, "
                       r"the factor by which $AB$ scales areas."),
             answer=(rf"$\det(AB) = \det A \cdot \det B = {_paren(det_a)} \cdot {_paren(det_b)} "
                     rf"= {_fmt(det_ab)}$"),
             code=f"mathcore.linalg.determinant(numpy.array({_pylist(A)}) @ {_pylist(B)})",
         ),
         Exercise(
-            question=(rf"Do $u = {_vector(pair[:, 0])}$ and $w = {_vector(pair[:, 1])}$ "
+            question=(rf"Do $u = {format_tuple(pair[:, 0])}$ and $w = {format_tuple(pair[:, 1])}$ "
                       r"form a basis of the plane?"),
             answer=verdict,
             code=f"mathcore.linalg.determinant({_pylist(pair)})",

@@ -10,13 +10,8 @@ import numpy as np
 
 from mathcore import linalg
 
-from . import Exercise
+from . import Exercise, latex_pmatrix
 from . import format_decimal as _fmt
-
-
-def _pmatrix(A) -> str:
-    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
 
 def _pylist(A) -> str:
@@ -61,19 +56,19 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=rf"Find the eigenvalues of $S = {_pmatrix(S)}$.",
+            question=rf"Find the eigenvalues of $S = {latex_pmatrix(S)}$.",
             answer=rf"$\lambda_1 = {_fmt(eigenvalues[0])}$, $\lambda_2 = {_fmt(eigenvalues[1])}$",
             code=f"mathcore.linalg.eigh({_pylist(S)})",
         ),
         Exercise(
-            question=(rf"One power-iteration step: with $A = {_pmatrix(A)}$ and "
+            question=(rf"One power-iteration step: with $A = {latex_pmatrix(A)}$ and "
                       r"$v_0 = (1, 0)$, find $v_1$ and the estimate $v_1^T A v_1$."),
             answer=(rf"$v_1 = ({_fmt(v1[0])}, {_fmt(v1[1])})$, "
                     rf"$v_1^T A v_1 = {_fmt(lam1)}$"),
             code=f"mathcore.linalg.power_iteration({_pylist(A)}, [1, 0], max_iter=1)",
         ),
         Exercise(
-            question=(rf"How far is $B = {_pmatrix(B)}$ from its best rank-one "
+            question=(rf"How far is $B = {latex_pmatrix(B)}$ from its best rank-one "
                       r"approximation $B_1$, in the Frobenius norm?"),
             answer=(rf"$\|B - B_1\|_F = \sigma_2 = {_fmt(error)}$ "
                     rf"(the singular values are {_fmt(sigma[0])} and {_fmt(sigma[1])})"),

@@ -11,13 +11,8 @@ import numpy as np
 
 from mathcore import autodiff, calculus, linalg
 
-from . import Exercise
+from . import Exercise, latex_pmatrix
 from . import format_decimal as _fmt
-
-
-def _pmatrix(A) -> str:
-    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
 
 def _signed(c: int, term: str, first: bool = False) -> str:
@@ -71,14 +66,14 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
         Exercise(
             question=(rf"Find the Jacobian of $f(x, y) = ({a}xy,\ x + {b}y^2)$ at "
                       rf"$({_fmt(point[0])}, {_fmt(point[1])})$."),
-            answer=rf"$J = {_pmatrix(J)}$",
+            answer=rf"$J = {latex_pmatrix(J)}$",
             code=(f"mathcore.calculus.jacobian(lambda v: [{a}*v[0]*v[1], v[0] + {b}*v[1]**2], "
                   f"[{_fmt(point[0])}, {_fmt(point[1])}])"),
         ),
         Exercise(
             question=(rf"Is the flat point $(0, 0)$ of $f(x, y) = {quadratic}$ a minimum or a "
                       r"saddle? Use the Hessian."),
-            answer=(rf"$H = {_pmatrix(H)}$, eigenvalues ${_fmt(eigenvalues[0])}$ and "
+            answer=(rf"$H = {latex_pmatrix(H)}$, eigenvalues ${_fmt(eigenvalues[0])}$ and "
                     rf"${_fmt(eigenvalues[1])}$: {verdict}"),
             code=(f"mathcore.calculus.hessian(lambda v: {qa}*v[0]**2 {'-' if qc < 0 else '+'} "
                   f"{abs(qc)}*v[0]*v[1] + {qd}*v[1]**2, [0, 0])"),

@@ -10,12 +10,8 @@ import numpy as np
 
 from mathcore import norms
 
-from . import Exercise
+from . import Exercise, format_tuple
 from . import format_decimal as _fmt
-
-
-def _vec(x) -> str:
-    return "(" + ", ".join(_fmt(v) for v in x) + ")"
 
 
 def _pylist(x) -> str:
@@ -48,19 +44,19 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=rf"Find the L1 norm, the L2 norm and the max norm of $v = {_vec(v)}$.",
+            question=rf"Find the L1 norm, the L2 norm and the max norm of $v = {format_tuple(v)}$.",
             answer=(rf"$\|v\|_1 = {_fmt(l1)}$, $\|v\|_2 = {_fmt(l2)}$, "
                     rf"$\max_i |v_i| = {_fmt(linf)}$"),
             code=f"mathcore.norms.lp_norm({_pylist(v)}, 2)",
         ),
         Exercise(
-            question=(rf"Find the cosine similarity of $a = {_vec(a)}$ and $b = {_vec(b)}$."),
+            question=(rf"Find the cosine similarity of $a = {format_tuple(a)}$ and $b = {format_tuple(b)}$."),
             answer=rf"$\cos\theta = {_fmt(cos, 3)}$",
             code=f"mathcore.norms.cosine_similarity({_pylist(a)}, {_pylist(b)})",
         ),
         Exercise(
             question=(rf"Two independent features have standard deviations {_fmt(sigmas[0])} and "
-                      rf"{_fmt(sigmas[1])} and mean $(0, 0)$. How far is $x = {_vec(x)}$ from the "
+                      rf"{_fmt(sigmas[1])} and mean $(0, 0)$. How far is $x = {format_tuple(x)}$ from the "
                       r"mean, in Mahalanobis and in Euclidean distance?"),
             answer=rf"$d_M = {_fmt(d_m, 3)}$, Euclidean ${_fmt(d_e, 3)}$",
             code=(f"mathcore.norms.mahalanobis({_pylist(x)}, [0, 0], "

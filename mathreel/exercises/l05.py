@@ -10,14 +10,7 @@ import numpy as np
 
 from mathcore import calculus
 
-from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 3) -> str:
-    text = f"{float(x):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
+from . import Exercise, format_decimal
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -41,23 +34,24 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     return [
         Exercise(
             question=(rf"Find the gradient of $f(x, y) = {a} x^2 y + {b} y$ at "
-                      rf"$({_fmt(p[0])}, {_fmt(p[1])})$."),
-            answer=rf"$\nabla f = ({_fmt(grad[0])}, {_fmt(grad[1])})$",
+                      rf"$({format_decimal(p[0], 3)}, {format_decimal(p[1], 3)})$."),
+            answer=rf"$\nabla f = ({format_decimal(grad[0], 3)}, {format_decimal(grad[1], 3)})$",
             code=f"mathcore.calculus.gradient(lambda v: {a}*v[0]**2*v[1] + {b}*v[1], "
-                 f"[{_fmt(p[0])}, {_fmt(p[1])}])",
+                 f"[{format_decimal(p[0], 3)}, {format_decimal(p[1], 3)}])",
         ),
         Exercise(
             question=(rf"How fast does $g(x, y) = x^2 + {c} y^2$ change at "
-                      rf"$({_fmt(q[0])}, {_fmt(q[1])})$ in the direction of $(3, 4)$?"),
-            answer=rf"$D_u g = \nabla g \cdot (0.6, 0.8) = {_fmt(slope)}$",
+                      rf"$({format_decimal(q[0], 3)}, {format_decimal(q[1], 3)})$ in the direction of $(3, 4)$?"),
+            answer=rf"$D_u g = \nabla g \cdot (0.6, 0.8) = {format_decimal(slope, 3)}$",
             code=f"mathcore.calculus.directional_derivative(lambda v: v[0]**2 + {c}*v[1]**2, "
-                 f"[{_fmt(q[0])}, {_fmt(q[1])}], [3, 4])",
+                 f"[{format_decimal(q[0], 3)}, {format_decimal(q[1], 3)}], [3, 4])",
         ),
         Exercise(
-            question=(rf"Estimate $h(x, y) = y\,e^x$ at $({_fmt(dx)}, {_fmt(y0 + dy)})$ with its "
+            question=(rf"Estimate $h(x, y) = y\,e^x$ at "
+                      rf"$({format_decimal(dx, 3)}, {format_decimal(y0 + dy, 3)})$ with its "
                       rf"first-order Taylor polynomial around $(0, {y0})$."),
-            answer=rf"$h \approx {y0} + {y0}\,x + (y - {y0}) = {_fmt(estimate)}$",
+            answer=rf"$h \approx {y0} + {y0}\,x + (y - {y0}) = {format_decimal(estimate, 3)}$",
             code=f"mathcore.calculus.taylor_approx(lambda v: v[1]*np.exp(v[0]), [0, {y0}], "
-                 f"order=1)([{_fmt(dx)}, {_fmt(y0 + dy)}])",
+                 f"order=1)([{format_decimal(dx, 3)}, {format_decimal(y0 + dy, 3)}])",
         ),
     ]

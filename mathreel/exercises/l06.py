@@ -11,14 +11,7 @@ import numpy as np
 
 from mathcore import calculus, optim
 
-from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 3) -> str:
-    text = f"{float(x):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
+from . import Exercise, format_decimal
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -44,20 +37,20 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
         Exercise(
             question=(rf"Minimise $x^2 + y^2$ subject to ${a}x + {b}y = {c}$. Find the point and "
                       r"the Lagrange multiplier $\nu$ (with $\nabla f + \nu \nabla g = 0$)."),
-            answer=(rf"$x^\star = ({_fmt(qp.x[0])}, {_fmt(qp.x[1])})$, "
-                    rf"$\nu = {_fmt(qp.multipliers[0])}$"),
+            answer=(rf"$x^\star = ({format_decimal(qp.x[0], 3)}, {format_decimal(qp.x[1], 3)})$, "
+                    rf"$\nu = {format_decimal(qp.multipliers[0], 3)}$"),
             code=f"mathcore.optim.lagrange_equality_qp(2*np.eye(2), [0, 0], [[{a}, {b}]], [{c}])",
         ),
         Exercise(
             question=rf"Is $f(x) = x^4 - {k}x^2$ convex? Look at $f''(0)$.",
-            answer=rf"No: $f''(0) = {_fmt(curvature)} < 0$, it curves down at the origin",
+            answer=rf"No: $f''(0) = {format_decimal(curvature, 3)} < 0$, it curves down at the origin",
             code=f"mathcore.calculus.hessian(lambda v: v[0]**4 - {k}*v[0]**2, [0.0])",
         ),
         Exercise(
             question=(rf"Minimise $(x - {p})^2$ subject to $x \le {q}$. Find $x^\star$ and the "
                       r"KKT multiplier $\mu$."),
-            answer=rf"$x^\star = {_fmt(active.x[0])}$ (active), $\mu = {_fmt(mu)} > 0$",
-            code=(f"mathcore.optim.kkt_conditions([2*({_fmt(active.x[0])} - {p})], "
-                  f"g=[0.0], jac_g=[[1.0]], mu=[{_fmt(mu)}])"),
+            answer=rf"$x^\star = {format_decimal(active.x[0], 3)}$ (active), $\mu = {format_decimal(mu, 3)} > 0$",
+            code=(f"mathcore.optim.kkt_conditions([2*({format_decimal(active.x[0], 3)} - {p})], "
+                  f"g=[0.0], jac_g=[[1.0]], mu=[{format_decimal(mu, 3)}])"),
         ),
     ]

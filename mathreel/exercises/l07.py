@@ -10,29 +10,13 @@ import numpy as np
 
 from mathcore import optim
 
-from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 3) -> str:
-    text = f"{float(x):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
-
-
-def _pmatrix(A) -> str:
-    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
-
-
-def _vec(x) -> str:
-    return "(" + ", ".join(_fmt(v) for v in x) + ")"
+from . import Exercise, format_decimal, format_tuple, latex_pmatrix
 
 
 def _pylist(A) -> str:
     A = np.asarray(A)
     if A.ndim == 1:
-        return "[" + ", ".join(_fmt(v) for v in A) + "]"
+        return "[" + ", ".join(format_decimal(v, 3) for v in A) + "]"
     return "[" + ", ".join(_pylist(row) for row in A) + "]"
 
 
@@ -68,23 +52,25 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=(rf"For $f(x) = \tfrac12 x^T A x$ with $A = {_pmatrix(D)}$, find the condition "
+            question=(rf"For $f(x) = \tfrac12 x^T A x$ with $A = {latex_pmatrix(D, 3)}$, find the condition "
                       r"number $\kappa$ and the largest stable step size $2/L$."),
-            answer=rf"$\kappa = {_fmt(bowl.condition_number)}$, $2/L = {_fmt(bowl.max_stable_lr)}$",
+            answer=(rf"$\kappa = {format_decimal(bowl.condition_number, 3)}$, "
+                    rf"$2/L = {format_decimal(bowl.max_stable_lr, 3)}$"),
             code=f"q = mathcore.optim.quadratic({_pylist(D)}, [0, 0]); q.condition_number, q.max_stable_lr",
         ),
         Exercise(
-            question=(rf"One gradient-descent step on $f(x) = \tfrac12 x^T A x$, $A = {_pmatrix(A)}$, "
-                      rf"from $x_0 = {_vec(x0)}$ with $\eta = {_fmt(lr)}$: find $x_1$."),
-            answer=rf"$x_1 = x_0 - \eta A x_0 = {_vec(step.xs[1])}$",
+            question=(rf"One gradient-descent step on $f(x) = \tfrac12 x^T A x$, $A = {latex_pmatrix(A, 3)}$, "
+                      rf"from $x_0 = {format_tuple(x0, 3)}$ with $\eta = {format_decimal(lr, 3)}$: find $x_1$."),
+            answer=rf"$x_1 = x_0 - \eta A x_0 = {format_tuple(step.xs[1], 3)}$",
             code=(f"mathcore.optim.gradient_descent(lambda x: np.array({_pylist(A)}) @ x, "
-                  f"{_pylist(x0)}, lr={_fmt(lr)}, n_steps=1).xs[1]"),
+                  f"{_pylist(x0)}, lr={format_decimal(lr, 3)}, n_steps=1).xs[1]"),
         ),
         Exercise(
-            question=(rf"Adam with $\eta = {_fmt(adam_lr)}$ starts at $x_0 = {_vec(y0)}$ where the "
-                      rf"gradient is $g = {_vec(g)}$. Where is $x_1$? (Hint: bias correction.)"),
-            answer=rf"$x_1 = {_vec(adam.xs[1])}$, a step of $\eta$ per coordinate",
+            question=(rf"Adam with $\eta = {format_decimal(adam_lr, 3)}$ starts at "
+                      rf"$x_0 = {format_tuple(y0, 3)}$ where the "
+                      rf"gradient is $g = {format_tuple(g, 3)}$. Where is $x_1$? (Hint: bias correction.)"),
+            answer=rf"$x_1 = {format_tuple(adam.xs[1], 3)}$, a step of $\eta$ per coordinate",
             code=(f"mathcore.optim.adam(lambda x: np.array({_pylist(g)}), {_pylist(y0)}, "
-                  f"lr={_fmt(adam_lr)}, n_steps=1).xs[1]"),
+                  f"lr={format_decimal(adam_lr, 3)}, n_steps=1).xs[1]"),
         ),
     ]

@@ -10,20 +10,11 @@ import numpy as np
 
 from mathcore import information
 
-from . import Exercise
+from . import Exercise, format_decimal, format_tuple
 
 DISTRIBUTIONS = (  # small dyadic distributions, so the answers are short
     (0.5, 0.25, 0.25), (0.5, 0.5, 0.0), (0.25, 0.25, 0.5), (0.75, 0.125, 0.125),
 )
-
-
-def _fmt(x: float, decimals: int = 3) -> str:
-    text = f"{float(x):.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
-
-
-def _vec(v) -> str:
-    return "(" + ", ".join(_fmt(x) for x in v) + ")"
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -41,21 +32,21 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=rf"What is the entropy, in bits, of $p = {_vec(p)}$?",
-            answer=rf"$H(p) = {_fmt(h)}$ bits",
+            question=rf"What is the entropy, in bits, of $p = {format_tuple(p, 3)}$?",
+            answer=rf"$H(p) = {format_decimal(h, 3)}$ bits",
             code=f"mathcore.information.entropy({p.tolist()}, base=2)",
         ),
         Exercise(
-            question=(rf"Coins $p = {_vec(P)}$ and $q = {_vec(Q)}$. Find "
+            question=(rf"Coins $p = {format_tuple(P, 3)}$ and $q = {format_tuple(Q, 3)}$. Find "
                       r"$D_{KL}(p\,\|\,q)$ and $D_{KL}(q\,\|\,p)$ in bits."),
-            answer=(rf"$D_{{KL}}(p\,\|\,q) = {_fmt(kl_pq)}$, "
-                    rf"$D_{{KL}}(q\,\|\,p) = {_fmt(kl_qp)}$: not symmetric"),
+            answer=(rf"$D_{{KL}}(p\,\|\,q) = {format_decimal(kl_pq, 3)}$, "
+                    rf"$D_{{KL}}(q\,\|\,p) = {format_decimal(kl_qp, 3)}$: not symmetric"),
             code=f"mathcore.information.kl_divergence({P.tolist()}, {Q.tolist()}, base=2)",
         ),
         Exercise(
             question=(rf"A fair bit $X$ is copied to $Y$ but flipped with probability "
-                      rf"${_fmt(e)}$. What is $I(X; Y)$ in bits?"),
-            answer=rf"$I(X; Y) = {_fmt(mi)}$ bits",
+                      rf"${format_decimal(e, 3)}$. What is $I(X; Y)$ in bits?"),
+            answer=rf"$I(X; Y) = {format_decimal(mi, 3)}$ bits",
             code=f"mathcore.information.mutual_information({joint.tolist()}, base=2)",
         ),
     ]

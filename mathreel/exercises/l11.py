@@ -10,13 +10,8 @@ import numpy as np
 
 from mathcore import probability
 
-from . import Exercise
+from . import Exercise, latex_pmatrix
 from . import format_decimal as _fmt
-
-
-def _pmatrix(A) -> str:
-    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -45,7 +40,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                   f"{heads}, {tails})"),
         ),
         Exercise(
-            question=(rf"A Gaussian has covariance $\Sigma = {_pmatrix(cov)}$. How long are the "
+            question=(rf"A Gaussian has covariance $\Sigma = {latex_pmatrix(cov)}$. How long are the "
                       r"semi-axes of its one-standard-deviation ellipse?"),
             answer=(rf"${_fmt(ellipse.semi_axes[0], 3)}$ and ${_fmt(ellipse.semi_axes[1], 3)}$, "
                     "the square roots of the eigenvalues"),

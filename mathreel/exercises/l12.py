@@ -12,18 +12,7 @@ import numpy as np
 
 from mathcore import probability, sampling
 
-from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 3) -> str:
-    text = f"{float(x):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
-
-
-def _vec(v, decimals: int = 3) -> str:
-    return "(" + ", ".join(_fmt(x, decimals) for x in v) + ")"
+from . import Exercise, format_decimal, format_tuple
 
 
 def uniform_draws(rng: np.random.Generator, n: int = 4) -> np.ndarray:
@@ -54,27 +43,31 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     return [
         Exercise(
             question=(rf"Estimate the mean of $X$ squared, for $X$ uniform on (0, 1), from the "
-                      rf"draws $x = {_vec(draws, 1)}$, and give the standard error of your "
+                      rf"draws $x = {format_tuple(draws, 1)}$, and give the standard error of your "
                       r"estimate: the sample standard deviation over the square root of $n$."),
-            answer=(rf"estimate ${_fmt(mc.estimate)}$, standard error ${_fmt(mc.standard_error)}$ "
+            answer=(rf"estimate ${format_decimal(mc.estimate, 3)}$, "
+                    rf"standard error ${format_decimal(mc.standard_error, 3)}$ "
                     r"(the exact mean is 1/3)"),
             code=(f"mathcore.sampling.monte_carlo_estimate(lambda x: x**2, "
                   f"lambda rng, n: numpy.array({draws.tolist()}), 4, rng=0)"),
         ),
         Exercise(
             question=(rf"A Metropolis-Hastings chain targets the standard normal density. It is "
-                      rf"at $x = {_fmt(x)}$ and proposes $x' = {_fmt(proposal)}$. With what "
+                      rf"at $x = {format_decimal(x, 3)}$ and proposes $x' = {format_decimal(proposal, 3)}$. "
+                      r"With what "
                       r"probability does it move?"),
-            answer=rf"the ratio of the two densities, ${_fmt(acceptance)}$",
+            answer=rf"the ratio of the two densities, ${format_decimal(acceptance, 3)}$",
             code=(f"p = mathcore.probability.multivariate_normal_pdf([[{proposal}], [{x}]], "
                   f"[0], [[1]]); p[0] / p[1]"),
         ),
         Exercise(
-            question=(rf"With $\mu = {_fmt(mu)}$, $\sigma = {_fmt(sigma)}$ and a standard normal "
-                      rf"noise draw of ${_fmt(eps, 1)}$, find the reparameterized sample $z$ and "
+            question=(rf"With $\mu = {format_decimal(mu, 3)}$, $\sigma = {format_decimal(sigma, 3)}$ "
+                      r"and a standard normal "
+                      rf"noise draw of ${format_decimal(eps, 1)}$, find the reparameterized sample $z$ and "
                       r"its derivatives with respect to $\mu$ and $\sigma$."),
-            answer=(rf"$z = {_fmt(mu)} + {_fmt(sigma)} \cdot {_fmt(eps, 1)} = {_fmt(z)}$; "
-                    rf"the derivatives are 1 and the noise, ${_fmt(eps, 1)}$"),
+            answer=(rf"$z = {format_decimal(mu, 3)} + {format_decimal(sigma, 3)} \cdot "
+                    rf"{format_decimal(eps, 1)} = {format_decimal(z, 3)}$; "
+                    rf"the derivatives are 1 and the noise, ${format_decimal(eps, 1)}$"),
             code=(f"mathcore.sampling.reparameterize({mu}, numpy.log({sigma}**2), {eps})"),
         ),
     ]

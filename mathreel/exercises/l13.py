@@ -10,27 +10,11 @@ import numpy as np
 
 from mathcore import attention
 
-from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 3) -> str:
-    text = f"{float(x):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
+from . import Exercise, format_decimal, format_tuple, latex_pmatrix
 
 
 def _shape(shape) -> str:
     return "(" + ", ".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _vec(v, decimals: int = 3) -> str:
-    return "(" + ", ".join(_fmt(x, decimals) for x in v) + ")"
-
-
-def _pmatrix(A) -> str:
-    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
 
 def broadcastable_shapes(rng: np.random.Generator) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -61,16 +45,16 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             code=f"mathcore.attention.broadcast_shapes({left}, {right})",
         ),
         Exercise(
-            question=(rf"Compute the einsum $ij, j \to i$ of $A = {_pmatrix(A)}$ and "
-                      rf"$v = {_vec(v, 0)}$. Which letter is summed?"),
-            answer=rf"${_vec(Av, 0)}$; $j$ is summed (it is missing from the output)",
+            question=(rf"Compute the einsum $ij, j \to i$ of $A = {latex_pmatrix(A, 3)}$ and "
+                      rf"$v = {format_tuple(v, 0)}$. Which letter is summed?"),
+            answer=rf"${format_tuple(Av, 0)}$; $j$ is summed (it is missing from the output)",
             code=f"mathcore.attention.einsum_loops('ij,j->i', {A.tolist()}, {v.tolist()})",
         ),
         Exercise(
-            question=(rf"Find the softmax and the log-sum-exp of the logits $x = {_vec(logits, 0)}$ "
+            question=(rf"Find the softmax and the log-sum-exp of the logits $x = {format_tuple(logits, 0)}$ "
                       r"without overflowing."),
-            answer=(rf"subtract ${_fmt(top, 0)}$: softmax $= {_vec(probs)}$, "
-                    rf"log-sum-exp $= {_fmt(lse)}$"),
+            answer=(rf"subtract ${format_decimal(top, 0)}$: softmax $= {format_tuple(probs, 3)}$, "
+                    rf"log-sum-exp $= {format_decimal(lse, 3)}$"),
             code=(f"mathcore.attention.softmax({logits.tolist()}), "
                   f"mathcore.attention.logsumexp({logits.tolist()})"),
         ),

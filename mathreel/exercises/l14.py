@@ -11,18 +11,7 @@ import numpy as np
 
 from mathcore import convex
 
-from . import Exercise
-
-
-def _fmt(x: float, decimals: int = 3) -> str:
-    text = f"{float(x):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if float(text) == 0 else text
-
-
-def _vec(v, decimals: int = 3) -> str:
-    return "(" + ", ".join(_fmt(x, decimals) for x in v) + ")"
+from . import Exercise, format_decimal, format_tuple
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -46,20 +35,20 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     return [
         Exercise(
             question=(rf"For $f(x) = x^2$, how far above the graph is the midpoint of the chord "
-                      rf"from $x = {_fmt(x)}$ to $x = {_fmt(y)}$?"),
-            answer=rf"the Jensen gap is ${_fmt(gap)}$",
+                      rf"from $x = {format_decimal(x, 3)}$ to $x = {format_decimal(y, 3)}$?"),
+            answer=rf"the Jensen gap is ${format_decimal(gap, 3)}$",
             code=f"mathcore.convex.jensen_gap(lambda v: v @ v, [{x}], [{y}], 0.5)",
         ),
         Exercise(
-            question=(rf"Soft-threshold $v = {_vec(v, 1)}$ at $\lambda = {_fmt(lam)}$."),
-            answer=rf"${_vec(shrunk, 1)}$",
+            question=(rf"Soft-threshold $v = {format_tuple(v, 1)}$ at $\lambda = {format_decimal(lam, 3)}$."),
+            answer=rf"${format_tuple(shrunk, 1)}$",
             code=f"mathcore.convex.soft_threshold({v.tolist()}, {lam})",
         ),
         Exercise(
-            question=(rf"Minimise $x_1^2 + x_2^2$ subject to $x_1 + x_2 = {_fmt(b)}$. What lower "
-                      rf"bound does the dual function give at the price $\nu = {_fmt(nu)}$, and "
+            question=(rf"Minimise $x_1^2 + x_2^2$ subject to $x_1 + x_2 = {format_decimal(b, 3)}$. What lower "
+                      rf"bound does the dual function give at the price $\nu = {format_decimal(nu, 3)}$, and "
                       r"what is the optimum?"),
-            answer=rf"the bound is ${_fmt(bound)}$; the optimum is ${_fmt(optimum)}$",
+            answer=rf"the bound is ${format_decimal(bound, 3)}$; the optimum is ${format_decimal(optimum, 3)}$",
             code=(f"mathcore.convex.equality_qp_dual(2 * numpy.eye(2), [0, 0], [[1, 1]], [{b}])"
                   f".dual([{nu}])"),
         ),

@@ -10,13 +10,8 @@ import numpy as np
 
 from mathcore import graphs, linalg
 
-from . import Exercise
+from . import Exercise, latex_pmatrix
 from . import format_decimal as _fmt
-
-
-def _pmatrix(A) -> str:
-    rows = [" & ".join(_fmt(x) for x in row) for row in np.asarray(A)]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
 
 def _pylist(A) -> str:
@@ -48,8 +43,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=rf"Write the Laplacian $L = D - W$ of the triangle with weights $W = {_pmatrix(T)}$.",
-            answer=rf"$L = {_pmatrix(L)}$",
+            question=rf"Write the Laplacian $L = D - W$ of the triangle with weights $W = {latex_pmatrix(T)}$.",
+            answer=rf"$L = {latex_pmatrix(L)}$",
             code=f"mathcore.graphs.laplacian({_pylist(T)})",
         ),
         Exercise(
