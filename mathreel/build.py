@@ -66,14 +66,17 @@ def use_voice(voice: str | None) -> Iterator[None]:
 
 
 def render_lessons(root: Path, lessons: list[Lesson], quality: str, *, show_progress=True,
-                   on_result=None) -> dict[int, list[RenderResult]]:
+                   on_result=None, **engine) -> dict[int, list[RenderResult]]:
     """Render the title card and scenes of each lesson in one batch (so the
-    engine can schedule them together); results grouped by lesson number."""
+    engine can schedule them together); results grouped by lesson number.
+    ``engine``: more options of :func:`mathreel.render.render_many` (n_jobs,
+    force, scheduler, ...)."""
     jobs = []
     for lesson in lessons:
         jobs.append(RenderJob(title_card(root, lesson), QUALITIES[quality]))
         jobs += [RenderJob(scene, QUALITIES[quality]) for scene in lesson.scenes]
-    results = render_many(root, jobs, show_progress=show_progress, on_result=on_result)
+    results = render_many(root, jobs, show_progress=show_progress, on_result=on_result,
+                          **engine)
     grouped: dict[int, list[RenderResult]] = {l.number: [] for l in lessons}
     for result in results:
         grouped[result.job.scene.lesson].append(result)
@@ -82,13 +85,17 @@ def render_lessons(root: Path, lessons: list[Lesson], quality: str, *, show_prog
 
 def build(curriculum: Curriculum, lessons: list[Lesson], quality: str, *, course: bool,
           release: bool = False, burn: bool = False, show_progress: bool = True,
-          on_result=None, on_lesson=None) -> BuildReport:
+          on_result=None, on_lesson=None, force: bool = False, **engine) -> BuildReport:
+    """Render the lessons' title cards and scenes, stitch each lesson whose
+    parts all rendered, then (``course``) the course. ``force``: render and
+    stitch even what is up to date; ``engine``: more options of
+    :func:`mathreel.render.render_many` (n_jobs, scheduler, quiet, ...)."""
     root = curriculum.root
     report = BuildReport()
     report.skipped = [l for l in lessons if not l.scenes]
     todo = [l for l in lessons if l.scenes]
     rendered = render_lessons(root, todo, quality, show_progress=show_progress,
-                              on_result=on_result) if todo else {}
+                              on_result=on_result, force=force, **engine) if todo else {}
     for lesson in todo:
         failed = [r for r in rendered[lesson.number] if not r.ok]
         if failed:
@@ -96,8 +103,8 @@ def build(curriculum: Curriculum, lessons: list[Lesson], quality: str, *, course
                 f"scene {r.job.scene.name} failed: {r.error}" for r in failed))
         else:
             try:
-                outcome = LessonOutcome(lesson, stitch_lesson(root, lesson, quality,
-                                                              release=release, burn=burn))
+                outcome = LessonOutcome(lesson, stitch_lesson(
+                    root, lesson, quality, release=release, burn=burn, force=force))
             except (StitchError, EncodeError) as exc:
                 outcome = LessonOutcome(lesson, error=str(exc))
         report.lessons.append(outcome)
@@ -107,7 +114,7 @@ def build(curriculum: Curriculum, lessons: list[Lesson], quality: str, *, course
         if all(o.ok for o in report.lessons):
             try:
                 report.course = stitch_course(root, curriculum, quality, release=release,
-                                              burn=burn)
+                                              burn=burn, force=force)
             except (StitchError, EncodeError) as exc:
                 report.course_error = str(exc)
         else:

@@ -476,8 +476,9 @@ def _minutes(seconds: float) -> str:
 def _echo_stitched(result: StitchResult) -> None:
     """The video's path on stdout; how it was made, and any notes, on stderr."""
     click.echo(str(result.output))
+    how = "up to date" if result.cached else f"in {result.seconds:.1f} s"
     click.echo(f"  {len(result.parts)} parts, {_minutes(result.duration)}, {result.method}, "
-               f"{len(result.chapters)} chapters, in {result.seconds:.1f} s", err=True)
+               f"{len(result.chapters)} chapters, {how}", err=True)
     for note in result.notes:
         if not note.startswith("re-encoding:"):
             click.echo(f"  note: {note}", err=True)
@@ -494,8 +495,10 @@ def _echo_stitched(result: StitchResult) -> None:
               help="Encode with YouTube's upload settings (always on for -q production).")
 @click.option("--burn", is_flag=True,
               help="Also write NN_<slug>.burned.mp4 with the captions drawn into the picture.")
+@click.option("--force", is_flag=True,
+              help="Join again even when the parts and settings are those of the last stitch.")
 @VOICE_OPTION
-def stitch(lessons, quality, course, release, burn, voice):
+def stitch(lessons, quality, course, release, burn, force, voice):
     """Join a lesson's title card and rendered scenes into one video.
 
     Writes media/<quality>/lessons/NN_<slug>.mp4 with a soft subtitle track
@@ -504,7 +507,8 @@ def stitch(lessons, quality, course, release, burn, voice):
     format are joined by stream copy; otherwise they are re-encoded and the
     part that differed is named. The scenes must be rendered first (or use
     `mathreel build`); the title card is rendered here. --course joins the
-    stitched lessons into media/<quality>/course.mp4.
+    stitched lessons into media/<quality>/course.mp4. A video whose parts and
+    settings are unchanged since it was written is not joined again.
 
     \b
     Examples:
@@ -536,10 +540,10 @@ def stitch(lessons, quality, course, release, burn, voice):
                 f"title card {failed[0].job.scene.name} failed: {failed[0].error}")
         for lesson in chosen:
             _echo_stitched(stitch_lesson(curriculum.root, lesson, quality, release=release,
-                                         burn=burn))
+                                         burn=burn, force=force))
         if course:
             _echo_stitched(stitch_course(curriculum.root, curriculum, quality, release=release,
-                                         burn=burn))
+                                         burn=burn, force=force))
     except MissingRenderError as exc:
         raise UserError(str(exc)) from None
     except (StitchError, EncodeError) as exc:
@@ -560,7 +564,9 @@ def _title_only(lesson):
 @click.option("--burn", is_flag=True,
               help="Also write NN_<slug>.burned.mp4 with the captions drawn into the picture.")
 @click.option("--no-course", is_flag=True, help="Do not join the lessons into course.mp4.")
-def build(lessons, quality, voice, release, burn, no_course):
+@_engine_options
+def build(lessons, quality, voice, release, burn, no_course, jobs, force, scheduler, quiet,
+          encoder):
     """Render, stitch and caption whole lessons in one command.
 
     Without LESSONS: every lesson that has scenes, then the course video.
@@ -574,6 +580,11 @@ def build(lessons, quality, voice, release, burn, no_course):
       mathreel build -q low                 # what `make preview` runs
       mathreel build 02 07 --voice espeak
       mathreel build -q production          # YouTube upload encoding
+      mathreel build 02 --scheduler local   # render on a Dask LocalCluster
+
+    Only what changed is done again: a scene whose content hash is unchanged
+    is not rendered, and a lesson (or the course) whose parts and settings
+    are those of its last stitch is not joined again (--force redoes both).
     """
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
@@ -589,8 +600,13 @@ def build(lessons, quality, voice, release, burn, no_course):
         else:
             click.echo(f"lesson {outcome.lesson.code} failed: {outcome.error}", err=True)
 
-    report = build_lessons(curriculum, chosen, quality, course=not lessons and not no_course,
-                           release=release, burn=burn, on_lesson=on_lesson)
+    try:
+        report = build_lessons(curriculum, chosen, quality,
+                               course=not lessons and not no_course, release=release,
+                               burn=burn, on_lesson=on_lesson,
+                               **_engine_kwargs(jobs, force, scheduler, quiet, encoder))
+    except ConnectionError as exc:
+        raise UserError(str(exc)) from None
     if report.skipped and not lessons:
         click.echo(f"skipped (no scenes yet): {', '.join(l.code for l in report.skipped)}",
                    err=True)

@@ -22,21 +22,29 @@ run (built with ffmpeg-python) writes the whole MP4:
   ``.chapters.json`` / ``.chapters.txt`` sidecars.
 
 Everything is written to a temporary name in the destination folder, then
-renamed.
+renamed. A lesson or course whose parts (each video's and captions' size and
+modification time), titles and settings are those of the last stitch, and
+whose outputs are still the files that stitch wrote, is not stitched again:
+the record under ``media/.cache/<quality>/stitch/`` answers, so a no-op build
+costs file stats, not ffmpeg runs.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 import ffmpeg
 
 from . import captions as cap
 from .atomic import replacing, write_text
+from .cache import cache_dir, write_json_atomic
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
 from .curriculum import Curriculum, Lesson, SceneRef
 from .encode import (
@@ -48,6 +56,7 @@ from .project import (
     title_scene_name,
 )
 
+STITCH_VERSION = 1  # bump when join() writes something different for the same inputs
 RELEASE_QUALITIES = ("production",)
 RELEASE_COMMENT = "mathreel release encode (YouTube upload settings)"
 BURN_STYLE = ("FontName=DejaVu Sans,FontSize=16,BorderStyle=3,Outline=1,Shadow=0,"
@@ -90,10 +99,74 @@ class StitchResult:
     notes: list[str] = field(default_factory=list)
     sidecars: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0  # wall time of the stitch
+    cached: bool = False  # up to date: the last stitch's outputs, nothing run
 
     @property
     def method(self) -> str:
         return "stream copy" if self.plan.copy else f"re-encoded: {self.plan.reason}"
+
+
+# ---- the stitch record: skip a join whose inputs did not change --------------
+
+def _stamp(path: Path | None) -> list[int] | None:
+    """(size, mtime) of a file, None when there is none."""
+    try:
+        stat = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return None if stat is None else [stat.st_size, stat.st_mtime_ns]
+
+
+def join_key(parts: list[Part], output: Path, settings: dict) -> str:
+    """What a join depends on: every part's video and captions (as size and
+    modification time: a re-render replaces the file), titles, names, the
+    output's name and the settings."""
+    inputs = {"version": STITCH_VERSION, "output": output.name, "settings": settings,
+              "parts": [[str(p.video), _stamp(p.video), str(p.srt), _stamp(p.srt), p.title,
+                         p.name] for p in parts]}
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _result_to_json(result: StitchResult) -> dict:
+    return {"duration": result.duration, "frames": result.frames,
+            "expected_frames": result.expected_frames, "plan": asdict(result.plan),
+            "parts": [{**asdict(i), "path": str(i.path), "fps": str(i.fps)}
+                      for i in result.parts],
+            "chapters": [asdict(c) for c in result.chapters], "notes": result.notes}
+
+
+def _result_from_json(output: Path, data: dict, sidecars: dict[str, Path]) -> StitchResult:
+    infos = [VideoInfo(**{**i, "path": Path(i["path"]), "fps": Fraction(i["fps"])})
+             for i in data["parts"]]
+    return StitchResult(output, data["duration"], data["frames"], data["expected_frames"],
+                        JoinPlan(**data["plan"]), infos,
+                        [Chapter(**c) for c in data["chapters"]], data["notes"], sidecars,
+                        cached=True)
+
+
+def _up_to_date(record_path: Path, key: str, output: Path) -> StitchResult | None:
+    try:
+        record = json.loads(record_path.read_text())
+    except (OSError, ValueError):
+        return None
+    files = {name: Path(path) for name, (path, _) in record.get("outputs", {}).items()}
+    if record.get("key") != key or "video" not in files or any(
+            _stamp(files[name]) != stamp for name, (_, stamp) in record["outputs"].items()):
+        return None
+    sidecars = {name: path for name, path in files.items() if name != "video"}
+    try:
+        return _result_from_json(output, record["result"], sidecars)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _remember(record_path: Path, key: str, result: StitchResult) -> None:
+    """Written after every output is in place, so a stitch killed half-way
+    is never taken for done."""
+    files = {"video": result.output, **result.sidecars}
+    write_json_atomic(record_path, {
+        "key": key, "result": _result_to_json(result),
+        "outputs": {name: [str(path), _stamp(path)] for name, path in files.items()}})
 
 
 def plan_join(infos: list[VideoInfo], names: list[str], *, release: bool = False) -> JoinPlan:
@@ -172,17 +245,32 @@ def _run(args: list[str], what: str) -> None:
 
 def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None = None,
          release: bool = False, burn: bool = False, leading_untitled: bool = False,
-         copy_if_release_encoded: bool = False) -> StitchResult:
+         copy_if_release_encoded: bool = False, record: Path | None = None,
+         force: bool = False) -> StitchResult:
     """Join ``parts`` into ``output`` with its captions and chapters sidecars.
 
     ``leading_untitled``: the first part (a title card) opens the first
     chapter instead of being one. ``copy_if_release_encoded``: in release
     mode, join by stream copy when every part is already a release encode
-    (the course from release lessons).
+    (the course from release lessons). ``record``: a JSON file remembering
+    this join; when the inputs and outputs are unchanged since, nothing is
+    run and the remembered result comes back with ``cached=True`` (unless
+    ``force``).
     """
     started = time.perf_counter()
     if not parts:
         raise StitchError(f"{output.name}: nothing to join")
+    key = None
+    if record is not None:
+        settings = {"title": title, "release": release, "burn": burn,
+                    "leading_untitled": leading_untitled,
+                    "copy_if_release_encoded": copy_if_release_encoded,
+                    "frame": [quality.width, quality.height, quality.fps] if quality else None}
+        key = join_key(parts, output, settings)
+        remembered = None if force else _up_to_date(record, key, output)
+        if remembered is not None:
+            remembered.seconds = time.perf_counter() - started
+            return remembered
     infos = [probe(p.video) for p in parts]
     names = [p.name or p.video.stem for p in parts]
     already = copy_if_release_encoded and all(is_release_encode(p.video) for p in parts)
@@ -249,9 +337,12 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
         sidecars["burned"] = burn_captions(output, srt_path, release=release,
                                            height=height, fps=fps)
     expected = sum(i.frames for i in infos) if plan.copy else round(total * float(fps))
-    return StitchResult(output, written.duration, written.frames, expected, plan, infos,
-                        chapter_plan.chapters, notes, sidecars,
-                        time.perf_counter() - started)
+    result = StitchResult(output, written.duration, written.frames, expected, plan, infos,
+                          chapter_plan.chapters, notes, sidecars)
+    if record is not None:
+        _remember(record, key, result)
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def is_release_encode(video: Path) -> bool:
@@ -283,8 +374,11 @@ TITLE_TEMPLATE = '''\
 # Generated by mathreel for lesson {code}'s title card: edit scenes/title_card.py
 # or curriculum.toml instead (this file is rewritten from them).
 import sys
+from pathlib import Path
 
-sys.path.insert(0, {scenes!r})
+# <project>/media/.titles/ -> <project>/scenes/ (no absolute path: the project
+# can move, and a Dask worker renders it in a mirror of the project)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scenes"))
 
 from title_card import TitleCard  # noqa: E402
 
@@ -300,8 +394,8 @@ def title_card(root: Path, lesson: Lesson) -> SceneRef:
     rewritten when its content changes, so its mtime means something)."""
     path = title_scene_file(root, lesson.number)
     name = title_scene_name(lesson.number)
-    source = TITLE_TEMPLATE.format(code=lesson.code, scenes=str((root / "scenes").resolve()),
-                                   name=name, number=lesson.number, title=lesson.title)
+    source = TITLE_TEMPLATE.format(code=lesson.code, name=name, number=lesson.number,
+                                   title=lesson.title)
     if not path.is_file() or path.read_text() != source:
         write_text(path, source)
     return SceneRef(name, path, lesson.title, lesson.number)
@@ -328,13 +422,20 @@ def is_release(quality: str, release: bool = False) -> bool:
     return release or quality in RELEASE_QUALITIES
 
 
+def stitch_record(root: Path, quality: str, output: Path) -> Path:
+    """Where the stitch of ``output`` is remembered."""
+    return cache_dir(root) / quality / "stitch" / f"{output.stem}.json"
+
+
 def stitch_lesson(root: Path, lesson: Lesson, quality: str, *, release: bool = False,
-                  burn: bool = False) -> StitchResult:
-    """``media/<q>/lessons/NN_<slug>.mp4`` and its sidecars from rendered parts."""
+                  burn: bool = False, force: bool = False) -> StitchResult:
+    """``media/<q>/lessons/NN_<slug>.mp4`` and its sidecars from rendered
+    parts (not joined again when nothing changed, unless ``force``)."""
     parts = lesson_parts(root, quality, lesson)
     output = lesson_video(root, quality, lesson.number, lesson.slug)
     return join(parts, output, title=f"{lesson.code} {lesson.title}", quality=QUALITIES[quality],
-                release=is_release(quality, release), burn=burn, leading_untitled=True)
+                release=is_release(quality, release), burn=burn, leading_untitled=True,
+                record=stitch_record(root, quality, output), force=force)
 
 
 def course_chapter_title(lesson: Lesson) -> str:
@@ -342,8 +443,9 @@ def course_chapter_title(lesson: Lesson) -> str:
 
 
 def stitch_course(root: Path, curriculum: Curriculum, quality: str, *, release: bool = False,
-                  burn: bool = False) -> StitchResult:
-    """``media/<q>/course.mp4``: every lesson that has scenes, in order."""
+                  burn: bool = False, force: bool = False) -> StitchResult:
+    """``media/<q>/course.mp4``: every lesson that has scenes, in order (not
+    joined again when nothing changed, unless ``force``)."""
     lessons = [l for l in curriculum.lessons if l.scenes]
     if not lessons:
         raise StitchError("no lesson has scenes yet: nothing to join into a course")
@@ -358,6 +460,8 @@ def stitch_course(root: Path, curriculum: Curriculum, quality: str, *, release: 
         video = lesson_video(root, quality, lesson.number, lesson.slug)
         parts.append(Part(video, course_chapter_title(lesson), sidecar(video, "srt"),
                           f"lesson {lesson.code}"))
-    return join(parts, course_video(root, quality), title="mathreel: the mathematics of ML",
+    output = course_video(root, quality)
+    return join(parts, output, title="mathreel: the mathematics of ML",
                 quality=QUALITIES[quality], release=is_release(quality, release), burn=burn,
-                copy_if_release_encoded=True)
+                copy_if_release_encoded=True, record=stitch_record(root, quality, output),
+                force=force)

@@ -33,17 +33,23 @@ def project(tmp_path, monkeypatch):
 
 @pytest.fixture
 def fake_engine(project, monkeypatch):
-    """render_many stand-in: synthetic clips for known scenes; BrokenScene fails.
-    ``render_many.voices``: the voice each job's render process would inherit."""
+    """render_many stand-in: synthetic clips for known scenes (made when
+    missing or forced, like a cache hit otherwise); BrokenScene fails.
+    ``render_many.voices``: the voice each job's render process would inherit;
+    ``render_many.options``: the engine options of the last call."""
     calls, voices = [], []
 
     def render_many(root, jobs, **kwargs):
+        render_many.options = kwargs
         results = []
         for job in jobs:
             calls.append(job.scene.name)
             voices.append(os.environ.get("MATHREEL_VOICE"))
+            video = scene_video(root, job.quality.name, job.scene.name)
             if job.scene.name == "BrokenScene":
                 result = RenderResult(job, False, 0.1, error="ZeroDivisionError: division by zero")
+            elif video.is_file() and not kwargs.get("force"):
+                result = RenderResult(job, True, 0.0, outputs={"video": video}, cached=True)
             else:
                 video = fake_render(root, job.quality.name, job.scene.name)
                 result = RenderResult(job, True, 0.1, outputs={"video": video})
@@ -137,3 +143,33 @@ def test_build_sets_the_voice_for_the_render_processes(project, fake_engine, mon
     run("build", "first", "--voice", "espeak")
     assert set(build_module.render_many.voices) == {"espeak"}
     assert "MATHREEL_VOICE" not in os.environ  # the caller's environment is left as it was
+
+
+def test_a_second_build_joins_nothing_again(project, fake_engine):
+    assert run("build", "first").exit_code == 0
+    video = lesson_video(project, "low", 1, "first")
+    written = video.stat().st_mtime_ns
+    result = run("build", "first")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{video}\n"
+    assert "5 parts, 0:40.00, stream copy, 3 chapters, up to date" in result.stderr
+    assert video.stat().st_mtime_ns == written
+    forced = run("build", "first", "--force")
+    assert forced.exit_code == 0 and "up to date" not in forced.stderr
+    assert build_module.render_many.options["force"] is True
+    assert video.stat().st_mtime_ns != written
+
+
+def test_build_takes_the_render_engine_options(project, fake_engine):
+    result = run("build", "first", "-j", "1", "--quiet", "--encoder", "release")
+    assert result.exit_code == 0, result.output
+    options = build_module.render_many.options
+    assert (options["n_jobs"], options["quiet"], options["encoder"], options["force"]) == (
+        1, True, "release", False)
+
+
+def test_build_with_an_unreachable_scheduler_is_one_line(project):
+    result = run("build", "first", "--scheduler", "tcp://127.0.0.1:9", "--quiet")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
+    assert len(result.stderr.splitlines()) == 1
