@@ -184,11 +184,73 @@ class Observer:
                 "sound": self.sound}
 
 
+def install_frame_encoding() -> bool:
+    """Make Manim's segment encoder hand frames to the codec without waste.
+
+    For each frame, Manim's ``VideoSegmentEncoder.write_frame`` builds a new
+    RGBA ``av.VideoFrame`` with ``from_ndarray`` (about 10 ms of CPU for a
+    1080p frame: more than encoding it) and the stream converts that to its
+    pixel format (YUV 4:2:0); a still frame (a ``wait`` without updaters),
+    written as ``write_frame(pixels, repeat=n)``, pays both ``n`` times. Here
+    each encoder copies the pixels into one RGBA frame it keeps (0.3 ms),
+    converts it once with the same reformatter call the stream would make, and
+    sends the converted frame ``n`` times with consecutive timestamps. The
+    packets are the same (tests/pipeline/test_frame_encoding.py). Returns
+    False, changing nothing, when this Manim's encoder is not the one this was
+    written for.
+    """
+    from fractions import Fraction
+
+    import av
+    import numpy as np
+    from av.video.reformatter import VideoReformatter
+
+    try:
+        from manim.scene.video_segment_encoder import VideoSegmentEncoder
+    except ImportError:
+        return False
+    needed = ("write_frame", "_validate_frame", "_operation_error")
+    if not all(hasattr(VideoSegmentEncoder, name) for name in needed):
+        return False
+    manims_own = VideoSegmentEncoder.write_frame
+
+    def write_frame(self, pixels, *, repeat: int = 1) -> None:
+        context = self._stream.codec_context
+        if context.format.name == "rgba":  # nothing to convert: the codec keeps the frame
+            return manims_own(self, pixels, repeat=repeat)
+        self._validate_frame(pixels, repeat)
+        rate = self.spec.frame_rate
+        time_base = Fraction(rate.denominator, rate.numerator)
+        try:
+            state = self.__dict__.get("_mathreel_frames")
+            if state is None:
+                rgba = av.VideoFrame(context.width, context.height, "rgba")
+                plane = rgba.planes[0]
+                rows = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
+                state = self._mathreel_frames = (rgba, rows, VideoReformatter())
+            rgba, rows, reformatter = state
+            rows[:, :pixels.shape[1] * 4] = pixels.reshape(pixels.shape[0], -1)
+            frame = reformatter.reformat(rgba, context.width, context.height, context.format,
+                                         threads=context.thread_count)
+            for _ in range(repeat):
+                frame.pts = self._next_pts
+                frame.time_base = time_base
+                self._next_pts += 1
+                for packet in self._stream.encode(frame):
+                    self._container.mux(packet)
+        except BaseException as error:
+            raise self._operation_error("encode", error) from error
+
+    VideoSegmentEncoder.write_frame = write_frame
+    return True
+
+
 def run(job: dict) -> dict:
     from manim import tempconfig
 
     observer = Observer(job.get("progress"))
     observer.install()
+    install_frame_encoding()
     scene_class = load_scene_class(Path(job["file"]), job["scene"])
     with tempconfig(manim_config(job)):
         scene = scene_class()
