@@ -42,8 +42,9 @@ def fixture_job(name: str, file: str | None = None, root: Path | None = None,
 
 
 def frame_hashes(video: Path) -> list[str]:
-    """MD5 of every decoded frame (ffmpeg's framemd5 muxer)."""
-    out = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-f", "framemd5", "-"],
+    """MD5 of every decoded video frame (ffmpeg's framemd5 muxer)."""
+    out = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:v:0",
+                          "-f", "framemd5", "-"],
                          capture_output=True, text=True, check=True).stdout
     return [line.split(",")[-1].strip() for line in out.splitlines()
             if line.strip() and not line.startswith("#")]

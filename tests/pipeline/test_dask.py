@@ -45,3 +45,31 @@ def test_render_a_lesson_on_the_cluster(cluster, tmp_path):
     assert results[0].outputs["srt"].read_text().count("-->") == 2
     again = render_many(root, jobs[:2], progress="none", scheduler=cluster_obj.scheduler_address)
     assert all(r.cached for r in again)
+
+
+def test_build_a_lesson_with_its_title_card_on_the_cluster(cluster, tmp_path):
+    """`mathreel build --scheduler`: the generated title card and the scenes
+    render in the workers' mirrors of the project (no shared disk), then the
+    client stitches the lesson."""
+    import dataclasses
+    import shutil
+    from pathlib import Path
+
+    from mathreel.build import build
+    from mathreel.curriculum import load_curriculum
+    from mathreel.project import lesson_video, scene_video
+
+    cluster_obj, _ = cluster
+    root = make_project(tmp_path)
+    for module in ("narration.py", "style.py", "title_card.py"):
+        shutil.copy(Path(__file__).resolve().parents[2] / "scenes" / module, root / "scenes")
+    curriculum = load_curriculum(root)
+    lesson = dataclasses.replace(curriculum.lesson(1),
+                                 scenes=curriculum.lesson(1).scenes[:1])  # ChunkSafe
+    report = build(curriculum, [lesson], "low", course=False, show_progress=False,
+                   scheduler=cluster_obj.scheduler_address)
+    assert report.ok, report.lessons[0].error
+    title = scene_video(root, "low", "Lesson01Title")
+    parts = [len(frame_hashes(title)), len(frame_hashes(scene_video(root, "low", "ChunkSafe")))]
+    assert parts[0] > 0 and parts[1] == 43
+    assert len(frame_hashes(lesson_video(root, "low", 1, "fixture"))) == sum(parts)
