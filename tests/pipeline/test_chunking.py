@@ -82,3 +82,32 @@ def test_a_traced_path_scene_is_rendered_whole(tmp_path):
     assert cache.read_record(tmp_path, job)["stats"]["time_based_updaters"] is True
     again = render_many(tmp_path, [job], progress="none", chunk=3, n_jobs=2, force=True)[0]
     assert again.ok and again.chunks == 1
+
+
+ONE_CORE_RENDER = '''
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from engine_kit import fixture_job
+from mathreel.render import render_many
+result = render_many(Path(sys.argv[1]), [fixture_job("ChunkSafe", "chunky.py")],
+                     progress="none", chunk=False, n_jobs=1)[0]
+assert result.ok, result.error
+print(result.outputs["video"])
+'''
+
+
+def test_a_machine_with_other_cores_renders_the_same_frames(whole_and_chunked, tmp_path):
+    """x264 picks its thread count from the cores it sees, and the thread
+    count changes the bitstream: chunks rendered on Dask workers with other
+    core counts would not join into the one-process frames. The encoder
+    settings pin it, so a render that sees one core matches."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    _, kept, _ = whole_and_chunked
+    kit = str(Path(__file__).parent)
+    out = subprocess.run(["taskset", "-c", "0", sys.executable, "-c", ONE_CORE_RENDER,
+                          str(tmp_path), kit], capture_output=True, text=True, check=True)
+    assert frame_hashes(Path(out.stdout.strip())) == frame_hashes(kept["video"])
