@@ -11,7 +11,9 @@ and scenes are untouched. For each quality it prints:
 
 (a) cold ``mathreel render -j <cores>`` vs plain sequential ``manim`` of the
     same scenes (one process per scene file, scenes named on the command line,
-    fresh media folder: cold LaTeX for both): wall ratio (goal <= 0.60);
+    fresh media folder: cold LaTeX for both): wall ratio (goal <= 0.60); and
+    the same cold render with ``--encoder release`` (Manim's own x264 settings,
+    so the same output quality as plain ``manim``);
 (b) a no-op rebuild of the same scenes through the CLI, the time to hash every
     scene of the curriculum, and (``-q low``, unless ``--no-curriculum``) a
     no-op ``mathreel build`` of the whole curriculum in the checkout itself
@@ -71,10 +73,10 @@ def timed(cmd: list[str], **kwargs) -> tuple[float, float]:
     return wall, children_cpu()[0] - cpu0
 
 
-def scratch_project(base: Path) -> Path:
+def scratch_project(base: Path, name: str = "project") -> Path:
     """A snapshot of scenes/ and curriculum.toml (others edit them while we
     run), with the packages linked."""
-    root = base / "project"
+    root = base / name
     root.mkdir()
     for name in ("mathcore", "mathreel", "narration", "notebooks"):
         if (ROOT / name).exists():
@@ -188,6 +190,13 @@ def bench_quality(qname: str, scenes_wanted, jobs: int, out: dict) -> None:
             s = stats.get(name, {})
             print(f"      {name:<32} {s.get('seconds', 0):6.1f} s  {s.get('chunks', 1)} chunk(s)"
                   f"  peak {s.get('maxrss_kb', 0) / 1024:5.0f} MB  {s.get('duration', 0):5.1f} s video")
+        # The same with Manim's own encoder settings (x264 medium): equal output
+        # quality, so only the engine's scheduling and waste-cutting count.
+        same_root = scratch_project(base, "project-release")
+        same_wall, same_cpu = mathreel_cli([*names, "-q", qname, "-j", str(jobs),
+                                            "--encoder", "release"], same_root)
+        print(f"    with --encoder release (Manim's x264 settings): {same_wall:7.1f} s wall "
+              f"{same_cpu:7.1f} s CPU   ratio {same_wall / plain_wall:.2f}", flush=True)
 
         noop_wall, _ = mathreel_cli([*names, "-q", qname], root)
         started = time.perf_counter()
@@ -244,6 +253,7 @@ def bench_quality(qname: str, scenes_wanted, jobs: int, out: dict) -> None:
         out[qname] = {
             "scenes": names, "plain_wall": plain_wall, "plain_cpu": plain_cpu,
             "cold_wall": cold_wall, "cold_cpu": cold_cpu, "ratio": ratio,
+            "release_wall": same_wall, "release_cpu": same_cpu,
             "noop_wall": noop_wall, "key_ms_all": key_time * 1000,
             "edit_scene": target.name, "edit_wall": edit_wall, "plain_one": plain_one,
             "rerendered": rerendered, "stitch_wall": stitch_wall, "video_seconds": duration,
