@@ -117,7 +117,7 @@ GRAPH_POSITIONS = np.array([  # frame coordinates of the six nodes (scene 1 and 
 WEIGHT_OFFSETS = {(0, 1): 0.3 * LEFT, (0, 2): 0.25 * UP + 0.2 * RIGHT,
                   (1, 2): 0.25 * DOWN + 0.2 * RIGHT, (3, 4): 0.25 * UP + 0.2 * LEFT,
                   (3, 5): 0.25 * DOWN + 0.2 * LEFT, (4, 5): 0.3 * RIGHT, (2, 3): 0.28 * UP}
-NODE_LABEL_DIRECTIONS = [UP, DOWN, DOWN, DOWN, UP, DOWN]  # where a node's number goes
+NODE_LABEL_BUFF = 0.15  # gap between a node's disc and the number beside it
 
 
 def signal_color(value: float, scale: float = 1.0):
@@ -133,11 +133,24 @@ def get_graph(positions=GRAPH_POSITIONS, show_weights=True, node_radius=0.26):
 
 
 def get_node_labels(graph, values, color=TEXT, decimals=2, prefix="") -> VGroup:
-    """A number beside every node (above or below, away from the edges)."""
+    """A number beside every node, radially outward from the graph's centre.
+
+    Every edge of a node runs inwards, towards the other nodes, so outward is where the
+    number stays clear of them: the label's box is pushed along that direction until it
+    is ``NODE_LABEL_BUFF`` from the node's disc (for the middle nodes 2 and 3 that puts
+    the number inside their triangle).
+    """
+    centre = np.mean([node.get_center() for node in graph.nodes], axis=0)
     labels = VGroup()
-    for node, value, direction in zip(graph.nodes, values, NODE_LABEL_DIRECTIONS):
-        text = f"{prefix}{format_number(value, decimals)}"
-        labels.add(MathTex(text, font_size=LABEL_SIZE, color=color).next_to(node, direction, 0.12))
+    for node, value in zip(graph.nodes, values):
+        label = MathTex(f"{prefix}{format_number(value, decimals)}", font_size=LABEL_SIZE,
+                        color=color)
+        direction = node.get_center() - centre
+        direction = direction / np.linalg.norm(direction)
+        # how far the box reaches along ``direction`` from its centre
+        half_extent = abs(direction[0]) * label.width / 2 + abs(direction[1]) * label.height / 2
+        reach = node.width / 2 + NODE_LABEL_BUFF + half_extent
+        labels.add(label.move_to(node.get_center() + reach * direction))
     return labels
 
 
@@ -276,7 +289,7 @@ class GraphLaplacianFromWeights(NarratedScene):
 # =========================================================================== scene 2
 
 SPECTRUM_GRAPH_POSITIONS = GRAPH_POSITIONS * np.array([1.0, 0.75, 1]) + np.array([0.6, 1.55, 0])
-BAR_ORIGIN = np.array([-5.1, -1.9, 0])  # where bar 0 stands on the axis
+BAR_ORIGIN = np.array([-5.1, -1.65, 0])  # where bar 0 stands on the axis
 BAR_SPACING = 1.05
 BAR_UNIT = 2.0  # frame units per unit of eigenvector entry
 
@@ -388,10 +401,13 @@ class FiedlerVectorCutsTheGraph(NarratedScene):
             self.play(FadeIn(values))
         (i, j), = CUT_EDGES
         middle = (self.graph.nodes[i].get_center() + self.graph.nodes[j].get_center()) / 2
-        cut = DashedLine(middle + 1.5 * UP, middle + 1.5 * DOWN, color=TEXT, stroke_width=3)
+        reach = 0.25  # how far the cut runs past the top and bottom nodes
+        cut = DashedLine([middle[0], self.graph.nodes.get_top()[1] + reach, 0],
+                         [middle[0], self.graph.nodes.get_bottom()[1] - reach, 0],
+                         color=TEXT, stroke_width=3)
         rule = Tex(r"split by the sign of $\mathbf{v}_2$", font_size=LABEL_SIZE, color=TEXT)
         rule[0][-2:].set_color(EIGEN)
-        rule.next_to(cut, DOWN, buff=0.1)
+        rule.next_to(cut, UP, buff=0.1)  # above the graph, clear of the bars and their values
         with self.beat("Split the nodes by its sign: positive on one side, negative on the "
                        "other. The cut crosses a single edge, the bridge, of weight "
                        f"{format_number(CUT_WEIGHT)}: the weakest way to cut this graph in two."):
