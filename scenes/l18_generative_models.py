@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, DashedLine, DashedVMobject, DecimalNumber, Dot,
+    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, DashedLine, DashedVMobject, DecimalNumber, Dot,
     FadeIn, FadeOut, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, Write, always_redraw,
     linear,
 )
@@ -97,6 +97,9 @@ COSINE_ALPHA_BARS = cosine_schedule(T_STEPS).alpha_bars  # (T,)
 SIGNAL = np.sqrt(ALPHA_BARS)  # (T,) how much of x0 survives
 NOISE_SCALE = np.sqrt(1.0 - ALPHA_BARS)  # (T,)
 HALF_STEP = int(np.argmin(np.abs(ALPHA_BARS - 0.5)))  # where signal and noise variances cross
+SIGNAL_LABEL_STEP = 420  # where the sqrt(alpha-bar) label touches down (layout only)
+COSINE_LABEL_STEP = 650  # where the cosine schedule's label touches down (layout only)
+CURVE_LABEL_BUFF = 0.12
 
 # Scene 4: a two-armed spiral of points noised by q_sample.
 N_POINTS = 240
@@ -105,10 +108,11 @@ _arm = rng.integers(0, 2, N_POINTS) * np.pi  # (n,)
 X0 = 0.55 * np.stack([_angle * np.cos(_angle + _arm), _angle * np.sin(_angle + _arm)], axis=1) / 3
 X0 = X0 + 0.03 * rng.standard_normal(X0.shape)  # (n, 2)
 EPSILON = rng.standard_normal(X0.shape)  # (n, 2) one fixed noise draw
+NORMAL_LABEL_ANGLE = np.pi / 3  # where the final cloud leaves room for its label (layout only)
+STOP_STEPS = (49, 249, 499, T_STEPS - 1)  # 0-based indices of the steps t = 50, 250, 500, 1000
 SHOWN_STEPS = np.unique(np.concatenate([np.arange(0, 300, 5), np.arange(300, T_STEPS, 20),
-                                        [T_STEPS - 1]]))  # (n_frames,)
+                                        STOP_STEPS]))  # (n_frames,)
 CLOUD = np.stack([q_sample(X0, int(t), EPSILON, ALPHA_BARS) for t in SHOWN_STEPS])  # (n_f, n, 2)
-STOP_STEPS = (50, 250, 500, T_STEPS - 1)
 
 # --------------------------------------------------------------------------- builders
 
@@ -117,6 +121,21 @@ def get_axes(x_range, y_range, x_length, y_length, **kwargs) -> Axes:
     return Axes(x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
                 tips=False, axis_config={"stroke_color": MUTED, "stroke_width": 2,
                                          "font_size": SMALL_SIZE}, **kwargs)
+
+
+def get_axes_with_left_y_axis(x_range, y_range, x_length, y_length, y_numbers) -> Axes:
+    """Axes whose y-axis (and its numbers) stands at the left end of the x-range, clear of
+    every curve and level line, although 0 lies inside the x-range.
+
+    Manim draws the y-axis at x = 0 and measures ``c2p`` from it, so that axis stays in the
+    group, invisible, and a copy moved to the left end is the one drawn.
+    """
+    axes = get_axes(x_range, y_range, x_length, y_length)
+    left_axis = axes.y_axis.copy().shift(axes.c2p(x_range[0], 0) - axes.c2p(0, 0))
+    left_axis.add_numbers(y_numbers)
+    axes.y_axis.set_opacity(0)
+    axes.add(left_axis)
+    return axes
 
 
 def normal_pdf_samples(mu: float, sigma: float, zs: np.ndarray) -> np.ndarray:
@@ -308,8 +327,9 @@ class GANValueAndDiscriminator(NarratedScene):
             self.play(Write(formula[1:]), run_time=3)
 
     def get_plot(self, step: ValueTracker) -> VGroup:
-        axes = get_axes((-5, 6, 1), (0, 1.05, 0.5), 8.2, 4.2).move_to([-2.4, -1.2, 0])
-        axes.y_axis.add_numbers([0.5, 1.0])
+        axes = get_axes_with_left_y_axis((GAN_X[0], GAN_X[-1], 1), (0, 1.05, 0.5), 7.8, 4.2,
+                                         y_numbers=[0.5, 1.0]).move_to([-2.2, -1.2, 0])
+        d_at_right_end = lambda: float(lookup_rows(D_STAR, GEN_MEANS, -2.0 + step.get_value())[-1])
         scale = 1.0 / (2.8 * P_DATA.max())  # densities drawn at a common scale
         data = get_sampled_curve(axes, GAN_X, scale * P_DATA, DIST_P, stroke_width=4)
         gen = always_redraw(lambda: get_sampled_curve(
@@ -325,8 +345,10 @@ class GANValueAndDiscriminator(NarratedScene):
             axes.c2p(-2.0 + step.get_value(), scale * P_DATA.max()), UP, buff=0.1)
             .shift(LEFT * 0.5))
         d_label = MathTex(r"D^*(x)", font_size=LABEL_SIZE, color=TEXT)
-        d_label.next_to(axes.c2p(6, 1.0), LEFT, buff=0.05).shift(UP * 0.3)
-        half = DashedLine(axes.c2p(-5, 0.5), axes.c2p(6, 0.5), color=FAINT)
+        # Above the curve's right end, where D* is largest: it rides down to 1/2 with the curve.
+        d_label.add_updater(lambda m: m.next_to(axes.c2p(GAN_X[-1], d_at_right_end()), UP,
+                                                buff=0.15, aligned_edge=RIGHT))
+        half = DashedLine(axes.c2p(GAN_X[0], 0.5), axes.c2p(GAN_X[-1], 0.5), color=FAINT)
         return VGroup(axes, data, data_label, gen, gen_label, d_curve, d_label, half)
 
     def show_densities(self, plot):
@@ -454,21 +476,26 @@ class DDPMNoiseSchedule(NarratedScene):
         signal = get_sampled_curve(axes, np.arange(T_STEPS), SIGNAL, DATA, stroke_width=3)
         signal.set_stroke(opacity=0.6)
         noise = get_sampled_curve(axes, np.arange(T_STEPS), NOISE_SCALE, NOISE, stroke_width=3)
+        # Each label sits beside its own curve, on the side no other curve shown with it reaches:
+        # above-right of a falling curve, under the flat end of the rising one.
+        signal_label = MathTex(r"\sqrt{\bar\alpha_t}", font_size=SMALL_SIZE + 4, color=DATA)
+        signal_label.next_to(axes.c2p(SIGNAL_LABEL_STEP, SIGNAL[SIGNAL_LABEL_STEP]), UR,
+                             buff=CURVE_LABEL_BUFF)
         noise_label = MathTex(r"\sqrt{1-\bar\alpha_t}", font_size=SMALL_SIZE + 4, color=NOISE)
-        noise_label.next_to(axes.c2p(T_STEPS, NOISE_SCALE[-1]), DOWN, buff=0.15).shift(LEFT * 0.4)
+        noise_label.next_to(axes.c2p(T_STEPS, NOISE_SCALE[-1]), DOWN, buff=CURVE_LABEL_BUFF,
+                            aligned_edge=RIGHT)
         cosine = get_sampled_curve(axes, np.arange(T_STEPS), COSINE_ALPHA_BARS, MUTED,
                                    stroke_width=3)
         cosine = DashedVMobject(cosine, num_dashes=40)
         cosine_label = Tex("cosine schedule", font_size=SMALL_SIZE + 2, color=MUTED)
-        cosine_label.next_to(axes.c2p(560, COSINE_ALPHA_BARS[560]), RIGHT, buff=0.15)
+        cosine_label.next_to(axes.c2p(COSINE_LABEL_STEP, COSINE_ALPHA_BARS[COSINE_LABEL_STEP]), UR,
+                             buff=CURVE_LABEL_BUFF)
         half_dot = Dot(axes.c2p(HALF_STEP, ALPHA_BARS[HALF_STEP]), color=ACCENT)
         half_label = MathTex(rf"\bar\alpha_t = \tfrac12 \text{{ at }} t = {HALF_STEP + 1}",
                              font_size=SMALL_SIZE + 4, color=ACCENT)
         half_label.next_to(axes.x_axis, DOWN, buff=0.42).shift(LEFT * 0.5)
-        signal_label = MathTex(r"\sqrt{\bar\alpha_t}", font_size=SMALL_SIZE + 4, color=DATA)
-        signal_label.move_to(axes.c2p(470, 0.26))  # between the alpha-bar and signal curves
         return VGroup(axes, curve, label, t_label, jump,
-                      VGroup(signal, noise, noise_label, signal_label),
+                      VGroup(signal, noise, signal_label, noise_label),
                       VGroup(cosine, cosine_label), VGroup(half_dot, half_label))
 
     def show_alpha_bars(self, step_formula, plot):
@@ -491,15 +518,18 @@ class DDPMNoiseSchedule(NarratedScene):
             self.wait(3)
 
     def show_signal_noise(self, plot):
+        signal, noise, signal_label, noise_label = plot[5]
         with self.beat("Those two square roots are the weights of signal and noise. The noise "
                        "weight rises to one while the signal weight falls to zero."):
-            self.play(Create(plot[5][0]), Create(plot[5][1]), FadeIn(plot[5][2]),
-                      FadeIn(plot[5][3]), run_time=2.5)
+            self.play(Create(signal), Create(noise), FadeIn(signal_label), FadeIn(noise_label),
+                      run_time=2.5)
             self.wait(1)
+        cosine, cosine_label = plot[6]
         with self.beat("The linear schedule destroys most of the signal early. The cosine "
                        "schedule, dashed, spends its steps more evenly, which helps small "
                        "images."):
-            self.play(Create(plot[6][0]), FadeIn(plot[6][1]), run_time=2.5)
+            self.play(FadeOut(plot[5]), run_time=0.8)
+            self.play(Create(cosine), FadeIn(cosine_label), run_time=2.5)
             self.wait(2)
 
 
@@ -598,7 +628,11 @@ class DiffusionForwardProcess(NarratedScene):
         rings = VGroup(*(Circle(radius=r * axes.x_axis.unit_size, color=NOISE, stroke_width=2)
                          .move_to(axes.c2p(0, 0)) for r in (1, 2)))
         label = MathTex(r"\mathcal{N}(0, I)", font_size=BODY_SIZE, color=NOISE)
-        label.next_to(rings[1], UP, buff=0.1).shift(RIGHT * 1.8)
+        # Just outside the outer ring, in a gap of the final cloud (up and to the right).
+        direction = np.array([np.cos(NORMAL_LABEL_ANGLE), np.sin(NORMAL_LABEL_ANGLE), 0.0])
+        reach = (rings[1].width / 2 + 0.15 + abs(direction[0]) * label.width / 2
+                 + abs(direction[1]) * label.height / 2)
+        label.move_to(axes.c2p(0, 0) + reach * direction)
         with self.beat("The cloud is now a standard normal, rings at one and two standard "
                        "deviations. A diffusion model learns to run this film backwards, from "
                        "noise to spiral."):

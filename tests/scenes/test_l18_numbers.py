@@ -83,6 +83,18 @@ def test_diffusion_cloud_is_q_sample(l18):
     assert l18.SHOWN_STEPS[0] == 0 and l18.SHOWN_STEPS[-1] == 999
 
 
+def test_noising_stops_where_the_narration_says(l18):
+    # 0-based indices of the steps t = 50, 250, 500, 1000 the readout shows (t = index + 1)
+    assert [int(s) + 1 for s in l18.STOP_STEPS] == [50, 250, 500, 1000]
+    assert set(l18.STOP_STEPS) <= set(l18.SHOWN_STEPS.tolist())
+    betas = np.linspace(1e-4, 0.02, 1000)
+    alpha_bar = lambda t: np.prod(1 - betas[:t])  # after t steps
+    assert alpha_bar(50) > 0.9  # "still close to one"
+    assert alpha_bar(250) == pytest.approx(0.5, abs=0.05)  # "half the variance is noise"
+    assert alpha_bar(500) < 0.1  # "below a tenth"
+    assert alpha_bar(1000) < 1e-4  # "practically zero"
+
+
 def test_exercises_against_oracle():
     kl_ex, schedule_ex, disc_ex = exercises_for(18)
     mu = float(re.search(r"\\mu = ([\d.]+)", kl_ex.question).group(1))
