@@ -6,7 +6,8 @@ Scenes, in the order they play (see ``curriculum.toml``):
 2. ``PowerIterationConverges``      v <- A v / ||A v||, the estimate converging on screen
 3. ``SvdRotateStretchRotate``       A = U Sigma V^T as rotate, stretch, rotate
 4. ``PcaOnAPointCloud``             centre a cloud, find its principal axes, project
-5. ``FactorizationsAsProducts``     A = Q Lambda Q^T, A = P L U, A = Q R with real entries
+5. ``FactorizationsAsProducts``     A = Q Lambda Q^T, A = P L U, A = Q R with real entries,
+                                    then Gram-Schmidt drawn: where Q and R come from
 6. ``Lesson02TryIt``                the exercises of ``mathreel.exercises.l02``
 
 Every number on screen is computed once, here at the top, by ``mathcore``
@@ -20,7 +21,7 @@ from manim import (
     DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Create, DashedLine,
     Circumscribe, DashedVMobject, SurroundingRectangle,
     Dot, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line,
-    MathTex, ReplacementTransform, Tex, Restore, Rotate, Transform, TransformFromCopy,
+    MathTex, ReplacementTransform, RightAngle, Tex, Restore, Rotate, Transform, TransformFromCopy,
     ValueTracker, VGroup, Write, always_redraw, linear,
 )
 from manim import ApplyMatrix
@@ -29,7 +30,7 @@ from mathcore import linalg
 from narration import NarratedScene
 from practice import TryItScene
 from style import (
-    ACCENT, ACCENT_2, BODY_SIZE, DATA, EDGE_BUFF, EIGEN, FAINT, I_HAT, J_HAT, LABEL_SIZE,
+    ACCENT, ACCENT_2, ACCENT_3, BODY_SIZE, DATA, EDGE_BUFF, EIGEN, FAINT, I_HAT, J_HAT, LABEL_SIZE,
     MATRIX, MUTED, SMALL_SIZE, TEXT, TITLE_SIZE, VECTOR,
 )
 from widgets import (
@@ -81,6 +82,16 @@ PROJECTED = PCA_1.inverse_transform(PCA_1.transform(CLOUD)) - PCA.mean  # (60, 2
 M = rng.integers(-4, 5, size=(3, 3)).astype(float)  # (3, 3) a seeded integer matrix
 P_LU, L_LU, U_LU = linalg.lu(M)  # M = P L U
 Q_QR, R_QR = linalg.qr(M)  # M = Q R
+
+# --------------------------------------------------------------------------- Gram-Schmidt
+# QR drawn in the plane, on two columns a1, a2 of a small matrix B. (M's columns live in 3-D,
+# and its q1 . a2 = -0.24 would make the shadow too short to see.)
+B_GS = np.array([[3.0, 1.0],
+                 [2.0, 3.0]])  # (2, 2) columns a1 = (3, 2), a2 = (1, 3)
+Q_GS, R_GS = linalg.qr(B_GS)  # (2, 2) columns q1, q2; (2, 2) upper triangular, diagonal >= 0
+# a2 = r12 q1 + r22 q2, read off QR's factors: the shadow of a2 on q1, and what is left.
+GS_SHADOW = R_GS[0, 1] * Q_GS[:, 0]  # (2,) (q1 . a2) q1
+GS_REMAINDER = R_GS[1, 1] * Q_GS[:, 1]  # (2,) a2 - (q1 . a2) q1, perpendicular to q1
 
 
 # =========================================================================== scene 1
@@ -224,6 +235,7 @@ class EigenvectorsStayOnTheirSpan(NarratedScene):
 PLANE_CENTER = np.array([-4.24, -1.1, 0])  # the origin; the grid spans x in [-2, 4], y in [-2, 3]
 PLANE_UNIT = 1.33
 PANEL_LEFT, PANEL_RIGHT = 1.45, 6.85  # the text column right of the plane
+ITERATE_LABEL_SIZE = BODY_SIZE + 4  # v_k and A v_k must read at 480p
 
 
 class PowerIterationConverges(NarratedScene):
@@ -252,6 +264,23 @@ class PowerIterationConverges(NarratedScene):
     def get_iterate_arrow(self, k: int, color=VECTOR):
         return get_arrow(self.point((0, 0)), self.point(ITERATES[k]), color)
 
+    def get_tip_label(self, formula: MathTex, coords, sideways: float = 0.0) -> VGroup:
+        """``formula`` on a dark backing just beyond the tip of the arrow from the origin
+        to ``coords``, clear of the arrow, shifted ``sideways`` frame units
+        counter-clockwise (the iterates turn clockwise, so that side stays free)."""
+        label = get_panel(formula, buff=0.06, opacity=0.8).set_z_index(5)
+        tip = self.point(coords)
+        radial = tip - self.point((0, 0))
+        radial = radial / np.linalg.norm(radial)
+        across = np.array([-radial[1], radial[0], 0.0])
+        reach = label.width / 2 * abs(radial[0]) + label.height / 2 * abs(radial[1]) + 0.12
+        return label.move_to(tip + reach * radial + sideways * across)
+
+    def get_iterate_label(self, k: int) -> VGroup:
+        tex = rf"\mathbf{{v}}_{{{k}}}"
+        formula = get_formula(tex, font_size=ITERATE_LABEL_SIZE, colors={tex: VECTOR})
+        return self.get_tip_label(formula, ITERATES[k], sideways=0.22)
+
     # ------------------------------------------------------------------ steps
     def show_setup(self):
         with self.beat("A computer rarely solves for eigenvectors directly. "
@@ -261,8 +290,7 @@ class PowerIterationConverges(NarratedScene):
                                              font_size=LABEL_SIZE)
         self.matrix_label.move_to([PANEL_LEFT, 3.6, 0], aligned_edge=UL)
         self.arrow = self.get_iterate_arrow(0)
-        self.v_label = get_formula(r"\mathbf{v}_0", font_size=LABEL_SIZE, colors={r"\mathbf{v}_0": VECTOR})
-        self.v_label.next_to(self.arrow.get_end(), LEFT, buff=0.1)
+        self.v_label = self.get_iterate_label(0)
         with self.beat("Take the same matrix A, and any start vector of length one. "
                        "Call it v zero."):
             self.play(FadeIn(self.matrix_label))
@@ -327,14 +355,12 @@ class PowerIterationConverges(NarratedScene):
     def show_one_step(self, k: int, detailed: bool):
         """v_k -> A v_k (longer, turned) -> v_{k+1} (back on the circle)."""
         product = get_arrow(self.point((0, 0)), self.point(PRODUCTS[k]), MATRIX)
-        product_label = get_formula("A", r"\mathbf{v}", font_size=LABEL_SIZE)
-        product_label[1].set_color(VECTOR)
-        product_label.next_to(product.get_end(), UP if PRODUCTS[k][1] >= 0 else DOWN, buff=0.1)
+        product_label = self.get_tip_label(
+            get_formula("A", rf"\mathbf{{v}}_{{{k}}}", font_size=ITERATE_LABEL_SIZE,
+                        colors={rf"\mathbf{{v}}_{{{k}}}": VECTOR}), PRODUCTS[k])
         new_arrow = self.get_iterate_arrow(k + 1)
         ghost = self.arrow.copy().set_stroke(opacity=0.3).set_fill(opacity=0.3).set_color(FAINT)
-        new_label = get_formula(rf"\mathbf{{v}}_{k + 1}", font_size=LABEL_SIZE,
-                                colors={rf"\mathbf{{v}}_{k + 1}": VECTOR})
-        new_label.next_to(new_arrow.get_end(), LEFT if ITERATES[k + 1][0] < 0.3 else UR, buff=0.1)
+        new_label = self.get_iterate_label(k + 1)
         length = format_number(np.linalg.norm(PRODUCTS[k]), 2)
         if detailed:
             with self.beat(f"Multiply by A. The vector turns, and its length is now {length}."):
@@ -512,7 +538,7 @@ class SvdRotateStretchRotate(NarratedScene):
             get_panel(MathTex(rf"\sigma_{j + 1} = {format_number(S_SVD[j])}", font_size=LABEL_SIZE,
                               color=SIGMA_COLORS[j]), buff=0.08, opacity=0.75)
             for j in range(2)
-        ))
+        )).set_z_index(10)  # above the plane, which the last rotation brings to the front
         directions = (DR, UL)
         for label, tip, direction in zip(labels, self.v_tips, directions):
             label.add_updater(lambda m, tip=tip, d=direction: m.next_to(tip, d, buff=0.1))
@@ -593,7 +619,9 @@ class PcaOnAPointCloud(NarratedScene):
             line = Line(self.point(-half), self.point(half), color=PC_COLORS[j], stroke_width=5)
             self.axes_lines.add(line)
             label = MathTex(rf"\text{{PC}}_{j + 1}", font_size=LABEL_SIZE, color=PC_COLORS[j])
-            label.next_to(line.get_end(), UR if j == 0 else UL, buff=0.1)
+            # beyond the last projected point, so no dot lands on the label
+            reach = max(np.linalg.norm(half), np.max(PROJECTED @ PCA.components[j]))
+            label.next_to(self.point(reach * PCA.components[j]), UR if j == 0 else UL, buff=0.15)
             labels.add(label)
         angle = float(np.arctan2(PCA.components[0][1], PCA.components[0][0]))
         ellipse = Ellipse(width=4 * np.sqrt(PCA.explained_variance[0]) * PCA_UNIT,
@@ -661,8 +689,16 @@ class PcaOnAPointCloud(NarratedScene):
 
 # =========================================================================== scene 5
 
+GS_UNIT = 1.35  # frame units per plane unit in the Gram-Schmidt picture
+GS_ORIGIN = np.array([-5.5, -1.45, 0])  # the grid spans x in [-1, 4], y in [-1, 3]
+GS_PANEL_LEFT, GS_PANEL_TOP = 0.7, 2.75  # the text column right of the plane
+Q_COLOR = ACCENT_3  # q1, q2 and the columns of Q
+R_COLORS = (I_HAT, ACCENT, ACCENT_2)  # r11 = |a1| (green, like a1), r12 the shadow, r22 what is left
+
+
 class FactorizationsAsProducts(NarratedScene):
-    """Eigendecomposition, LU and QR as products of special matrices, with real entries."""
+    """Eigendecomposition, LU and QR as products of special matrices, with real entries;
+    then QR's geometry: Gram-Schmidt on two columns, whose lengths and dot product are R."""
 
     def construct(self):
         # Step 1: eigendecomposition of the symmetric A from the first scene.
@@ -671,6 +707,16 @@ class FactorizationsAsProducts(NarratedScene):
         self.show_lu()
         # Step 3: QR: perpendicular columns times a triangle.
         self.show_qr()
+        # Step 4: where Q and R come from: Gram-Schmidt on two columns a1, a2, in the plane.
+        self.show_gram_schmidt_columns()
+        # Step 5: q1 is a1 shrunk to length one; |a1| is r11.
+        self.show_first_direction()
+        # Step 6: the shadow of a2 on q1 (dashed); its length q1 . a2 is r12.
+        self.show_shadow()
+        # Step 7: what is left of a2 is perpendicular to q1; normalised, it is q2; its length is r22.
+        self.show_remainder()
+        # Step 8: those three numbers are exactly R.
+        self.show_r_from_lengths()
 
     # ------------------------------------------------------------------ builders
     def get_equation(self, lhs, factors: list[tuple]) -> VGroup:
@@ -775,9 +821,130 @@ class FactorizationsAsProducts(NarratedScene):
             ("The columns of Q are perpendicular and of length one: Gram-Schmidt applied to the "
              "columns of A. R, upper triangular, says how to rebuild each column of A from them.",
              [Circumscribe(Q_m, color=ACCENT), Circumscribe(R_m, color=ACCENT)]),
-            ("QR is how least-squares problems are solved stably, and repeated QR steps are how "
-             "libraries find all the eigenvalues at once.", []),
         ])
+
+    # ------------------------------------------------------------------ Gram-Schmidt
+    def gs_point(self, coords) -> np.ndarray:
+        return self.gs_plane.c2p(*coords)
+
+    def get_gs_arrow(self, end, color, start=(0, 0)):
+        return get_arrow(self.gs_point(start), self.gs_point(end), color)
+
+    def get_gs_label(self, tex: str, color, arrow, direction) -> MathTex:
+        return MathTex(tex, font_size=BODY_SIZE, color=color).next_to(arrow.get_end(), direction,
+                                                                     buff=0.1)
+
+    def get_gs_steps(self) -> VGroup:
+        """The three numbers of R, one row per step, each coloured like what it measures."""
+        r11, r12, r22 = (format_number(R_GS[i, j]) for i, j in ((0, 0), (0, 1), (1, 1)))
+        a1, a2, q1 = r"\mathbf{a}_1", r"\mathbf{a}_2", r"\mathbf{q}_1"
+        colors = {a1: I_HAT, a2: J_HAT, q1: Q_COLOR}
+        rows = VGroup(
+            get_formula("r_{11}", "=", r"\|", a1, r"\|", "=", r11, font_size=BODY_SIZE,
+                        colors=colors),
+            get_formula("r_{12}", "=", q1, r"\cdot", a2, "=", r12, font_size=BODY_SIZE,
+                        colors=colors),
+            get_formula("r_{22}", "=", r"\|", a2, "-", "r_{12}", q1, r"\|", "=", r22,
+                        font_size=BODY_SIZE, colors=colors),
+        )
+        for row, color in zip(rows, R_COLORS):
+            row[0].set_color(color)
+            row[-1].set_color(color)
+        rows[2][5].set_color(R_COLORS[1])
+        return rows.arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+
+    def get_gs_product(self) -> VGroup:
+        """B = Q R with the numbers of mathcore's QR: q1, q2 as Q's columns, R coloured."""
+        Q_m = get_matrix(Q_GS, column_colors=(Q_COLOR, Q_COLOR), font_size=BODY_SIZE)
+        R_m = get_matrix(R_GS, font_size=BODY_SIZE)
+        entries = R_m.get_entries()  # row by row: r11, r12, 0, r22
+        for entry, color in zip(entries, (R_COLORS[0], R_COLORS[1], FAINT, R_COLORS[2])):
+            entry.set_color(color)
+        lhs = MathTex("B", "=", font_size=BODY_SIZE + 4)
+        lhs[0].set_color(MATRIX)
+        row = VGroup(lhs, Q_m, R_m).arrange(RIGHT, buff=0.15)
+        names = VGroup(MathTex("Q", font_size=LABEL_SIZE, color=Q_COLOR).next_to(Q_m, DOWN, buff=0.15),
+                       MathTex("R", font_size=LABEL_SIZE).next_to(R_m, DOWN, buff=0.15))
+        return VGroup(row, names)
+
+    def show_gram_schmidt_columns(self):
+        self.gs_title = Tex(r"Gram--Schmidt: where $Q$ and $R$ come from", font_size=TITLE_SIZE,
+                            color=TEXT).to_edge(UP, buff=EDGE_BUFF)
+        self.gs_plane = get_plane(x_range=(-1, 4, 1), y_range=(-1, 3, 1), unit=GS_UNIT,
+                                  center=GS_ORIGIN)
+        self.gs_plane.set_stroke(opacity=0.4)
+        self.a_arrows = VGroup(*(self.get_gs_arrow(B_GS[:, j], color)
+                                 for j, color in enumerate((I_HAT, J_HAT))))
+        self.a_labels = VGroup(
+            self.get_gs_label(r"\mathbf{a}_1", I_HAT, self.a_arrows[0], RIGHT),
+            self.get_gs_label(r"\mathbf{a}_2", J_HAT, self.a_arrows[1], UL),
+        )
+        self.b_label = get_matrix_label("B", B_GS, MATRIX, column_colors=(I_HAT, J_HAT))
+        self.b_label.move_to([GS_PANEL_LEFT, GS_PANEL_TOP, 0], aligned_edge=UL)
+        with self.beat("Where do Q and R come from? The idea is easiest to see in the plane. "
+                       "Take a small matrix B, and draw its columns: a one in green, a two in red."):
+            self.play(FadeIn(self.gs_title, shift=0.2 * DOWN), FadeIn(self.gs_plane),
+                      FadeIn(self.b_label))
+            self.play(*(GrowArrow(a) for a in self.a_arrows), FadeIn(self.a_labels))
+        self.gs_steps = self.get_gs_steps().next_to(self.b_label, DOWN, buff=0.45,
+                                                    aligned_edge=LEFT)
+
+    def show_first_direction(self):
+        self.q_arrows = [self.get_gs_arrow(Q_GS[:, 0], Q_COLOR).set_z_index(1)]  # above the shadow
+        q1_label = self.get_gs_label(r"\mathbf{q}_1", Q_COLOR, self.q_arrows[0], DR)
+        self.q_labels = [q1_label]
+        with self.beat(f"First, divide a one by its length, {format_number(R_GS[0, 0])}, to get "
+                       "q one: the same direction, but length one."):
+            self.play(TransformFromCopy(self.a_arrows[0], self.q_arrows[0]), run_time=1.5)
+            self.play(self.a_arrows[0].animate.set_opacity(0.35),
+                      self.a_labels[0].animate.set_opacity(0.5),
+                      FadeIn(q1_label), Write(self.gs_steps[0]))
+
+    def show_shadow(self):
+        foot, tip = self.gs_point(GS_SHADOW), self.gs_point(B_GS[:, 1])
+        self.drop = DashedLine(tip, foot, color=MUTED, stroke_width=3)
+        self.shadow = DashedLine(self.gs_point((0, 0)), foot, color=R_COLORS[1], stroke_width=7)
+        self.right_angle = RightAngle(Line(foot, self.gs_point((0, 0))), Line(foot, tip),
+                                      length=0.22, color=MUTED, stroke_width=2)
+        with self.beat(f"Next, drop a two at a right angle onto the line of q one. Its shadow, dashed, "
+                       f"is {format_number(R_GS[0, 1])} long: the dot product of q one and a two."):
+            self.play(Create(self.drop), Create(self.right_angle), run_time=1)
+            self.play(Create(self.shadow), Write(self.gs_steps[1]), run_time=1.5)
+
+    def show_remainder(self):
+        foot, origin = self.gs_point(GS_SHADOW), self.gs_point((0, 0))
+        remainder = self.get_gs_arrow(B_GS[:, 1], R_COLORS[2], start=GS_SHADOW)
+        q2 = self.get_gs_arrow(Q_GS[:, 1], Q_COLOR).set_z_index(1)
+        q2_label = self.get_gs_label(r"\mathbf{q}_2", Q_COLOR, q2, LEFT)
+        with self.beat("Subtract the shadow from a two. What is left is perpendicular to q one, "
+                       f"and {format_number(R_GS[1, 1])} long."):
+            self.play(GrowArrow(remainder), run_time=1.5)
+            self.play(Write(self.gs_steps[2]))
+        with self.beat("Divide it by that length too, and we have q two."):
+            self.play(remainder.animate.shift(origin - foot), run_time=1)
+            self.play(ReplacementTransform(remainder, q2), FadeIn(q2_label))
+        self.q_arrows.append(q2)
+        self.q_labels.append(q2_label)
+
+    def show_r_from_lengths(self):
+        product = self.get_gs_product().next_to(self.gs_steps, DOWN, buff=0.5, aligned_edge=LEFT)
+        (row, names), steps = product, self.gs_steps
+        Q_m, R_m = row[1], row[2]
+        r_entries = R_m.get_entries()
+        with self.beat("And those are exactly the entries of R: the two lengths on its diagonal, "
+                       "the dot product above it. Q holds q one and q two."):
+            self.play(FadeIn(row[0]), FadeIn(Q_m), FadeIn(names[0]),
+                      FadeIn(VGroup(R_m.get_brackets(), r_entries[2], names[1])))
+            self.play(*(TransformFromCopy(steps[i][-1], r_entries[k])
+                        for i, k in ((0, 0), (1, 1), (2, 3))), run_time=1.5)
+        with self.beat("A three by three matrix works the same way, one column at a time. "
+                       "QR is how least-squares problems are solved stably, and repeated QR steps "
+                       "are how libraries find all the eigenvalues at once."):
+            self.play(Circumscribe(R_m, color=ACCENT))
+            self.wait(2)
+        self.play(FadeOut(VGroup(self.gs_title, self.gs_plane, self.a_arrows, self.a_labels,
+                                 self.drop, self.shadow, self.right_angle, *self.q_arrows,
+                                 *self.q_labels, self.b_label, steps, product)))
 
 
 # =========================================================================== scene 6

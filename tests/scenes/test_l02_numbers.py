@@ -146,6 +146,58 @@ def test_lu_and_qr_reconstruct_M(l02):
     assert abs(np.linalg.det(M)) == pytest.approx(abs(np.prod(np.diag(l02.R_QR))), rel=1e-10)
 
 
+# --------------------------------------------------------------------------- Gram-Schmidt
+
+SHOWN = 0.005  # the scene writes two decimals (format_number): half a unit in the last place
+
+
+def numpy_qr_nonnegative_diagonal(B):
+    """numpy.linalg.qr (LAPACK Householder, whose R may have negative diagonal entries),
+    with columns of Q and rows of R flipped together so that diag(R) >= 0, as mathcore does."""
+    Q, R = np.linalg.qr(B)
+    signs = np.where(np.diag(R) < 0, -1.0, 1.0)
+    return Q * signs, signs[:, None] * R
+
+
+def test_gram_schmidt_q_and_r_match_numpy(l02):
+    Q, R = numpy_qr_nonnegative_diagonal(l02.B_GS)
+    np.testing.assert_allclose(l02.Q_GS[:, 0], Q[:, 0], atol=TOL)  # q1
+    np.testing.assert_allclose(l02.Q_GS[:, 1], Q[:, 1], atol=TOL)  # q2
+    np.testing.assert_allclose(l02.R_GS, R, atol=TOL)
+    assert l02.R_GS[1, 0] == 0
+
+
+def test_gram_schmidt_numbers_on_screen(l02):
+    """The two-decimal strings drawn in the Q and R matrices and the r11, r12, r22 rows."""
+    Q, R = numpy_qr_nonnegative_diagonal(l02.B_GS)
+    for i in range(2):
+        for j in range(2):
+            assert float(l02.format_number(l02.Q_GS[i, j])) == pytest.approx(Q[i, j], abs=SHOWN)
+            assert float(l02.format_number(l02.R_GS[i, j])) == pytest.approx(R[i, j], abs=SHOWN)
+
+
+def test_r_entries_are_the_lengths_and_dot_product_drawn(l02):
+    """r11 = |a1|, r12 = q1 . a2, r22 = |a2 - (q1 . a2) q1|, with the picture's vectors."""
+    a1, a2 = l02.B_GS[:, 0], l02.B_GS[:, 1]
+    q1 = a1 / np.linalg.norm(a1)
+    remainder = a2 - (q1 @ a2) * q1
+    assert l02.R_GS[0, 0] == pytest.approx(np.linalg.norm(a1), abs=TOL)
+    assert l02.R_GS[0, 1] == pytest.approx(q1 @ a2, abs=TOL)
+    assert l02.R_GS[1, 1] == pytest.approx(np.linalg.norm(remainder), abs=TOL)
+    np.testing.assert_allclose(l02.GS_SHADOW, (q1 @ a2) * q1, atol=TOL)  # dashed
+    np.testing.assert_allclose(l02.GS_REMAINDER, remainder, atol=TOL)
+    np.testing.assert_allclose(l02.GS_SHADOW + l02.GS_REMAINDER, a2, atol=TOL)
+    assert l02.GS_REMAINDER @ q1 == pytest.approx(0, abs=TOL)  # the right angle drawn
+
+
+def test_gram_schmidt_picture_is_readable(l02):
+    """The shadow is long enough to see and the three entries of R differ, so each number
+    on screen points at one thing in the picture."""
+    r11, r12, r22 = l02.R_GS[0, 0], l02.R_GS[0, 1], l02.R_GS[1, 1]
+    assert 0.3 * r11 < r12 < 0.9 * r11  # a visible dashed segment, ending before a1's tip
+    assert min(abs(r11 - r12), abs(r11 - r22), abs(r12 - r22)) > 0.2
+
+
 # --------------------------------------------------------------------------- exercises
 
 def matrix_in(question: str) -> np.ndarray:
