@@ -3,7 +3,8 @@
 Scenes, in the order they play (see ``curriculum.toml``):
 
 1. ``VectorsBasisAndSpan``      a vector as a combination of i-hat and j-hat; span; basis
-2. ``MatrixAsTransformation``   the grid bends under a matrix; the product is composition
+2. ``MatrixAsTransformation``   the grid bends under a matrix; the product is composition,
+                                and the order of the factors matters (RS != SR)
 3. ``DeterminantIsArea``        the unit square's area scales by det; sign and zero
 4. ``Lesson01TryIt``            the exercises of ``mathreel.exercises.l01``
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, RIGHT, UL, UP, UR, ApplyMatrix, Circumscribe, Create, Dot, FadeIn, FadeOut,
+    DL, DOWN, DR, LEFT, RIGHT, UL, UP, UR, ApplyMatrix, Circumscribe, Create, Dot, FadeIn, FadeOut,
     GrowArrow, Indicate, LaggedStart, MathTex, Polygon, Restore, Tex, TransformFromCopy,
     ValueTracker, VGroup, always_redraw,
 )
@@ -48,10 +49,15 @@ SHEAR = np.array([[1.0, 1.0],
                   [0.0, 1.0]])
 ROTATE = np.array([[0.0, -1.0],
                    [1.0, 0.0]])  # a quarter turn
+# mathcore.linalg has no matrix product of its own (it holds the decompositions), so the
+# two products are NumPy's; tests/scenes/test_l01_numbers.py checks them entry by entry.
 PRODUCT = ROTATE @ SHEAR  # (2, 2) first shear, then rotate: read right to left
+PRODUCT_SR = SHEAR @ ROTATE  # (2, 2) first rotate, then shear: a different matrix
 X = np.array([-1.0, 2.0])  # a vector followed through both maps
 SHEAR_X = SHEAR @ X
-PRODUCT_X = PRODUCT @ X
+PRODUCT_X = PRODUCT @ X  # (2,) where x lands under RS ...
+PRODUCT_SR_X = PRODUCT_SR @ X  # (2,) ... and under SR
+GHOST_OPACITY = 0.35  # the faint copy of where RS sent the arrows
 
 # --------------------------------------------------------------------------- determinants
 M_STRETCH = np.array([[2.0, 1.0],
@@ -65,6 +71,12 @@ DETS = {name: linalg.determinant(M) for name, M in
 AREA_SQUARES = [(0, 0), (1, 0), (0, 1), (1, 1)]  # lower-left corners of the cells that get shaded
 
 AREA = ACCENT  # the fill of areas in this lesson
+
+
+def get_tip_label(symbol: str, point, direction, color=VECTOR) -> MathTex:
+    """A vector's name, e.g. RSx, next to the frame point ``point`` where its arrow ends."""
+    label = MathTex(symbol, font_size=LABEL_SIZE, color=color)
+    return label.next_to(point, direction, buff=0.1).set_z_index(5)
 
 
 def get_coords_label(coords, color=TEXT, font_size=LABEL_SIZE) -> MathTex:
@@ -140,6 +152,16 @@ class VectorsBasisAndSpan(NarratedScene):
             self.p((0, 0)), self.p(a.get_value() * SPAN_V + b.get_value() * w), TEXT, stroke_width=4))
         return a, b, VGroup(av, bw, total)
 
+    def get_lattice_dots(self, avoid) -> VGroup:
+        """A dot at every combination in LATTICE, except where a card in ``avoid`` would
+        half-hide it (a dot peeking out from under a card's border reads as a smudge)."""
+        def hidden(point):
+            return any(np.all(np.abs(point[:2] - m.get_center()[:2])
+                              <= np.array([m.width, m.height]) / 2 + 0.15) for m in avoid)
+
+        points = [self.p(x * SPAN_V + y * SPAN_W) for x, y in LATTICE]
+        return VGroup(*(Dot(point, radius=0.05, color=TEXT) for point in points if not hidden(point)))
+
     def show_span_of_two(self):
         v = get_arrow(self.p((0, 0)), self.p(SPAN_V), VECTOR)
         w = get_arrow(self.p((0, 0)), self.p(SPAN_W), ACCENT_2)
@@ -157,10 +179,9 @@ class VectorsBasisAndSpan(NarratedScene):
             self.play(FadeIn(arrows))
             for a_value, b_value in SPAN_PATH:
                 self.play(a.animate.set_value(a_value), b.animate.set_value(b_value), run_time=1.2)
-        dots = VGroup(*(Dot(self.p(x * SPAN_V + y * SPAN_W), radius=0.05, color=TEXT)
-                        for x, y in LATTICE))
         title = get_panel(Tex("span$(\\mathbf{v}, \\mathbf{w})$ = the whole plane",
                               font_size=BODY_SIZE)).to_corner(UR, buff=EDGE_BUFF)
+        dots = self.get_lattice_dots(avoid=(card, title))
         with self.beat("Every combination lands somewhere, and together they cover the plane. "
                        "The set of all combinations is called the span. Here the span is "
                        "everything, so v and w form a basis, just like i-hat and j-hat."):
@@ -208,12 +229,16 @@ class MatrixAsTransformation(NarratedScene):
         self.show_shear()
         # Step 3: then a rotation; together, the product matrix.
         self.show_composition()
+        # Step 4: the other order, rotate then shear, lands elsewhere: SR is not RS.
+        self.show_order_matters()
 
     def moving(self):
         return VGroup(self.plane, *self.tips)
 
-    def apply(self, M, run_time=2.5):
-        self.play(ApplyMatrix(M, self.moving(), about_point=self.plane.c2p(0, 0)), run_time=run_time)
+    def apply(self, M, *also, run_time=2.5):
+        """Move the plane and the tracked tips by ``M``, playing ``also`` alongside."""
+        self.play(ApplyMatrix(M, self.moving(), about_point=self.plane.c2p(0, 0)), *also,
+                  run_time=run_time)
 
     def show_basis_and_x(self):
         arrows = [get_tracked_arrow(self.plane, tip, color)
@@ -256,11 +281,7 @@ class MatrixAsTransformation(NarratedScene):
             self.play(FadeOut(self.rule_card), FadeIn(label, shift=0.2 * DOWN))
             self.apply(ROTATE)
             self.wait(0.5)
-        product = MathTex("R", "S", "=", font_size=BODY_SIZE + 4)
-        product[:2].set_color(MATRIX)
-        product_card = get_panel(VGroup(product, get_matrix(PRODUCT, column_colors=(I_HAT, J_HAT)))
-                                 .arrange(RIGHT, buff=0.15))
-        product_card.to_corner(DR, buff=EDGE_BUFF).set_z_index(10)
+        product_card = self.get_product_card("RS", PRODUCT).to_corner(DR, buff=EDGE_BUFF)
         with self.beat("The two moves together are again a single matrix: the product R times S. "
                        "Its columns are where i-hat and j-hat ended up."):
             self.play(FadeIn(product_card, shift=0.2 * UP))
@@ -270,6 +291,52 @@ class MatrixAsTransformation(NarratedScene):
             self.play(*(Restore(m) for m in self.moving()), run_time=1.5)
             self.apply(PRODUCT, run_time=3)
             self.play(Circumscribe(product_card, color=ACCENT))
+        self.rotate_label, self.product_card = label, product_card
+
+    def get_product_card(self, symbols: str, M) -> VGroup:
+        """``RS = [M]`` on a card, the matrix as large as the S and R labels'."""
+        name = MathTex(*symbols, "=", font_size=BODY_SIZE + 4)
+        name[:len(symbols)].set_color(MATRIX)
+        matrix = get_matrix(M, column_colors=(I_HAT, J_HAT), font_size=BODY_SIZE)
+        return get_panel(VGroup(name, matrix).arrange(RIGHT, buff=0.15)).set_z_index(10)
+
+    def get_ghosts(self) -> VGroup:
+        """Faint static copies of the three arrows where they are now, and x's label."""
+        origin = self.plane.c2p(0, 0)
+        arrows = VGroup(*(get_arrow(origin, tip.get_center(), color).set_opacity(GHOST_OPACITY)
+                          for tip, color in zip(self.tips, (I_HAT, J_HAT, VECTOR))))
+        label = get_tip_label(r"RS\mathbf{x}", arrows[2].get_end(), UL).set_opacity(0.6)
+        return VGroup(arrows, label)
+
+    def get_symbol_flash(self, label: VGroup) -> Indicate:
+        """Flash the letter of a matrix label (panel, then name, then letter) while it acts;
+        flashing the whole panel would paint its dark backing orange."""
+        return Indicate(label[1][0][0], color=ACCENT, scale_factor=1.5, run_time=2)
+
+    def show_order_matters(self):
+        ghosts = self.get_ghosts()
+        with self.beat("Does the order matter? Keep a faint copy of where R S sent the arrows, "
+                       "undo, and this time turn first, then shear."):
+            self.play(FadeIn(ghosts))
+            self.play(*(Restore(m) for m in self.moving()), run_time=1.5)
+            self.apply(ROTATE, self.get_symbol_flash(self.rotate_label), run_time=2)
+            self.wait(0.5)
+            self.apply(SHEAR, self.get_symbol_flash(self.shear_label), run_time=2)
+            self.wait(0.5)
+        x_label = get_tip_label(r"SR\mathbf{x}", self.tips[2].get_center(), DL)
+        other_card = self.get_product_card("SR", PRODUCT_SR)
+        not_equal = MathTex(r"\neq", font_size=BODY_SIZE + 8, color=ACCENT)
+        VGroup(other_card, not_equal).arrange(RIGHT, buff=0.3).next_to(
+            self.product_card, LEFT, buff=0.3)
+        with self.beat("Everything lands somewhere else. As one matrix, this is S times R: "
+                       "R first, then S. Its columns are not those of R S."):
+            self.play(FadeIn(x_label, shift=0.1 * DOWN))
+            self.play(FadeIn(other_card, shift=0.2 * UP), FadeIn(not_equal))
+            self.wait(2)
+        with self.beat("So matrix products do not commute: S R is not R S. A product is a list "
+                       "of moves, read from right to left, and the order of the moves matters."):
+            self.play(Circumscribe(VGroup(other_card, self.product_card), color=ACCENT))
+            self.wait(2.5)
 
 
 # =========================================================================== scene 3

@@ -46,6 +46,10 @@ SEED = 3  # the only randomness in this lesson: the weights of the network in sc
 TEX_MAP = {"x": I_HAT, "y": J_HAT}
 FORWARD = VECTOR  # values flowing forward through a network
 BACKWARD = GRADIENT  # gradients flowing back
+INPUT = TEX_MAP["x"]  # the network's input x: green, like the input x of scenes 1 and 2
+# Scene 4's symbols: the input green, the values it produces blue, the loss gold.
+NET_TEX_MAP = {r"\mathbf{x}": INPUT, "x": INPUT, r"\mathbf{z}": FORWARD, r"\mathbf{h}": FORWARD,
+               "h": FORWARD, r"\hat y": FORWARD, "L": BACKWARD}
 
 
 # --------------------------------------------------------------------------- scene 1: Jacobian
@@ -171,14 +175,15 @@ FD_W1_GRADIENT = calculus.gradient(net_loss_of_w1, NET_W1.ravel()).reshape(2, 3)
 
 def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None, **kwargs) -> MathTex:
     """MathTex where each symbol written ``{{x}}`` is a part of its own, coloured by ``colors``
-    (default ``TEX_MAP``): ``tex(r"f({{x}}, {{y}})")`` has a green x and a red y."""
+    (default ``TEX_MAP``): ``tex(r"f({{x}}, {{y}})")`` has a green x and a red y. A symbol that
+    ends in a brace needs spaces inside the marks: ``{{ \\mathbf{x} }}``."""
     colors = TEX_MAP if colors is None else colors
     pieces = re.split(r"\{\{(.*?)\}\}", text)
     parts = [(piece, index % 2 == 1) for index, piece in enumerate(pieces) if piece]
     formula = MathTex(*(piece for piece, _ in parts), font_size=font_size, **kwargs)
     for part, (piece, marked) in zip(formula, parts):
-        if marked and piece in colors:
-            part.set_color(colors[piece])
+        if marked and piece.strip() in colors:
+            part.set_color(colors[piece.strip()])
     return formula
 
 
@@ -208,7 +213,9 @@ WARP_UNIT = 0.9  # frame units per plane unit
 WARP_ORIGIN = np.array([-2.6, 0.0, 0.0])  # the plane's origin on screen
 ZOOM = 2.2  # how much the zoom magnifies
 ZOOM_CENTER = np.array([-3.4, -0.25, 0.0])  # where f(p) sits after the zoom
-RIGHT_COLUMN_X = 3.75  # centre of the text column
+RIGHT_COLUMN_X = 3.6  # centre of the text column ...
+RIGHT_COLUMN_WIDTH = 5.7  # ... and the widest its contents get: the column keeps EDGE_BUFF
+COLUMN_GAP = 0.22  # between the column's cards (four of them must fit the frame's height)
 
 
 def warp_frame_point(point: np.ndarray) -> np.ndarray:
@@ -276,7 +283,8 @@ class JacobianIsALocalLinearMap(NarratedScene):
         self.plane.prepare_for_nonlinear_transform(num_inserted_curves=40)
         formula = tex(r"f({{x}}, {{y}}) = \begin{bmatrix} {{x}} + \sin {{y}} \\ {{y}} + \sin {{x}} "
                       r"\end{bmatrix}", font_size=BODY_SIZE)
-        self.map_card = get_panel(formula).move_to([RIGHT_COLUMN_X, 2.75, 0]).set_z_index(10)
+        self.map_card = get_panel(formula).move_to([RIGHT_COLUMN_X, 0, 0])
+        self.map_card.to_edge(UP, buff=EDGE_BUFF).set_z_index(10)
         with self.beat("Here is a map from the plane to the plane: f of x and y is x plus sine y, "
                        "y plus sine x. It is smooth, but it is not linear."):
             self.add(self.background)
@@ -320,7 +328,7 @@ class JacobianIsALocalLinearMap(NarratedScene):
         formula = tex(r"f(\mathbf{p} + \mathbf{d}) \approx f(\mathbf{p}) + J\,\mathbf{d}",
                       font_size=BODY_SIZE)
         formula[0].set_color(TEXT)
-        card = get_panel(formula).next_to(self.map_card, DOWN, buff=0.3).set_z_index(10)
+        card = get_panel(formula).next_to(self.map_card, DOWN, buff=COLUMN_GAP).set_z_index(10)
         card.set_x(RIGHT_COLUMN_X)
         with self.beat("Which linear map? Call its matrix J. Move a little, by d, away from p, "
                        "and f moves by about J times d."):
@@ -338,7 +346,7 @@ class JacobianIsALocalLinearMap(NarratedScene):
               for v in ("x", "y")] for i in (1, 2)],
             h_buff=1.1, v_buff=0.95, bracket_h_buff=0.15, bracket_v_buff=0.15)
         definition = VGroup(MathTex("J", "=", font_size=BODY_SIZE), partials).arrange(RIGHT, buff=0.15)
-        card = get_panel(definition).next_to(self.approx_card, DOWN, buff=0.3)
+        card = get_panel(definition).next_to(self.approx_card, DOWN, buff=COLUMN_GAP)
         card.set_x(RIGHT_COLUMN_X).set_z_index(10)
         with self.beat("J is the Jacobian: the matrix of all partial derivatives. Row i belongs "
                        "to output i, column j to input j."):
@@ -349,9 +357,9 @@ class JacobianIsALocalLinearMap(NarratedScene):
         values = VGroup(MathTex("=", font_size=BODY_SIZE), symbolic,
                         MathTex(r"\;\xrightarrow{\ \mathbf{p}\ }\;", font_size=BODY_SIZE),
                         numeric).arrange(RIGHT, buff=0.15)
-        if values.width > 5.8:
-            values.scale_to_fit_width(5.8)
-        values_card = get_panel(values).next_to(card, DOWN, buff=0.3).set_x(RIGHT_COLUMN_X)
+        if values.width > RIGHT_COLUMN_WIDTH:
+            values.scale_to_fit_width(RIGHT_COLUMN_WIDTH)
+        values_card = get_panel(values).next_to(card, DOWN, buff=COLUMN_GAP).set_x(RIGHT_COLUMN_X)
         values_card.set_z_index(10)
         with self.beat("For our f, differentiate each entry by hand, or let SymPy do it: ones "
                        "on the diagonal, cosines off it."):
@@ -707,17 +715,16 @@ class ChainRuleAsJacobians(NarratedScene):
         self.show_weight_gradients()
 
     def show_chain(self):
-        parts = [(r"\mathbf{x}", FORWARD), (r"\mathbf{z}", FORWARD), (r"\mathbf{h}", FORWARD),
-                 (r"\hat y", FORWARD), ("L", BACKWARD)]
-        labels = [r"x W_1 + b_1", r"\tanh", r"h W_2 + b_2", r"\tfrac12 (\hat y - y)^2"]
+        parts = [r"\mathbf{x}", r"\mathbf{z}", r"\mathbf{h}", r"\hat y", "L"]
+        labels = [r"{{x}} W_1 + b_1", r"\tanh", r"{{h}} W_2 + b_2", r"\tfrac12 ({{\hat y}} - y)^2"]
         shapes = ["2", "3", "3", "1", "1"]
-        symbols = VGroup(*(MathTex(s, font_size=BODY_SIZE + 6, color=c) for s, c in parts))
+        symbols = VGroup(*(MathTex(s, font_size=BODY_SIZE + 6, color=NET_TEX_MAP[s]) for s in parts))
         symbols.arrange(RIGHT, buff=1.9).to_edge(UP, buff=0.9)
         arrows = VGroup(*(Arrow(a.get_right(), b.get_left(), buff=0.15, color=MUTED,
                                 stroke_width=3, tip_length=0.18)
                           for a, b in zip(symbols[:-1], symbols[1:])))
-        over = VGroup(*(MathTex(t, font_size=SMALL_SIZE, color=MUTED).next_to(a, UP, buff=0.08)
-                        for t, a in zip(labels, arrows)))
+        over = VGroup(*(tex(t, font_size=SMALL_SIZE, colors=NET_TEX_MAP, color=MUTED)
+                        .next_to(a, UP, buff=0.08) for t, a in zip(labels, arrows)))
         dims = VGroup(*(MathTex(rf"\mathbb{{R}}^{{{d}}}", font_size=SMALL_SIZE, color=MUTED)
                         .next_to(s, DOWN, buff=0.15) for d, s in zip(shapes, symbols)))
         with self.beat("Now a whole network, two inputs, three hidden units, one output, "
@@ -734,16 +741,18 @@ class ChainRuleAsJacobians(NarratedScene):
     def show_jacobians(self):
         names = [r"\frac{\partial L}{\partial \hat y}", r"\frac{\partial \hat y}{\partial \mathbf{h}}",
                  r"\frac{\partial \mathbf{h}}{\partial \mathbf{z}}",
-                 r"\frac{\partial \mathbf{z}}{\partial \mathbf{x}}"]
+                 r"\frac{\partial \mathbf{z}}{\partial {{ \mathbf{x} }}}"]  # only x, the input, coloured
         matrices = [J_LOSS, J_LAYER2, J_TANH, J_LAYER1]
-        lhs = MathTex(r"\frac{\partial L}{\partial \mathbf{x}}", "=", font_size=BODY_SIZE)
-        lhs[0].set_color(BACKWARD)
+        lhs = VGroup(tex(r"\frac{\partial L}{\partial {{ \mathbf{x} }}}", font_size=BODY_SIZE,
+                         colors=NET_TEX_MAP, color=BACKWARD),
+                     MathTex("=", font_size=BODY_SIZE)).arrange(RIGHT, buff=0.2)
         factors = VGroup(*(get_matrix(M, decimals=2, font_size=SMALL_SIZE + 2) for M in matrices))
         row = VGroup(lhs, *factors).arrange(RIGHT, buff=0.22)
         row.next_to(self.chain, DOWN, buff=0.75).set_x(0)
         top = max(f.get_top()[1] for f in factors)
         bottom = min(f.get_bottom()[1] for f in factors)
-        headers = VGroup(*(MathTex(n, font_size=SMALL_SIZE + 2, color=BACKWARD) for n in names))
+        headers = VGroup(*(tex(n, font_size=SMALL_SIZE + 2, colors=NET_TEX_MAP, color=BACKWARD)
+                           for n in names))
         for header, factor in zip(headers, factors):
             header.move_to([factor.get_x(), top + 0.15 + header.height / 2, 0])
         shapes = ["1 \\times 1", "1 \\times 3", "3 \\times 3", "3 \\times 2"]
@@ -787,17 +796,17 @@ class ChainRuleAsJacobians(NarratedScene):
         self.product_block = block
 
     def show_weight_gradients(self):
-        delta = VGroup(tex(r"\delta_1 = (\delta_2 W_2^{T}) \odot (1 - h^2) =", font_size=LABEL_SIZE),
+        delta = VGroup(tex(r"\delta_1 = (\delta_2 W_2^{T}) \odot (1 - {{h}}^2) =", font_size=LABEL_SIZE,
+                           colors=NET_TEX_MAP),
                        get_matrix(NET_DELTA1[None, :], decimals=3, font_size=SMALL_SIZE + 2))
         delta.arrange(RIGHT, buff=0.2)
-        grad_w2 = VGroup(MathTex(r"\frac{\partial L}{\partial W_2} = h^{T} \delta_2 =",
-                                 font_size=LABEL_SIZE),
+        grad_w2 = VGroup(tex(r"\frac{\partial L}{\partial W_2} = {{h}}^{T} \delta_2 =",
+                             font_size=LABEL_SIZE, colors=NET_TEX_MAP, color=BACKWARD),
                          get_matrix(NET.dW2, decimals=3, font_size=SMALL_SIZE + 2))
-        grad_w1 = VGroup(MathTex(r"\frac{\partial L}{\partial W_1} = x^{T} \delta_1 =",
-                                 font_size=LABEL_SIZE),
+        grad_w1 = VGroup(tex(r"\frac{\partial L}{\partial W_1} = {{x}}^{T} \delta_1 =",
+                             font_size=LABEL_SIZE, colors=NET_TEX_MAP, color=BACKWARD),
                          get_matrix(NET.dW1, decimals=3, font_size=SMALL_SIZE + 2))
         for group in (grad_w2, grad_w1):
-            group[0].set_color(BACKWARD)
             group.arrange(RIGHT, buff=0.2)
         formulas = VGroup(delta, VGroup(grad_w2, grad_w1).arrange(RIGHT, buff=0.8))
         formulas.arrange(DOWN, buff=0.35)

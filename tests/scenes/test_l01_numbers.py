@@ -20,6 +20,7 @@ from mathreel.exercises import exercises_for
 ROOT = Path(__file__).resolve().parents[2]
 SCENES = ROOT / "scenes"
 TOL = 1e-12
+SHOWN_TOL = 0.005  # half a unit in the last of the two decimals get_matrix draws
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +52,25 @@ def test_composition_is_the_matrix_product(l01):
                                atol=TOL)
     # the product does not commute here, which is why the order is narrated
     assert not np.allclose(l01.ROTATE @ l01.SHEAR, l01.SHEAR @ l01.ROTATE)
+
+
+def test_both_orders_on_screen_match_numpy(l01):
+    """The cards RS and SR of the order-matters step, as drawn, against np.matmul."""
+    cases = {"RS": (l01.PRODUCT, l01.SHEAR, l01.ROTATE), "SR": (l01.PRODUCT_SR, l01.ROTATE, l01.SHEAR)}
+    for name, (product, first, then) in cases.items():
+        oracle = np.matmul(then, first)  # `first` is applied first: the right-hand factor
+        np.testing.assert_allclose(product, oracle, atol=TOL, err_msg=name)
+        # the card's entries are get_matrix's text: format_number with two decimals
+        shown = np.array([[float(l01.format_number(x)) for x in row] for row in product])
+        np.testing.assert_allclose(shown, oracle, atol=SHOWN_TOL, err_msg=name)
+        # its columns are where i-hat and j-hat land after the two moves, one by one
+        landed = np.column_stack([np.matmul(then, np.matmul(first, e)) for e in np.eye(2)])
+        np.testing.assert_allclose(product, landed, atol=TOL, err_msg=name)
+    np.testing.assert_allclose(l01.PRODUCT_SR_X, np.matmul(l01.SHEAR, np.matmul(l01.ROTATE, l01.X)),
+                               atol=TOL)
+    # what the step shows: the two matrices differ, and x lands visibly elsewhere
+    assert np.abs(l01.PRODUCT - l01.PRODUCT_SR).max() > 0.5
+    assert np.linalg.norm(l01.PRODUCT_X - l01.PRODUCT_SR_X) > 1.0
 
 
 def test_span_pairs(l01):
