@@ -402,6 +402,19 @@ def _stamp(path: Path) -> dict:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
+def source_stamps(files: list[Path]) -> dict[str, list[int] | None]:
+    """(size, mtime) of each file a render reads, taken before its key: if
+    they differ when the render ends, a file was saved while Manim read it,
+    and the output may show another version than the key names."""
+    stamps: dict[str, list[int] | None] = {}
+    for file in files:
+        try:
+            stamps[str(file)] = Memo.stamp(file)
+        except OSError:
+            stamps[str(file)] = None
+    return stamps
+
+
 def is_hit(root: Path, record: dict | None, key: str) -> bool:
     """The record has this key and each output is still the file it wrote."""
     if not record or record.get("key") != key or not record.get("outputs"):

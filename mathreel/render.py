@@ -191,6 +191,7 @@ class _Plan:
     chunks: list[tuple[int, int]] = field(default_factory=lambda: [(0, -1)])
     done: dict[int, Done] = field(default_factory=dict)
     probe_seconds: float = 0.0
+    sources: dict[str, list[int] | None] = field(default_factory=dict)  # stamps at planning
     started: float | None = None
 
 
@@ -318,6 +319,7 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             record = cache.read_record(root, job) if job.mode not in UNCACHED_MODES else None
             stats = dict((record or {}).get("stats") or {})
             key = None
+            sources = cache.source_stamps([Path(job.scene.path).resolve(), *deps])
             if job.mode not in UNCACHED_MODES:
                 key = cache.job_key(root, job, encoder_options=enc, extra_inputs=extra_inputs,
                                     resolver=resolver)
@@ -330,7 +332,7 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
                                         outputs, cached=True), index)
                     continue
             stats["_encoder_now"] = enc_name
-            plan = _Plan(index, job, key, stats, deps)
+            plan = _Plan(index, job, key, stats, deps, sources=sources)
             plan.estimate = _estimate(plan)
             if job.mode == "video" and chunk:
                 plan.safe, plan.safety = chunking.chunk_safety(
@@ -549,11 +551,19 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
         "time_based_updaters": any(p.result.get("time_based_updaters") for p in parts),
         "sound": any(p.result.get("sound") for p in parts),
     }
+    changed = ""
     if job.mode not in UNCACHED_MODES:
-        cache.write_record(root, job, plan.key, outputs, stats)
+        # A source saved during the render: the output may show another version
+        # than the key names (even one saved back to the same text), so it is
+        # kept but not recorded as a hit; the next run renders it again.
+        record_key = plan.key
+        if cache.source_stamps([Path(p) for p in plan.sources]) != plan.sources:
+            record_key, changed = None, " (a source changed while rendering: next run renders again)"
+        cache.write_record(root, job, record_key, outputs, stats)
     shown = outputs.get("video") or outputs.get("frame") or ""
     chunks = f" in {len(parts)} chunks" if len(parts) > 1 else ""
-    reporter.set(key, "done", f"{seconds:.1f}s{chunks}, peak {maxrss / 1024:.0f} MB  {shown}")
+    reporter.set(key, "done",
+                 f"{seconds:.1f}s{chunks}, peak {maxrss / 1024:.0f} MB  {shown}{changed}")
     return RenderResult(job, True, seconds, duration, outputs, chunks=len(parts),
                         maxrss_kb=maxrss, cpu=cpu, problems=last.get("problems", []),
                         animation_ends=last.get("animation_ends", []),

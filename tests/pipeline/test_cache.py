@@ -197,3 +197,37 @@ def test_editing_one_scene_of_a_module_leaves_its_siblings(tmp_path):
     file.write_text(file.read_text().replace("from style import COLOR",
                                              "from style import COLOR\nTOP = 3"))
     assert all(cache.job_key(root, j) != final[n] for n, j in jobs.items())
+
+
+SELF_SAVING = '''
+from pathlib import Path
+
+from manim import Create, Scene, Square
+
+
+class SavedMidRender(Scene):
+    def construct(self):
+        here = Path(__file__)
+        marker = here.with_name("saved-once")
+        if not marker.exists():  # an editor saves the file while Manim runs it
+            marker.touch()
+            here.write_text(here.read_text())
+        self.play(Create(Square()), run_time=0.2)
+'''
+
+
+def test_a_source_saved_during_the_render_is_rendered_again(tmp_path):
+    """The key is computed before Manim reads the file: a save in between
+    (even back to the same text) means the video may show another version,
+    so it is not recorded as a hit."""
+    scene_file = tmp_path / "scenes" / "l01_saved.py"
+    scene_file.parent.mkdir()
+    scene_file.write_text(SELF_SAVING)
+    job = RenderJob(SceneRef("SavedMidRender", scene_file, "Saved"), QUALITIES["low"])
+    first = render_many(tmp_path, [job], progress="none")[0]
+    assert first.ok and not first.cached and first.outputs["video"].is_file()
+    assert cache.read_record(tmp_path, job)["key"] is None
+    second = render_many(tmp_path, [job], progress="none")[0]  # rendered again, untouched now
+    assert second.ok and not second.cached
+    third = render_many(tmp_path, [job], progress="none")[0]
+    assert third.ok and third.cached
