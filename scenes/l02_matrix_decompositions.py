@@ -213,7 +213,7 @@ class EigenvectorsStayOnTheirSpan(NarratedScene):
         equation[1].set_color(EIGEN)
         equation[4].set_color(EIGEN)
         values = MathTex(
-            rf"\lambda_1 = {format_number(EIGENVALUES[0])}", ",\quad",
+            rf"\lambda_1 = {format_number(EIGENVALUES[0])}", r",\quad",
             rf"\lambda_2 = {format_number(EIGENVALUES[1])}", font_size=LABEL_SIZE,
         )
         values[0].set_color(EIGEN)
