@@ -1,6 +1,7 @@
-"""Matrix decompositions from scratch (lesson 02; LoRA in lessons 02 and 17).
+"""Matrix products and decompositions from scratch (lessons 01 and 02; LoRA in
+lessons 02 and 17).
 
-Power iteration, symmetric eigendecomposition (cyclic Jacobi), QR
+The matrix product as row-by-column sums (lesson 01), power iteration, symmetric eigendecomposition (cyclic Jacobi), QR
 (Householder), LU (partial pivoting), SVD (QR-preconditioned one-sided
 Jacobi), PCA, the best low-rank approximation and LoRA's low-rank update.
 Only NumPy array arithmetic is used; ``np.linalg`` serves nothing but norms.
@@ -25,7 +26,7 @@ from ._validate import (
 )
 
 __all__ = [
-    "PowerIterationResult", "power_iteration", "eigh", "qr", "lu", "determinant", "svd",
+    "matmul", "PowerIterationResult", "power_iteration", "eigh", "qr", "lu", "determinant", "svd",
     "PCAResult", "pca", "low_rank_approx", "LoRAUpdate", "lora_update",
 ]
 
@@ -374,6 +375,55 @@ def determinant(A) -> float:
     A = as_square(A, "A")
     _, _, U, n_swaps = _lu_factor(A)
     return float((-1.0) ** n_swaps * np.prod(np.diag(U)))
+
+
+def matmul(A, B) -> np.ndarray:
+    """The matrix product: entry ``(i, j)`` is row ``i`` of ``A`` against
+    column ``j`` of ``B``.
+
+    .. math::
+
+        (AB)_{ij} = \\sum_{k=1}^{n} a_{ik}\\, b_{kj}
+
+    Applying ``AB`` to a vector applies ``B`` first, then ``A``.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+    B : array_like, shape (n, p) or (n,)
+        A vector is treated as one column; the result is then a vector.
+
+    Returns
+    -------
+    ndarray, shape (m, p) or (m,)
+
+    Raises
+    ------
+    ValueError
+        When ``A`` has a different number of columns than ``B`` has rows.
+
+    Examples
+    --------
+    >>> S = [[1.0, 1.0], [0.0, 1.0]]   # shear
+    >>> R = [[0.0, -1.0], [1.0, 0.0]]  # quarter turn
+    >>> matmul(R, S)                   # shear, then turn
+    array([[ 0., -1.],
+           [ 1.,  1.]])
+    >>> matmul(S, R)                   # turn, then shear: another map
+    array([[ 1., -1.],
+           [ 1.,  0.]])
+    """
+    A = as_matrix(A, "A")  # (m, n)
+    vector = np.ndim(B) == 1
+    B = as_vector(B, "B")[:, None] if vector else as_matrix(B, "B")  # (n, p)
+    if A.shape[1] != B.shape[0]:
+        raise ValueError(
+            f"A has {A.shape[1]} columns but B has {B.shape[0]} rows (shapes {A.shape} and "
+            f"{B.shape[:1] if vector else B.shape}); the inner sizes must agree")
+    C = np.zeros((A.shape[0], B.shape[1]))  # (m, p)
+    for k in range(A.shape[1]):  # the sum over k, one term for every (i, j) at once:
+        C += A[:, k:k + 1] * B[k:k + 1, :]  # a_ik * b_kj, (m, 1) * (1, p)
+    return C[:, 0] if vector else C
 
 
 # --------------------------------------------------------------------------- SVD

@@ -49,14 +49,12 @@ SHEAR = np.array([[1.0, 1.0],
                   [0.0, 1.0]])
 ROTATE = np.array([[0.0, -1.0],
                    [1.0, 0.0]])  # a quarter turn
-# mathcore.linalg has no matrix product of its own (it holds the decompositions), so the
-# two products are NumPy's; tests/scenes/test_l01_numbers.py checks them entry by entry.
-PRODUCT = ROTATE @ SHEAR  # (2, 2) first shear, then rotate: read right to left
-PRODUCT_SR = SHEAR @ ROTATE  # (2, 2) first rotate, then shear: a different matrix
+PRODUCT = linalg.matmul(ROTATE, SHEAR)  # (2, 2) first shear, then rotate: read right to left
+PRODUCT_SR = linalg.matmul(SHEAR, ROTATE)  # (2, 2) first rotate, then shear: a different matrix
 X = np.array([-1.0, 2.0])  # a vector followed through both maps
-SHEAR_X = SHEAR @ X
-PRODUCT_X = PRODUCT @ X  # (2,) where x lands under RS ...
-PRODUCT_SR_X = PRODUCT_SR @ X  # (2,) ... and under SR
+SHEAR_X = linalg.matmul(SHEAR, X)
+PRODUCT_X = linalg.matmul(PRODUCT, X)  # (2,) where x lands under RS ...
+PRODUCT_SR_X = linalg.matmul(PRODUCT_SR, X)  # (2,) ... and under SR
 GHOST_OPACITY = 0.35  # the faint copy of where RS sent the arrows
 
 # --------------------------------------------------------------------------- determinants

@@ -24,6 +24,48 @@ def scale(A):
     return max(1.0, float(np.max(np.abs(A))))
 
 
+# --------------------------------------------------------------------------- matmul
+
+@st.composite
+def product_pairs(draw):
+    """(A, B) with A (m, n) and B (n, p), entries in [-10, 10]."""
+    m, n, p = (draw(st.integers(1, 6)) for _ in range(3))
+    rng = np.random.default_rng(draw(seeds))
+    return rng.uniform(-10, 10, (m, n)), rng.uniform(-10, 10, (n, p))
+
+
+@SETTINGS
+@given(product_pairs())
+def test_matmul_matches_numpy(pair):
+    A, B = pair
+    np.testing.assert_allclose(linalg.matmul(A, B), np.matmul(A, B), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(linalg.matmul(A, B[:, 0]), A @ B[:, 0], rtol=1e-12, atol=1e-12)
+    assert linalg.matmul(A, B[:, 0]).shape == (A.shape[0],)
+
+
+@SETTINGS
+@given(product_pairs(), seeds)
+def test_matmul_is_composition(pair, seed):
+    """(AB)x = A(Bx): the product is the map "B, then A"."""
+    A, B = pair
+    x = np.random.default_rng(seed).standard_normal(B.shape[1])
+    np.testing.assert_allclose(linalg.matmul(linalg.matmul(A, B), x),
+                               linalg.matmul(A, linalg.matmul(B, x)), rtol=1e-10, atol=1e-9)
+
+
+def test_matmul_order_matters():
+    shear, turn = [[1.0, 1.0], [0.0, 1.0]], [[0.0, -1.0], [1.0, 0.0]]
+    assert not np.allclose(linalg.matmul(turn, shear), linalg.matmul(shear, turn))
+
+
+def test_matmul_names_the_mismatched_sizes():
+    with pytest.raises(ValueError, match=r"A has 3 columns but B has 2 rows \(shapes \(2, 3\) "
+                                         r"and \(2, 4\)\); the inner sizes must agree"):
+        linalg.matmul(np.ones((2, 3)), np.ones((2, 4)))
+    with pytest.raises(ValueError, match=r"B must be finite"):
+        linalg.matmul(np.ones((2, 2)), [[1.0, np.nan], [0.0, 1.0]])
+
+
 # --------------------------------------------------------------------------- power iteration
 
 @st.composite
