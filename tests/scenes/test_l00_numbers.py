@@ -8,9 +8,7 @@ exercises are checked the same way.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import tomllib
 from pathlib import Path
 
@@ -20,18 +18,10 @@ from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 
 from mathreel.exercises import exercises_for
+from scene_modules import load_scene_module
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENES = ROOT / "scenes"
 
-
-def load_scene_module(name: str):
-    if str(SCENES) not in sys.path:
-        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
-    spec = importlib.util.spec_from_file_location(name, SCENES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

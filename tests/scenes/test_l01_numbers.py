@@ -7,31 +7,21 @@ tolerances. The Try-it exercises are checked the same way.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from mathreel.exercises import exercises_for
+from scene_modules import load_scene_module
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENES = ROOT / "scenes"
 TOL = 1e-12
 SHOWN_TOL = 0.005  # half a unit in the last of the two decimals get_matrix draws
 
 
 @pytest.fixture(scope="module")
 def l01():
-    if str(SCENES) not in sys.path:
-        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
-    spec = importlib.util.spec_from_file_location("l01_vectors_and_matrices",
-                                                  SCENES / "l01_vectors_and_matrices.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scene_module("l01_vectors_and_matrices")
 
 
 def test_determinants_match_numpy(l01):

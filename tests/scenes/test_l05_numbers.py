@@ -1,30 +1,20 @@
 """The numbers lesson 05 shows, against hand-derived derivatives of the hill
 f(x, y) = 3 exp(-(x^2 + 2 y^2) / 6) and SciPy/NumPy closed forms."""
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from mathreel.exercises import SEED as EXERCISE_SEED, exercises_for
+from scene_modules import load_scene_module
 
-SCENES = Path(__file__).resolve().parents[2] / "scenes"
 TOL = 1e-6  # central differences: O(h^2) error, h ~ 6e-6
 
 
 @pytest.fixture(scope="module")
 def l05():
-    sys.path.insert(0, str(SCENES))
-    try:
-        spec = importlib.util.spec_from_file_location("l05_numbers", SCENES / "l05_multivariate_calculus.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCENES))
+    return load_scene_module("l05_multivariate_calculus")
 
 
 def f(x, y):

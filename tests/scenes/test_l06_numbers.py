@@ -1,29 +1,19 @@
 """The numbers lesson 06 shows, against closed forms and scipy.optimize."""
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 from scipy.optimize import minimize, minimize_scalar
 
 from mathreel.exercises import SEED as EXERCISE_SEED, exercises_for
+from scene_modules import load_scene_module
 
-SCENES = Path(__file__).resolve().parents[2] / "scenes"
 
 
 @pytest.fixture(scope="module")
 def l06():
-    sys.path.insert(0, str(SCENES))
-    try:
-        spec = importlib.util.spec_from_file_location("l06_numbers", SCENES / "l06_optimization_fundamentals.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCENES))
+    return load_scene_module("l06_optimization_fundamentals")
 
 
 def test_convex_descent_reaches_the_vertex(l06):

@@ -1,32 +1,21 @@
 """The numbers lesson 07 shows, against independent oracles (NumPy closed forms,
 plain re-implementations of each optimizer, SciPy's minimizer)."""
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 from scipy.optimize import minimize
 
 from mathreel.exercises import SEED as EXERCISE_SEED, exercises_for
+from scene_modules import load_scene_module
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENES = ROOT / "scenes"
 RTOL, ATOL = 1e-9, 1e-9
 
 
 @pytest.fixture(scope="module")
 def l07():
-    sys.path.insert(0, str(SCENES))
-    try:
-        spec = importlib.util.spec_from_file_location("l07_numbers", SCENES / "l07_gradient_descent.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCENES))
+    return load_scene_module("l07_gradient_descent")
 
 
 # --------------------------------------------------------------------------- the bowl

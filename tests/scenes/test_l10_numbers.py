@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import numpy as np
 import pytest
 from scipy.stats import entropy as sp_entropy
 
-from conftest import ROOT
 from mathreel.exercises import exercises_for
+from scene_modules import load_scene_module
 
-SCENES_DIR = ROOT / "scenes"
 TOL = 1e-12
 
 
 @pytest.fixture(scope="module")
 def l10():
-    sys.path.insert(0, str(SCENES_DIR))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "l10_scene_module", SCENES_DIR / "l10_information_theory.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCENES_DIR))
+    return load_scene_module("l10_information_theory")
 
 
 def oracle_mi(joint):

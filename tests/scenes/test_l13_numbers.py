@@ -8,29 +8,17 @@ tolerances. The exercises of the Try-it card are checked the same way.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 from scipy import special
 
 from mathreel.exercises import exercises_for
+from scene_modules import load_scene_module
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENES = ROOT / "scenes"
 TOL = 1e-12
 
-
-def load_scene_module(name: str):
-    if str(SCENES) not in sys.path:
-        sys.path.insert(0, str(SCENES))  # scene modules import siblings by plain name
-    spec = importlib.util.spec_from_file_location(name, SCENES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import numpy as np
 import pytest
 from scipy.spatial.distance import jensenshannon
 from scipy.stats import norm
 
-from conftest import ROOT
 from mathreel.exercises import exercises_for
+from scene_modules import load_scene_module
 
-SCENES_DIR = ROOT / "scenes"
 
 
 @pytest.fixture(scope="module")
 def l18():
-    sys.path.insert(0, str(SCENES_DIR))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "l18_scene_module", SCENES_DIR / "l18_generative_models.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCENES_DIR))
+    return load_scene_module("l18_generative_models")
 
 
 def test_elbo_terms_match_the_closed_form(l18):
