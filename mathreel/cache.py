@@ -402,17 +402,19 @@ def _stamp(path: Path) -> dict:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
+def stamp_or_none(path: Path | None) -> list[int] | None:
+    """:meth:`Memo.stamp` (size, mtime), or None when there is no such file."""
+    try:
+        return Memo.stamp(path) if path is not None else None
+    except OSError:
+        return None
+
+
 def source_stamps(files: list[Path]) -> dict[str, list[int] | None]:
     """(size, mtime) of each file a render reads, taken before its key: if
     they differ when the render ends, a file was saved while Manim read it,
     and the output may show another version than the key names."""
-    stamps: dict[str, list[int] | None] = {}
-    for file in files:
-        try:
-            stamps[str(file)] = Memo.stamp(file)
-        except OSError:
-            stamps[str(file)] = None
-    return stamps
+    return {str(file): stamp_or_none(file) for file in files}
 
 
 def is_hit(root: Path, record: dict | None, key: str) -> bool:

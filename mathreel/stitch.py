@@ -44,7 +44,7 @@ import ffmpeg
 
 from . import captions as cap
 from .atomic import replacing, write_text
-from .cache import cache_dir, write_json_atomic
+from .cache import cache_dir, stamp_or_none, write_json_atomic
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
 from .curriculum import Curriculum, Lesson, SceneRef
 from .encode import (
@@ -108,22 +108,13 @@ class StitchResult:
 
 # ---- the stitch record: skip a join whose inputs did not change --------------
 
-def _stamp(path: Path | None) -> list[int] | None:
-    """(size, mtime) of a file, None when there is none."""
-    try:
-        stat = path.stat() if path is not None else None
-    except OSError:
-        return None
-    return None if stat is None else [stat.st_size, stat.st_mtime_ns]
-
-
 def join_key(parts: list[Part], output: Path, settings: dict) -> str:
     """What a join depends on: every part's video and captions (as size and
     modification time: a re-render replaces the file), titles, names, the
     output's name and the settings."""
     inputs = {"version": STITCH_VERSION, "output": output.name, "settings": settings,
-              "parts": [[str(p.video), _stamp(p.video), str(p.srt), _stamp(p.srt), p.title,
-                         p.name] for p in parts]}
+              "parts": [[str(p.video), stamp_or_none(p.video), str(p.srt), stamp_or_none(p.srt),
+                         p.title, p.name] for p in parts]}
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -151,7 +142,7 @@ def _up_to_date(record_path: Path, key: str, output: Path) -> StitchResult | Non
         return None
     files = {name: Path(path) for name, (path, _) in record.get("outputs", {}).items()}
     if record.get("key") != key or "video" not in files or any(
-            _stamp(files[name]) != stamp for name, (_, stamp) in record["outputs"].items()):
+            stamp_or_none(files[name]) != stamp for name, (_, stamp) in record["outputs"].items()):
         return None
     sidecars = {name: path for name, path in files.items() if name != "video"}
     try:
@@ -166,7 +157,7 @@ def _remember(record_path: Path, key: str, result: StitchResult) -> None:
     files = {"video": result.output, **result.sidecars}
     write_json_atomic(record_path, {
         "key": key, "result": _result_to_json(result),
-        "outputs": {name: [str(path), _stamp(path)] for name, path in files.items()}})
+        "outputs": {name: [str(path), stamp_or_none(path)] for name, path in files.items()}})
 
 
 def plan_join(infos: list[VideoInfo], names: list[str], *, release: bool = False) -> JoinPlan:
