@@ -14,8 +14,10 @@ The key of a job (scene, quality, mode) hashes, in a fixed order:
   ``mathcore`` and ``mathreel`` under the project root and the plain modules
   beside the scene file or in ``scenes/`` (``style``, ``narration`` …).
   Third-party modules are covered by the Manim version; others are not.
-* "extra inputs": the narration voice (``$MATHREEL_VOICE``), recordings under
-  ``narration/`` that name the scene, and whatever a caller adds.
+* "extra inputs": the narration voice's fingerprint (the voice, its engine's
+  model hash, version and settings: speech sets every beat's length, so a
+  silent render depends on it too), recordings under ``narration/`` that
+  name the scene, and whatever a caller adds.
 
 A record ``media/.cache/<quality>/<mode>/<Scene>.json`` stores the key, the
 outputs' sizes and mtimes (the cheap check that they were not replaced) and
@@ -42,7 +44,6 @@ from .project import media_dir
 
 ENGINE_VERSION = "mathreel-render-2"
 PROJECT_PACKAGES = ("mathcore", "mathreel")
-VOICE_ENV = "MATHREEL_VOICE"
 NARRATION_DIR = "narration"
 
 
@@ -317,9 +318,13 @@ def _display_path(root: Path, path: Path) -> str:
 
 
 def narration_inputs(root: Path, scene_name: str) -> dict[str, object]:
-    """The narration voice and any recordings under ``narration/`` whose path
-    names the scene."""
-    inputs: dict[str, object] = {"voice": os.environ.get(VOICE_ENV, "none").strip().lower() or "none"}
+    """The narration's part of a scene's key: the voice's fingerprint (voice,
+    the timing engine's model hash, version and settings, the recordings'
+    bytes: :func:`mathreel.voice.fingerprint`) and the recordings under
+    ``narration/`` whose path names the scene (shipped to Dask workers)."""
+    from .voice import fingerprint
+
+    inputs: dict[str, object] = {"voice": fingerprint(root, scene_name)}
     folder = root / NARRATION_DIR
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):

@@ -33,8 +33,10 @@ QUALITY_OPTION = click.option(
 
 VOICE_OPTION = click.option(
     "--voice", type=click.Choice(VOICES), default=None,
-    help="Narration audio: espeak (offline draft voice; recordings in narration/<Scene>/NN.wav "
-         "win), recorded (recordings only), none. Default: $MATHREEL_VOICE, else none.")
+    help="Narration: piper (natural offline voice, the default; espeak-ng when piper is not "
+         "installed), espeak (draft voice), recorded (takes in narration/<Scene>/NN.wav only), "
+         "none (silent, timed like the default voice). Recordings always win. "
+         "Default: $MATHREEL_VOICE, else piper.")
 
 
 class UserError(click.ClickException):

@@ -78,6 +78,7 @@ class RenderResult:
     problems: list[str] = field(default_factory=list)  # layout problems (check mode)
     animation_ends: list[float] = field(default_factory=list)  # check mode
     captions: list[tuple[float, float, str]] = field(default_factory=list)  # check mode
+    beats: list[dict] = field(default_factory=list)  # check mode: a narrated scene's timing plan
 
 
 def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
@@ -567,7 +568,8 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
     return RenderResult(job, True, seconds, duration, outputs, chunks=len(parts),
                         maxrss_kb=maxrss, cpu=cpu, problems=last.get("problems", []),
                         animation_ends=last.get("animation_ends", []),
-                        captions=[tuple(c) for c in last.get("captions", [])])
+                        captions=[tuple(c) for c in last.get("captions", [])],
+                        beats=last.get("beats", []))
 
 
 def render_scene(root: Path, job: RenderJob, *, show_progress: bool = True,

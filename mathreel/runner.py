@@ -161,6 +161,8 @@ class Observer:
         original_add_sound = Scene.add_sound
 
         def play(renderer, scene, *args, **kwargs):
+            if getattr(scene, "planning", False):  # a narrated scene's timing pass: not the render
+                return original_play(renderer, scene, *args, **kwargs)
             observer.before_play(scene)
             original_play(renderer, scene, *args, **kwargs)
             observer.after_play(scene)
@@ -264,11 +266,26 @@ def run(job: dict) -> dict:
     result = {"ok": True, "duration": duration,
               "outputs": find_outputs(Path(job["media_dir"]), job["scene"]),
               "subcaptions": recorded_captions(scene), **observer.report()}
+    if getattr(scene, "beat_records", None) is not None:
+        result["beats"] = beat_plan(scene)
     if recorder is not None:
         result["problems"] = [str(p) for p in recorder.problems]
         result["animation_ends"] = recorder.animation_ends
         result["captions"] = recorded_captions(scene)
     return result
+
+
+def beat_plan(scene) -> list[dict]:
+    """A narrated scene's beats as timed: text, animation lengths as written,
+    speech length and source, stretch, hold and length (seconds)."""
+    plan = []
+    for record, timing, speech in zip(scene.beat_records, scene.beat_timings, scene.beat_speeches):
+        plan.append({"text": record.text, "motion": record.motion, "waits": record.waits,
+                     "keep_speed": record.keep_speed,
+                     "speech": speech.duration if speech else None,
+                     "speech_source": speech.source if speech else None,
+                     "stretch": timing.stretch, "hold": timing.hold, "length": timing.length})
+    return plan
 
 
 def recorded_captions(scene) -> list[tuple[float, float, str]]:

@@ -1,106 +1,204 @@
-"""Narration written beat by beat beside the animation it explains.
+"""Narration written beat by beat beside the animation it explains; the
+speech is the clock.
 
 A *beat* is one or two spoken sentences and the animations they cover::
 
     with self.beat("Most vectors get knocked off their span."):
         self.play(ApplyMatrix(A, plane))
 
-When the block ends, the beat's text becomes Manim subcaptions covering
-exactly the time its animations took, so every render writes an ``.srt`` whose
-cues follow the animation. Long beats are split at sentence (then word)
-boundaries into cues short enough to read, each timed by its share of the
-characters.
+A beat lasts as long as its speech plus a breath (``mathreel.pacing``): its
+animations are slowed down together to fill that time (at most
+``pacing.MAX_STRETCH`` times), its ``wait`` calls keep their length, and
+what is left is a still hold at its end. ``self.beat(text, keep_speed=True)``
+never stretches (a timer, a motion whose speed means something).
 
-A beat can also be *heard*: with ``MATHREEL_VOICE=espeak`` (the CLI's
-``--voice espeak``) or ``recorded``, each beat gets its speech with
-``add_sound`` at the beat's start (a recording from ``narration/<Scene>/<NN>.wav``
-where one exists, else espeak-ng's draft; see ``mathreel.voice``), and the beat
-lasts at least as long as its speech, so words and animation stay in step.
+To know each beat's animations before it plays, a render first runs the
+scene's ``construct`` once fast-forwarded (no frame drawn, LaTeX cached for
+the real pass), then asks the narrator (``mathreel.voice``) for every beat's
+speech at once: recordings under ``narration/<Scene>/NN.wav`` first, else
+the voice engine (synthesised once per text and voice, cached), else, for a
+silent render without the engine, its calibrated estimate. So a silent
+render is timed exactly like a voiced one, and previews, captions and
+chapters match the final video.
+
+Captions follow the speech: each sentence's cue appears when it is spoken
+(``mathreel.cues``: at most 2 lines of 42 characters, 5/6 s to 7 s on
+screen, never two at once).
 """
 
 from __future__ import annotations
 
-import re
+import random
 from contextlib import contextmanager
+from dataclasses import dataclass
 
-from manim import Scene, config, logger
+import numpy as np
+from manim import Scene, Wait, config, tempconfig
 
+from mathreel.cues import MIN_CUE_SECONDS, layout_beat, split_sentences
+from mathreel.pacing import BeatTiming, time_beat
 from mathreel.project import find_root
-from mathreel.voice import SPEECH_TAIL, current_voice, speech_for_beat
+from mathreel.pronounce import display
+from mathreel.voice import Narrator, Speech, current_voice
 from style import apply_style
 
-MAX_CUE_CHARS = 90  # two short lines of subtitles
-MIN_BEAT_SECONDS = 1.0
+SKIP_EVERY_ANIMATION = 10**9  # Manim's -n START beyond the last animation: fast-forward all
 
 
-def split_caption(text: str, max_chars: int = MAX_CUE_CHARS) -> list[str]:
-    """Split narration into cues of at most ``max_chars`` characters, at
-    sentence ends where possible, else at spaces."""
-    text = " ".join(text.split())
-    sentences = re.split(r"(?<=[.!?;:])\s+", text)
-    cues: list[str] = []
-    for sentence in sentences:
-        words = sentence.split(" ")
-        current = ""
-        for word in words:
-            candidate = f"{current} {word}".strip()
-            if len(candidate) > max_chars and current:
-                cues.append(current)
-                current = word
-            else:
-                current = candidate
-        if current:
-            if cues and len(cues[-1]) + 1 + len(current) <= max_chars and not re.search(
-                r"[.!?]$", cues[-1]
-            ):
-                cues[-1] = f"{cues[-1]} {current}"
-            else:
-                cues.append(current)
-    return cues
+@dataclass
+class BeatRecord:
+    """What a beat is, as written: its text and its animations' lengths."""
+
+    text: str
+    keep_speed: bool = False
+    motion: float = 0.0  # seconds of plays other than wait
+    waits: float = 0.0  # seconds of wait
+
+
+def fast_forwarding() -> bool:
+    """Whether this run draws nothing (a layout check: every animation skipped)."""
+    return config.from_animation_number >= SKIP_EVERY_ANIMATION
 
 
 class NarratedScene(Scene):
-    """A Scene whose script is a sequence of ``beat`` blocks."""
+    """A Scene whose script is a sequence of ``beat`` blocks, timed by speech.
+
+    ``narrator``: the :class:`mathreel.voice.Narrator` to use; by default one
+    for ``$MATHREEL_VOICE`` in the project that holds the scene.
+    """
+
+    narrator: Narrator | None = None
 
     def setup(self):
         super().setup()
         apply_style(self.camera)
-        self.voice = current_voice()
-        self.beats_spoken = 0
-        if self.voice != "none" and not config.disable_caching:
-            # Manim drops sounds added around cached (skipped) animations
-            # (ManimCommunity/manim#4751): a voiced render never uses its cache.
-            logger.info("narration: voice %s, disabling Manim's cache", self.voice)
-            config.disable_caching = True
 
+    # ------------------------------------------------------------------ timing
+    def render(self, preview: bool = False):
+        self.planning = getattr(self, "planning", False)
+        self.beat_records: list[BeatRecord] = []
+        self.beat_timings: list[BeatTiming] = []
+        self.beat_speeches: list[Speech | None] = []
+        self._beats_played = 0
+        self._stretch = 1.0
+        self._current: BeatRecord | None = None
+        self._last_cue_end = 0.0
+        # A layout check fast-forwards every animation anyway: it times each
+        # beat when the beat ends instead of planning first.
+        if not self.planning and not fast_forwarding():
+            self.plan_beats()
+        return super().render(preview)
+
+    def get_narrator(self) -> Narrator:
+        return self.narrator or Narrator(
+            find_root(), current_voice(),
+            synthesize=not (fast_forwarding() or config.save_last_frame))
+
+    def plan_beats(self) -> None:
+        """Fast-forward a copy of this scene to learn its beats, then fetch
+        every beat's speech at once and time each beat."""
+        settings = {"dry_run": True, "from_animation_number": SKIP_EVERY_ANIMATION,
+                    "upto_animation_number": -1, "save_last_frame": False,
+                    "write_to_movie": False, "disable_caching": True, "preview": False}
+        with tempconfig(settings):
+            planner = type(self)()
+            planner.planning = True
+            planner.render()
+        # the planner re-seeded and used the global generators: start this pass afresh
+        random.seed(self.random_seed)
+        np.random.seed(self.random_seed)  # noqa: NPY002 - Manim seeds the global generator too
+        self.beat_records = planner.beat_records
+        self.beat_speeches = self.get_narrator().speeches(
+            type(self).__name__, [r.text for r in self.beat_records])
+        self.beat_timings = [
+            time_beat(r.motion, r.waits, s.duration if s else None, r.keep_speed)
+            for r, s in zip(self.beat_records, self.beat_speeches)]
+
+    def compile_animations(self, *args, **kwargs):
+        """Manim's compile step, then: while a beat is being measured, note
+        each play's length; while rendering, stretch the beat's animations."""
+        animations = super().compile_animations(*args, **kwargs)
+        is_wait = len(animations) == 1 and isinstance(animations[0], Wait)
+        if self._current is not None:
+            length = self.validate_run_time(max(a.run_time for a in animations), self.play)
+            if is_wait:
+                self._current.waits += length
+            else:
+                self._current.motion += length
+        elif self._stretch != 1.0 and not is_wait:
+            for animation in animations:
+                animation.run_time = animation.run_time * self._stretch
+        return animations
+
+    # ------------------------------------------------------------------ beats
     @contextmanager
-    def beat(self, text: str):
+    def beat(self, text: str, *, keep_speed: bool = False):
         """Narrate ``text`` over the animations played inside the block.
 
-        A beat lasts at least ``MIN_BEAT_SECONDS`` so its caption is on screen
-        long enough to be read and, when the render has a voice, at least as
-        long as its speech plus ``SPEECH_TAIL``.
+        The beat lasts as long as its speech plus a breath (see
+        ``mathreel.pacing``); ``keep_speed=True`` keeps its animations at
+        their written speed.
         """
-        self.beats_spoken += 1
-        speech = speech_for_beat(find_root(), type(self).__name__, self.beats_spoken, text,
-                                 self.voice)
+        if self.planning:
+            self._current = BeatRecord(text, keep_speed)
+            yield
+            self.beat_records.append(self._current)
+            self._current = None
+            return
+        index = self._beats_played
+        self._beats_played += 1
         start = self.time
-        if speech is not None:
-            self.add_sound(str(speech.path))
-        yield
-        least = MIN_BEAT_SECONDS
-        if speech is not None:
-            least = max(least, speech.duration + SPEECH_TAIL)
-        if self.time - start < least - 1e-6:
-            self.wait(least - (self.time - start))
-        self.add_captions(text, start, self.time)
+        if fast_forwarding():  # measure the beat as it runs, time it at its end
+            yield from self._timed_at_end(index, text, keep_speed)
+        else:
+            if index >= len(self.beat_records) or self.beat_records[index].text != text:
+                raise RuntimeError(
+                    f"{type(self).__name__}: beat {index + 1} differs between the planning pass "
+                    f"and the render ({text[:40]!r}); a scene's beats must not depend on "
+                    "unseeded randomness or on the time")
+            speech = self.beat_speeches[index]
+            if speech is not None and speech.path is not None:
+                self.add_sound(str(speech.path))
+            self._stretch = self.beat_timings[index].stretch
+            try:
+                yield
+            finally:
+                self._stretch = 1.0
+        hold = self.beat_timings[index].length - (self.time - start)
+        if hold > 1e-6:
+            self.wait(self.validate_run_time(hold, self.wait))
+        self.add_beat_captions(text, self.beat_speeches[index], start, self.time)
 
-    def add_captions(self, text: str, start: float, end: float) -> None:
-        """Subcaptions for ``text`` filling [start, end], split into readable cues."""
-        cues = split_caption(text)
-        total = sum(len(c) for c in cues)
-        t = start
-        for cue in cues:
-            duration = (end - start) * len(cue) / total
-            self.add_subcaption(cue, duration=duration, offset=t - self.time)
-            t += duration
+    def _timed_at_end(self, index: int, text: str, keep_speed: bool):
+        self._current = record = BeatRecord(text, keep_speed)
+        try:
+            yield
+        finally:
+            self._current = None
+        speech = self.get_narrator().speeches(type(self).__name__, [text], first=index + 1)[0]
+        self.beat_records.append(record)
+        self.beat_speeches.append(speech)
+        timing = time_beat(record.motion, record.waits, speech.duration if speech else None,
+                           keep_speed)
+        self.beat_timings.append(timing)  # nothing was stretched: the hold makes up the rest
+
+    def add_beat_captions(self, text: str, speech: Speech | None, start: float, end: float) -> None:
+        """Subcaptions that follow the speech (``mathreel.cues``), never two at once."""
+        sentences = [display(s) for s in split_sentences(text)]
+        sentences = [s for s in sentences if s.strip()]
+        if not sentences:
+            return
+        if speech is not None and len(speech.spans) == len(sentences):
+            spans = list(speech.spans)
+        else:  # no speech: the sentences share the beat by their characters
+            total = sum(len(s) for s in sentences)
+            spans, t = [], 0.0
+            for s in sentences:
+                spans.append((t, t + (end - start) * len(s) / total))
+                t = spans[-1][1]
+        for cue_start, cue_end, cue_text in layout_beat(sentences, spans, end - start):
+            cue_start = max(start + cue_start, self._last_cue_end)
+            cue_end = max(start + cue_end, cue_start + MIN_CUE_SECONDS)
+            self._last_cue_end = cue_end
+            self.add_subcaption(cue_text, duration=cue_end - cue_start,
+                                offset=cue_start - self.time)

@@ -3,6 +3,8 @@ the audio and soft-subtitle tracks, and one real Manim lesson end to end."""
 
 from __future__ import annotations
 
+import json
+
 import shutil
 import textwrap
 from fractions import Fraction
@@ -173,11 +175,13 @@ def test_a_real_narrated_lesson_renders_speaks_and_stitches(tmp_path, monkeypatc
     assert frames == sum(frames_and_rate(scene_video(root, "low", n))[0] for n in names)
     # Each scene carries its speech; the long beat outlasts its 0.5 s animation
     # and its speech (espeak's WAV, bookmark not spoken).
-    from mathreel.voice import audio_duration, spoken_text, synthesize_espeak, voice_cache_dir
+    from mathreel.voice import Narrator
     text = ("A circle appears, <bookmark mark='A'/> and this sentence takes longer to say "
             "than the animation takes to play.")
-    assert "bookmark" not in spoken_text(text)
-    speech = audio_duration(synthesize_espeak(text, voice_cache_dir(root)))
+    [beat] = Narrator(root, "espeak").speeches("CircleAppears", [text])
+    spoken = json.loads(beat.path.with_suffix(".json").read_text())["sentences"]
+    assert spoken and not any("bookmark" in sentence for sentence in spoken)
+    speech = beat.duration
     assert speech > 3
     circle = probe(scene_video(root, "low", "CircleAppears"))
     assert float(stream(circle, "video")["duration"]) >= speech
