@@ -167,3 +167,55 @@ def plan_scenes(root: Path, scenes: list, **engine) -> list[ScenePlan]:
     return [ScenePlan(r.job.scene.name, r.job.scene.lesson, r.duration, r.beats,
                       [tuple(c) for c in r.captions], None if r.ok else r.error)
             for r in results]
+
+
+# --------------------------------------------------------------------------- lessons
+
+@dataclass
+class LessonPace:
+    """One lesson's pace: from its built video (``media`` set) or its plan."""
+
+    name: str
+    captions: CaptionStats
+    media: MediaStats | None = None
+    longest_hold: float = 0.0  # plan only: the longest hold at the end of a beat
+
+    def problems(self) -> list[str]:
+        found = list(self.captions.problems)
+        low, high = PACE_WPM
+        if not low <= self.captions.wpm <= high:
+            found.append(f"{self.captions.wpm:.0f} words per minute, outside {low:g}-{high:g}")
+        return found
+
+    def row(self) -> str:
+        c, m = self.captions, self.media
+        line = (f"{self.name:<40} {c.seconds / 60:5.1f} min {c.wpm:4.0f} wpm {c.cps:5.1f} cps "
+                f"(p95 {c.cps_p95:4.1f})")
+        if m is not None:
+            loud = f"{m.loudness:6.1f} LUFS {m.true_peak:5.1f} dBTP" if m.loudness is not None \
+                else "   silent            "
+            line += f"  still <= {m.longest_still:4.1f} s  {loud}  speech {100 * m.speech_share:3.0f} %"
+        else:
+            line += f"  hold <= {self.longest_hold:4.1f} s"
+        return line
+
+
+def measure_lesson(video: Path) -> LessonPace:
+    """A stitched lesson or course video and its ``.srt``, measured."""
+    media = measure_video(video)
+    cues = read_srt(video.with_suffix(".srt")) if video.with_suffix(".srt").is_file() else []
+    return LessonPace(video.stem, caption_stats(cues, media.seconds), media)
+
+
+def plan_lesson(root: Path, lesson, **engine) -> LessonPace:
+    """A lesson's pace from its scenes' timing plans (title card not included)."""
+    plans = plan_scenes(root, list(lesson.scenes), **engine)
+    failed = [p for p in plans if p.error]
+    if failed:
+        raise RuntimeError(f"scene {failed[0].scene} failed: {failed[0].error}")
+    cues, t = [], 0.0
+    for plan in plans:
+        cues += [(a + t, b + t, text) for a, b, text in plan.captions]
+        t += plan.seconds
+    hold = max((b["hold"] for p in plans for b in p.beats), default=0.0)
+    return LessonPace(f"{lesson.number:02d}_{lesson.slug}", caption_stats(cues, t), None, hold)

@@ -263,6 +263,50 @@ def _echo_check(result: RenderResult) -> None:
         click.echo(f"ok   {name} ({result.duration:.1f} s, {len(result.animation_ends)} animations)")
 
 
+@cli.command()
+@click.argument("lessons", nargs=-1)
+@QUALITY_OPTION
+@click.option("--plan", is_flag=True,
+              help="Measure the timing plan (a dry run, nothing rendered) instead of built videos.")
+def pace(lessons, quality, plan):
+    """Measure what a viewer gets from each lesson: minutes, narration words
+    per minute (130-175), caption characters per second (at most 17 overall,
+    20 for the fastest 5 %), cue lengths (5/6 s to 7 s, 2 lines of 42), and
+    for a built lesson its longest still stretch, loudness (-16 LUFS, true
+    peak at most -1 dBTP) and share of speech. Exits 1 when a rule is broken.
+
+    \b
+    Examples:
+      mathreel build 02 && mathreel pace 02
+      mathreel pace --plan 07          # before rendering: from a dry run
+      mathreel pace -q high            # every lesson stitched at 1080p60
+    """
+    from .audit import measure_lesson, plan_lesson
+    from .project import lesson_video
+
+    curriculum = _curriculum()
+    chosen = _lessons(curriculum, lessons) if lessons else [l for l in curriculum.lessons if l.scenes]
+    broken = 0
+    for lesson in chosen:
+        if plan:
+            try:
+                report = plan_lesson(curriculum.root, lesson)
+            except RuntimeError as exc:
+                raise click.ClickException(str(exc)) from None
+        else:
+            video = lesson_video(curriculum.root, quality, lesson.number, lesson.slug)
+            if not video.is_file():
+                raise UserError(f"lesson {lesson.number:02d} is not built at {quality} ({video} is "
+                                f"missing): run mathreel build {lesson.number:02d} -q {quality}")
+            report = measure_lesson(video)
+        click.echo(report.row())
+        for problem in report.problems():
+            broken += 1
+            click.echo(f"    {problem}")
+    if broken:
+        raise click.ClickException(f"{broken} pace or caption rule(s) broken (see above)")
+
+
 @cli.command("contact-sheet")
 @click.argument("target")
 @QUALITY_OPTION

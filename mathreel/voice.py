@@ -192,6 +192,7 @@ class EspeakEngine(Engine):
 ENGINES: dict[str, Engine] = {"piper": PiperEngine(), "espeak": EspeakEngine()}
 
 
+@lru_cache(maxsize=8)
 def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
@@ -208,12 +209,35 @@ def _espeak_version() -> str:
     return " ".join(out.split()[:4])
 
 
+HASH_MEMO = Path.home() / ".cache" / "mathreel" / "file-hashes.json"
+
+
 @lru_cache(maxsize=8)
 def _file_sha256_cached(path: str, size: int, mtime_ns: int) -> str:
+    """SHA-256 of a file, remembered in :data:`HASH_MEMO` while its size and
+    mtime are unchanged: the voice model is 63 MB, and every command that
+    computes a render key needs its hash (0.3 s to read, 1 ms remembered)."""
+    stamp = f"{path}|{size}|{mtime_ns}"
+    try:
+        memo = json.loads(HASH_MEMO.read_text())
+    except (OSError, ValueError):
+        memo = {}
+    if isinstance(memo, dict) and isinstance(memo.get(stamp), str):
+        return memo[stamp]
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
+    memo = {k: v for k, v in (memo if isinstance(memo, dict) else {}).items()
+            if not k.startswith(f"{path}|")}
+    memo[stamp] = digest.hexdigest()
+    try:
+        HASH_MEMO.parent.mkdir(parents=True, exist_ok=True)
+        tmp = HASH_MEMO.with_name(f".{HASH_MEMO.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(memo))
+        os.replace(tmp, HASH_MEMO)
+    except OSError:
+        pass  # a read-only home: hash again next time
     return digest.hexdigest()
 
 

@@ -26,6 +26,10 @@ and scenes are untouched. For each quality it prints:
     (goal <= 1%);
 (e) the floor: ffmpeg encoding the same number of frames at the same settings
     from a synthetic source, and the render's CPU time / cores;
+(f) the narrated curriculum's first build time over its video duration;
+(g) the voice's synthesis real-time factor;
+(h) each built lesson's pace: minutes, words per minute, caption characters
+    per second, longest still stretch, loudness and speech share;
 plus peak memory per worker process.
 """
 
@@ -48,7 +52,9 @@ sys.path.insert(0, str(ROOT))
 
 from mathreel import cache  # noqa: E402
 from mathreel.curriculum import CurriculumError, load_curriculum  # noqa: E402
-from mathreel.project import QUALITIES  # noqa: E402
+from mathreel.audit import plan_scenes  # noqa: E402
+from mathreel.encode import probe  # noqa: E402
+from mathreel.project import QUALITIES, course_video, lesson_video  # noqa: E402
 from mathreel.render import ENCODERS, DEFAULT_ENCODER, RenderJob  # noqa: E402
 
 DEFAULT_SCENES = ["EigenvectorsStayOnTheirSpan", "PowerIterationConverges",
@@ -159,6 +165,58 @@ def curriculum_noop(qname: str, out: dict) -> None:
           f" up to date first took {first:.0f} s", flush=True)
     out[qname]["curriculum_noop_wall"] = again
     out[qname]["curriculum_first_wall"] = first
+    course = course_video(ROOT, qname)
+    if course.is_file():
+        seconds = probe(course).duration
+        print(f"(f) the narrated curriculum is {seconds / 60:.1f} min of video; building it took "
+              f"{first / seconds:.2f}x its duration (aim <= 0.35 at low quality, when nothing was "
+              f"built before)", flush=True)
+        out[qname]["course_seconds"] = seconds
+    pace_table(qname, out)
+
+
+def synthesis_rtf(out: dict, sample: int = 12) -> None:
+    """(g) the voice's real-time factor: synthesis time over speech time, for
+    a sample of the course's beats in one engine run (model load included),
+    into a fresh cache."""
+    from mathreel.voice import ENGINES, Narrator
+
+    if not ENGINES["piper"].available():
+        print("(g) piper is not installed: no synthesis measured", flush=True)
+        return
+    texts = [beat["text"] for plan in plan_scenes(ROOT, pick_scenes(load_curriculum(ROOT), None))
+             for beat in plan.beats][:sample]
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        speeches = Narrator(Path(tmp), "piper").speeches("Bench", texts)
+        wall = time.perf_counter() - start
+    audio = sum(s.duration for s in speeches if s)
+    print(f"(g) piper synthesis: {audio:.1f} s of speech in {wall:.1f} s wall: real-time factor "
+          f"{wall / audio:.3f} (load {os.getloadavg()[0]:.1f})", flush=True)
+    out["synthesis_rtf"] = wall / audio
+
+
+def pace_table(qname: str, out: dict) -> None:
+    """(h) what a viewer gets from each built lesson (mathreel.audit)."""
+    from mathreel.audit import measure_lesson
+
+    rows = []
+    print("| lesson | minutes | wpm | cps | cps p95 | longest still | LUFS | dBTP | speech |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for lesson in load_curriculum(ROOT).lessons:
+        video = lesson_video(ROOT, qname, lesson.number, lesson.slug)
+        if not video.is_file():
+            continue
+        report = measure_lesson(video)
+        c, m = report.captions, report.media
+        loud = f"{m.loudness:.1f} | {m.true_peak:.1f}" if m.loudness is not None else "– | –"
+        print(f"| {video.stem} | {c.seconds / 60:.1f} | {c.wpm:.0f} | {c.cps:.1f} | {c.cps_p95:.1f} | "
+              f"{m.longest_still:.1f} s | {loud} | {100 * m.speech_share:.0f} % |", flush=True)
+        rows.append({"lesson": video.stem, "minutes": c.seconds / 60, "wpm": c.wpm, "cps": c.cps,
+                     "cps_p95": c.cps_p95, "longest_still": m.longest_still,
+                     "loudness": m.loudness, "true_peak": m.true_peak,
+                     "speech_share": m.speech_share, "problems": report.problems()})
+    out[qname]["pace"] = rows
 
 
 def bench_quality(qname: str, scenes_wanted, jobs: int, out: dict) -> None:
@@ -278,6 +336,7 @@ def main() -> None:
     print(f"mathreel bench: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, "
           f"encoder {DEFAULT_ENCODER} {ENCODERS[DEFAULT_ENCODER]}")
     out: dict = {}
+    synthesis_rtf(out)
     for qname in args.quality:
         bench_quality(qname, args.scenes, args.jobs, out)
         if qname == "low" and not args.no_curriculum:

@@ -15,6 +15,7 @@ with the fit's error on the sample and on held-out sentences.
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import wave
 from pathlib import Path
@@ -38,17 +39,22 @@ def main() -> None:
     parser.add_argument("--engine", choices=sorted(ENGINES), default="piper")
     parser.add_argument("--sample", type=int, default=240, help="sentences to synthesise")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--beats", type=Path, default=None,
+                        help="a JSON list of beat texts to use instead of a dry run of every scene")
     args = parser.parse_args()
     engine = ENGINES[args.engine]
     if not engine.available():
         raise SystemExit(f"{args.engine} is not installed")
 
-    root = Path(__file__).resolve().parent.parent
-    curriculum = load_curriculum(root)
-    scenes = [scene for lesson in curriculum.lessons for scene in lesson.scenes]
-    plans = plan_scenes(root, scenes)
-    sentences = sorted({spoken(s) for plan in plans for beat in plan.beats
-                        for s in split_sentences(beat["text"]) if spoken(s).strip(" .,;:!?")})
+    if args.beats:
+        texts = json.loads(args.beats.read_text())
+    else:
+        root = Path(__file__).resolve().parent.parent
+        curriculum = load_curriculum(root)
+        scenes = [scene for lesson in curriculum.lessons for scene in lesson.scenes]
+        texts = [beat["text"] for plan in plan_scenes(root, scenes) for beat in plan.beats]
+    sentences = sorted({spoken(s) for text in texts for s in split_sentences(text)
+                        if spoken(s).strip(" .,;:!?")})
     rng = np.random.default_rng(args.seed)
     chosen = [sentences[i] for i in rng.choice(len(sentences), min(args.sample, len(sentences)),
                                                replace=False)]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from engine_kit import fixture_job, frame_hashes, make_project
 
-from mathreel import cache, render
+from mathreel import voice, cache, render
 from mathreel.curriculum import SceneRef
 from mathreel.project import QUALITIES, scene_video
 from mathreel.render import RenderJob, render_many
@@ -91,6 +91,7 @@ def test_key_covers_quality_encoder_voice_and_extra_inputs(tmp_path, monkeypatch
     root = _project(tmp_path)
     job = RenderJob(SceneRef("SceneA", root / "scenes" / "l01_a.py", "SceneA", 1),
                     QUALITIES["low"])
+    monkeypatch.setenv("MATHREEL_VOICE", "none")
     base = cache.job_key(root, job)
     assert cache.job_key(root, RenderJob(job.scene, QUALITIES["high"])) != base
     assert cache.job_key(root, RenderJob(job.scene, job.quality, "frame")) != base
@@ -100,6 +101,17 @@ def test_key_covers_quality_encoder_voice_and_extra_inputs(tmp_path, monkeypatch
     assert cache.job_key(root, job, extra_inputs={"thing": "x"}) != base
     monkeypatch.setenv("MATHREEL_VOICE", "espeak")
     assert cache.job_key(root, job) != base
+    monkeypatch.setenv("MATHREEL_VOICE", "piper")
+    assert cache.job_key(root, job) != base
+    monkeypatch.setenv("MATHREEL_VOICE", "none")
+    assert cache.job_key(root, job) == base
+    # speech times every beat: the timing engine's settings are part of a silent render's key
+    engine = voice.timing_engine("none")
+    monkeypatch.setattr(type(engine), "estimate", voice.Estimate(1.0, 0.1, 0.2))
+    if engine.available():
+        monkeypatch.setattr(type(engine), "fingerprint", lambda self: "another model")
+    assert cache.job_key(root, job) != base
+    monkeypatch.undo()
     monkeypatch.setenv("MATHREEL_VOICE", "none")
     assert cache.job_key(root, job) == base
     recording = root / "narration" / "SceneA" / "01.wav"
