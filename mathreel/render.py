@@ -187,7 +187,7 @@ class _Plan:
     stats: dict
     deps: list[Path]
     estimate: float = 1.0
-    safe: bool = False
+    safe: bool | None = False  # chunk-safe; None: unknown until a probe observes it
     safety: str = ""
     chunks: list[tuple[int, int]] = field(default_factory=lambda: [(0, -1)])
     done: dict[int, Done] = field(default_factory=dict)
@@ -333,12 +333,14 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
                                         outputs, cached=True), index)
                     continue
             stats["_encoder_now"] = enc_name
+            if key is None or (record or {}).get("key") != key:
+                # what a render of another version saw says nothing about this one
+                stats.pop("chunk_hazards", None)
             plan = _Plan(index, job, key, stats, deps, sources=sources)
             plan.estimate = _estimate(plan)
             if job.mode == "video" and chunk:
                 plan.safe, plan.safety = chunking.chunk_safety(
-                    Path(job.scene.path), job.scene.name,
-                    stats if "time_based_updaters" in stats else None, deps)
+                    Path(job.scene.path), job.scene.name, stats, deps)
             plans.append(plan)
             reporter.add(str(index), label, job.quality.name, "queued", estimate=plan.estimate)
         resolver.memo.save()
@@ -357,7 +359,8 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
         else:
             # a slot per possible task: a job that cannot be chunked needs one
-            most = sum(n_jobs if p.safe and p.job.mode == "video" else 1 for p in plans)
+            most = sum(n_jobs if p.safe is not False and p.job.mode == "video" else 1
+                       for p in plans)
             pool = LocalPool(root, min(n_jobs, max(1, most)),
                              work_root=work_root, shared=shared)
         workers = pool.n
@@ -406,10 +409,12 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
                      detail=f"{len(plan.chunks)} chunks ({plan.safety})" if len(plan.chunks) > 1
                      else "")
 
-    # Probe the chunk-safe jobs never rendered before, if few enough to matter.
-    # (A probe runs the scene's construct once without drawing: worth it only
-    # when there are too few scenes to keep every core busy without chunks.)
-    to_probe = [p for p in plans if p.safe and "play_times" not in p.stats]
+    # Probe the jobs whose chunk safety is unknown (never observed under this
+    # key), if few enough to matter. (A probe runs the scene's construct once
+    # without drawing: worth it only when there are too few scenes to keep
+    # every core busy without chunks.) Unknown and not probed: rendered whole.
+    to_probe = [p for p in plans
+                if p.safe is None or (p.safe and "play_times" not in p.stats)]
     if len(plans) >= 2 * workers and not forced:
         to_probe = []
     probing = set()
@@ -438,7 +443,8 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
             probing.discard(plan.index)
             if done.result.get("ok"):
                 plan.stats.update({k: done.result[k] for k in
-                                   ("play_times", "time_based_updaters", "sound")
+                                   ("play_times", "time_based_updaters", "sound",
+                                    "chunk_hazards")
                                    if k in done.result})
                 plan.probe_seconds = max(0.0, done.seconds - 0.1)
                 plan.safe, plan.safety = chunking.chunk_safety(
@@ -458,6 +464,17 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
             continue
         plan.done[task.chunk[0] if task.chunk else 0] = done
         if len(plan.done) < len(plan.chunks):
+            continue
+        hazards = [h for part in plan.done.values() for h in part.result.get("chunk_hazards", [])]
+        if (len(plan.chunks) > 1 and hazards and not plan.safety.startswith("declared")
+                and all(p.result.get("ok") for p in plan.done.values())):
+            # The chunks saw what the verdict did not: their join could differ
+            # from a whole render, so it is never used; render the scene whole.
+            for part in plan.done.values():
+                _cleanup(part.task)
+            plan.done, plan.chunks = {}, [(0, -1)]
+            plan.safe, plan.safety = False, f"a chunk saw {hazards[0]}: rendered whole"
+            submit_render(plan)
             continue
         result = _finalize(root, plan, enc_name, reporter)
         for part in plan.done.values():
@@ -551,6 +568,8 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
         "play_times": last.get("play_times", []),
         "time_based_updaters": any(p.result.get("time_based_updaters") for p in parts),
         "sound": any(p.result.get("sound") for p in parts),
+        "chunk_hazards": list(dict.fromkeys(h for p in parts
+                                            for h in p.result.get("chunk_hazards", []))),
     }
     changed = ""
     if job.mode not in UNCACHED_MODES:
