@@ -303,6 +303,53 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
                 "worker": os.uname().nodename}
 
 
+#: seconds to wait for a scheduler to connect and greet
+SCHEDULER_TIMEOUT = 4.0
+
+
+def check_scheduler(address: str, timeout: float = SCHEDULER_TIMEOUT) -> None:
+    """Fail fast, in one line, when ``address`` is not a Dask scheduler.
+
+    A Dask server sends its handshake as soon as a connection opens; an HTTP
+    server (the dashboard, port 8787, the usual mistake) waits for a request,
+    and Dask's client would wait for its handshake forever. So: connect, and
+    expect the first bytes within ``timeout`` seconds. Only plain ``tcp://``
+    (or scheme-less) addresses are checked; TLS needs the client to speak
+    first.
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" in address and not address.startswith("tcp://"):
+        return
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port or 8786
+    except ValueError:
+        raise ConnectionError(f"{address} is not a scheduler address; accepted: "
+                              "tcp://HOST:PORT (the scheduler's port, 8786 by default) "
+                              "or 'local'") from None
+    if not host:
+        raise ConnectionError(f"{address} is not a scheduler address; accepted: "
+                              "tcp://HOST:PORT or 'local'")
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            sock.settimeout(timeout)
+            first = sock.recv(8)
+    except socket.timeout:
+        raise ConnectionError(
+            f"{address} accepted a connection but did not answer like a Dask scheduler "
+            f"within {timeout:g} s; is it the dashboard's HTTP port? The scheduler listens "
+            "on 8786 by default (the dashboard on 8787)") from None
+    except OSError as exc:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {address}: "
+                              f"{exc.strerror or exc}") from None
+    if not first or first.startswith(b"HTTP"):
+        raise ConnectionError(f"{address} is not a Dask scheduler (it "
+                              f"{'speaks HTTP' if first else 'closed the connection'}); "
+                              "the scheduler listens on 8786 by default")
+
+
 class DaskPool:
     """Tasks on a Dask cluster: ``address`` of a scheduler, or ``"local"``
     for a LocalCluster of ``n`` single-threaded worker processes."""
@@ -318,6 +365,8 @@ class DaskPool:
         self.done: queue.Queue[Done] = queue.Queue()
         self.running: dict[str, Task] = {}
         self.cluster = None
+        if address != "local":
+            check_scheduler(address)
         try:
             if address == "local":
                 self.cluster = LocalCluster(n_workers=max(1, n), threads_per_worker=1,
@@ -325,7 +374,7 @@ class DaskPool:
                                             dashboard_address=None)
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(address, timeout=10)
+                self.client = Client(address, timeout=SCHEDULER_TIMEOUT * 2)
         except Exception as exc:  # noqa: BLE001 - one line for the CLI
             if self.cluster is not None:
                 self.cluster.close()

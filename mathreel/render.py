@@ -355,21 +355,23 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
         # LaTeX and Pango results, shared by every job: Manim's own folders in the
         # project's media/ (a plain ``manim`` run here fills the same ones).
         shared = {"tex_dir": media_dir(root) / "Tex", "text_dir": media_dir(root) / "texts"}
-        if scheduler:
-            pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
-        else:
-            # a slot per possible task: a job that cannot be chunked needs one
-            most = sum(n_jobs if p.safe is not False and p.job.mode == "video" else 1
-                       for p in plans)
-            pool = LocalPool(root, min(n_jobs, max(1, most)),
-                             work_root=work_root, shared=shared)
-        workers = pool.n
+        pool = None
         try:
+            if scheduler:
+                pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
+            else:
+                # a slot per possible task: a job that cannot be chunked needs one
+                most = sum(n_jobs if p.safe is not False and p.job.mode == "video" else 1
+                           for p in plans)
+                pool = LocalPool(root, min(n_jobs, max(1, most)),
+                                 work_root=work_root, shared=shared)
+            workers = pool.n
             forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
             _run(root, plans, pool, workers, reporter, finish, scheduler is not None, enc_name,
                  forced)
         except BaseException:
-            pool.close(kill=True)
+            if pool is not None:
+                pool.close(kill=True)
             raise
         else:
             pool.close()
