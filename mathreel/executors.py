@@ -32,6 +32,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lifeline
+
 
 @dataclass
 class Task:
@@ -126,11 +128,16 @@ def publish_tex(private: Path, shared: Path) -> None:
 
 
 class _Zygote:
+    """A ``python -m mathreel.runner --serve`` process that dies with this
+    one (:mod:`mathreel.lifeline`), and its children with it."""
+
     def __init__(self, cwd: Path):
+        env = worker_env()
+        env[lifeline.PARENT_ENV] = str(os.getpid())
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mathreel.runner", "--serve"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, bufsize=1, cwd=str(cwd), env=worker_env())
+            text=True, bufsize=1, cwd=str(cwd), env=env)
         self.child: int | None = None
         ready = self.proc.stdout.readline()
         if not ready:
@@ -279,6 +286,7 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
         spec["tex_dir"] = str(tex)
         (work / "job.json").write_text(json.dumps(spec))
         env = worker_env()
+        env[lifeline.PARENT_ENV] = str(os.getpid())  # the render dies with its worker
         env["PYTHONPATH"] = os.pathsep.join([str(mirror), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         import resource  # noqa: PLC0415
 

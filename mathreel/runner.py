@@ -30,6 +30,8 @@ import time
 import traceback
 from pathlib import Path
 
+from mathreel import lifeline
+
 LATEX_LOG_RE = re.compile(r"the log file: (?P<log>\S+\.log)")
 SPECIAL_RE = re.compile(r"\\special\{[^{}]*\}")  # Manim's dvisvgm markers
 ENVIRONMENT_RE = re.compile(r"\\(begin|end)\{(align\*|center)\}")  # Manim's wrappers
@@ -348,10 +350,12 @@ def main(argv: list[str]) -> int:
     return 0 if result["ok"] else 1
 
 
-def _child(job_path: str) -> None:
-    """In a forked child: output to the job's log, run the job, exit."""
+def _child(job_path: str, zygote: int) -> None:
+    """In a forked child: output to the job's log, run the job, exit. The
+    child dies with its zygote (:mod:`mathreel.lifeline`)."""
     code = 1
     try:
+        lifeline.die_with_parent(zygote)
         log = os.open(str(Path(job_path).with_name("runner.log")),
                       os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(log, 1)
@@ -372,6 +376,7 @@ def _child(job_path: str) -> None:
 
 def serve() -> int:
     """The zygote loop: one job path per stdin line, one JSON line back."""
+    lifeline.die_with_parent(lifeline.parent_from_env())
     import manim  # noqa: F401 - the point of the zygote: import once, fork many
 
     out = sys.stdout
@@ -383,9 +388,10 @@ def serve() -> int:
         job_path = line.strip()
         if not job_path:
             continue
+        zygote = os.getpid()
         pid = os.fork()
         if pid == 0:
-            _child(job_path)
+            _child(job_path, zygote)
         print(json.dumps({"started": pid}), file=out, flush=True)
         _, status, usage = os.wait4(pid, 0)
         code = os.waitstatus_to_exitcode(status)
@@ -396,4 +402,5 @@ def serve() -> int:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--serve"]:
         sys.exit(serve())
+    lifeline.die_with_parent(lifeline.parent_from_env())
     sys.exit(main(sys.argv[1:]))
