@@ -176,19 +176,29 @@ class _Zygote:
 
 
 class LocalPool:
-    """``n`` forked-process slots over a longest-first queue."""
+    """``n`` slots over a longest-first queue, sharing zygotes.
+
+    A slot that takes a task borrows an idle zygote, or starts one when none
+    is idle or about to be, so no more zygotes are ever started than tasks
+    ran at once (``-j 6`` on a scene with one task starts one). ``eager``
+    zygotes are started at once, so importing Manim overlaps the planning.
+    Zygotes are started by the slot threads, which live as long as the pool:
+    a zygote dies with the thread that started it (``PR_SET_PDEATHSIG``)."""
 
     def __init__(self, root: Path, n: int, *, work_root: Path,
-                 shared: dict[str, Path] | None = None):
+                 shared: dict[str, Path] | None = None, eager: int | None = None):
         self.root, self.n = root, max(1, n)
         self.work_root, self.shared = work_root, dict(shared or {})
+        self.eager = self.n if eager is None else max(0, min(eager, self.n))
         self.done: queue.Queue[Done] = queue.Queue()
         self.running: dict[str, Task] = {}
         self._heap: list = []
         self._counter = itertools.count()
         self._cv = threading.Condition()
         self._closed = False
-        self._zygotes: list[_Zygote] = []
+        self._zygotes: list[_Zygote] = []  # every zygote started
+        self._idle: list[_Zygote] = []
+        self._starting = self._waiting = 0
         self._threads = [threading.Thread(target=self._slot, args=(i,), daemon=True,
                                           name=f"mathreel-slot-{i}") for i in range(self.n)]
         for thread in self._threads:
@@ -207,13 +217,49 @@ class LocalPool:
                 return None
             return heapq.heappop(self._heap)[2]
 
-    def _slot(self, index: int) -> None:
-        zygote: _Zygote | None = None
-        try:  # start at once: importing Manim overlaps with planning
+    def _start_zygote(self) -> _Zygote:
+        """Start a zygote (the caller counted it in ``_starting``)."""
+        try:
             zygote = _Zygote(self.root)
+        finally:
+            with self._cv:
+                self._starting -= 1
+                self._cv.notify_all()
+        with self._cv:
             self._zygotes.append(zygote)
-        except Exception:  # noqa: BLE001 - retried per task below
-            zygote = None
+        return zygote
+
+    def _borrow(self) -> _Zygote:
+        """An idle live zygote; else wait for one being started (if it is not
+        promised to another slot already); else start one."""
+        with self._cv:
+            while True:
+                while self._idle:
+                    zygote = self._idle.pop()
+                    if zygote.proc.poll() is None:
+                        return zygote
+                if self._starting > self._waiting:
+                    self._waiting += 1
+                    self._cv.wait()
+                    self._waiting -= 1
+                    continue
+                self._starting += 1
+                break
+        return self._start_zygote()
+
+    def _give_back(self, zygote: _Zygote) -> None:
+        with self._cv:
+            self._idle.append(zygote)
+            self._cv.notify_all()
+
+    def _slot(self, index: int) -> None:
+        if index < self.eager:  # start at once: importing Manim overlaps with planning
+            with self._cv:
+                self._starting += 1
+            try:
+                self._give_back(self._start_zygote())
+            except Exception:  # noqa: BLE001 - started again when a task needs one
+                pass
         while True:
             task = self._next()
             if task is None:
@@ -228,10 +274,9 @@ class LocalPool:
             self.running[task.id] = task
             started = time.perf_counter()
             try:
-                if zygote is None or zygote.proc.poll() is not None:
-                    zygote = _Zygote(self.root)
-                    self._zygotes.append(zygote)
+                zygote = self._borrow()
                 info = zygote.run(job_path)
+                self._give_back(zygote)
                 result = _read_result(task.work, f"the renderer exited with code {info['rc']} "
                                                  "before reporting")
                 done = Done(task, result, time.perf_counter() - started,
@@ -239,7 +284,6 @@ class LocalPool:
             except Exception as exc:  # the zygote itself died
                 if self._closed:
                     break
-                zygote = None
                 done = Done(task, _read_result(task.work, f"the render worker failed ({exc})"),
                             time.perf_counter() - started)
             for option, folder in private.items():
@@ -253,7 +297,8 @@ class LocalPool:
         with self._cv:
             self._closed = True
             self._cv.notify_all()
-        for zygote in list(self._zygotes):
+            zygotes = list(self._zygotes)
+        for zygote in zygotes:
             zygote.kill()
         for thread in self._threads:
             thread.join(timeout=1 if kill else 30)
