@@ -306,6 +306,32 @@ class LocalPool:
 
 # --------------------------------------------------------------------------- Dask
 
+def worker_tex_cache() -> Path | None:
+    """This user's LaTeX cache on a Dask worker's machine,
+    ``$TMPDIR/mathreel-tex-<uid>``, created private (0700); None (no
+    sharing) when the path exists but is not a folder of this user's that
+    only they can write: another user's folder, or a symlink, in a shared
+    /tmp must not be trusted with what goes into videos."""
+    import stat
+    import tempfile as tf
+
+    folder = Path(tf.gettempdir()) / f"mathreel-tex-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    try:
+        info = folder.lstat()
+    except OSError:
+        return None
+    if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid()
+            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+        return None
+    return folder
+
+
 def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
     """Runs on a Dask worker: mirror the shipped project files into a
     temporary folder, render there in a child process, return the result
@@ -326,9 +352,16 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
         spec["file"] = str(mirror / scene_rel)
         spec.update(media_dir=str(work / "manim"), result=str(work / "result.json"),
                     progress_bar="none")
-        tex = Path(tf.gettempdir()) / f"mathreel-tex-{os.getuid()}"
-        tex.mkdir(exist_ok=True)
-        spec["tex_dir"] = str(tex)
+        # LaTeX results shared by the workers of this machine, as on one
+        # machine: the render works on hard links in a private folder, and
+        # only complete new files are published (two workers compiling the
+        # same formula on a cold cache never read each other's half-written
+        # SVG or DVI).
+        shared_tex = worker_tex_cache()
+        private_tex = work / "tex"
+        if shared_tex is not None:
+            seed_tex(shared_tex, private_tex)
+        spec["tex_dir"] = str(private_tex)
         (work / "job.json").write_text(json.dumps(spec))
         env = worker_env()
         env[lifeline.PARENT_ENV] = str(os.getpid())  # the render dies with its worker
@@ -346,6 +379,8 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
             tail = [l for l in (proc.stderr or "").splitlines() if l.strip()][-1:]
             result = {"ok": False, "error": f"the renderer exited with code {proc.returncode} "
                                             f"before reporting" + (f": {tail[0]}" if tail else "")}
+        if shared_tex is not None and result.get("ok"):
+            publish_tex(private_tex, shared_tex)
         payload = {}
         for kind, path in (result.get("outputs") or {}).items():
             payload[kind] = (Path(path).name, Path(path).read_bytes())
