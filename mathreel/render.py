@@ -352,6 +352,8 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
         if on_result is not None:
             on_result(result)
 
+    work_base = media_dir(root) / ".work"
+    _clean_stale_work(work_base)  # even when every job is a hit: a listing, nothing more
     try:
         # 1. keys and hits
         for index, job in enumerate(jobs):
@@ -388,9 +390,7 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             return [results[i] for i in range(len(jobs))]
 
         # 2. executor
-        work_base = media_dir(root) / ".work"
         work_base.mkdir(parents=True, exist_ok=True)
-        _clean_stale_work(work_base)
         work_root = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=work_base))
         # LaTeX and Pango results, shared by every job: Manim's own folders in the
         # project's media/ (a plain ``manim`` run here fills the same ones).
