@@ -158,7 +158,8 @@ def _engine_options(func):
     options = [
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Render N scenes (or chunks of a scene) at once. "
-                          "Default: the number of cores."),
+                          "Default: the number of cores. Fewer processes are started "
+                          "when there are fewer tasks or too little memory (a note says so)."),
         click.option("--force", is_flag=True,
                      help="Render even what the cache says is up to date."),
         click.option("--scheduler", default=None, metavar="ADDRESS",
