@@ -2,19 +2,31 @@
 and join the pieces by stream copy.
 
 Manim's ``from_animation_number``/``upto_animation_number`` (``-n START,END``)
-play animations before START without drawing them, so every chunk starts from
-the state the whole render would have. That is exact for scenes whose state
-is a function of the animations played, and wrong for scenes whose state
-accumulates per frame: a time-based updater (``lambda m, dt: ...``, a
-``TracedPath``) is stepped once per skipped animation instead of once per
-frame. Sounds are dropped from skipped animations too. So a scene is chunked
-only when it is *chunk-safe*:
+play the animations before START without drawing them: each skipped play
+jumps to its end in one step. That is exact for scenes whose state is a
+function of the animations played, and wrong as soon as anything runs per
+frame with memory: an updater (``lambda m, dt: ...``, a ``TracedPath``, but
+also ``lambda m: m.become(...)`` over a growing path, an ``always_redraw``
+whose builder reads a list that grows) is called once per skipped animation
+instead of once per frame, and an ``UpdateFromFunc`` animation likewise.
+Sounds are dropped from skipped animations too. So a scene is chunked only
+when chunking provably cannot change its frames:
 
-* declared: a class attribute ``chunk_safe = True`` / ``False`` wins;
-* else observed: the runner reports time-based updaters and sounds seen while
-  rendering or probing the scene; any one makes the scene unsafe;
-* else read: a source that mentions ``TracedPath``, ``add_sound`` or an
-  updater taking ``dt`` is unsafe until a render has observed otherwise.
+* declared: a class attribute ``chunk_safe = True`` / ``False``, written by
+  the scene's author, wins;
+* else observed: the runner lists every *hazard* it sees while probing or
+  rendering the scene (an updater of any kind on any mobject or on the
+  scene, before or after any animation; an ``UpdateFromFunc`` or an
+  animation class defined outside Manim; a sound). A scene is safe only when
+  a probe or a previous render of the *same* cache key saw none: a record of
+  an older version of the scene says nothing about this one;
+* else unknown: it is rendered whole, unless a probe is run first. A source
+  that mentions an updater, ``TracedPath``, ``always_redraw`` or
+  ``add_sound`` is unsafe without probing.
+
+A chunked render checks itself: if any chunk reports a hazard (a scene
+whose behaviour is not fixed by its key, say), the chunks are thrown away
+and the scene is rendered whole.
 
 Every chunk uses the same encoder settings, each animation is its own encoded
 segment in Manim, so the joined file decodes to exactly the frames of a
@@ -31,8 +43,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-UNSAFE_SOURCE_RE = re.compile(r"\bTracedPath\b|\badd_sound\b|\badd_updater\b[^\n]*\bdt\b|"
-                              r"\bdef\s+\w+\s*\([^)]*\bdt\b")
+UNSAFE_SOURCE_RE = re.compile(
+    r"\b(TracedPath|add_sound|add_updater|always_redraw|UpdateFromFunc|UpdateFromAlphaFunc)\b"
+    r"|\b(f_)?always\(")
 #: per-animation constant cost, in seconds of video, added to each length
 ANIMATION_OVERHEAD = 0.15
 
@@ -56,8 +69,8 @@ def declared_chunk_safe(path: Path, scene_name: str) -> bool | None:
 
 
 def source_looks_unsafe(path: Path, dependencies: list[Path] = ()) -> bool:
-    """The scene's file (or a project module it imports) mentions a
-    per-frame accumulator."""
+    """The scene's file (or a project module it imports) mentions an
+    updater, a traced path or a sound: not worth probing."""
     for file in (path, *dependencies):
         try:
             if UNSAFE_SOURCE_RE.search(Path(file).read_text(errors="replace")):
@@ -67,21 +80,25 @@ def source_looks_unsafe(path: Path, dependencies: list[Path] = ()) -> bool:
     return False
 
 
-def chunk_safety(path: Path, scene_name: str, stats: dict | None,
-                 dependencies: list[Path] = ()) -> tuple[bool, str]:
-    """(safe, reason) for chunking this scene."""
+def chunk_safety(path: Path, scene_name: str, observed: dict | None,
+                 dependencies: list[Path] = ()) -> tuple[bool | None, str]:
+    """(safe, reason) for chunking this scene; safe is None when nothing
+    decides yet (a probe would).
+
+    ``observed``: what a probe or a render of this very key reported
+    (``chunk_hazards``, a list of strings); None when nothing was observed.
+    """
     declared = declared_chunk_safe(path, scene_name)
     if declared is not None:
         return declared, f"declared chunk_safe = {declared}"
-    if stats and "time_based_updaters" in stats:
-        if stats["time_based_updaters"]:
-            return False, "has time-based updaters"
-        if stats.get("sound"):
-            return False, "adds sounds"
-        return True, "no time-based updater or sound observed"
+    if observed is not None and "chunk_hazards" in observed:
+        hazards = observed["chunk_hazards"]
+        if hazards:
+            return False, f"not chunk-safe: {hazards[0]}"
+        return True, "no updater, sound or stateful animation observed"
     if source_looks_unsafe(path, dependencies):
-        return False, "source mentions a per-frame updater, TracedPath or add_sound"
-    return True, "no per-frame updater in the source"
+        return False, "source mentions an updater, TracedPath or add_sound"
+    return None, "not observed yet"
 
 
 def split_ranges(play_times: list[float], pieces: int) -> list[tuple[int, int]]:

@@ -45,6 +45,15 @@ class UserError(click.ClickException):
     exit_code = 2
 
 
+class Terminated(BaseException):
+    """SIGTERM (a plain ``kill``): unwinds like Ctrl-C, so the engine kills
+    its workers and removes its work folders on the way out."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 class MathreelGroup(click.Group):
     """Prints every usage error as a single ``Error: ...`` line (no usage
     block, no traceback) and exits with the error's code."""
@@ -52,8 +61,17 @@ class MathreelGroup(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        import signal
+        import threading
+
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGTERM, _terminate)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            sys.exit(128 + signal.SIGTERM)
         except click.UsageError as exc:
             click.echo(f"Error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
@@ -63,6 +81,9 @@ class MathreelGroup(click.Group):
         except (click.Abort, KeyboardInterrupt):
             click.echo("Aborted.", err=True)
             sys.exit(130)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -137,7 +158,8 @@ def _engine_options(func):
     options = [
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Render N scenes (or chunks of a scene) at once. "
-                          "Default: the number of cores."),
+                          "Default: the number of cores. Fewer processes are started "
+                          "when there are fewer tasks or too little memory (a note says so)."),
         click.option("--force", is_flag=True,
                      help="Render even what the cache says is up to date."),
         click.option("--scheduler", default=None, metavar="ADDRESS",

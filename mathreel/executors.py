@@ -32,6 +32,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lifeline
+
 
 @dataclass
 class Task:
@@ -126,11 +128,16 @@ def publish_tex(private: Path, shared: Path) -> None:
 
 
 class _Zygote:
+    """A ``python -m mathreel.runner --serve`` process that dies with this
+    one (:mod:`mathreel.lifeline`), and its children with it."""
+
     def __init__(self, cwd: Path):
+        env = worker_env()
+        env[lifeline.PARENT_ENV] = str(os.getpid())
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mathreel.runner", "--serve"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, bufsize=1, cwd=str(cwd), env=worker_env())
+            text=True, bufsize=1, cwd=str(cwd), env=env)
         self.child: int | None = None
         ready = self.proc.stdout.readline()
         if not ready:
@@ -169,19 +176,29 @@ class _Zygote:
 
 
 class LocalPool:
-    """``n`` forked-process slots over a longest-first queue."""
+    """``n`` slots over a longest-first queue, sharing zygotes.
+
+    A slot that takes a task borrows an idle zygote, or starts one when none
+    is idle or about to be, so no more zygotes are ever started than tasks
+    ran at once (``-j 6`` on a scene with one task starts one). ``eager``
+    zygotes are started at once, so importing Manim overlaps the planning.
+    Zygotes are started by the slot threads, which live as long as the pool:
+    a zygote dies with the thread that started it (``PR_SET_PDEATHSIG``)."""
 
     def __init__(self, root: Path, n: int, *, work_root: Path,
-                 shared: dict[str, Path] | None = None):
+                 shared: dict[str, Path] | None = None, eager: int | None = None):
         self.root, self.n = root, max(1, n)
         self.work_root, self.shared = work_root, dict(shared or {})
+        self.eager = self.n if eager is None else max(0, min(eager, self.n))
         self.done: queue.Queue[Done] = queue.Queue()
         self.running: dict[str, Task] = {}
         self._heap: list = []
         self._counter = itertools.count()
         self._cv = threading.Condition()
         self._closed = False
-        self._zygotes: list[_Zygote] = []
+        self._zygotes: list[_Zygote] = []  # every zygote started
+        self._idle: list[_Zygote] = []
+        self._starting = self._waiting = 0
         self._threads = [threading.Thread(target=self._slot, args=(i,), daemon=True,
                                           name=f"mathreel-slot-{i}") for i in range(self.n)]
         for thread in self._threads:
@@ -200,13 +217,49 @@ class LocalPool:
                 return None
             return heapq.heappop(self._heap)[2]
 
-    def _slot(self, index: int) -> None:
-        zygote: _Zygote | None = None
-        try:  # start at once: importing Manim overlaps with planning
+    def _start_zygote(self) -> _Zygote:
+        """Start a zygote (the caller counted it in ``_starting``)."""
+        try:
             zygote = _Zygote(self.root)
+        finally:
+            with self._cv:
+                self._starting -= 1
+                self._cv.notify_all()
+        with self._cv:
             self._zygotes.append(zygote)
-        except Exception:  # noqa: BLE001 - retried per task below
-            zygote = None
+        return zygote
+
+    def _borrow(self) -> _Zygote:
+        """An idle live zygote; else wait for one being started (if it is not
+        promised to another slot already); else start one."""
+        with self._cv:
+            while True:
+                while self._idle:
+                    zygote = self._idle.pop()
+                    if zygote.proc.poll() is None:
+                        return zygote
+                if self._starting > self._waiting:
+                    self._waiting += 1
+                    self._cv.wait()
+                    self._waiting -= 1
+                    continue
+                self._starting += 1
+                break
+        return self._start_zygote()
+
+    def _give_back(self, zygote: _Zygote) -> None:
+        with self._cv:
+            self._idle.append(zygote)
+            self._cv.notify_all()
+
+    def _slot(self, index: int) -> None:
+        if index < self.eager:  # start at once: importing Manim overlaps with planning
+            with self._cv:
+                self._starting += 1
+            try:
+                self._give_back(self._start_zygote())
+            except Exception:  # noqa: BLE001 - started again when a task needs one
+                pass
         while True:
             task = self._next()
             if task is None:
@@ -221,10 +274,9 @@ class LocalPool:
             self.running[task.id] = task
             started = time.perf_counter()
             try:
-                if zygote is None or zygote.proc.poll() is not None:
-                    zygote = _Zygote(self.root)
-                    self._zygotes.append(zygote)
+                zygote = self._borrow()
                 info = zygote.run(job_path)
+                self._give_back(zygote)
                 result = _read_result(task.work, f"the renderer exited with code {info['rc']} "
                                                  "before reporting")
                 done = Done(task, result, time.perf_counter() - started,
@@ -232,7 +284,6 @@ class LocalPool:
             except Exception as exc:  # the zygote itself died
                 if self._closed:
                     break
-                zygote = None
                 done = Done(task, _read_result(task.work, f"the render worker failed ({exc})"),
                             time.perf_counter() - started)
             for option, folder in private.items():
@@ -246,13 +297,40 @@ class LocalPool:
         with self._cv:
             self._closed = True
             self._cv.notify_all()
-        for zygote in list(self._zygotes):
+            zygotes = list(self._zygotes)
+        for zygote in zygotes:
             zygote.kill()
         for thread in self._threads:
             thread.join(timeout=1 if kill else 30)
 
 
 # --------------------------------------------------------------------------- Dask
+
+def worker_tex_cache() -> Path | None:
+    """This user's LaTeX cache on a Dask worker's machine,
+    ``$TMPDIR/mathreel-tex-<uid>``, created private (0700); None (no
+    sharing) when the path exists but is not a folder of this user's that
+    only they can write: another user's folder, or a symlink, in a shared
+    /tmp must not be trusted with what goes into videos."""
+    import stat
+    import tempfile as tf
+
+    folder = Path(tf.gettempdir()) / f"mathreel-tex-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    try:
+        info = folder.lstat()
+    except OSError:
+        return None
+    if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid()
+            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+        return None
+    return folder
+
 
 def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
     """Runs on a Dask worker: mirror the shipped project files into a
@@ -274,11 +352,19 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
         spec["file"] = str(mirror / scene_rel)
         spec.update(media_dir=str(work / "manim"), result=str(work / "result.json"),
                     progress_bar="none")
-        tex = Path(tf.gettempdir()) / f"mathreel-tex-{os.getuid()}"
-        tex.mkdir(exist_ok=True)
-        spec["tex_dir"] = str(tex)
+        # LaTeX results shared by the workers of this machine, as on one
+        # machine: the render works on hard links in a private folder, and
+        # only complete new files are published (two workers compiling the
+        # same formula on a cold cache never read each other's half-written
+        # SVG or DVI).
+        shared_tex = worker_tex_cache()
+        private_tex = work / "tex"
+        if shared_tex is not None:
+            seed_tex(shared_tex, private_tex)
+        spec["tex_dir"] = str(private_tex)
         (work / "job.json").write_text(json.dumps(spec))
         env = worker_env()
+        env[lifeline.PARENT_ENV] = str(os.getpid())  # the render dies with its worker
         env["PYTHONPATH"] = os.pathsep.join([str(mirror), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         import resource  # noqa: PLC0415
 
@@ -293,6 +379,8 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
             tail = [l for l in (proc.stderr or "").splitlines() if l.strip()][-1:]
             result = {"ok": False, "error": f"the renderer exited with code {proc.returncode} "
                                             f"before reporting" + (f": {tail[0]}" if tail else "")}
+        if shared_tex is not None and result.get("ok"):
+            publish_tex(private_tex, shared_tex)
         payload = {}
         for kind, path in (result.get("outputs") or {}).items():
             payload[kind] = (Path(path).name, Path(path).read_bytes())
@@ -301,6 +389,53 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
         return {"result": result, "files": payload, "seconds": seconds,
                 "maxrss_kb": usage.ru_maxrss, "cpu": cpu,
                 "worker": os.uname().nodename}
+
+
+#: seconds to wait for a scheduler to connect and greet
+SCHEDULER_TIMEOUT = 4.0
+
+
+def check_scheduler(address: str, timeout: float = SCHEDULER_TIMEOUT) -> None:
+    """Fail fast, in one line, when ``address`` is not a Dask scheduler.
+
+    A Dask server sends its handshake as soon as a connection opens; an HTTP
+    server (the dashboard, port 8787, the usual mistake) waits for a request,
+    and Dask's client would wait for its handshake forever. So: connect, and
+    expect the first bytes within ``timeout`` seconds. Only plain ``tcp://``
+    (or scheme-less) addresses are checked; TLS needs the client to speak
+    first.
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" in address and not address.startswith("tcp://"):
+        return
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port or 8786
+    except ValueError:
+        raise ConnectionError(f"{address} is not a scheduler address; accepted: "
+                              "tcp://HOST:PORT (the scheduler's port, 8786 by default) "
+                              "or 'local'") from None
+    if not host:
+        raise ConnectionError(f"{address} is not a scheduler address; accepted: "
+                              "tcp://HOST:PORT or 'local'")
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            sock.settimeout(timeout)
+            first = sock.recv(8)
+    except socket.timeout:
+        raise ConnectionError(
+            f"{address} accepted a connection but did not answer like a Dask scheduler "
+            f"within {timeout:g} s; is it the dashboard's HTTP port? The scheduler listens "
+            "on 8786 by default (the dashboard on 8787)") from None
+    except OSError as exc:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {address}: "
+                              f"{exc.strerror or exc}") from None
+    if not first or first.startswith(b"HTTP"):
+        raise ConnectionError(f"{address} is not a Dask scheduler (it "
+                              f"{'speaks HTTP' if first else 'closed the connection'}); "
+                              "the scheduler listens on 8786 by default")
 
 
 class DaskPool:
@@ -318,6 +453,8 @@ class DaskPool:
         self.done: queue.Queue[Done] = queue.Queue()
         self.running: dict[str, Task] = {}
         self.cluster = None
+        if address != "local":
+            check_scheduler(address)
         try:
             if address == "local":
                 self.cluster = LocalCluster(n_workers=max(1, n), threads_per_worker=1,
@@ -325,7 +462,7 @@ class DaskPool:
                                             dashboard_address=None)
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(address, timeout=10)
+                self.client = Client(address, timeout=SCHEDULER_TIMEOUT * 2)
         except Exception as exc:  # noqa: BLE001 - one line for the CLI
             if self.cluster is not None:
                 self.cluster.close()

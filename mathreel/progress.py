@@ -37,6 +37,7 @@ class Reporter:
 
     def __init__(self):
         self.lines: dict[str, JobLine] = {}
+        self.notes: list[str] = []
         self.started = time.monotonic()
 
     def add(self, key: str, name: str, quality: str, state: str, estimate: float = 1.0,
@@ -71,6 +72,10 @@ class Reporter:
     def event(self, key: str) -> None:  # a state change
         pass
 
+    def note(self, text: str) -> None:
+        """A remark about the whole run (e.g. fewer processes than asked for)."""
+        self.notes.append(text)
+
     def refresh(self) -> None:  # called a few times a second
         pass
 
@@ -94,6 +99,11 @@ class PlainReporter(Reporter):
             return
         detail = f"  {_short(line.detail, 200)}" if line.detail else ""
         print(f"{line.state:<9} {line.name} [{line.quality}]{detail}", file=self.stream, flush=True)
+
+    def note(self, text: str) -> None:
+        super().note(text)
+        if not self.quiet:
+            print(f"note: {text}", file=self.stream, flush=True)
 
 
 class NullReporter(Reporter):
@@ -147,6 +157,10 @@ class RichReporter(Reporter):
 
     def refresh(self) -> None:
         self.live.update(self._render())
+
+    def note(self, text: str) -> None:
+        super().note(text)
+        self.console.print(f"note: {text}", markup=False, highlight=False)
 
     def close(self) -> None:
         self.live.update(self._render())

@@ -52,6 +52,11 @@ ENCODERS = {
 DEFAULT_ENCODER = "fast"
 #: rough seconds of one core per frame, for first-time estimates only
 SECONDS_PER_FRAME = {"low": 0.012, "medium": 0.02, "high": 0.02, "production": 0.035, "4k": 0.08}
+#: peak memory of one render process when no render of the job measured it
+#: (README: 174 MB at -ql and 396 MB at -qh measured; the design notes' 700 MB at -qh)
+MEMORY_PER_RENDER = {"low": 250 << 20, "medium": 450 << 20, "high": 700 << 20,
+                     "production": 1000 << 20, "4k": 2000 << 20}
+MEMORY_SHARE = 0.8  # of the available memory the renders may take
 CHUNK_OVERHEAD = 0.4  # seconds: fork, concat, per chunk
 PROBE_FRACTION = 0.08  # a probe (dry run) costs about this share of a render
 
@@ -172,6 +177,40 @@ def _clean_stale_work(work_base: Path) -> None:
             pass
 
 
+def available_memory() -> int | None:
+    """Bytes of memory a new process can take: the kernel's MemAvailable,
+    lowered to the cgroup's limit (a container) when there is one."""
+    found = []
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                found.append(int(line.split()[1]) * 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+        if limit != "max":
+            used = int(Path("/sys/fs/cgroup/memory.current").read_text())
+            found.append(max(0, int(limit) - used))
+    except (OSError, ValueError):
+        pass
+    return min(found) if found else None
+
+
+def memory_slots(plans: list[_Plan]) -> tuple[int | None, int, int | None]:
+    """(how many renders fit in memory at once or None when unknown, the
+    bytes one takes, the bytes available): each render is assumed to peak
+    at the largest peak measured for these jobs, else
+    :data:`MEMORY_PER_RENDER` for the quality."""
+    per = max([p.stats.get("maxrss_kb", 0) * 1024 for p in plans]
+              + [MEMORY_PER_RENDER.get(p.job.quality.name, 700 << 20) for p in plans
+                 if not p.stats.get("maxrss_kb")])
+    available = available_memory()
+    if available is None or per <= 0:
+        return None, per, available
+    return max(1, int(available * MEMORY_SHARE // per)), per, available
+
+
 def simulate_makespan(pieces: list[float], workers: int) -> float:
     loads = [0.0] * max(1, workers)
     for piece in sorted(pieces, reverse=True):
@@ -187,7 +226,7 @@ class _Plan:
     stats: dict
     deps: list[Path]
     estimate: float = 1.0
-    safe: bool = False
+    safe: bool | None = False  # chunk-safe; None: unknown until a probe observes it
     safety: str = ""
     chunks: list[tuple[int, int]] = field(default_factory=lambda: [(0, -1)])
     done: dict[int, Done] = field(default_factory=dict)
@@ -296,6 +335,7 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
     Path), e.g. a narration voice.
     """
     root = Path(root).resolve()
+    asked = n_jobs if n_jobs and not scheduler else None  # an explicit -j, said when capped
     n_jobs = max(1, n_jobs or os.cpu_count() or 1)
     enc_name = encoder or DEFAULT_ENCODER
     enc = encoder_options(enc_name)
@@ -312,6 +352,8 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
         if on_result is not None:
             on_result(result)
 
+    work_base = media_dir(root) / ".work"
+    _clean_stale_work(work_base)  # even when every job is a hit: a listing, nothing more
     try:
         # 1. keys and hits
         for index, job in enumerate(jobs):
@@ -333,12 +375,14 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
                                         outputs, cached=True), index)
                     continue
             stats["_encoder_now"] = enc_name
+            if key is None or (record or {}).get("key") != key:
+                # what a render of another version saw says nothing about this one
+                stats.pop("chunk_hazards", None)
             plan = _Plan(index, job, key, stats, deps, sources=sources)
             plan.estimate = _estimate(plan)
             if job.mode == "video" and chunk:
                 plan.safe, plan.safety = chunking.chunk_safety(
-                    Path(job.scene.path), job.scene.name,
-                    stats if "time_based_updaters" in stats else None, deps)
+                    Path(job.scene.path), job.scene.name, stats, deps)
             plans.append(plan)
             reporter.add(str(index), label, job.quality.name, "queued", estimate=plan.estimate)
         resolver.memo.save()
@@ -346,27 +390,25 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             return [results[i] for i in range(len(jobs))]
 
         # 2. executor
-        work_base = media_dir(root) / ".work"
         work_base.mkdir(parents=True, exist_ok=True)
-        _clean_stale_work(work_base)
         work_root = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=work_base))
         # LaTeX and Pango results, shared by every job: Manim's own folders in the
         # project's media/ (a plain ``manim`` run here fills the same ones).
         shared = {"tex_dir": media_dir(root) / "Tex", "text_dir": media_dir(root) / "texts"}
-        if scheduler:
-            pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
-        else:
-            # a slot per possible task: a job that cannot be chunked needs one
-            most = sum(n_jobs if p.safe and p.job.mode == "video" else 1 for p in plans)
-            pool = LocalPool(root, min(n_jobs, max(1, most)),
-                             work_root=work_root, shared=shared)
-        workers = pool.n
+        pool = None
         try:
+            if scheduler:
+                pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
+            else:
+                pool = LocalPool(root, _local_slots(n_jobs, plans, reporter),
+                                 work_root=work_root, shared=shared, eager=len(plans))
+            workers = pool.n
             forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
             _run(root, plans, pool, workers, reporter, finish, scheduler is not None, enc_name,
-                 forced)
+                 forced, asked)
         except BaseException:
-            pool.close(kill=True)
+            if pool is not None:
+                pool.close(kill=True)
             raise
         else:
             pool.close()
@@ -378,8 +420,36 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             reporter.close()
 
 
+def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter) -> int:
+    """Processes for the local pool: ``n_jobs``, but no more than the tasks
+    there can be (a job that cannot be chunked is one task; one with known
+    animations at most one per animation) and than fit in memory (said)."""
+    def most_tasks(plan: _Plan) -> int:
+        if plan.safe is False or plan.job.mode != "video":
+            return 1
+        known = len(plan.stats.get("play_times") or [])
+        return min(n_jobs, known) if plan.safe and known else n_jobs
+
+    slots = min(n_jobs, max(1, sum(most_tasks(p) for p in plans)))
+    fit, per, available = memory_slots(plans)
+    if fit is not None and fit < slots:
+        reporter.note(f"{fit} render process{'es' if fit > 1 else ''} at once instead of "
+                      f"{slots}: {available / 2**30:.1f} GB of memory available, about "
+                      f"{per / 2**20:.0f} MB each")
+        slots = fit
+    return slots
+
+
+def _say_tasks(plans: list[_Plan], asked: int | None, reporter: Reporter) -> None:
+    """Say so when ``-j`` asked for more processes than there are tasks."""
+    tasks = sum(len(p.chunks) for p in plans)
+    if asked and tasks < asked:
+        reporter.note(f"-j {asked}: {tasks} task{'s' if tasks > 1 else ''} to run, so at most "
+                      f"{tasks} render process{'es' if tasks > 1 else ''}")
+
+
 def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter, finish,
-         remote: bool, enc_name: str, forced: int | None) -> None:
+         remote: bool, enc_name: str, forced: int | None, asked: int | None = None) -> None:
     pending = {plan.index: plan for plan in plans}
     by_task: dict[str, _Plan] = {}
 
@@ -406,10 +476,12 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
                      detail=f"{len(plan.chunks)} chunks ({plan.safety})" if len(plan.chunks) > 1
                      else "")
 
-    # Probe the chunk-safe jobs never rendered before, if few enough to matter.
-    # (A probe runs the scene's construct once without drawing: worth it only
-    # when there are too few scenes to keep every core busy without chunks.)
-    to_probe = [p for p in plans if p.safe and "play_times" not in p.stats]
+    # Probe the jobs whose chunk safety is unknown (never observed under this
+    # key), if few enough to matter. (A probe runs the scene's construct once
+    # without drawing: worth it only when there are too few scenes to keep
+    # every core busy without chunks.) Unknown and not probed: rendered whole.
+    to_probe = [p for p in plans
+                if p.safe is None or (p.safe and "play_times" not in p.stats)]
     if len(plans) >= 2 * workers and not forced:
         to_probe = []
     probing = set()
@@ -422,6 +494,7 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
         submit(plan, task)
     if not probing:
         plan_chunks([p for p in plans if p.job.mode == "video"], workers, forced)
+        _say_tasks(plans, asked, reporter)
         for plan in sorted(plans, key=lambda p: -p.estimate):
             submit_render(plan)
 
@@ -438,7 +511,8 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
             probing.discard(plan.index)
             if done.result.get("ok"):
                 plan.stats.update({k: done.result[k] for k in
-                                   ("play_times", "time_based_updaters", "sound")
+                                   ("play_times", "time_based_updaters", "sound",
+                                    "chunk_hazards")
                                    if k in done.result})
                 plan.probe_seconds = max(0.0, done.seconds - 0.1)
                 plan.safe, plan.safety = chunking.chunk_safety(
@@ -452,12 +526,24 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
                 finish(_finalize(root, plan, enc_name, reporter), plan.index)
             if not probing:
                 plan_chunks([p for p in plans if p.job.mode == "video"], workers, forced)
+                _say_tasks(list(pending.values()), asked, reporter)
                 for other in sorted(pending.values(), key=lambda p: -p.estimate):
                     submit_render(other)
             _cleanup(task)
             continue
         plan.done[task.chunk[0] if task.chunk else 0] = done
         if len(plan.done) < len(plan.chunks):
+            continue
+        hazards = [h for part in plan.done.values() for h in part.result.get("chunk_hazards", [])]
+        if (len(plan.chunks) > 1 and hazards and not plan.safety.startswith("declared")
+                and all(p.result.get("ok") for p in plan.done.values())):
+            # The chunks saw what the verdict did not: their join could differ
+            # from a whole render, so it is never used; render the scene whole.
+            for part in plan.done.values():
+                _cleanup(part.task)
+            plan.done, plan.chunks = {}, [(0, -1)]
+            plan.safe, plan.safety = False, f"a chunk saw {hazards[0]}: rendered whole"
+            submit_render(plan)
             continue
         result = _finalize(root, plan, enc_name, reporter)
         for part in plan.done.values():
@@ -551,6 +637,8 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
         "play_times": last.get("play_times", []),
         "time_based_updaters": any(p.result.get("time_based_updaters") for p in parts),
         "sound": any(p.result.get("sound") for p in parts),
+        "chunk_hazards": list(dict.fromkeys(h for p in parts
+                                            for h in p.result.get("chunk_hazards", []))),
     }
     changed = ""
     if job.mode not in UNCACHED_MODES:

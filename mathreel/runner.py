@@ -30,6 +30,8 @@ import time
 import traceback
 from pathlib import Path
 
+from mathreel import lifeline
+
 LATEX_LOG_RE = re.compile(r"the log file: (?P<log>\S+\.log)")
 SPECIAL_RE = re.compile(r"\\special\{[^{}]*\}")  # Manim's dvisvgm markers
 ENVIRONMENT_RE = re.compile(r"\\(begin|end)\{(align\*|center)\}")  # Manim's wrappers
@@ -115,7 +117,14 @@ def manim_config(job: dict) -> dict:
 
 class Observer:
     """Watches a render from inside: animation lengths, frames written,
-    time-based updaters and sounds; writes progress for the parent."""
+    everything that makes chunking unsafe (see :mod:`mathreel.chunking`);
+    writes progress for the parent.
+
+    Hazards are looked for before and after every ``play`` (a ``wait`` is a
+    play too), in skipped animations as well as drawn ones: an updater of
+    any kind on any mobject on screen or on the scene, an ``UpdateFromFunc``
+    (or any animation class defined outside Manim, whose interpolation may
+    keep state), a sound."""
 
     def __init__(self, progress_path: str | None):
         self.progress_path = progress_path
@@ -126,21 +135,41 @@ class Observer:
         self.frames = 0
         self.time_based_updaters = False
         self.sound = False
+        self.hazards: list[str] = []  # why chunking could change the frames
         self.started = time.monotonic()
         self._last_write = 0.0
+
+    def hazard(self, what: str) -> None:
+        if what not in self.hazards:
+            self.hazards.append(what)
+
+    def look(self, scene) -> None:
+        """Record the updaters and stateful animations of the scene now."""
+        if getattr(scene, "updaters", None):
+            self.hazard("an updater on the scene")
+        for mobject in scene.get_mobject_family_members():
+            if mobject.updaters:
+                names = ", ".join(getattr(u, "__name__", type(u).__name__)
+                                  for u in mobject.updaters)
+                self.hazard(f"an updater on a {type(mobject).__name__} ({names})")
+                if mobject.has_time_based_updater():
+                    self.time_based_updaters = True
+        for animation in _flatten(getattr(scene, "animations", None) or []):
+            cls = type(animation)
+            if cls.__name__ in ("UpdateFromFunc", "UpdateFromAlphaFunc"):
+                self.hazard(f"an {cls.__name__} animation")
+            elif not cls.__module__.startswith("manim."):
+                self.hazard(f"an animation defined outside Manim ({cls.__name__})")
 
     def before_play(self, scene) -> None:
         self.play_starts.append(round(float(scene.time), 6))
         self._frames_before = self.frames
+        self.look(scene)
 
     def after_play(self, scene) -> None:
         self.play_frames.append(self.frames - self._frames_before)
         self.play_times.append(round(float(scene.duration or 0.0), 4))
-        if not self.time_based_updaters:
-            for mobject in scene.get_mobject_family_members():
-                if mobject.updaters and mobject.has_time_based_updater():
-                    self.time_based_updaters = True
-                    break
+        self.look(scene)
 
     def add_frames(self, count: int) -> None:
         self.frames += count
@@ -174,6 +203,7 @@ class Observer:
 
         def add_sound(scene, *args, **kwargs):
             observer.sound = True
+            observer.hazard("a sound")
             return original_add_sound(scene, *args, **kwargs)
 
         CairoRenderer.play, CairoRenderer.add_frame = play, add_frame
@@ -183,7 +213,17 @@ class Observer:
         return {"num_plays": len(self.play_times), "play_times": self.play_times,
                 "play_starts": self.play_starts, "play_frames": self.play_frames,
                 "frames": self.frames, "time_based_updaters": self.time_based_updaters,
-                "sound": self.sound}
+                "sound": self.sound, "chunk_hazards": self.hazards}
+
+
+def _flatten(animations) -> list:
+    """Animations and, inside groups (``AnimationGroup``, ``Succession``),
+    their members."""
+    flat = []
+    for animation in animations:
+        flat.append(animation)
+        flat.extend(_flatten(getattr(animation, "animations", None) or []))
+    return flat
 
 
 def install_frame_encoding() -> bool:
@@ -310,10 +350,12 @@ def main(argv: list[str]) -> int:
     return 0 if result["ok"] else 1
 
 
-def _child(job_path: str) -> None:
-    """In a forked child: output to the job's log, run the job, exit."""
+def _child(job_path: str, zygote: int) -> None:
+    """In a forked child: output to the job's log, run the job, exit. The
+    child dies with its zygote (:mod:`mathreel.lifeline`)."""
     code = 1
     try:
+        lifeline.die_with_parent(zygote)
         log = os.open(str(Path(job_path).with_name("runner.log")),
                       os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(log, 1)
@@ -334,6 +376,7 @@ def _child(job_path: str) -> None:
 
 def serve() -> int:
     """The zygote loop: one job path per stdin line, one JSON line back."""
+    lifeline.die_with_parent(lifeline.parent_from_env())
     import manim  # noqa: F401 - the point of the zygote: import once, fork many
 
     out = sys.stdout
@@ -345,9 +388,10 @@ def serve() -> int:
         job_path = line.strip()
         if not job_path:
             continue
+        zygote = os.getpid()
         pid = os.fork()
         if pid == 0:
-            _child(job_path)
+            _child(job_path, zygote)
         print(json.dumps({"started": pid}), file=out, flush=True)
         _, status, usage = os.wait4(pid, 0)
         code = os.waitstatus_to_exitcode(status)
@@ -358,4 +402,5 @@ def serve() -> int:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--serve"]:
         sys.exit(serve())
+    lifeline.die_with_parent(lifeline.parent_from_env())
     sys.exit(main(sys.argv[1:]))

@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
@@ -43,7 +42,7 @@ from pathlib import Path
 import ffmpeg
 
 from . import captions as cap
-from .atomic import replacing, write_text
+from .atomic import replacing, temp_dir, write_text
 from .cache import cache_dir, stamp_or_none, write_json_atomic
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
 from .curriculum import Curriculum, Lesson, SceneRef
@@ -287,7 +286,7 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
     first = infos[0]
     width, height, fps = ((quality.width, quality.height, quality.fps) if quality
                           else (first.width, first.height, first.fps))
-    with tempfile.TemporaryDirectory(prefix=".stitch-", dir=output.parent) as work:
+    with temp_dir(output.parent, "stitch") as work:
         work = Path(work)
         srt_tmp = work / "captions.srt"
         srt_tmp.write_text(cap.format_srt(cues), encoding="utf-8")

@@ -8,9 +8,10 @@ so a failed run reports exactly what was done and a re-run continues where
 it stopped instead of uploading the video twice:
 
 1. ``videos.insert`` (part ``snippet,status``, body = ``metadata.json``) as a
-   resumable upload in chunks; 500/502/503/504 answers and connection errors
-   are retried with exponential backoff (the upload resumes where the server
-   says it stopped).
+   resumable upload in chunks; 500/502/503/504 answers, rate limits (429 and
+   403 ``rateLimitExceeded``/``userRateLimitExceeded``, as the client library
+   itself retries them) and dropped connections are retried with exponential
+   backoff (the upload resumes where the server says it stopped).
 2. ``captions.insert`` with the bundle's ``.srt`` (English).
 3. ``thumbnails.set`` with ``thumbnail.png``.
 
@@ -18,14 +19,24 @@ Credentials: an *authorized-user* token JSON (``client_id``,
 ``client_secret``, ``refresh_token``, optionally ``token``/``expiry``), as
 written by ``google_auth_oauthlib``'s ``InstalledAppFlow`` (``creds.to_json()``),
 from ``--credentials FILE`` or ``$MATHREEL_YOUTUBE_TOKEN``.
+
+Every retry is said as it happens (``log``). Failures that waiting will not
+cure soon give up early: a server name that does not resolve (offline, no
+DNS), a refused or unreachable connection get :data:`UNREACHABLE_RETRIES`
+retries instead of :data:`MAX_RETRIES`, a TLS certificate error none; only
+``quotaExceeded`` (and the older ``dailyLimitExceeded``) stops at once with
+the daily-quota sentence.
 """
 
 from __future__ import annotations
 
+import errno
 import http.client
 import json
 import os
 import random
+import socket
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,12 +50,13 @@ SCOPES = (
     "https://www.googleapis.com/auth/youtube.upload",
     "https://www.googleapis.com/auth/youtube.force-ssl",  # captions.insert
 )
-RETRIABLE_STATUS = (500, 502, 503, 504)
+RETRIABLE_STATUS = (429, 500, 502, 503, 504)
+RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}  # 403s worth a retry
 MAX_RETRIES = 8
+UNREACHABLE_RETRIES = 2  # no route to the API (offline): a few seconds, not minutes
 CHUNK_SIZE = 8 * 1024 * 1024  # a multiple of 256 KiB, as resumable uploads require
 INSTALL_HINT = "pip install 'mathreel[youtube]'"
-QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded",
-                 "userRateLimitExceeded"}
+QUOTA_REASONS = {"quotaExceeded", "dailyLimitExceeded"}
 
 
 class UploadError(Exception):
@@ -155,6 +167,39 @@ def _retriable_exceptions() -> tuple[type[BaseException], ...]:
             http.client.ResponseNotReady, http.client.BadStatusLine)
 
 
+UNREACHABLE_ERRNOS = {errno.ECONNREFUSED, errno.ENETUNREACH, errno.EHOSTUNREACH,
+                      errno.ENETDOWN, errno.EHOSTDOWN}
+
+
+def _causes(exc: BaseException):
+    """``exc`` and the exceptions it was raised from or during."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _unreachable(exc: BaseException) -> str | None:
+    """Why the API cannot be reached at all (no DNS, refused, no route), or
+    None for a failure that a retry may well cure (a dropped connection)."""
+    import httplib2
+
+    for cause in _causes(exc):
+        if isinstance(cause, socket.gaierror | httplib2.ServerNotFoundError):
+            return f"the server name does not resolve ({cause}); is this machine offline?"
+        if isinstance(cause, OSError) and cause.errno in UNREACHABLE_ERRNOS:
+            return f"no connection to the server ({cause.strerror or cause})"
+    return None
+
+
+def _certificate_error(exc: BaseException) -> str | None:
+    for cause in _causes(exc):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return cause.verify_message or str(cause)
+    return None
+
+
 class _Uploader:
     def __init__(self, creds, *, http=None, api_endpoint: str | None = None,
                  sleep: Callable[[float], None] = time.sleep, max_retries: int = MAX_RETRIES,
@@ -180,12 +225,14 @@ class _Uploader:
     def call(self, step: str, request):
         """Execute a request; every failure becomes one UploadError sentence.
         A resumable upload is driven chunk by chunk, retrying server errors
-        (500/502/503/504) and lost connections with exponential backoff."""
+        (500/502/503/504), rate limits and lost connections with exponential
+        backoff; an unreachable server gets only a few retries."""
         from google.auth.exceptions import RefreshError, TransportError
         from googleapiclient.errors import HttpError
 
         retriable = _retriable_exceptions() + (TransportError,)
         attempt, response = 0, None
+        limit = self.max_retries
         while response is None:
             try:
                 if request.resumable is not None:
@@ -196,20 +243,34 @@ class _Uploader:
                     response = request.execute(num_retries=0)
                 attempt = 0 if request.resumable is not None else attempt
                 continue
-            except RefreshError:
-                raise UploadError(_expired(self.creds)) from None
+            except RefreshError as exc:
+                if _unreachable(exc) is None:
+                    raise UploadError(_expired(self.creds)) from None
+                problem, limit = _unreachable(exc), min(limit, UNREACHABLE_RETRIES)
             except HttpError as exc:
-                if int(exc.resp.status) not in RETRIABLE_STATUS:
+                status, reason = int(exc.resp.status), _reason(exc)
+                if status not in RETRIABLE_STATUS and not (
+                        status == 403 and reason in RATE_LIMIT_REASONS):
                     raise UploadError(_message(exc, step, self.creds)) from None
-                problem = f"HTTP {exc.resp.status}"
-            except retriable as exc:
-                problem = f"{type(exc).__name__}: {exc}"
+                problem = f"HTTP {status}" + (f" {reason}" if reason else "")
+            except (*retriable, OSError) as exc:
+                certificate = _certificate_error(exc)
+                if certificate:
+                    raise UploadError(f"{step} could not verify YouTube's TLS certificate "
+                                      f"({certificate}); nothing was retried.") from None
+                unreachable = _unreachable(exc)
+                if unreachable is None and not isinstance(exc, retriable):
+                    raise
+                if unreachable:
+                    problem, limit = unreachable, min(limit, UNREACHABLE_RETRIES)
+                else:
+                    problem = f"{type(exc).__name__}: {exc}"
             attempt += 1
-            if attempt > self.max_retries:
+            if attempt > limit:
                 raise UploadError(f"{step} failed {attempt} times in a row, last with {problem}; "
                                   "run the command again to resume.")
             delay = random.uniform(0.5, 1.0) * min(2 ** attempt, 64)
-            self.log(f"{step}: {problem}, retrying in {delay:.1f} s")
+            self.log(f"{step}: {problem}; retry {attempt} of {limit} in {delay:.1f} s")
             self.sleep(delay)
         return response
 
@@ -246,6 +307,8 @@ def upload_bundle(bundle: Bundle, creds, *, privacy: str | None = None, http=Non
 
     video_id = receipt.get("videoId")
     if not video_id:
+        size = bundle.video.stat().st_size / 2**20
+        log(f"videos.insert: sending {bundle.video.name} ({size:.1f} MB) to YouTube")
         media = MediaFileUpload(str(bundle.video), mimetype="video/mp4", chunksize=chunk_size,
                                 resumable=True)
         request = youtube.videos().insert(part="snippet,status", body=body, media_body=media)

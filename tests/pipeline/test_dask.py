@@ -73,3 +73,54 @@ def test_build_a_lesson_with_its_title_card_on_the_cluster(cluster, tmp_path):
     parts = [len(frame_hashes(title)), len(frame_hashes(scene_video(root, "low", "ChunkSafe")))]
     assert parts[0] > 0 and parts[1] == 43
     assert len(frame_hashes(lesson_video(root, "low", 1, "fixture"))) == sum(parts)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_scheduler_address_that_speaks_http_fails_in_seconds(tmp_path, monkeypatch):
+    """The Dask dashboard's port (HTTP) instead of the scheduler's: Dask's
+    client would wait for a handshake forever; the CLI says what is wrong
+    in one line within a few seconds (exit 2)."""
+    import threading
+    import time
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from click.testing import CliRunner
+
+    from mathreel.cli import cli
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("MATHREEL_ROOT", str(make_project(tmp_path)))
+    address = f"tcp://127.0.0.1:{server.server_address[1]}"
+    try:
+        started = time.monotonic()
+        result = CliRunner().invoke(cli, ["render", "ChunkSafe", "--quiet", "--scheduler", address])
+        elapsed = time.monotonic() - started
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 2 and elapsed < 10
+    assert result.stderr == (
+        f"Error: {address} accepted a connection but did not answer like a Dask scheduler "
+        "within 4 s; is it the dashboard's HTTP port? The scheduler listens on 8786 by "
+        "default (the dashboard on 8787)\n")
+    assert not any((tmp_path / "media" / ".work").iterdir())  # no work folder left behind
+
+
+def test_a_closed_scheduler_port_fails_in_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from mathreel.cli import cli
+
+    monkeypatch.setenv("MATHREEL_ROOT", str(make_project(tmp_path)))
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    result = CliRunner().invoke(cli, ["render", "ChunkSafe", "--quiet", "--scheduler", address])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: cannot reach the Dask scheduler at {address}: Connection refused\n"

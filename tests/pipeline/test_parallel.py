@@ -3,12 +3,14 @@ memory measured."""
 
 from __future__ import annotations
 
-
 from engine_kit import fixture_job, make_project
 
-from mathreel import render
+from mathreel import executors, render
+from mathreel.curriculum import SceneRef
 from mathreel.executors import LocalPool, Task
-from mathreel.render import render_many, simulate_makespan
+from mathreel.progress import Reporter
+from mathreel.project import QUALITIES
+from mathreel.render import RenderJob, render_many, simulate_makespan
 
 
 def test_one_failing_scene_does_not_stop_the_others(tmp_path):
@@ -58,3 +60,54 @@ def test_a_long_scene_is_split_when_it_pays():
     small.estimate, small.safe = 0.3, True
     render.plan_chunks([small], 2)
     assert small.chunks == [(0, -1)]
+
+
+ONE_ANIMATION = '''
+from manim import Create, Scene, Square
+
+
+class OnePlay(Scene):
+    def construct(self):
+        self.play(Create(Square()), run_time=0.3)
+'''
+
+
+class Counted(executors._Zygote):
+    """A zygote that counts how many were started."""
+
+    started = 0
+
+    def __init__(self, cwd):
+        type(self).started += 1
+        super().__init__(cwd)
+
+
+def test_j_is_capped_at_the_tasks_and_said(tmp_path, monkeypatch):
+    """-j 6 on a one-animation scene: one task, so one zygote, and a note."""
+    scene_file = tmp_path / "one.py"
+    scene_file.write_text(ONE_ANIMATION)
+    monkeypatch.setattr(executors, "_Zygote", Counted)
+    Counted.started = 0
+    reporter = Reporter()
+    job = RenderJob(SceneRef("OnePlay", scene_file, "OnePlay"), QUALITIES["low"])
+    result = render_many(tmp_path, [job], n_jobs=6, reporter=reporter)[0]
+    assert result.ok and result.chunks == 1
+    assert Counted.started == 1
+    assert reporter.notes == ["-j 6: 1 task to run, so at most 1 render process"]
+
+
+def test_j_is_capped_at_what_memory_allows_and_said(tmp_path, monkeypatch):
+    """With memory for one render (of the default size at -ql), two scenes
+    and -j 2 run one at a time."""
+    root = make_project(tmp_path)
+    monkeypatch.setattr(executors, "_Zygote", Counted)
+    monkeypatch.setattr(render, "available_memory",
+                        lambda: int(render.MEMORY_PER_RENDER["low"] * 1.5))
+    Counted.started = 0
+    reporter = Reporter()
+    jobs = [fixture_job(n, root=root) for n in ("ChunkSafe", "Broken")]
+    results = render_many(root, jobs, n_jobs=2, reporter=reporter, chunk=False)
+    assert [r.ok for r in results] == [True, False]
+    assert Counted.started == 1
+    assert reporter.notes == ["1 render process at once instead of 2: 0.4 GB of memory "
+                              "available, about 250 MB each"]

@@ -45,6 +45,7 @@ class FakeYouTube:
         self.chunk_puts = 0
         self.fail_first_chunk = True
         self.insert_error: tuple[int, dict] | None = None
+        self.insert_errors_once: list[tuple[int, dict]] = []  # answered once each, in order
         self.thumbnail_error: tuple[int, dict] | None = None
         self.token_ok = True
         self.captions_body = b""
@@ -94,6 +95,8 @@ def make_handler(api: FakeYouTube):
                 assert query["uploadType"] == ["resumable"] and query["part"] == ["snippet,status"]
                 if api.insert_error:
                     return self._send(*api.insert_error)
+                if api.insert_errors_once:
+                    return self._send(*api.insert_errors_once.pop(0))
                 api.session_body = json.loads(body)
                 port = self.server.server_address[1]
                 return self._send(200, headers={
@@ -297,3 +300,62 @@ def test_credentials_file_of_the_wrong_kind(tmp_path):
     with pytest.raises(CredentialsError) as info:
         load_credentials(bad)
     assert str(info.value).startswith(f"{bad} is not an authorized-user token JSON (")
+
+
+@pytest.mark.parametrize("status, reason", [(429, "rateLimitExceeded"), (403, "rateLimitExceeded"),
+                                            (403, "userRateLimitExceeded")])
+def test_rate_limits_are_retried_with_backoff(bundle, api, tmp_path, status, reason):
+    """As the client library does: 429, and 403 with a rate-limit reason,
+    are retried; only quotaExceeded stops (the test above)."""
+    token = write_token(tmp_path / "token.json", api, expired=False)
+    api.fail_first_chunk = False
+    api.insert_errors_once = [(status, _error(status, reason, "Slow down.")),
+                              (status, _error(status, reason, "Slow down."))]
+    sleeps, lines = [], []
+    result = upload(bundle, api, token, sleeps, log=lines.append)
+    assert result.video_id == VIDEO_ID
+    assert len(sleeps) == 2 and 1.0 <= sleeps[0] <= 2.0 and 2.0 <= sleeps[1] <= 4.0
+    assert sum(f"HTTP {status} {reason}; retry" in line for line in lines) == 2
+
+
+def offline(monkeypatch) -> str:
+    """Names under .invalid do not resolve (as every name does not, offline);
+    127.0.0.1 still works. Returns an endpoint on such a name."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if str(host).endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return "https://youtube.invalid/"
+
+
+@pytest.mark.parametrize("expired", [False, True], ids=["valid-token", "expired-token"])
+def test_offline_it_says_so_and_gives_up_within_seconds(bundle, api, tmp_path, monkeypatch,
+                                                        expired):
+    """A DNS failure is not cured by minutes of retries: a couple of short
+    retries, each said, then one sentence (the token is not called expired)."""
+    import time
+
+    endpoint = offline(monkeypatch)
+    token = write_token(tmp_path / "token.json", api, expired=expired)
+    creds = load_credentials(token, token_uri=endpoint + "token")
+    sleeps, lines = [], []
+    started = time.monotonic()
+    with pytest.raises(UploadError) as info:
+        upload_bundle(bundle, creds, http=httplib2.Http(disable_ssl_certificate_validation=True),
+                      api_endpoint=endpoint, sleep=sleeps.append, chunk_size=CHUNK,
+                      log=lines.append)
+    assert time.monotonic() - started < 20
+    message = str(info.value)
+    assert message.startswith("videos.insert failed 3 times in a row, last with the server name "
+                              "does not resolve (")
+    assert message.endswith("is this machine offline?; run the command again to resume.")
+    assert len(sleeps) == 2 and sum(sleeps) <= 6
+    assert lines[0].startswith("videos.insert: sending ")
+    assert [line.split("; retry ")[1][:6] for line in lines[1:]] == ["1 of 2", "2 of 2"]
+    assert not bundle.receipt.exists()
