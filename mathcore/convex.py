@@ -8,12 +8,14 @@ equality-constrained quadratic program with its duality gap.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
 from ._validate import (
-    as_array, as_matrix, as_positive_definite, as_positive_float, as_positive_int, as_vector,
+    DivergenceWarning, as_array, as_matrix, as_positive_definite, as_positive_float, as_positive_int,
+    as_vector,
 )
 from .linalg import svd
 from .optim import lagrange_equality_qp
@@ -126,14 +128,20 @@ class ISTAResult:
     ----------
     xs : ndarray, shape (n_steps + 1, d)
     objectives : ndarray, shape (n_steps + 1,)
-        Lasso objective at each iterate (non-increasing for lr <= 1/L).
+        Lasso objective at each iterate (non-increasing for lr <= 1/L; NaN where
+        the iterate is not finite).
     lr : float
         Step size used.
+    nonfinite_step : int or None
+        The first t whose gradient step overflowed (lr far above 2/L), or None when
+        every iterate is finite.  The run stops there: ``xs[t:]`` are NaN, and a
+        :class:`~mathcore.DivergenceWarning` says which step and why.
     """
 
     xs: np.ndarray
     objectives: np.ndarray
     lr: float
+    nonfinite_step: int | None = None
 
     @property
     def x(self) -> np.ndarray:
@@ -168,6 +176,11 @@ def ista(A, b, lam, *, n_steps, lr=None, x0=None) -> ISTAResult:
     -------
     ISTAResult
 
+    Warns
+    -----
+    DivergenceWarning
+        If an iterate becomes non-finite: names the step; see ``ISTAResult.nonfinite_step``.
+
     Examples
     --------
     >>> ista(np.eye(2), [3.0, 0.5], 1.0, n_steps=5).x.tolist()
@@ -184,14 +197,24 @@ def ista(A, b, lam, *, n_steps, lr=None, x0=None) -> ISTAResult:
     x = np.zeros(A.shape[1]) if x0 is None else as_vector(x0, "x0")
     if x.shape != (A.shape[1],):
         raise ValueError(f"x0 must have shape ({A.shape[1]},) to match A {A.shape}, got shape {x.shape}")
-    xs = [x]
-    for _ in range(n):
-        gradient_step = x - lr * A.T @ (A @ x - b)  # (d,) forward step on the smooth part
-        x = soft_threshold(gradient_step, lr * lam)  # backward (prox) step on lam ||x||_1
-        xs.append(x)
-    xs = np.array(xs)  # (n_steps + 1, d)
-    objectives = 0.5 * np.sum((xs @ A.T - b) ** 2, axis=1) + lam * np.sum(np.abs(xs), axis=1)
-    return ISTAResult(xs=xs, objectives=objectives, lr=lr)
+    xs = np.full((n + 1, A.shape[1]), np.nan)  # (n_steps + 1, d)
+    xs[0], stopped = x, None
+    with np.errstate(over="ignore", invalid="ignore"):
+        for t in range(1, n + 1):
+            gradient_step = x - lr * A.T @ (A @ x - b)  # (d,) forward step on the smooth part
+            if not np.all(np.isfinite(gradient_step)):
+                stopped = t
+                break
+            x = xs[t] = soft_threshold(gradient_step, lr * lam)  # backward (prox) step on lam ||x||_1
+        objectives = 0.5 * np.sum((xs @ A.T - b) ** 2, axis=1) + lam * np.sum(np.abs(xs), axis=1)
+    if stopped is not None:
+        warnings.warn(
+            f"ista: the iterate became non-finite at step {stopped} of {n}: the iterates grew to "
+            f"max |x_i| = {np.max(np.abs(x)):.3g} at step {stopped - 1} and the next step overflowed, "
+            f"so the run diverged. Try a smaller lr (got {lr:g}; ISTA converges for "
+            f"lr <= 1/sigma_max(A)^2 = {1.0 / sigma_max ** 2:.3g}). xs[{stopped}:] are NaN; "
+            f"the result's nonfinite_step is {stopped}.", DivergenceWarning, stacklevel=2)
+    return ISTAResult(xs=xs, objectives=objectives, lr=lr, nonfinite_step=stopped)
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,14 @@ A graph here is a dense (n, n) matrix of edge lengths with 0 meaning "no edge".
 from __future__ import annotations
 
 import heapq
+import warnings
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
 from mathcore._validate import (
-    as_array, as_matrix, as_positive_float, as_positive_int, as_rng, as_square, as_symmetric,
+    DivergenceWarning, as_array, as_matrix, as_positive_float, as_positive_int, as_rng, as_square, as_symmetric,
 )
 
 __all__ = [
@@ -365,6 +366,7 @@ class TSNEResult:
     kl_history: np.ndarray  # (n_iter + 1,) KL(P || Q) of each iterate (without exaggeration)
     P: np.ndarray  # (n, n) symmetric joint affinities
     sigmas: np.ndarray  # (n,) calibrated Gaussian widths
+    nonfinite_step: int | None = None  # first step whose embedding overflowed (lr far too large), or None
 
 
 def tsne(X, n_components=2, *, perplexity=30.0, n_iter=300, lr=10.0, rng,
@@ -400,6 +402,12 @@ def tsne(X, n_components=2, *, perplexity=30.0, n_iter=300, lr=10.0, rng,
     TSNEResult
         ``embedding`` (n, c), ``history`` (n_iter + 1, n, c), ``kl_history`` (n_iter + 1,).
 
+    Warns
+    -----
+    DivergenceWarning
+        If the embedding becomes non-finite (a far too large ``lr``): the run stops
+        there, ``nonfinite_step`` records the step and the later history is NaN.
+
     Examples
     --------
     >>> tsne(np.eye(6), perplexity=2.0, n_iter=10, rng=0).history.shape
@@ -416,12 +424,21 @@ def tsne(X, n_components=2, *, perplexity=30.0, n_iter=300, lr=10.0, rng,
     P = (conditional + conditional.T) / (2 * len(D))  # (n, n)
     Y = 1e-2 * as_rng(rng).standard_normal((len(D), n_components))  # (n, c)
     velocity = np.zeros_like(Y)
-    history, kls = [Y], [tsne_objective(P, Y)[0]]
-    for step in range(n_iter):
-        early = step < exaggeration_iters
-        _, gradient = tsne_objective(P * exaggeration if early else P, Y)
-        velocity = (0.5 if early else 0.8) * velocity - lr * gradient
-        Y = Y + velocity
-        history.append(Y)
-        kls.append(tsne_objective(P, Y)[0])
-    return TSNEResult(Y, np.array(history), np.array(kls), P, sigmas)
+    history, kls = np.full((n_iter + 1,) + Y.shape, np.nan), np.full(n_iter + 1, np.nan)
+    history[0], kls[0], stopped = Y, tsne_objective(P, Y)[0], None
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for step in range(1, n_iter + 1):
+            early = step <= exaggeration_iters
+            _, gradient = tsne_objective(P * exaggeration if early else P, Y)
+            velocity = (0.5 if early else 0.8) * velocity - lr * gradient
+            if not np.all(np.isfinite(Y + velocity)):
+                stopped = step
+                break
+            Y = history[step] = Y + velocity
+            kls[step] = tsne_objective(P, Y)[0]
+    if stopped is not None:
+        warnings.warn(f"tsne: the embedding became non-finite at step {stopped} of {n_iter}: it had "
+                      f"grown to max |y| = {np.max(np.abs(Y)):.3g}, so the run diverged. Try a smaller lr "
+                      f"(got {lr:g}; the default 10.0 suits about 100 points). history[{stopped}:] "
+                      f"is NaN; the result's nonfinite_step is {stopped}.", DivergenceWarning, stacklevel=2)
+    return TSNEResult(history[-1], history, kls, P, sigmas, stopped)

@@ -7,25 +7,29 @@ gradient descent on a quadratic (condition number, the step-size limit 2/L,
 divergence beyond it), SGD on mini-batches, momentum, RMSProp and Adam, each
 returning its whole trajectory for a scene to draw.
 
-A diverging run (step above 2/L) is not an error: its ``xs`` grow (and may
-reach inf) so the divergence can be shown.
+A diverging run (step above 2/L) is not an error: its ``xs`` grow so the
+divergence can be shown.  If an iterate becomes non-finite (it overflowed, or
+``grad`` returned NaN or inf) the run stops there with a
+:class:`~mathcore.DivergenceWarning` naming the step, and the trajectory
+records it in ``nonfinite_step``.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 
 from ._validate import (
-    as_matrix, as_positive_definite, as_positive_float, as_positive_int, as_rng, as_symmetric,
-    as_vector,
+    DivergenceWarning, as_count, as_matrix, as_positive_definite, as_positive_float, as_positive_int,
+    as_real, as_rng, as_symmetric, as_vector,
 )
 from .linalg import eigh, svd
 
 __all__ = [
-    "Trajectory", "gradient_descent", "momentum", "rmsprop", "adam", "sgd",
+    "DivergenceWarning", "Trajectory", "gradient_descent", "momentum", "rmsprop", "adam", "sgd",
     "Quadratic", "quadratic", "condition_number",
     "EqualityQPSolution", "lagrange_equality_qp", "KKTResiduals", "kkt_conditions",
 ]
@@ -40,14 +44,20 @@ class Trajectory:
     xs : ndarray, shape (n_steps + 1, d)
         ``xs[0]`` is the start, ``xs[t]`` the point after t updates.
     losses : ndarray, shape (n_steps + 1,) or None
-        ``loss(xs[t])`` when a loss function was given.
+        ``loss(xs[t])`` when a loss function was given (NaN where ``xs[t]`` is not finite).
     method : str
         Name of the optimiser.
+    nonfinite_step : int or None
+        The first t whose iterate ``xs[t]`` is not finite (the steps overflowed, or
+        ``grad`` returned NaN or inf at ``xs[t - 1]``), or None when every iterate
+        is finite.  The run stops there: ``xs[t:]`` are NaN, and a
+        :class:`~mathcore.DivergenceWarning` says which step and why.
     """
 
     xs: np.ndarray
     losses: np.ndarray | None
     method: str
+    nonfinite_step: int | None = None
 
     @property
     def x(self) -> np.ndarray:
@@ -62,26 +72,76 @@ def _as_fraction(value, name: str) -> float:
     return float(value)
 
 
-def _gradient_at(grad: Callable, x: np.ndarray, *args) -> np.ndarray:
-    g = np.asarray(grad(x, *args), dtype=np.float64)
+class _NonFiniteGradient(Exception):
+    """grad returned NaN or inf: the step cannot be taken (caught by :func:`_run`)."""
+
+    def __init__(self, g: np.ndarray):
+        super().__init__()
+        self.g = g
+
+
+def _gradient_at(grad: Callable, x: np.ndarray, *args, name: str = "grad") -> np.ndarray:
+    g = as_real(grad(x, *args), name)
     if g.shape != x.shape:
-        raise ValueError(f"grad must return an array of shape {x.shape} like x0, got shape {g.shape}")
+        raise ValueError(f"{name} must return an array of shape {x.shape} like x0, got shape {g.shape}")
+    if not np.all(np.isfinite(g)):
+        raise _NonFiniteGradient(g)
     return g
 
 
-def _run(update: Callable, x0, n_steps, loss, method: str) -> Trajectory:
-    """Apply ``x <- update(x, t)`` for t = 1..n_steps, recording every iterate."""
+_STABLE_LR = {"gradient descent": "lr < 2/L", "momentum": "lr < 2(1 + beta)/L"}  # L: largest curvature
+
+
+def _nonfinite_message(method: str, t: int, n: int, previous: np.ndarray, g, lr: float) -> str:
+    """Why step t of ``method`` has no finite iterate, and what to try."""
+    where = f"{method}: the iterate became non-finite at step {t} of {n}"
+    if g is not None:
+        return (f"{where}: grad returned {np.array2string(g, precision=4, threshold=6)} at "
+                f"xs[{t - 1}] = {np.array2string(previous, precision=4, threshold=6)}. Is that point "
+                f"outside grad's domain? A smaller lr (got {lr:g}) keeps the iterates closer to x0. "
+                f"xs[{t}:] are NaN; the result's nonfinite_step is {t}.")
+    limit = _STABLE_LR.get(method)
+    hint = f"; on a quadratic, {method} converges only for {limit}" if limit else ""
+    return (f"{where}: the iterates grew to max |x_i| = {np.max(np.abs(previous)):.3g} at step {t - 1} "
+            f"and the next step overflowed, so the run diverged. Try a smaller lr (got {lr:g}{hint}). "
+            f"xs[{t}:] are NaN; the result's nonfinite_step is {t}.")
+
+
+def _run(update: Callable, x0, n_steps, loss, method: str, lr: float) -> Trajectory:
+    """Apply ``x <- update(x, t)`` for t = 1..n_steps, recording every iterate.
+
+    Stops at the first non-finite iterate with a DivergenceWarning (see
+    :class:`Trajectory`): later steps could only give NaN, and a grad or loss
+    that validates its input would fail on it with a message about x, not lr.
+    """
     x = as_vector(x0, "x0")  # (d,)
-    n = as_positive_int(n_steps, "n_steps")
+    n = as_count(n_steps, "n_steps", bytes_each=8 * (x.size + 1),
+                 what=f"the trajectory of {x.size}-D iterates and losses")
     if loss is not None and not callable(loss):
         raise ValueError(f"loss must be callable or None, got {type(loss).__name__}")
-    xs = np.empty((n + 1, x.size))  # (n_steps + 1, d)
+    xs = np.full((n + 1, x.size), np.nan)  # (n_steps + 1, d)
     xs[0] = x
+    stopped = None
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is shown, not refused
         for t in range(1, n + 1):
-            xs[t] = update(xs[t - 1], t)
-        losses = None if loss is None else np.array([float(loss(x)) for x in xs])
-    return Trajectory(xs=xs, losses=losses, method=method)
+            try:
+                xs[t] = update(xs[t - 1], t)
+            except _NonFiniteGradient as bad:
+                stopped, g = t, bad.g
+                break
+            if not np.all(np.isfinite(xs[t])):
+                stopped, g = t, None
+                xs[t] = np.nan
+                break
+        finite = n + 1 if stopped is None else stopped  # rows 0 .. finite-1 hold iterates
+        losses = None
+        if loss is not None:
+            losses = np.full(n + 1, np.nan)  # (n_steps + 1,)
+            losses[:finite] = [float(loss(x)) for x in xs[:finite]]
+    if stopped is not None:
+        warnings.warn(_nonfinite_message(method, stopped, n, xs[stopped - 1], g, lr),
+                      DivergenceWarning, stacklevel=3)
+    return Trajectory(xs=xs, losses=losses, method=method, nonfinite_step=stopped)
 
 
 def gradient_descent(grad, x0, *, lr, n_steps, loss=None) -> Trajectory:
@@ -109,13 +169,18 @@ def gradient_descent(grad, x0, *, lr, n_steps, loss=None) -> Trajectory:
     -------
     Trajectory
 
+    Warns
+    -----
+    DivergenceWarning
+        If an iterate becomes non-finite: names the step; see ``Trajectory.nonfinite_step``.
+
     Examples
     --------
     >>> gradient_descent(lambda x: 2 * x, [1.0], lr=0.25, n_steps=2).xs.ravel().tolist()
     [1.0, 0.5, 0.25]
     """
     lr = as_positive_float(lr, "lr")
-    return _run(lambda x, t: x - lr * _gradient_at(grad, x), x0, n_steps, loss, "gradient descent")
+    return _run(lambda x, t: x - lr * _gradient_at(grad, x), x0, n_steps, loss, "gradient descent", lr)
 
 
 def momentum(grad, x0, *, lr, beta=0.9, n_steps, loss=None) -> Trajectory:
@@ -141,6 +206,11 @@ def momentum(grad, x0, *, lr, beta=0.9, n_steps, loss=None) -> Trajectory:
     -------
     Trajectory
 
+    Warns
+    -----
+    DivergenceWarning
+        If an iterate becomes non-finite: names the step; see ``Trajectory.nonfinite_step``.
+
     Examples
     --------
     >>> momentum(lambda x: np.ones(1), [0.0], lr=1.0, beta=0.5, n_steps=2).xs.ravel().tolist()
@@ -153,7 +223,7 @@ def momentum(grad, x0, *, lr, beta=0.9, n_steps, loss=None) -> Trajectory:
         nonlocal velocity
         velocity = beta * velocity + _gradient_at(grad, x)
         return x - lr * velocity
-    return _run(update, x0, n_steps, loss, "momentum")
+    return _run(update, x0, n_steps, loss, "momentum", lr)
 
 
 def rmsprop(grad, x0, *, lr, rho=0.9, eps=1e-8, n_steps, loss=None) -> Trajectory:
@@ -181,6 +251,11 @@ def rmsprop(grad, x0, *, lr, rho=0.9, eps=1e-8, n_steps, loss=None) -> Trajector
     -------
     Trajectory
 
+    Warns
+    -----
+    DivergenceWarning
+        If an iterate becomes non-finite: names the step; see ``Trajectory.nonfinite_step``.
+
     Examples
     --------
     >>> rmsprop(lambda x: np.array([4.0]), [0.0], lr=0.1, rho=0.0, n_steps=1).xs.ravel().round(6).tolist()
@@ -194,7 +269,7 @@ def rmsprop(grad, x0, *, lr, rho=0.9, eps=1e-8, n_steps, loss=None) -> Trajector
         g = _gradient_at(grad, x)
         square_avg = rho * square_avg + (1 - rho) * g ** 2
         return x - lr * g / (np.sqrt(square_avg) + eps)
-    return _run(update, x0, n_steps, loss, "RMSProp")
+    return _run(update, x0, n_steps, loss, "RMSProp", lr)
 
 
 def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None) -> Trajectory:
@@ -227,6 +302,11 @@ def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None) -> T
     -------
     Trajectory
 
+    Warns
+    -----
+    DivergenceWarning
+        If an iterate becomes non-finite: names the step; see ``Trajectory.nonfinite_step``.
+
     Examples
     --------
     >>> adam(lambda x: np.array([100.0, -0.01]), [0.0, 0.0], lr=0.1, n_steps=1).xs[1].round(6).tolist()
@@ -245,7 +325,7 @@ def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None) -> T
         v = beta2 * v + (1 - beta2) * g ** 2
         m_hat, v_hat = m / (1 - beta1 ** t), v / (1 - beta2 ** t)  # bias correction: m_0 = v_0 = 0
         return x - lr * m_hat / (np.sqrt(v_hat) + eps)
-    return _run(update, x0, n_steps, loss, "Adam")
+    return _run(update, x0, n_steps, loss, "Adam", lr)
 
 
 def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=None) -> Trajectory:
@@ -279,13 +359,18 @@ def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=Non
     -------
     Trajectory
 
+    Warns
+    -----
+    DivergenceWarning
+        If an iterate becomes non-finite: names the step; see ``Trajectory.nonfinite_step``.
+
     Examples
     --------
     >>> sgd(lambda x, b: x - b.mean(axis=0), [0.0], [[1.0], [3.0]], lr=1.0, batch_size=2, n_epochs=1).xs[-1].tolist()
     [2.0]
     """
     lr = as_positive_float(lr, "lr")
-    data = np.asarray(data, dtype=np.float64)
+    data = as_real(data, "data")
     if data.ndim < 1 or data.shape[0] == 0 or not np.all(np.isfinite(data)):
         raise ValueError(f"data must be a finite array with samples as rows, got shape {data.shape}")
     N = data.shape[0]
@@ -303,8 +388,8 @@ def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=Non
         if k == 0:
             order = generator.permutation(N)  # new epoch: reshuffle
         batch = data[order[k * batch_size:(k + 1) * batch_size]]
-        return x - lr * _gradient_at(grad_fn_batch, x, batch)
-    return _run(update, x0, n_steps, loss, "SGD")
+        return x - lr * _gradient_at(grad_fn_batch, x, batch, name="grad_fn_batch")
+    return _run(update, x0, n_steps, loss, "SGD", lr)
 
 
 @dataclass(frozen=True)
@@ -337,7 +422,7 @@ class Quadratic:
         return self._as_points(x) @ self.A - self.b  # A symmetric: x A = (A x)^T
 
     def _as_points(self, x) -> np.ndarray:
-        x = np.asarray(x, dtype=np.float64)
+        x = as_real(x, "x")
         if x.shape[-1:] != self.b.shape:
             raise ValueError(f"x must have shape (..., {self.b.size}), got shape {x.shape}")
         return x

@@ -1,5 +1,7 @@
 """mathcore.convex against closed forms, SciPy and scikit-learn."""
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -7,7 +9,7 @@ from hypothesis.extra import numpy as hnp
 from scipy.optimize import minimize_scalar
 from sklearn.linear_model import Lasso
 
-from mathcore import convex
+from mathcore import DivergenceWarning, convex
 from predicates import seeds
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -70,6 +72,29 @@ def test_ista_matches_sklearn_lasso(problem):
     assert np.all(np.diff(run.objectives) <= 1e-10 * run.objectives[0])  # monotone for lr = 1/L
     np.testing.assert_allclose(run.objectives, [objective(x) for x in run.xs], rtol=1e-12)
     assert run.lr == pytest.approx(1 / np.linalg.norm(A, 2) ** 2, rel=1e-10)
+
+
+def test_ista_with_a_far_too_large_step_stops_with_a_warning_naming_the_step():
+    """A = 3 I, lr = 1 (1/L = 1/9): the gradient step maps x - b/3 to -8 (x - b/3), then
+    soft-thresholding; the reference loop below runs that in plain floats until inf."""
+    A, b, lam, lr = 3 * np.eye(2), np.array([3.0, 3.0]), 0.1, 1.0
+
+    def reference(x):
+        g = x - lr * 3 * (3 * x - 3.0)
+        return math.copysign(max(abs(g) - lr * lam, 0.0), g)
+
+    x, expected = 0.0, None
+    for t in range(1, 2001):
+        if not math.isfinite(x - lr * 3 * (3 * x - 3.0)):
+            expected = t
+            break
+        x = reference(x)
+    with pytest.warns(DivergenceWarning, match=rf"ista: the iterate became non-finite at step {expected} of 2000: .*"
+                            r"Try a smaller lr \(got 1; ISTA converges for lr <= 1/sigma_max\(A\)\^2 = 0\.111\)"):
+        run = convex.ista(A, b, lam, n_steps=2000, lr=lr)
+    assert run.nonfinite_step == expected and run.xs.shape == (2001, 2)
+    assert np.all(np.isfinite(run.xs[:expected])) and np.all(np.isnan(run.xs[expected:]))
+    assert np.all(np.isnan(run.objectives[expected:]))
 
 
 def test_ista_large_lambda_gives_zero():

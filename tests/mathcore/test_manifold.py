@@ -16,7 +16,7 @@ from sklearn.datasets import make_blobs
 from sklearn.manifold import trustworthiness
 from sklearn.neighbors import kneighbors_graph
 
-from mathcore import manifold
+from mathcore import DivergenceWarning, manifold
 from mathcore.manifold import (
     calibrate_perplexity, geodesic_distances, knn_graph, pairwise_distances, shortest_path,
     swiss_roll, swiss_roll_arclength, tsne, tsne_objective,
@@ -179,6 +179,20 @@ def test_tsne_keeps_neighbourhoods_and_separates_clusters(blobs_tsne):
     assert np.mean(labels[nearest] == labels) == 1.0
     again = tsne(X, perplexity=20.0, rng=0, n_iter=5)
     np.testing.assert_array_equal(again.history, result.history[:6])
+
+
+def test_tsne_with_a_far_too_large_step_stops_with_a_warning_naming_the_step():
+    X = np.random.default_rng(0).normal(size=(20, 3))
+    with pytest.warns(DivergenceWarning, match=r"^tsne: the embedding became non-finite at "
+                      r"step (\d+) of 100: .* Try a smaller lr \(got 1e\+300;") as record:
+        result = tsne(X, perplexity=5.0, n_iter=100, lr=1e300, rng=0)
+    t = result.nonfinite_step
+    assert f"step {t} of 100" in str(record[0].message)
+    assert result.history.shape == (101, 20, 2) and result.kl_history.shape == (101,)
+    assert np.all(np.isfinite(result.history[:t])) and np.all(np.isnan(result.history[t:]))
+    assert np.all(np.isnan(result.kl_history[t:]))
+    # the same run with the default step: no warning, every iterate finite
+    assert tsne(X, perplexity=5.0, n_iter=5, rng=0).nonfinite_step is None
 
 
 # ------------------------------------------------------------------ errors

@@ -1,5 +1,8 @@
 """mathcore.optim against closed forms, reference loops and SciPy."""
 
+import math
+import warnings
+
 import numpy as np
 import pytest
 import scipy.linalg
@@ -51,9 +54,94 @@ def test_gradient_descent_diverges_above_2_over_L(case, fraction):
     assert distances[-1] > 1e3 * distances[0]
 
 
-def test_gradient_descent_divergence_is_recorded_not_raised():
-    run = optim.gradient_descent(lambda x: 2 * x, [1.0], lr=2.0, n_steps=2000)
-    assert run.xs.shape == (2001, 1) and not np.all(np.isfinite(run.xs))
+def _first_nonfinite_step(step, x0: float, n: int):
+    """Oracle: a plain-Python-float loop x <- step(x); the first t whose x is inf or NaN."""
+    x = x0
+    for t in range(1, n + 1):
+        x = step(x)
+        if not math.isfinite(x):
+            return t
+    return None
+
+
+@pytest.mark.parametrize("method, kwargs, reference", [
+    # x <- x - lr 2x = -3x: |x_t| = 3^t overflows near t = log(1.8e308) / log(3) = 646
+    (optim.gradient_descent, dict(lr=2.0), lambda x: x - 2.0 * (2 * x)),
+    (optim.momentum, dict(lr=2.0, beta=0.0), lambda x: x - 2.0 * (2 * x)),  # beta = 0: plain GD
+])
+def test_an_overflowing_run_stops_with_a_warning_naming_the_step(method, kwargs, reference):
+    expected = _first_nonfinite_step(reference, 1.0, 2000)
+    assert abs(expected - math.log(np.finfo(float).max) / math.log(3)) < 2
+    with pytest.warns(optim.DivergenceWarning,
+                      match=rf"became non-finite at step {expected} of 2000: .* diverged\. "
+                            rf"Try a smaller lr \(got 2;"):
+        run = method(lambda x: 2 * x, [1.0], n_steps=2000, loss=lambda x: float(x @ x), **kwargs)
+    assert run.nonfinite_step == expected
+    assert run.xs.shape == (2001, 1) and run.losses.shape == (2001,)  # the documented shapes stay
+    t = np.arange(expected)
+    np.testing.assert_allclose(run.xs[:expected, 0], (-3.0) ** t, rtol=1e-12)  # shown up to the blow-up
+    assert np.all(np.isnan(run.xs[expected:])) and np.all(np.isnan(run.losses[expected:]))
+
+
+def _sqrt_slope(x):
+    return 0.5 / np.sqrt(x)  # gradient of sqrt(x): NaN for x < 0
+
+
+@pytest.mark.parametrize("method, kwargs", [
+    (optim.gradient_descent, {}), (optim.momentum, dict(beta=0.5)), (optim.rmsprop, {}), (optim.adam, {}),
+])
+def test_a_nan_gradient_stops_the_run_at_the_step_it_poisons(method, kwargs):
+    with pytest.warns(optim.DivergenceWarning) as record, np.errstate(invalid="ignore"):
+        run = method(_sqrt_slope, [1.0], lr=1.0, n_steps=20, **kwargs)
+    t = run.nonfinite_step
+    # the rule: xs[t-1] is the first iterate outside sqrt's domain, so grad there is NaN
+    assert np.all(run.xs[:t - 1] >= 0) and run.xs[t - 1, 0] < 0 and np.all(np.isnan(run.xs[t:]))
+    message = str(record[0].message)
+    assert f"non-finite at step {t} of 20: grad returned [nan] at xs[{t - 1}]" in message
+    assert "smaller lr (got 1)" in message
+
+
+def test_the_nan_gradient_step_by_hand():
+    """f = sqrt(x), lr = 1: x1 = 1 - 1/2, x2 = x1 - 1 / (2 sqrt(x1)) < 0, then grad(x2) = NaN."""
+    x1 = 0.5
+    x2 = x1 - 0.5 / math.sqrt(x1)
+    with pytest.warns(optim.DivergenceWarning, match=r"step 3 of 5"), np.errstate(invalid="ignore"):
+        run = optim.gradient_descent(_sqrt_slope, [1.0], lr=1.0, n_steps=5)
+    assert run.nonfinite_step == 3
+    np.testing.assert_allclose(run.xs[:3, 0], [1.0, x1, x2], rtol=1e-15)
+
+
+def test_grad_is_never_called_on_a_non_finite_iterate():
+    """A grad that validates its input (here via norms.lp_norm) would fail with 'x must be finite'."""
+    from mathcore import norms
+
+    def grad(x):
+        return 2 * x if norms.lp_norm(x, 1) >= 0 else None  # raises ValueError on inf or NaN
+
+    with pytest.warns(optim.DivergenceWarning, match="diverged"):
+        run = optim.gradient_descent(grad, [1.0, -1.0], lr=3.0, n_steps=1000)
+    assert run.nonfinite_step is not None and np.all(np.isfinite(run.xs[:run.nonfinite_step]))
+
+
+def test_sgd_reports_divergence_with_its_own_names():
+    with pytest.warns(optim.DivergenceWarning, match=r"^SGD: the iterate became non-finite at step \d+"):
+        run = optim.sgd(lambda x, b: 2 * (x - b.mean(axis=0)), [1.0], [[0.0], [1.0]], lr=5.0,
+                        batch_size=1, n_epochs=1000, rng=0)
+    assert run.nonfinite_step is not None
+
+
+def test_a_finite_run_has_no_nonfinite_step_and_no_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = optim.gradient_descent(lambda x: 2 * x, [1.0], lr=0.6, n_steps=50)  # |1 - 1.2| < 1
+    assert run.nonfinite_step is None and np.all(np.isfinite(run.xs))
+
+
+def test_divergence_can_be_made_an_error():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", optim.DivergenceWarning)
+        with pytest.raises(optim.DivergenceWarning, match="step 646"):
+            optim.gradient_descent(lambda x: 2 * x, [1.0], lr=2.0, n_steps=2000)
 
 
 def momentum_reference(A, b, x0, lr, beta, n):
