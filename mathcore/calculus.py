@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_array, as_positive_float, as_vector
+from ._validate import as_array, as_positive_float, as_real, as_vector
 
 __all__ = [
     "gradient", "jacobian", "hessian", "directional_derivative", "TaylorApprox", "taylor_approx",
@@ -33,7 +33,7 @@ def _steps(x: np.ndarray, h, power: float) -> np.ndarray:
 
 
 def _scalar(f, x: np.ndarray) -> float:
-    value = np.asarray(f(x), dtype=np.float64)
+    value = as_real(f(x), "f")
     if value.shape != () or not np.isfinite(value):
         raise ValueError(f"f must return a finite scalar, got {value!r} at x = {x}")
     return float(value)
@@ -112,7 +112,7 @@ def jacobian(f, x, *, h=None) -> np.ndarray:
 
 
 def _vector_value(f, x: np.ndarray) -> np.ndarray:
-    value = np.asarray(f(x), dtype=np.float64)
+    value = as_real(f(x), "f")
     if value.ndim != 1 or not np.all(np.isfinite(value)):
         raise ValueError(f"f must return a finite 1-D array, got shape {value.shape} at x = {x}")
     return value

@@ -15,7 +15,7 @@ import numpy as np
 
 from ._validate import (
     DivergenceWarning, as_array, as_matrix, as_positive_definite, as_positive_float, as_positive_int,
-    as_vector,
+    as_real, as_vector,
 )
 from .linalg import svd
 from .optim import lagrange_equality_qp
@@ -55,7 +55,14 @@ def jensen_gap(f, x, y, t) -> float:
         raise ValueError(f"y must have the shape of x {x.shape}, got shape {y.shape}")
     if isinstance(t, bool) or not isinstance(t, (int, float, np.integer, np.floating)) or not 0.0 <= t <= 1.0:
         raise ValueError(f"t must be in [0, 1], got {t!r}")
-    return float(t * f(x) + (1 - t) * f(y) - f(t * x + (1 - t) * y))
+    return float(t * _value(f, x) + (1 - t) * _value(f, y) - _value(f, t * x + (1 - t) * y))
+
+
+def _value(f, x: np.ndarray) -> float:
+    value = as_real(f(x), "f")
+    if value.size != 1:
+        raise ValueError(f"f must return a single number, got shape {value.shape} at x = {x}")
+    return float(value.reshape(()))
 
 
 def _as_lam(lam) -> float:

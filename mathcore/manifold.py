@@ -57,7 +57,8 @@ def swiss_roll(n, *, rng, noise=0.0) -> SwissRoll:
     (5, 3)
     """
     n = as_positive_int(n, "n")
-    if not np.isfinite(noise) or noise < 0:
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(noise) or noise < 0:
         raise ValueError(f"noise must be a non-negative number, got {noise!r}")
     rng = as_rng(rng)
     t = 1.5 * np.pi * (1 + 2 * rng.uniform(size=n))  # (n,)

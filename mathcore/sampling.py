@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from mathcore._validate import as_array, as_positive_float, as_positive_int, as_rng
+from mathcore._validate import as_array, as_positive_float, as_positive_int, as_real, as_rng
 
 __all__ = [
     "MonteCarloResult", "monte_carlo_estimate", "Chain", "metropolis_hastings",
@@ -102,7 +102,7 @@ class Chain:
 
 
 def _log_prob_at(log_prob: Callable, x: np.ndarray) -> float:
-    out = np.asarray(log_prob(x), dtype=np.float64)
+    out = as_real(log_prob(x), "log_prob")
     if out.size != 1:
         raise ValueError(f"log_prob must return a single number, got shape {out.shape}")
     value = float(out.reshape(()))
@@ -206,7 +206,8 @@ ho^2)
     >>> gibbs_bivariate_normal(0.8, 5, rng=0).path.shape
     (11, 2)
     """
-    if isinstance(rho, bool) or not np.isscalar(rho) or not -1 < rho < 1:
+    if isinstance(rho, bool) or not isinstance(rho, (int, float, np.integer, np.floating)) \
+            or not -1 < rho < 1:
         raise ValueError(f"rho must be a correlation strictly inside (-1, 1), got {rho!r}")
     n_samples = as_positive_int(n_samples, "n_samples")
     start = as_array(x0, "x0", ndim=1)  # (2,)
