@@ -2,7 +2,10 @@
 distance on a swiss roll, shortest paths on a k-nearest-neighbour graph, and a
 small t-SNE written out in full (perplexity calibration, KL objective, gradient).
 
-A graph here is a dense (n, n) matrix of edge lengths with 0 meaning "no edge".
+A graph here is a dense (n, n) matrix of edge lengths.  In a plain array 0
+means "no edge" (SciPy's dense convention); in a ``numpy.ma.MaskedArray`` a
+masked entry means "no edge" and an unmasked 0 is an edge of length 0, which
+is how :func:`knn_graph` keeps duplicate points connected.
 """
 
 from __future__ import annotations
@@ -127,19 +130,24 @@ def knn_graph(X, k) -> np.ndarray:
     Parameters
     ----------
     X : array_like, shape (n, d)
-        Distinct points.
+        Points; duplicates are allowed.
     k : int
         Neighbours per point, less than n.
 
     Returns
     -------
-    ndarray, shape (n, n)
-        Edge lengths, 0 where there is no edge.
+    numpy.ma.MaskedArray, shape (n, n)
+        Edge lengths, masked where there is no edge (and on the diagonal).  A
+        duplicate point is its copy's nearest neighbour at distance 0, an edge
+        that a plain "0 = no edge" matrix could not hold; ``.filled(0.0)`` gives
+        that plain matrix, without such edges.
 
     Examples
     --------
     >>> knn_graph([[0.0], [1.0], [3.0]], 1).tolist()
-    [[0.0, 1.0, 0.0], [1.0, 0.0, 2.0], [0.0, 2.0, 0.0]]
+    [[None, 1.0, None], [1.0, None, 2.0], [None, 2.0, None]]
+    >>> knn_graph([[2.0], [2.0]], 1).tolist()  # duplicates: an edge of length 0
+    [[None, 0.0], [0.0, None]]
     """
     D = pairwise_distances(X)  # (n, n)
     k = as_positive_int(k, "k")
@@ -150,14 +158,20 @@ def knn_graph(X, k) -> np.ndarray:
     mask = np.zeros(D.shape, dtype=bool)  # (n, n)
     mask[np.arange(len(D))[:, None], neighbours] = True
     mask |= mask.T
-    return np.where(mask, D, 0.0)
+    return np.ma.MaskedArray(np.where(mask, D, 0.0), mask=~mask)
 
 
-def _as_graph(G) -> np.ndarray:
-    G = as_square(G, "G")  # (n, n)
-    if np.any(G < 0):
-        raise ValueError(f"G must have non-negative edge lengths, got min {G.min():.6g}")
-    return G
+def _as_graph(G) -> tuple[np.ndarray, np.ndarray]:
+    """(lengths (n, n), edges (n, n) bool): no edge where G is masked, else where a plain G is 0."""
+    if np.ma.isMaskedArray(G):
+        edges = ~np.ma.getmaskarray(G)  # (n, n)
+        lengths = as_square(np.where(edges, np.ma.getdata(G), 0), "G")  # masked entries (any value) -> 0
+    else:
+        lengths = as_square(G, "G")  # (n, n)
+        edges = lengths > 0
+    if np.any(lengths < 0):
+        raise ValueError(f"G must have non-negative edge lengths, got min {lengths.min():.6g}")
+    return lengths, edges
 
 
 def geodesic_distances(G) -> np.ndarray:
@@ -170,8 +184,9 @@ def geodesic_distances(G) -> np.ndarray:
 
     Parameters
     ----------
-    G : array_like, shape (n, n)
-        Non-negative edge lengths, 0 = no edge (directed if not symmetric).
+    G : array_like or numpy.ma.MaskedArray, shape (n, n)
+        Non-negative edge lengths (directed if not symmetric); no edge where
+        masked, or where a plain array is 0.
 
     Returns
     -------
@@ -183,8 +198,8 @@ def geodesic_distances(G) -> np.ndarray:
     >>> geodesic_distances([[0, 1, 0], [1, 0, 2], [0, 2, 0]]).tolist()
     [[0.0, 1.0, 3.0], [1.0, 0.0, 2.0], [3.0, 2.0, 0.0]]
     """
-    G = _as_graph(G)
-    d = np.where(G > 0, G, np.inf)  # (n, n)
+    G, edges = _as_graph(G)
+    d = np.where(edges, G, np.inf)  # (n, n)
     np.fill_diagonal(d, 0.0)
     for k in range(len(d)):
         d = np.minimum(d, d[:, k:k + 1] + d[k:k + 1, :])  # paths through node k
@@ -199,8 +214,8 @@ def shortest_path(G, source, target) -> list[int]:
 
     Parameters
     ----------
-    G : array_like, shape (n, n)
-        Non-negative edge lengths, 0 = no edge.
+    G : array_like or numpy.ma.MaskedArray, shape (n, n)
+        Non-negative edge lengths; no edge where masked, or where a plain array is 0.
     source, target : int
         Node indices.
 
@@ -214,7 +229,7 @@ def shortest_path(G, source, target) -> list[int]:
     >>> shortest_path([[0, 1, 5], [1, 0, 1], [5, 1, 0]], 0, 2)
     [0, 1, 2]
     """
-    G = _as_graph(G)
+    G, edges = _as_graph(G)
     n = len(G)
     for name, node in (("source", source), ("target", target)):
         if isinstance(node, bool) or not isinstance(node, (int, np.integer)) or not 0 <= node < n:
@@ -228,7 +243,7 @@ def shortest_path(G, source, target) -> list[int]:
         if settled[u]:
             continue
         settled[u] = True
-        for v in np.flatnonzero(G[u] > 0):
+        for v in np.flatnonzero(edges[u]):
             if d_u + G[u, v] < dist[v]:
                 dist[v], previous[v] = d_u + G[u, v], u
                 heapq.heappush(queue, (dist[v], int(v)))

@@ -51,7 +51,7 @@ SHEET_LENGTH = manifold.swiss_roll_arclength(T_MAX) - manifold.swiss_roll_arclen
 SHEET_HEIGHT = 21.0
 
 KNN_K = 6
-KNN = manifold.knn_graph(ROLL.points, KNN_K)  # (600, 600) edge lengths, 0 = no edge
+KNN = manifold.knn_graph(ROLL.points, KNN_K)  # (600, 600) edge lengths, masked = no edge
 
 
 def nearest_on_sheet(t: float, h: float) -> int:

@@ -8,12 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from scipy.integrate import quad
+from scipy.sparse.csgraph import csgraph_from_masked
 from scipy.sparse.csgraph import shortest_path as scipy_shortest_path
 from scipy.spatial.distance import cdist
 from scipy.special import rel_entr
 from scipy.stats import entropy as scipy_entropy
 from sklearn.datasets import make_blobs
-from sklearn.manifold import trustworthiness
+from sklearn.manifold import Isomap, trustworthiness
 from sklearn.neighbors import kneighbors_graph
 
 from mathcore import DivergenceWarning, manifold
@@ -70,7 +71,67 @@ def test_pairwise_distances_match_scipy_cdist(X):
 def test_knn_graph_matches_sklearn_symmetrised(X, k):
     reference = kneighbors_graph(X, k, mode="distance").toarray()
     reference = np.maximum(reference, reference.T)
-    np.testing.assert_allclose(knn_graph(X, k), reference, rtol=1e-10, atol=1e-12)
+    G = knn_graph(X, k)
+    np.testing.assert_array_equal(~np.ma.getmaskarray(G), reference > 0)  # the same edges
+    np.testing.assert_allclose(G.filled(0.0), reference, rtol=1e-10, atol=1e-12)
+
+
+@st.composite
+def points_with_duplicates(draw):
+    """Random normal points, some of them twice: each copy's nearest neighbour is its twin, at 0."""
+    n, d, seed = draw(st.integers(3, 12)), draw(st.integers(1, 3)), draw(st.integers(0, 10_000))
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, d))
+    twins = rng.choice(n, size=draw(st.integers(1, n)), replace=False)  # pairs only, no triples
+    return rng.permutation(np.vstack([X, X[twins]]))
+
+
+def _isomap_oracle(X, k):
+    """scikit-learn's k-NN graph (a sparse matrix keeps zero-length edges) and SciPy's Dijkstra."""
+    return scipy_shortest_path(kneighbors_graph(X, k, mode="distance"), method="D", directed=False)
+
+
+@SETTINGS
+@given(points_with_duplicates(), st.integers(1, 3))
+def test_duplicate_points_are_joined_at_distance_zero_and_geodesics_match_scipy(X, k):
+    G = knn_graph(X, k)
+    same = np.all(X[:, None, :] == X[None, :, :], axis=-1) & ~np.eye(len(X), dtype=bool)
+    assert np.all(~np.ma.getmaskarray(G)[same]) and np.all(G[same] == 0.0)  # twins: an edge of length 0
+    expected = _isomap_oracle(X, k)
+    np.testing.assert_allclose(geodesic_distances(G), expected, rtol=1e-10, atol=1e-12)
+    for source, target in [(0, len(X) - 1), *zip(*np.nonzero(same))]:
+        path = shortest_path(G, int(source), int(target))
+        if np.isinf(expected[source, target]):
+            assert path == []
+        else:
+            assert path[0] == source and path[-1] == target
+            assert not np.any(np.ma.getmaskarray(G)[path[:-1], path[1:]])  # hops along edges
+            assert sum(G[u, v] for u, v in zip(path, path[1:])) == pytest.approx(
+                expected[source, target], rel=1e-10, abs=1e-12)
+
+
+def test_the_issues_duplicate_example_gets_distance_zero_not_inf():
+    X = np.array([[0.0, 0.0], [0.0, 0.0], [2.0, 2.0]])
+    np.testing.assert_allclose(geodesic_distances(knn_graph(X, 1)), _isomap_oracle(X, 1))
+    assert geodesic_distances(knn_graph(X, 1))[0, 1] == 0.0
+    assert shortest_path(knn_graph(X, 1), 1, 2) in ([1, 0, 2], [1, 2])
+
+
+def test_swiss_roll_with_duplicates_matches_sklearns_isomap_graph():
+    roll = swiss_roll(300, rng=1)
+    X = np.vstack([roll.points, roll.points[::7]])  # 43 points twice
+    isomap = Isomap(n_neighbors=8, n_components=2).fit(X)
+    np.testing.assert_allclose(geodesic_distances(knn_graph(X, 8)), isomap.dist_matrix_, rtol=1e-9)
+
+
+def test_masked_graphs_keep_zero_edges_and_plain_graphs_keep_zero_as_no_edge():
+    # scipy's documented example of a significant zero edge (csgraph module docs)
+    lengths = np.array([[np.inf, 2, 0], [2, np.inf, np.inf], [0, np.inf, np.inf]])
+    masked = np.ma.masked_invalid(lengths)
+    np.testing.assert_allclose(geodesic_distances(masked),
+                               scipy_shortest_path(csgraph_from_masked(masked), directed=False))
+    assert geodesic_distances(masked)[0, 2] == 0.0
+    assert geodesic_distances(np.where(np.isinf(lengths), 0.0, lengths))[0, 2] == np.inf
 
 
 @SETTINGS
