@@ -46,6 +46,29 @@ def _magnitude(A: np.ndarray) -> float:
     return float(np.max(np.abs(A))) or 1.0
 
 
+def _power_of_two_scale(A: np.ndarray) -> float:
+    """2^e with max |a_ij| / 2^e in [1, 2) (1 for the zero matrix).
+
+    Dividing by a power of two is exact, so an algorithm run on ``A / scale``
+    gives the same digits as on ``A`` while no sum of products can overflow.
+    (2^e rather than 2^(e+1), which is inf for entries near 1e308.)
+    """
+    _, exponent = np.frexp(np.max(np.abs(A)))  # max |a_ij| = mantissa * 2^exponent, mantissa in [1/2, 1)
+    return float(np.ldexp(1.0, int(exponent) - 1)) if np.any(A) else 1.0
+
+
+def _unscale(values: np.ndarray, scale: float, what: str) -> np.ndarray:
+    """``values * scale``, refused with a ValueError if the product overflows float64."""
+    with np.errstate(over="ignore"):
+        out = values * scale
+    if not np.all(np.isfinite(out)):
+        exponent = np.log10(np.max(np.abs(values))) + np.log10(scale)
+        raise ValueError(f"A is too large: {what} would reach about 1e{exponent:.1f}, beyond float64's "
+                         f"largest {np.finfo(np.float64).max:.3g}; divide A by a power of 10 and "
+                         f"multiply {what} by it")
+    return out
+
+
 # --------------------------------------------------------------------------- power iteration
 
 @dataclass(frozen=True)
@@ -128,19 +151,22 @@ def power_iteration(A, v0=None, *, tol=1e-10, max_iter=1000, rng=None) -> PowerI
     tol = as_positive_float(tol, "tol")
     max_iter = as_positive_int(max_iter, "max_iter")
     v = _start_vector(v0, A.shape[0], rng)  # (n,)
+    scale = _power_of_two_scale(A)  # iterate with A / scale: A v cannot overflow, same digits
+    A = A / scale
     iterates, estimates = [v], [float(v @ A @ v)]
-    converged = _eigen_residual(A, v, estimates[-1]) <= tol * max(1.0, abs(estimates[-1]))
+    converged = _eigen_residual(A, v, estimates[-1]) <= tol * max(1.0 / scale, abs(estimates[-1]))
     while not converged and len(iterates) <= max_iter:
         w = A @ v  # (n,)  w = 0 only if v is an eigenvector for 0, caught above
         v = w / np.linalg.norm(w)
         lam = float(v @ A @ v)
         iterates.append(v)
         estimates.append(lam)
-        converged = _eigen_residual(A, v, lam) <= tol * max(1.0, abs(lam))
+        converged = _eigen_residual(A, v, lam) <= tol * max(1.0 / scale, abs(lam))
     sign = _sign_by_largest_entry(v[None, :])[0]
+    estimates = _unscale(np.array(estimates), scale, "its eigenvalue estimates")
     return PowerIterationResult(
-        eigenvalue=estimates[-1], eigenvector=sign * v, iterates=np.array(iterates),
-        eigenvalues=np.array(estimates), converged=bool(converged), n_iter=len(iterates) - 1,
+        eigenvalue=float(estimates[-1]), eigenvector=sign * v, iterates=np.array(iterates),
+        eigenvalues=estimates, converged=bool(converged), n_iter=len(iterates) - 1,
     )
 
 
@@ -204,7 +230,8 @@ def eigh(A) -> tuple[np.ndarray, np.ndarray]:
     """
     A = as_symmetric(A, "A")
     size = _magnitude(A)
-    D = (A + A.T) / (2.0 * size)  # (n, n) exactly symmetric, entries in [-1, 1]: no overflow
+    D = A / size  # (n, n) entries in [-1, 1]: no overflow, even for entries near 1e308
+    D = (D + D.T) / 2.0  # exactly symmetric
     n = D.shape[0]
     V = np.eye(n)  # (n, n) accumulated rotations
     floor = _EPS * np.linalg.norm(D)  # entries this small change no eigenvalue beyond rounding
@@ -220,7 +247,7 @@ def eigh(A) -> tuple[np.ndarray, np.ndarray]:
     else:
         raise RuntimeError(f"Jacobi eigenvalue iteration did not converge in {_MAX_SWEEPS} sweeps")
     order = np.argsort(-np.diag(D), kind="stable")
-    eigenvalues, eigenvectors = size * np.diag(D)[order], V[:, order]
+    eigenvalues, eigenvectors = _unscale(np.diag(D)[order], size, "its eigenvalues"), V[:, order]
     return eigenvalues, eigenvectors * _sign_by_largest_entry(eigenvectors.T)
 
 
@@ -269,7 +296,8 @@ def qr(A) -> tuple[np.ndarray, np.ndarray]:
     m, n = A.shape
     if m < n:
         raise ValueError(f"A must have at least as many rows as columns (m >= n), got shape {A.shape}")
-    R = A.copy()  # (m, n), becomes upper triangular
+    scale = _power_of_two_scale(A)  # reflect A / scale: no overflow, same digits
+    R = A / scale  # (m, n), becomes upper triangular
     reflectors = []
     for k in range(n):
         u = _householder_vector(R[k:, k])  # (m-k,)
@@ -280,7 +308,7 @@ def qr(A) -> tuple[np.ndarray, np.ndarray]:
         u = reflectors[k]
         Q[k:, :] -= 2.0 * np.outer(u, u @ Q[k:, :])
     signs = np.where(np.diag(R) < 0, -1.0, 1.0)  # (n,)
-    return Q * signs, np.triu(signs[:, None] * R[:n, :])
+    return Q * signs, _unscale(np.triu(signs[:, None] * R[:n, :]), scale, "R")
 
 
 def _householder_vector(x: np.ndarray) -> np.ndarray:
@@ -469,7 +497,7 @@ def svd(A) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         V, S, Ut = _svd_tall(A.T / size)
         U, Vt = Ut.T, V.T
     signs = _sign_by_largest_entry(Vt)  # (k,)
-    return U * signs, size * S, Vt * signs[:, None]
+    return U * signs, _unscale(S, size, "its singular values"), Vt * signs[:, None]
 
 
 def _svd_tall(A: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -198,6 +198,50 @@ def test_eigh_eigenvectors_match_numpy_up_to_sign(case):
     assert_columns_equal_up_to_sign(V, np.linalg.eigh(A)[1][:, ::-1], atol=1e-9)
 
 
+def _near_the_float_limit(factor):
+    """A symmetric 4x4 with entries near 1e308 whose largest |eigenvalue| is factor * 1e308."""
+    M = np.random.default_rng(0).uniform(-1, 1, (4, 4))
+    M = (M + M.T) / 2
+    return (factor * M / np.abs(np.linalg.eigvalsh(M)).max()) * 1e308
+
+
+def test_entries_near_1e308_are_rescaled_not_overflowed():
+    """Oracle: numpy.linalg on A / 1e308, scaled back. Used to be a bare RuntimeError (eigh),
+    an eigenvalue of 0.0 (power_iteration) and an inf in R (qr)."""
+    A = _near_the_float_limit(1.5)
+    assert np.abs(A).max() > 5e307
+    w, V = linalg.eigh(A)
+    np.testing.assert_allclose(w, 1e308 * np.linalg.eigvalsh(A / 1e308)[::-1], rtol=1e-13)
+    np.testing.assert_allclose((A / 1e308) @ V, V * (w / 1e308), atol=1e-13)
+    assert linalg.power_iteration(A, rng=0, max_iter=5000).eigenvalue == pytest.approx(1.5e308, rel=1e-10)
+    Q, R = linalg.qr(A)
+    assert np.all(np.isfinite(R)) and is_orthonormal_columns(Q) and is_upper_triangular(R)
+    np.testing.assert_allclose(Q @ (R / 1e308), A / 1e308, atol=1e-14)
+    np.testing.assert_allclose(np.diag(R), 1e308 * np.abs(np.diag(np.linalg.qr(A / 1e308)[1])), rtol=1e-12)
+    np.testing.assert_allclose(linalg.svd(A)[1], 1e308 * np.linalg.svd(A / 1e308, compute_uv=False),
+                               rtol=1e-12)
+
+
+@pytest.mark.parametrize("call, what", [
+    (lambda A: linalg.eigh(A), "its eigenvalues"),
+    (lambda A: linalg.power_iteration(A, rng=0), "its eigenvalue estimates"),
+    (lambda A: linalg.svd(A), "its singular values"),
+])
+def test_results_beyond_float64_are_refused_with_the_reason(call, what):
+    M = np.random.default_rng(0).uniform(-1, 1, (4, 4))
+    A = 1.7e308 * ((M + M.T) / np.abs(M + M.T).max())  # entries fit in float64 ...
+    assert np.abs(np.linalg.eigvalsh(A / 1e308)).max() > 1.8  # ... the largest eigenvalue does not
+    with pytest.raises(ValueError, match=rf"A is too large: {what} would reach about 1e308\.\d, beyond "
+                                         r"float64's largest 1\.8e\+308; divide A by a power of 10"):
+        call(A)
+
+
+def test_qr_refuses_an_r_beyond_float64():
+    A = np.full((4, 1), 1.5e308)  # R = ||column|| = 2 * 1.5e308
+    with pytest.raises(ValueError, match=r"A is too large: R would reach about 1e308\.5"):
+        linalg.qr(A)
+
+
 def test_eigh_refuses_non_symmetric():
     with pytest.raises(ValueError, match=r"A must be symmetric, got shape \(2, 2\)"):
         linalg.eigh([[1.0, 2.0], [0.0, 1.0]])
