@@ -12,7 +12,7 @@ import itertools
 
 import numpy as np
 
-from ._validate import as_array, as_matrix, as_positive_float, as_positive_int
+from ._validate import as_array, as_count, as_matrix, as_positive_float, as_positive_int
 
 __all__ = [
     "softmax", "log_softmax", "logsumexp", "causal_mask", "scaled_dot_product_attention",
@@ -134,7 +134,7 @@ def causal_mask(n_positions) -> np.ndarray:
     >>> causal_mask(2).tolist()
     [[True, False], [True, True]]
     """
-    n = as_positive_int(n_positions, "n_positions")
+    n = as_count(n_positions, "n_positions", bytes_each=1, square=True, what="the (T, T) mask")
     return np.tril(np.ones((n, n), dtype=bool))
 
 
@@ -293,8 +293,8 @@ def sinusoidal_positional_encoding(n_positions, d_model, base=10000.0) -> np.nda
     >>> sinusoidal_positional_encoding(2, 2).round(4).tolist()
     [[0.0, 1.0], [0.8415, 0.5403]]
     """
-    T = as_positive_int(n_positions, "n_positions")
-    d = as_positive_int(d_model, "d_model")
+    T = as_count(n_positions, "n_positions", what="the (T, d_model) encoding")
+    d = as_count(d_model, "d_model", bytes_each=8 * T, what=f"the ({T}, d_model) encoding")
     b = as_positive_float(base, "base")
     t = np.arange(T)[:, None]  # (T, 1)
     two_i = np.arange(0, d, 2)  # (ceil(d/2),)

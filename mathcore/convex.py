@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import (
-    DivergenceWarning, as_array, as_matrix, as_positive_definite, as_positive_float, as_positive_int,
-    as_real, as_vector,
+    DivergenceWarning, as_array, as_count, as_matrix, as_positive_definite, as_positive_float, as_real,
+    as_vector,
 )
 from .linalg import svd
 from .optim import lagrange_equality_qp
@@ -196,7 +196,8 @@ def ista(A, b, lam, *, n_steps, lr=None, x0=None) -> ISTAResult:
     A, b = as_matrix(A, "A"), as_vector(b, "b")
     if b.shape != (A.shape[0],):
         raise ValueError(f"b must have shape ({A.shape[0]},) to match A {A.shape}, got shape {b.shape}")
-    lam, n = _as_lam(lam), as_positive_int(n_steps, "n_steps")
+    lam = _as_lam(lam)
+    n = as_count(n_steps, "n_steps", bytes_each=8 * (A.shape[1] + 1), what="the iterates and objectives")
     sigma_max = svd(A)[1][0]
     if lr is None and sigma_max == 0:
         raise ValueError("A must not be all zeros when lr is None (the step 1/sigma_max^2 is undefined)")

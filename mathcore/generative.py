@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mathcore._validate import (
-    as_array, as_positive_float, as_positive_int, as_probabilities, as_rng,
+    as_array, as_count, as_positive_float, as_probabilities, as_rng,
 )
 from mathcore.information import _plogq
 
@@ -60,7 +60,7 @@ def ddpm_schedule(T, beta_start=1e-4, beta_end=0.02) -> NoiseSchedule:
     >>> bool(ddpm_schedule(1000).alpha_bars[-1] < 1e-4)
     True
     """
-    T = as_positive_int(T, "T")
+    T = as_count(T, "T", bytes_each=3 * 8, what="the schedule (betas, alphas, alpha_bars)")
     beta_start = as_positive_float(beta_start, "beta_start")
     beta_end = as_positive_float(beta_end, "beta_end")
     if not beta_start <= beta_end < 1:
@@ -95,7 +95,7 @@ def cosine_schedule(T, s=0.008, max_beta=0.999) -> NoiseSchedule:
     >>> float(cosine_schedule(4).betas.max()) <= 0.999
     True
     """
-    T = as_positive_int(T, "T")
+    T = as_count(T, "T", bytes_each=4 * 8, what="the schedule (betas, alphas, alpha_bars)")
     s = as_positive_float(s, "s")
     max_beta = as_positive_float(max_beta, "max_beta")
     if max_beta >= 1:
@@ -199,6 +199,8 @@ def forward_process(x0, betas, *, rng) -> ForwardProcess:
     if np.any((betas <= 0) | (betas >= 1)):
         raise ValueError(f"betas must lie in (0, 1), got values in "
                          f"[{betas.min():.6g}, {betas.max():.6g}]")
+    as_count(len(betas), "betas", bytes_each=2 * 8 * x0.size,
+             what=f"the trajectory of {x0.size}-entry states and its noises")
     rng = as_rng(rng)
     noises = rng.standard_normal((len(betas),) + x0.shape)  # (T, ...)
     xs = [x0]

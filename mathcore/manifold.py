@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mathcore._validate import (
-    DivergenceWarning, as_array, as_matrix, as_positive_float, as_positive_int, as_rng, as_square, as_symmetric,
+    DivergenceWarning, as_array, as_count, as_matrix, as_positive_float, as_positive_int, as_rng, as_square, as_symmetric,
 )
 
 __all__ = [
@@ -59,7 +59,7 @@ def swiss_roll(n, *, rng, noise=0.0) -> SwissRoll:
     >>> swiss_roll(5, rng=0).points.shape
     (5, 3)
     """
-    n = as_positive_int(n, "n")
+    n = as_count(n, "n", bytes_each=8 * 8, what="the points (n, 3) and their coordinates")
     if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) \
             or not np.isfinite(noise) or noise < 0:
         raise ValueError(f"noise must be a non-negative number, got {noise!r}")
@@ -431,7 +431,9 @@ def tsne(X, n_components=2, *, perplexity=30.0, n_iter=300, lr=10.0, rng,
     """
     D = pairwise_distances(X)  # (n, n)
     n_components = as_positive_int(n_components, "n_components")
-    n_iter, lr = as_positive_int(n_iter, "n_iter"), as_positive_float(lr, "lr")
+    n_iter = as_count(n_iter, "n_iter", bytes_each=8 * (len(D) * n_components + 1),
+                      what=f"the history of ({len(D)}, {n_components}) embeddings")
+    lr = as_positive_float(lr, "lr")
     exaggeration = as_positive_float(early_exaggeration, "early_exaggeration")
     if isinstance(exaggeration_iters, bool) or not isinstance(exaggeration_iters, (int, np.integer)) \
             or exaggeration_iters < 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_positive_definite, as_positive_int, as_vector
+from ._validate import as_count, as_positive_definite, as_vector
 
 __all__ = ["lp_norm", "lp_unit_ball", "cosine_similarity", "euclidean", "manhattan", "mahalanobis"]
 
@@ -92,7 +92,7 @@ def lp_unit_ball(p, n_points=400) -> np.ndarray:
     [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [-0.0, -1.0]]
     """
     p = _as_p(p)
-    n = as_positive_int(n_points, "n_points")
+    n = as_count(n_points, "n_points", bytes_each=6 * 8, what="the boundary points")
     theta = 2.0 * np.pi * np.arange(n) / n  # (n,)
     directions = np.column_stack([np.cos(theta), np.sin(theta)])  # (n, 2)
     norms = np.array([_lp(np.abs(d), p) for d in directions])  # (n,)

@@ -378,7 +378,9 @@ def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=Non
     if batch_size > N:
         raise ValueError(f"batch_size must be <= the number of samples {N}, got {batch_size}")
     per_epoch = -(-N // batch_size)  # ceil(N / batch_size)
-    n_steps = as_positive_int(n_epochs, "n_epochs") * per_epoch
+    d = as_vector(x0, "x0").size
+    n_steps = per_epoch * as_count(n_epochs, "n_epochs", bytes_each=per_epoch * 8 * (d + 1),
+                                   what=f"the trajectory ({per_epoch} steps per epoch, {d}-D iterates)")
     generator = as_rng(rng)
     order = np.empty(0, dtype=int)
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mathcore._validate import (
-    as_array, as_matrix, as_positive_definite, as_positive_float, as_positive_int,
+    as_array, as_count, as_matrix, as_positive_definite, as_positive_float,
     as_probabilities, as_vector,
 )
 
@@ -640,7 +640,7 @@ def covariance_ellipse(mean, cov, n_std=1.0, n_points=100) -> Ellipse:
     if cov.shape != (2, 2):
         raise ValueError(f"cov must be 2x2, got shape {cov.shape}")
     n_std = as_positive_float(n_std, "n_std")
-    n_points = as_positive_int(n_points, "n_points")
+    n_points = as_count(n_points, "n_points", bytes_each=6 * 8, what="the boundary points")
     if n_points < 3:
         raise ValueError(f"n_points must be at least 3, got {n_points}")
     eigenvalues, V = np.linalg.eigh(cov)  # ascending, columns

@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from mathcore._validate import as_array, as_positive_float, as_positive_int, as_real, as_rng
+from mathcore._validate import as_array, as_count, as_positive_float, as_real, as_rng
 
 __all__ = [
     "MonteCarloResult", "monte_carlo_estimate", "Chain", "metropolis_hastings",
@@ -81,7 +81,7 @@ def monte_carlo_estimate(f: Callable, sampler: Callable, n, *, rng) -> MonteCarl
     >>> round(monte_carlo_estimate(lambda x: x**2, lambda r, n: r.uniform(size=n), 4000, rng=0).estimate, 1)
     0.3
     """
-    n = as_positive_int(n, "n")
+    n = as_count(n, "n", bytes_each=4 * 8, what="the values and their running mean and error")
     rng = as_rng(rng)
     values = _one_per_draw(f(sampler(rng, n)), n, "f(samples)")  # (n,)
     running_mean, running_se = _running_mean_and_se(values)
@@ -145,7 +145,8 @@ def metropolis_hastings(log_prob: Callable, x0, n_samples, *, step, rng) -> Chai
     x0 = np.atleast_1d(as_array(x0, "x0"))  # (d,)
     if x0.ndim != 1:
         raise ValueError(f"x0 must be a scalar or a 1-D vector, got shape {x0.shape}")
-    n_samples = as_positive_int(n_samples, "n_samples")
+    n_samples = as_count(n_samples, "n_samples", bytes_each=8 * (3 * len(x0) + 2) + 1,
+                         what=f"the chain of {len(x0)}-D samples and proposals")
     step = as_positive_float(step, "step")
     rng = as_rng(rng)
     x, current = x0, _log_prob_at(log_prob, x0)
@@ -209,7 +210,7 @@ ho^2)
     if isinstance(rho, bool) or not isinstance(rho, (int, float, np.integer, np.floating)) \
             or not -1 < rho < 1:
         raise ValueError(f"rho must be a correlation strictly inside (-1, 1), got {rho!r}")
-    n_samples = as_positive_int(n_samples, "n_samples")
+    n_samples = as_count(n_samples, "n_samples", bytes_each=8 * 8, what="the samples and the path")
     start = as_array(x0, "x0", ndim=1)  # (2,)
     if start.shape != (2,):
         raise ValueError(f"x0 must be a point (x, y), got shape {start.shape}")
@@ -276,7 +277,7 @@ def _gradient_estimate(per_sample: np.ndarray) -> GradientEstimate:
 def _scalar_gaussian(mu, log_var, n) -> tuple[float, float, int]:
     mu = float(as_array(mu, "mu", ndim=0))
     log_var = float(as_array(log_var, "log_var", ndim=0))
-    return mu, log_var, as_positive_int(n, "n")
+    return mu, log_var, as_count(n, "n", bytes_each=8 * 8, what="the per-sample gradients")
 
 
 def reparam_gradient_estimate(df: Callable, mu, log_var, n, *, rng) -> GradientEstimate:
