@@ -201,9 +201,11 @@ def test_adam_and_rmsprop_converge_on_a_quadratic(case):
     A, b, x0 = case
     x_star = np.linalg.solve(A, b)
     grad = lambda x: A @ x - b
-    adam_run = optim.adam(grad, x0, lr=0.01, n_steps=4000)  # moves <= ~lr per step per coordinate
+    # moves <= ~lr per step per coordinate; a start ~10 away along the shallow direction still
+    # needs ~5000 steps (hypothesis found one: 0.0503 after 4000, 0.0014 after 5000, 0 after 6000)
+    adam_run = optim.adam(grad, x0, lr=0.01, n_steps=6000)
     assert np.linalg.norm(adam_run.x - x_star) < 0.05
-    rms_run = optim.rmsprop(grad, x0, lr=0.01, n_steps=4000)
+    rms_run = optim.rmsprop(grad, x0, lr=0.01, n_steps=6000)
     assert np.linalg.norm(rms_run.x - x_star) < 0.05
 
 
