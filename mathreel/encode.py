@@ -12,8 +12,9 @@ Two kinds of encode:
   otherwise come out far below it, e.g. 0.55 of 2.5 Mb/s at 480p), AAC-LC 48 kHz stereo at 384 kb/s, and
   ``+faststart`` (the moov atom before mdat).
 
-Every mathreel video's audio is AAC-LC, 48 kHz, stereo; every MP4 is written
-with ``+faststart``.
+Every mathreel video's audio is AAC-LC, 48 kHz, stereo, loudness-normalised
+once, when it is stitched (:mod:`mathreel.loudness`); re-encoding it here
+changes its bitrate, not its level. Every MP4 is written with ``+faststart``.
 """
 
 from __future__ import annotations

@@ -11,10 +11,11 @@ run (built with ffmpeg-python) writes the whole MP4:
   encoding (``-q production`` or ``release=True``) always re-encodes once,
   with YouTube's settings (see :mod:`mathreel.encode`).
 * **audio**: each part's audio (or silence, when it has none) padded/trimmed
-  to exactly its video length, joined and encoded as AAC-LC 48 kHz stereo, so
-  narration never drifts across parts and every player and uploader gets an
-  audio track. (AAC packets cannot be concatenated by copy without the
-  encoder delay of each part piling up.)
+  to exactly its video length, joined, loudness-normalised as one programme
+  (-16 LUFS, true peak under -1 dBTP: :mod:`mathreel.loudness`) and encoded
+  as AAC-LC 48 kHz stereo, so narration never drifts across parts and every
+  player and uploader gets an audio track. (AAC packets cannot be
+  concatenated by copy without the encoder delay of each part piling up.)
 * **captions**: the parts' ``.srt`` cues shifted by each part's start, as a
   soft ``mov_text`` track (players show CC) and as ``.srt``/``.vtt`` sidecars.
 * **chapters**: one per scene (title from the curriculum), merged where
@@ -42,6 +43,7 @@ from pathlib import Path
 import ffmpeg
 
 from . import captions as cap
+from . import loudness
 from .atomic import replacing, temp_dir, write_text
 from .cache import cache_dir, stamp_or_none, write_json_atomic
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
@@ -255,7 +257,8 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
         settings = {"title": title, "release": release, "burn": burn,
                     "leading_untitled": leading_untitled,
                     "copy_if_release_encoded": copy_if_release_encoded,
-                    "frame": [quality.width, quality.height, quality.fps] if quality else None}
+                    "frame": [quality.width, quality.height, quality.fps] if quality else None,
+                    "loudness": loudness.settings()}
         key = join_key(parts, output, settings)
         remembered = None if force else _up_to_date(record, key, output)
         if remembered is not None:
@@ -302,7 +305,9 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
                                   v=1, a=0)
             video_opts = (release_video_options(height, fps) if release
                           else working_video_options())
-        audio = ffmpeg.concat(*_audio_tracks(inputs, infos), v=0, a=1)
+        audio = loudness.normalise(
+            ffmpeg.concat(*_audio_tracks(inputs, infos), v=0, a=1), total,
+            has_sound=any(i.has_audio for i in infos), what=f"measuring the loudness of {output.name}")
         streams = [video, audio]
         sub_opts = {}
         if cues:
