@@ -25,7 +25,11 @@ in ``tests/pipeline/test_loudness.py``):
   With the maximum the range never forbids it, and in dynamic mode (when the
   peaks do) the gain follows the programme's running integrated loudness
   rather than squeezing it to a narrow range, so speech with long pauses still
-  lands on -16 ±1 LUFS.
+  lands on -16 ±1 LUFS. Its limiter takes some loudness with the peaks:
+  espeak-ng speech (true peak 15.5 dB over its loudness) needs 1.4 dB off the
+  peaks at -16 and lands at -16.0/-16.1; asked for -13 (4.4 dB off) it landed
+  1.3 LU short. A voice whose peaks stand more than ~18 dB over its loudness
+  would need a limiter before loudnorm.
 * Three seconds of silence are appended for both passes (and trimmed off
   after): the first pass's measurement adds the last ~3 s of its input twice
   when it flushes, which overweights the end of a short programme (a loud last

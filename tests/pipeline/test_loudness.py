@@ -17,9 +17,9 @@ import pytest
 from lesson_media import probe, stream
 from mathreel import loudness
 from mathreel.curriculum import load_curriculum
-from mathreel.project import scene_video
+from mathreel.project import QUALITIES, scene_video
 from mathreel.publish.youtube import release_video
-from mathreel.stitch import stitch_course, stitch_lesson
+from mathreel.stitch import is_release_encode, join, lesson_parts, stitch_course, stitch_lesson
 
 TARGET, WINDOW, PEAK_LIMIT = -16.0, 1.0, -1.0
 
@@ -182,13 +182,25 @@ def test_the_youtube_release_encode_keeps_the_lesson_loudness(lessons, tmp_path)
     assert abs(after - before) <= 0.2
 
 
+def test_a_release_stitch_is_normalised_and_its_bundle_copy_keeps_it(project, tmp_path):
+    lesson = load_curriculum(project).lesson(2)
+    stitched = join(lesson_parts(project, "low", lesson), tmp_path / "02_release.mp4",
+                    title="02 release", quality=QUALITIES["low"], release=True,
+                    leading_untitled=True)
+    assert is_release_encode(stitched.output)
+    level, _ = assert_published_loudness(stitched.output)
+    bundled = tmp_path / "bundle.mp4"
+    release_video(stitched.output, bundled)  # a release encode: copied, not re-encoded
+    assert ebur128(bundled)[0] == level
+
+
 def test_changing_the_loudness_settings_joins_again(project, tmp_path, monkeypatch):
     root = tmp_path / "copy"  # its own project: the other tests keep theirs
     shutil.copytree(project, root, ignore=shutil.ignore_patterns("lessons", ".cache"))
     lesson = load_curriculum(root).lesson(2)
     assert not stitch_lesson(root, lesson, "low").cached
     assert stitch_lesson(root, lesson, "low").cached
-    monkeypatch.setattr(loudness, "TARGET_I", -13.0)  # the speech alone: -20.5
+    monkeypatch.setattr(loudness, "TARGET_I", -24.0)  # the speech alone: -20.5
     again = stitch_lesson(root, lesson, "low")
     assert not again.cached
-    assert abs(ebur128(again.output)[0] - -13.0) <= WINDOW
+    assert abs(ebur128(again.output)[0] - -24.0) <= WINDOW
