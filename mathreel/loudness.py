@@ -13,23 +13,32 @@ loudness, not one per scene):
    ``aresample`` to 48 kHz (``loudnorm`` works at 192 kHz whenever it is not
    in linear mode).
 
+loudnorm's linear mode (one constant gain: the programme keeps its own
+dynamics) is taken only when that gain leaves the true peak under ``TP``.
+Speech rarely allows it: the peaks of espeak-ng and of the piper voice stand
+15.5-18 dB over their loudness (stereo), more than the 14.5 dB between -16
+LUFS and -1.5 dBTP. loudnorm then falls back to its dynamic mode, whose
+limiter takes loudness with the peaks: a piper lesson at -23.9 LUFS came out
+at -17.2, outside the window. So when the first measurement says the peaks
+forbid the constant gain, the programme first gets that gain with its peaks
+held at ``TP`` - 1 dB by ``alimiter`` working at 192 kHz (4x oversampled, so
+its sample peaks stand for the true peaks at 48 kHz); it is measured again, and
+loudnorm's linear mode makes the last, small correction (the limiter cost
+0.4-0.8 LU on speech; the 1 dB margin leaves room for it). Measured on the
+same piper lesson: -16.0 LUFS, -1.4 dBTP. Three passes for such a programme,
+two otherwise.
+
 Settings, and why (ffmpeg 5.1's ``af_loudnorm.c``; checked with ``ebur128``
 in ``tests/pipeline/test_loudness.py``):
 
 * ``TP`` -1.5 dBTP, not -1: the AAC encoder adds a little to the peaks
   (0.1-0.2 dB measured on speech at 192 and 384 kb/s), so the encoded file
   stays at or under -1 dBTP.
-* ``LRA`` 50 LU (the filter's maximum). Linear mode, one constant gain that
-  keeps the programme's own dynamics, is used only when the measured range is
-  at most the target range *and* the gain leaves the true peak under ``TP``.
-  With the maximum the range never forbids it, and in dynamic mode (when the
-  peaks do) the gain follows the programme's running integrated loudness
-  rather than squeezing it to a narrow range, so speech with long pauses still
-  lands on -16 ±1 LUFS. Its limiter takes some loudness with the peaks:
-  espeak-ng speech (true peak 15.5 dB over its loudness) needs 1.4 dB off the
-  peaks at -16 and lands at -16.0/-16.1; asked for -13 (4.4 dB off) it landed
-  1.3 LU short. A voice whose peaks stand more than ~18 dB over its loudness
-  would need a limiter before loudnorm.
+* ``LRA`` 50 LU (the filter's maximum): linear mode also needs the measured
+  range to be at most the target range; with the maximum the range never
+  forbids it (a quiet scene next to a loud one keeps its difference), and in
+  the dynamic mode left as a fallback the gain follows the running integrated
+  loudness instead of squeezing the programme into a narrow range.
 * Three seconds of silence are appended for both passes (and trimmed off
   after): the first pass's measurement adds the last ~3 s of its input twice
   when it flushes, which overweights the end of a short programme (a loud last
@@ -60,8 +69,10 @@ from .encode import AUDIO_RATE, EncodeError
 TARGET_I = -16.0  # LUFS integrated: the web's and YouTube's level for speech
 TARGET_TP = -1.5  # dBTP asked of loudnorm; the encoded file measures <= -1
 TARGET_LRA = 50.0  # LU: loudnorm's maximum (see the module docstring)
+LIMIT_MARGIN = 1.0  # dB: the limiter's ceiling under TARGET_TP (room for the correction)
+LIMIT_RATE = 192_000  # Hz: the limiter's rate (4x oversampled: its peaks are true peaks)
 PAD_SECONDS = 3.0  # silence appended while measuring and normalising
-METHOD = "loudnorm two-pass, linear=true, padded"  # change when the chain changes
+METHOD = "loudnorm two-pass, linear=true, padded; gain+alimiter first when peaks forbid linear"
 
 
 @dataclass(frozen=True)
@@ -82,7 +93,7 @@ class Measurement:
 def settings() -> dict:
     """What the normalised audio depends on, for the stitch record's key."""
     return {"I": TARGET_I, "TP": TARGET_TP, "LRA": TARGET_LRA, "pad": PAD_SECONDS,
-            "method": METHOD}
+            "limit_margin": LIMIT_MARGIN, "limit_rate": LIMIT_RATE, "method": METHOD}
 
 
 def _targets() -> dict:
@@ -120,15 +131,35 @@ def measure(audio, what: str) -> Measurement:
         raise EncodeError(f"{what}: {exc}") from None
 
 
+def linear_fits(m: Measurement) -> bool:
+    """Whether one constant gain to TARGET_I keeps the true peak under TARGET_TP
+    (loudnorm's own condition for linear mode, with LRA never in the way)."""
+    return m.tp + (TARGET_I - m.i) <= TARGET_TP
+
+
+def gain_and_limit(audio, gain_db: float):
+    """``audio`` raised by ``gain_db`` with its true peaks held LIMIT_MARGIN
+    under TARGET_TP (a lookahead limiter, delay compensated, at LIMIT_RATE)."""
+    ceiling = 10 ** ((TARGET_TP - LIMIT_MARGIN) / 20)
+    return (audio.filter("volume", f"{gain_db:.3f}dB", precision="double")
+            .filter("aresample", LIMIT_RATE)
+            .filter("alimiter", limit=f"{ceiling:.6f}", level="false", latency="true")
+            .filter("aresample", AUDIO_RATE))
+
+
 def normalise(audio, duration: float, *, has_sound: bool, what: str):
     """``audio`` (a 48 kHz stereo stream of ``duration`` seconds) brought to
-    the targets: measured, then the second-pass chain, trimmed back to
-    ``duration``. Returned unchanged when it has no sound to normalise."""
+    the targets: measured, limited first if its peaks need it (measured
+    again), then the second-pass chain, trimmed back to ``duration``.
+    Returned unchanged when it has no sound to normalise."""
     if not has_sound:
         return audio
     m = measure(audio, what)
     if m.silent:
         return audio
+    if not linear_fits(m):
+        audio = gain_and_limit(audio, TARGET_I - m.i)
+        m = measure(audio, what)
     return (audio.filter("apad", pad_dur=PAD_SECONDS)
             .filter("loudnorm", **_targets(), measured_I=m.i, measured_LRA=m.lra,
                     measured_TP=m.tp, measured_thresh=m.thresh, offset=m.offset,
