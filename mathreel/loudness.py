@@ -18,15 +18,15 @@ dynamics) is taken only when that gain leaves the true peak under ``TP``.
 Speech rarely allows it: the peaks of espeak-ng and of the piper voice stand
 15.5-18 dB over their loudness (stereo), more than the 14.5 dB between -16
 LUFS and -1.5 dBTP. loudnorm then falls back to its dynamic mode, whose
-limiter takes loudness with the peaks: a piper lesson at -23.9 LUFS came out
-at -17.2, outside the window. So when the first measurement says the peaks
+limiter takes loudness with the peaks: 24 s of piper speech at -23.9 LUFS came
+out at -17.2, outside the window. So when the first measurement says the peaks
 forbid the constant gain, the programme first gets that gain with its peaks
 held at ``TP`` - 1 dB by ``alimiter`` working at 192 kHz (4x oversampled, so
-its sample peaks stand for the true peaks at 48 kHz); it is measured again, and
-loudnorm's linear mode makes the last, small correction (the limiter cost
+its sample peaks stand for the true peaks at 48 kHz); it is measured again,
+and loudnorm's linear mode makes the last, small correction (the limiter cost
 0.4-0.8 LU on speech; the 1 dB margin leaves room for it). Measured on the
-same piper lesson: -16.0 LUFS, -1.4 dBTP. Three passes for such a programme,
-two otherwise.
+same piper speech, stitched: -16.0 LUFS, -1.4 dBTP. Three passes for such a
+programme, two otherwise.
 
 Settings, and why (ffmpeg 5.1's ``af_loudnorm.c``; checked with ``ebur128``
 in ``tests/pipeline/test_loudness.py``):
