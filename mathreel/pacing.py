@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 BREATH = 0.45  # seconds of quiet after a beat's speech, before the next beat
 MIN_BEAT = 1.0  # seconds: even a silent beat stays long enough to see
-MAX_STRETCH = 3.0  # animations play at most this many times slower than written
+MAX_STRETCH = 4.0  # animations play at most this many times slower than written
 
 
 @dataclass(frozen=True)
