@@ -238,7 +238,7 @@ def _run(args: list[str], what: str) -> None:
 def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None = None,
          release: bool = False, burn: bool = False, leading_untitled: bool = False,
          copy_if_release_encoded: bool = False, record: Path | None = None,
-         force: bool = False) -> StitchResult:
+         force: bool = False, normalised_parts: bool = False) -> StitchResult:
     """Join ``parts`` into ``output`` with its captions and chapters sidecars.
 
     ``leading_untitled``: the first part (a title card) opens the first
@@ -247,7 +247,10 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
     (the course from release lessons). ``record``: a JSON file remembering
     this join; when the inputs and outputs are unchanged since, nothing is
     run and the remembered result comes back with ``cached=True`` (unless
-    ``force``).
+    ``force``). ``normalised_parts``: every part is a programme this module
+    already normalised (the course's lessons): their joined audio is at the
+    targets already, so it is not measured and normalised again (about ten
+    minutes of CPU for a course of a hundred minutes).
     """
     started = time.perf_counter()
     if not parts:
@@ -258,7 +261,7 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
                     "leading_untitled": leading_untitled,
                     "copy_if_release_encoded": copy_if_release_encoded,
                     "frame": [quality.width, quality.height, quality.fps] if quality else None,
-                    "loudness": loudness.settings()}
+                    "loudness": "parts normalised" if normalised_parts else loudness.settings()}
         key = join_key(parts, output, settings)
         remembered = None if force else _up_to_date(record, key, output)
         if remembered is not None:
@@ -305,9 +308,10 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
                                   v=1, a=0)
             video_opts = (release_video_options(height, fps) if release
                           else working_video_options())
-        audio = loudness.normalise(
-            ffmpeg.concat(*_audio_tracks(inputs, infos), v=0, a=1), total,
-            has_sound=any(i.has_audio for i in infos), what=f"measuring the loudness of {output.name}")
+        audio = ffmpeg.concat(*_audio_tracks(inputs, infos), v=0, a=1)
+        if not normalised_parts:
+            audio = loudness.normalise(audio, total, has_sound=any(i.has_audio for i in infos),
+                                       what=f"measuring the loudness of {output.name}")
         streams = [video, audio]
         sub_opts = {}
         if cues:
@@ -459,4 +463,4 @@ def stitch_course(root: Path, curriculum: Curriculum, quality: str, *, release: 
     return join(parts, output, title="mathreel: the mathematics of ML",
                 quality=QUALITIES[quality], release=is_release(quality, release), burn=burn,
                 copy_if_release_encoded=True, record=stitch_record(root, quality, output),
-                force=force)
+                force=force, normalised_parts=True)

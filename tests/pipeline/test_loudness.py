@@ -173,7 +173,7 @@ def test_a_lesson_without_sound_stays_digital_silence(lessons):
     assert max_sample(output) == 0
 
 
-def test_the_course_is_normalised_as_one_programme(project, lessons):
+def test_the_course_of_normalised_lessons_keeps_their_loudness(project, lessons):
     course = stitch_course(project, load_curriculum(project), "low")
     assert_published_loudness(course.output)
 
