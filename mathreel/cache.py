@@ -40,7 +40,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .project import media_dir
+from .project import media_dir, range_suffix
 
 ENGINE_VERSION = "mathreel-render-2"
 PROJECT_PACKAGES = ("mathcore", "mathreel")
@@ -368,6 +368,8 @@ def job_key_parts(root: Path, job, *, encoder_options: dict | None = None,
     parts.add("quality", [quality.name, quality.width, quality.height, quality.fps])
     parts.add("encoder", encoder_options or {})
     parts.add("scene", scene.name)
+    if job.animations is not None:  # absent otherwise: whole-scene keys unchanged
+        parts.add("animations", list(job.animations))
     parts.add("entry", {"title": scene.title, "lesson": scene.lesson})
     parts.add(f"source:{_display_path(root, scene.path)}",
               scene_source_digest(Path(scene.path), scene.name, resolver.memo))
@@ -392,7 +394,8 @@ def cache_dir(root: Path) -> Path:
 
 
 def record_path(root: Path, job) -> Path:
-    return cache_dir(root) / job.quality.name / job.mode / f"{job.scene.name}.json"
+    ranged = range_suffix(job.animations)
+    return cache_dir(root) / job.quality.name / job.mode / f"{job.scene.name}{ranged}.json"
 
 
 def read_record(root: Path, job) -> dict | None:

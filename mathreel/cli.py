@@ -8,6 +8,7 @@ for a scene that failed while rendering.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sys
 from pathlib import Path
@@ -15,28 +16,32 @@ from pathlib import Path
 import click
 
 from .contact_sheet import Tile, frame_times, write_sheet
+from .cli_params import (
+    QUALITY_METAVAR, AnimationRange, LessonParam, QualityParam, TargetParam,
+)
 from .curriculum import CurriculumError, load_curriculum
 from .doctor import run_checks
-from .project import QUALITIES, find_root, media_dir, scene_video
+from .project import FORMATS, QUALITIES, ROOT_ENV, find_root, media_dir, scene_video, use_root
 from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
-from .voice import VOICES
+from .viewer import show
+from .voice import VOICE_ENV, VOICES
 from .build import build as build_lessons, render_lessons, use_voice
 from .encode import EncodeError, probe
 from .stitch import MissingRenderError, StitchError, StitchResult, stitch_course, stitch_lesson
 
 QUALITY_OPTION = click.option(
-    "-q", "--quality", type=click.Choice(list(QUALITIES)), default="low", show_default=True,
+    "-q", "--quality", type=QualityParam(), metavar=QUALITY_METAVAR, default="low",
+    show_default=True,
     help="Manim quality preset: low 480p15, medium 720p30, high 1080p60, "
-         "production 1440p60, 4k 2160p60.")
+         "production 1440p60, 4k 2160p60; Manim's -ql -qm -qh -qp -qk work too.")
 
 
 VOICE_OPTION = click.option(
-    "--voice", type=click.Choice(VOICES), default=None,
+    "--voice", type=click.Choice(VOICES), default=None, envvar=VOICE_ENV, show_envvar=True,
     help="Narration: piper (natural offline voice, the default; espeak-ng when piper is not "
          "installed), espeak (draft voice), recorded (takes in narration/<Scene>/NN.wav only), "
-         "none (silent, timed like the default voice). Recordings always win. "
-         "Default: $MATHREEL_VOICE, else piper.")
+         "none (silent, timed like the default voice). Recordings always win.")
 
 
 class UserError(click.ClickException):
@@ -55,8 +60,9 @@ def _terminate(signum, frame) -> None:
 
 
 class MathreelGroup(click.Group):
-    """Prints every usage error as a single ``Error: ...`` line (no usage
-    block, no traceback) and exits with the error's code."""
+    """Prints every error as a single ``Error: ...`` line (no usage block, no
+    traceback), a usage error followed by click's ``Try '... --help'`` hint,
+    and exits with the error's code."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
@@ -74,6 +80,10 @@ class MathreelGroup(click.Group):
             sys.exit(128 + signal.SIGTERM)
         except click.UsageError as exc:
             click.echo(f"Error: {exc.format_message()}", err=True)
+            if exc.ctx is not None:
+                names = exc.ctx.help_option_names
+                option = next((n for n in names if n.startswith("--")), names[0])
+                click.echo(f"Try '{exc.ctx.command_path} {option}' for help.", err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             exc.show()
@@ -120,9 +130,14 @@ def _report_failures(results: list[RenderResult]) -> None:
         raise click.ClickException(f"{len(failed)} of {len(results)} scenes failed:\n{lines}")
 
 
-@click.group(cls=MathreelGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("mathreel", cls=MathreelGroup,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mathreel")
-def cli():
+@click.option("--project", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              envvar=ROOT_ENV, show_envvar=True, metavar="DIR",
+              help="The curriculum folder (holding curriculum.toml, scenes/, media/). "
+                   "Default: the nearest folder upwards from here that holds curriculum.toml.")
+def cli(project):
     """Render the mathreel curriculum: 3Blue1Brown-style lessons whose numbers
     come from mathcore.
 
@@ -130,19 +145,33 @@ def cli():
     Start with:
       mathreel list
       mathreel preview 02 --frame
-      mathreel render 02 -q high
+      mathreel render 02 -qh
+      mathreel --project ~/my-course list
+
+    \b
+    Shell completion (targets, lessons, qualities), in ~/.bashrc:
+      eval "$(_MATHREEL_COMPLETE=bash_source mathreel)"
     """
+    if project is not None:  # render processes find the root through the environment
+        click.get_current_context().with_resource(use_root(project))
 
 
 @cli.command("list")
-def list_command():
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the lessons as JSON (for scripts): number, slug, title and each "
+                   "scene's name, title, file and rendered videos by quality.")
+def list_command(as_json):
     """List lessons, their scenes, and the qualities each scene is rendered at.
 
     \b
-    Example:
+    Examples:
       mathreel list
+      mathreel list --json | jq -r '.lessons[].scenes[].name'
     """
     curriculum = _curriculum()
+    if as_json:
+        click.echo(json.dumps(_listing(curriculum), indent=2))
+        return
     for lesson in curriculum.lessons:
         click.secho(f"{lesson.code}  {lesson.slug}  {lesson.title}", bold=True)
         if not lesson.scenes:
@@ -151,6 +180,18 @@ def list_command():
             rendered = [q for q in QUALITIES if scene_video(curriculum.root, q, scene.name).exists()]
             status = ", ".join(rendered) if rendered else "not rendered"
             click.echo(f"      {scene.name:<32} {status}")
+
+
+def _listing(curriculum) -> dict:
+    """What ``list --json`` prints: the curriculum and what is rendered."""
+    def scene_entry(scene):
+        videos = {q: scene_video(curriculum.root, q, scene.name) for q in QUALITIES}
+        return {"name": scene.name, "title": scene.title, "file": str(scene.path),
+                "rendered": {q: str(v) for q, v in videos.items() if v.exists()}}
+    return {"root": str(curriculum.root),
+            "lessons": [{"number": lesson.number, "code": lesson.code, "slug": lesson.slug,
+                         "title": lesson.title, "scenes": [scene_entry(s) for s in lesson.scenes]}
+                        for lesson in curriculum.lessons]}
 
 
 def _engine_options(func):
@@ -183,23 +224,38 @@ def _engine_kwargs(jobs, force, scheduler, quiet, encoder) -> dict:
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, required=True)
+@click.argument("targets", nargs=-1, required=True, type=TargetParam())
 @QUALITY_OPTION
 @VOICE_OPTION
+@click.option("-p", "--preview", "open_result", is_flag=True,
+              help="Open each result in the system's viewer when done (nothing happens "
+                   "where there is no display).")
+@click.option("-n", "--from-animation-number", "animations", type=AnimationRange(),
+              default=None, metavar="START[,END]",
+              help="Render only animations START to END (from 0, END included; no END: to "
+                   "the end), as Manim's -n; written as <Scene>.nSTART-END.mp4, no captions.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="mp4", show_default=True,
+              help="What to write: the video, a GIF or WebM beside it, or png: the last "
+                   "frame (under media/<quality>/frames/).")
 @_engine_options
-def render(targets, quality, voice, jobs, force, scheduler, quiet, encoder):
+def render(targets, quality, voice, open_result, animations, fmt, jobs, force, scheduler,
+           quiet, encoder):
     """Render scenes to video; prints each output path.
 
     TARGET is a lesson number (02), a lesson slug (matrix-decompositions), a
-    scene class name (PowerIterationConverges), 'all', or path/to/file.py:Scene
-    for any Manim scene file. Output: media/<quality>/scenes/<Scene>.mp4, with
-    the narration as <Scene>.srt beside it.
+    scene class name (PowerIterationConverges), 'all', path/to/file.py:Scene
+    for any Manim scene file, or Manim's form: path/to/file.py Scene [Scene...]
+    (a file with one scene needs no name). Output:
+    media/<quality>/scenes/<Scene>.mp4, with the narration as <Scene>.srt
+    beside it.
 
     \b
     Examples:
       mathreel render 02
-      mathreel render PowerIterationConverges -q high
-      mathreel render ~/my_scenes.py:SquareToCircle -q low
+      mathreel render PowerIterationConverges -qh
+      mathreel render ~/my_scenes.py SquareToCircle -ql -p
+      mathreel render ~/my_scenes.py:SquareToCircle --format gif
+      mathreel render PowerIterationConverges -n 3,5
       mathreel render 02 --voice espeak
       mathreel render all -j 2 --quiet
       mathreel render 02 --scheduler tcp://10.0.0.5:8786
@@ -212,17 +268,40 @@ def render(targets, quality, voice, jobs, force, scheduler, quiet, encoder):
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
     scenes = _scenes(curriculum, targets)
-    render_jobs = [RenderJob(scene, QUALITIES[quality]) for scene in scenes]
+    mode = "frame" if fmt == "png" else "video"
+    render_jobs = [RenderJob(scene, QUALITIES[quality], mode, animations) for scene in scenes]
+    converts = fmt in ("gif", "webm")
     try:
-        results = render_many(curriculum.root, render_jobs, on_result=_echo_output("video"),
+        results = render_many(curriculum.root, render_jobs,
+                              on_result=None if converts else _echo_output(mode),
                               **_engine_kwargs(jobs, force, scheduler, quiet, encoder))
     except ConnectionError as exc:
         raise UserError(str(exc)) from None
+    outputs = [r.outputs[mode] for r in results if r.ok]
+    if converts:
+        outputs = _convert(outputs, fmt)
     _report_failures(results)
+    if open_result:
+        for output in outputs:
+            show(output)
+
+
+def _convert(videos: list[Path], fmt: str) -> list[Path]:
+    """Each video as ``fmt`` beside it; prints each clip's path."""
+    from .clips import ClipError, export
+
+    clips = []
+    for video in videos:
+        try:
+            clips.append(export(video, fmt))
+        except ClipError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(str(clips[-1]))
+    return clips
 
 
 @cli.command()
-@click.argument("target")
+@click.argument("target", type=TargetParam())
 @click.option("--frame", is_flag=True, help="Write only the last frame, as PNG.")
 @click.option("--watch", is_flag=True,
               help="Keep running: render again on every save of a file the target depends on.")
@@ -253,7 +332,7 @@ def preview(target, frame, watch):
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, required=True)
+@click.argument("targets", nargs=-1, required=True, type=TargetParam())
 def check(targets):
     """Run scenes without drawing (Manim dry-run) and check the layout after
     every animation: every visible mobject inside the frame, no two text or
@@ -286,7 +365,7 @@ def _echo_check(result: RenderResult) -> None:
 
 
 @cli.command()
-@click.argument("lessons", nargs=-1)
+@click.argument("lessons", nargs=-1, type=LessonParam())
 @QUALITY_OPTION
 @click.option("--plan", is_flag=True,
               help="Measure the timing plan (a dry run, nothing rendered) instead of built videos.")
@@ -330,7 +409,7 @@ def pace(lessons, quality, plan):
 
 
 @cli.command("contact-sheet")
-@click.argument("target")
+@click.argument("target", type=TargetParam())
 @QUALITY_OPTION
 @click.option("--every", type=click.FloatRange(min=0.1), default=None, metavar="SECONDS",
               help="One frame every SECONDS instead of one per animation.")
@@ -392,7 +471,8 @@ def doctor():
 # ---------------------------------------------------------------- publish
 
 PUBLISH_QUALITY_OPTION = click.option(
-    "-q", "--quality", type=click.Choice(list(QUALITIES)), default="high", show_default=True,
+    "-q", "--quality", type=QualityParam(), metavar=QUALITY_METAVAR, default="high",
+    show_default=True,
     help="Which stitched lessons to publish (media/<quality>/lessons/).")
 
 
@@ -428,13 +508,14 @@ def publish():
     \b
     Examples:
       mathreel publish youtube 02 03
-      mathreel publish youtube 02 --upload --credentials ~/.config/mathreel/youtube-token.json
+      mathreel publish youtube --login client_secret.json   # once
+      mathreel publish youtube 02 --upload
       mathreel publish blog --out site/
     """
 
 
 @publish.command("youtube")
-@click.argument("lessons", nargs=-1, required=True)
+@click.argument("lessons", nargs=-1, type=LessonParam())
 @PUBLISH_QUALITY_OPTION
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the bundles  [default: media/<quality>/youtube]")
@@ -445,9 +526,16 @@ def publish():
 @click.option("--upload", is_flag=True,
               help="Send each bundle with the YouTube Data API (needs mathreel[youtube]).")
 @click.option("--credentials", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              metavar="FILE", help="Authorized-user token JSON  [default: $MATHREEL_YOUTUBE_TOKEN]")
+              metavar="FILE", envvar="MATHREEL_YOUTUBE_TOKEN", show_envvar=True,
+              help="Authorized-user token JSON  [default: the --login sign-in]")
+@click.option("--login", "client_secret", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, metavar="CLIENT_SECRET.json",
+              help="Sign in once in the browser with this OAuth client (Desktop app) and store "
+                   "the token for --upload (~/.config/mathreel/youtube-token.json).")
+@click.option("--logout", is_flag=True, help="Remove the stored sign-in.")
 @_publish_errors
-def publish_youtube(lessons, quality, out, privacy, thumbnail_at, upload, credentials):
+def publish_youtube(lessons, quality, out, privacy, thumbnail_at, upload, credentials,
+                    client_secret, logout):
     """Write a YouTube bundle per lesson: the video, captions (.srt, .vtt),
     description.txt, metadata.json (videos.insert's body) and thumbnail.png.
     Prints each bundle's folder. With --upload, sends it too: video, then
@@ -456,21 +544,35 @@ def publish_youtube(lessons, quality, out, privacy, thumbnail_at, upload, creden
 
     LESSON is a lesson number (02) or slug, stitched at --quality.
 
+    --login signs in once (a browser opens, or the address to open is
+    printed) and stores the token, readable by you only, under
+    $XDG_CONFIG_HOME/mathreel/; --upload then uses it, refreshing it when
+    it has expired. --logout removes it.
+
     \b
     Examples:
       mathreel publish youtube 02 03
+      mathreel publish youtube --login ~/Downloads/client_secret.json
+      mathreel publish youtube 02 --upload
       mathreel publish youtube 02 -q medium --out ~/uploads
       MATHREEL_YOUTUBE_TOKEN=~/yt-token.json mathreel publish youtube 02 --upload
+      mathreel publish youtube --logout
     """
+    from .publish import youtube_auth
     from .publish.lessons import find_stitched
     from .publish.youtube import build_bundle
 
+    if client_secret is not None or logout:
+        _sign_in_or_out(client_secret, logout, bool(lessons or upload))
+        return
+    if not lessons:
+        raise click.UsageError("name a lesson to publish (e.g. 02), or --login/--logout",
+                               click.get_current_context())
     curriculum = _curriculum()
     stitched = [find_stitched(curriculum, key, quality) for key in lessons]
     creds = None
     if upload:
-        from .publish.upload import load_credentials
-        creds = load_credentials(credentials)  # fail before any work
+        creds = youtube_auth.credentials(credentials)  # fail before any work
     out = out or media_dir(curriculum.root) / quality / "youtube"
     for lesson in stitched:
         bundle = build_bundle(lesson, out, privacy=privacy, thumbnail_at=thumbnail_at)
@@ -484,8 +586,22 @@ def publish_youtube(lessons, quality, out, privacy, thumbnail_at, upload, creden
                        "captions and thumbnail set")
 
 
+def _sign_in_or_out(client_secret, logout: bool, more: bool) -> None:
+    from .publish import youtube_auth
+
+    if more or (client_secret is not None and logout):
+        raise click.UsageError("--login and --logout stand alone (no lessons, no --upload)",
+                               click.get_current_context())
+    if logout:
+        removed = youtube_auth.logout()
+        click.echo(f"removed {removed}" if removed else
+                   f"not signed in ({youtube_auth.token_path()} does not exist)")
+        return
+    click.echo(f"signed in; token stored in {youtube_auth.login(client_secret)}")
+
+
 @publish.command("blog")
-@click.argument("lessons", nargs=-1)
+@click.argument("lessons", nargs=-1, type=LessonParam())
 @PUBLISH_QUALITY_OPTION
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The site's folder, replaced as a whole  [default: media/<quality>/blog]")
@@ -555,7 +671,7 @@ def _echo_stitched(result: StitchResult) -> None:
 
 
 @cli.command()
-@click.argument("lessons", nargs=-1)
+@click.argument("lessons", nargs=-1, type=LessonParam())
 @QUALITY_OPTION
 @click.option("--course", is_flag=True,
               help="Also join every stitched lesson into media/<quality>/course.mp4.")
@@ -624,7 +740,7 @@ def _title_only(lesson):
 
 
 @cli.command()
-@click.argument("lessons", nargs=-1)
+@click.argument("lessons", nargs=-1, type=LessonParam())
 @QUALITY_OPTION
 @VOICE_OPTION
 @click.option("--release", is_flag=True,

@@ -164,7 +164,8 @@ def load_curriculum(root: Path) -> Curriculum:
     """Read ``root/curriculum.toml``; raise CurriculumError naming the fault."""
     file = root / CURRICULUM_FILE
     if not file.is_file():
-        raise CurriculumError(f"no {CURRICULUM_FILE} in {root}")
+        raise CurriculumError(f"no {CURRICULUM_FILE} in {root}; point mathreel at a curriculum "
+                              "folder with --project DIR or $MATHREEL_ROOT")
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

@@ -14,11 +14,14 @@ Every stage reads and writes through these functions, so the layout under
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 CURRICULUM_FILE = "curriculum.toml"
+ROOT_ENV = "MATHREEL_ROOT"  # the project root, for every process mathreel starts
 
 
 @dataclass(frozen=True)
@@ -49,18 +52,73 @@ QUALITIES: dict[str, Quality] = {
 }
 
 
+#: Manim's quality letters (``-ql`` ... ``-qk``), accepted wherever a quality is.
+QUALITY_FLAGS: dict[str, str] = {q.flag: q.name for q in QUALITIES.values()}
+
+
+def quality_named(text: str) -> Quality:
+    """The quality a user typed: a name (``high``) or Manim's letter (``h``,
+    as in ``-qh``)."""
+    name = QUALITY_FLAGS.get(text, text)
+    if name not in QUALITIES:
+        accepted = ", ".join(f"{q.name} ({q.flag})" for q in QUALITIES.values())
+        raise ValueError(f"{text!r} is not a quality; accepted: {accepted}")
+    return QUALITIES[name]
+
+
+#: What ``render --format`` can write: the video, a copy in another container,
+#: or the last frame (``png``, as Manim's ``--format png -s``).
+FORMATS = ("mp4", "gif", "webm", "png")
+
+
+def export_path(video: Path, fmt: str) -> Path:
+    """Where a scene's video converted to ``fmt`` (gif, webm) goes: beside the
+    video, same stem, so it follows wherever the video lives."""
+    return video.with_suffix(f".{fmt}")
+
+
+def range_suffix(animations: tuple[int, int | None] | None) -> str:
+    """The file-name mark of an animation-range render (``-n 3,5`` ->
+    ``.n3-5``, ``-n 3`` -> ``.n3-``): its video and cache record never
+    replace the whole scene's."""
+    if animations is None:
+        return ""
+    start, end = animations
+    return f".n{start}-{'' if end is None else end}"
+
+
 def find_root(start: Path | None = None) -> Path:
     """The project root: ``$MATHREEL_ROOT``, else the nearest folder upwards
     from ``start`` (default: the working directory) holding curriculum.toml,
-    else the checkout this package was installed from."""
-    env = os.environ.get("MATHREEL_ROOT")
+    else the checkout this package was installed from (an editable install),
+    else ``start`` itself: an installed package holds no curriculum, so
+    loading then fails with a message naming ``--project DIR``."""
+    env = os.environ.get(ROOT_ENV)
     if env:
         return Path(env).resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CURRICULUM_FILE).is_file():
             return folder
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    return checkout if (checkout / CURRICULUM_FILE).is_file() else here
+
+
+@contextlib.contextmanager
+def use_root(folder: Path) -> Iterator[None]:
+    """Within the block, :func:`find_root` (here and in every render process
+    started, which inherit the environment) answers ``folder``; the caller's
+    environment is restored after. How an installed mathreel, whose package
+    holds no curriculum, is pointed at one (``mathreel --project DIR``)."""
+    previous = os.environ.get(ROOT_ENV)
+    os.environ[ROOT_ENV] = str(Path(folder).expanduser().resolve())
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(ROOT_ENV, None)
+        else:
+            os.environ[ROOT_ENV] = previous
 
 
 def media_dir(root: Path) -> Path:

@@ -31,7 +31,7 @@ from . import cache, chunking
 from .curriculum import SceneRef
 from .executors import DaskPool, Done, LocalPool, Task
 from .progress import Reporter, make_reporter
-from .project import Quality, media_dir, scene_frame, scene_video
+from .project import Quality, media_dir, range_suffix, scene_frame, scene_video
 
 MODES = ("video", "frame", "dry-run", "check")
 UNCACHED_MODES = ("dry-run", "check")  # they write no file: always run
@@ -66,6 +66,10 @@ class RenderJob:
     scene: SceneRef
     quality: Quality
     mode: str = "video"  # video | frame | dry-run | check (dry-run + layout)
+    #: Manim's ``-n START[,END]``: only these animations (END included, None:
+    #: to the end) are drawn; the output is named apart (project.range_suffix)
+    #: and has no captions (their clock would count the skipped animations).
+    animations: tuple[int, int | None] | None = None
 
 
 @dataclass
@@ -88,11 +92,16 @@ class RenderResult:
 
 def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
     name, quality = job.scene.name, job.quality.name
+    ranged = range_suffix(job.animations)
+    if job.mode == "video" and ranged:
+        video = scene_video(root, quality, name)
+        return {"video": video.with_name(f"{video.stem}{ranged}.mp4")}
     if job.mode == "video":
         video = scene_video(root, quality, name)
         return {"video": video, "srt": video.with_suffix(".srt")}
     if job.mode == "frame":
-        return {"frame": scene_frame(root, quality, name)}
+        frame = scene_frame(root, quality, name)
+        return {"frame": frame.with_name(f"{frame.stem}{ranged}.png")}
     return {}
 
 
@@ -135,6 +144,10 @@ def _spec(job: RenderJob, root: Path, encoder: dict, *, mode: str | None = None,
     if chunk is not None:
         spec["extra_config"] = {"from_animation_number": chunk[0],
                                 "upto_animation_number": chunk[1]}
+    elif job.animations is not None:
+        start, end = job.animations
+        spec["extra_config"] = {"from_animation_number": start,
+                                **({} if end is None else {"upto_animation_number": end})}
     return spec
 
 
@@ -380,7 +393,7 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
                 stats.pop("chunk_hazards", None)
             plan = _Plan(index, job, key, stats, deps, sources=sources)
             plan.estimate = _estimate(plan)
-            if job.mode == "video" and chunk:
+            if job.mode == "video" and chunk and job.animations is None:
                 plan.safe, plan.safety = chunking.chunk_safety(
                     Path(job.scene.path), job.scene.name, stats, deps)
             plans.append(plan)

@@ -1,5 +1,6 @@
 """Turn what a user types (``02``, ``matrix-decompositions``,
-``PowerIterationConverges``, ``path/file.py:Scene``, ``all``) into scenes."""
+``PowerIterationConverges``, ``path/file.py:Scene``, Manim's ``path/file.py
+Scene [Scene...]``, ``all``) into scenes."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def _file_target(curriculum: Curriculum, target: str) -> list[SceneRef]:
         defined = scene_classes_in(path)
     except SyntaxError as exc:
         raise TargetError(f"{file_part} is not valid Python: line {exc.lineno}: {exc.msg}") from None
+    if not scene and len(defined) == 1:  # as `manim file.py` does
+        scene = defined[0]
     if not scene:
         raise TargetError(f"name a scene in {file_part}: {file_part}:SceneName; "
                           f"it defines: {', '.join(defined) or 'no classes'}")
@@ -61,11 +64,74 @@ def _one_target(curriculum: Curriculum, target: str) -> list[SceneRef]:
     raise TargetError(f"unknown target '{target}'; {hint}{_accepted(curriculum)}")
 
 
+def _defined_in(target: str) -> list[str]:
+    """The classes of a bare ``file.py`` target; none when it is not one (or
+    cannot be read: resolving it then says why)."""
+    if not target.endswith(".py"):
+        return []
+    path = Path(target).expanduser()
+    try:
+        return scene_classes_in(path) if path.is_file() else []
+    except (SyntaxError, UnicodeDecodeError, OSError):
+        return []
+
+
+def _takes_name(curriculum: Curriculum, defined: list[str], name: str) -> bool:
+    """After ``file.py``, is ``name`` a scene of that file (Manim's
+    ``manim file.py Scene...``)? Yes when the file defines it, or when it is
+    a bare name that names nothing in the curriculum (then the file's error
+    lists what it defines)."""
+    if name in defined:
+        return True
+    return (name.isidentifier() and name != "all" and curriculum.lesson(name) is None
+            and curriculum.scene(name) is None)
+
+
+def group_targets(curriculum: Curriculum, targets: list[str] | tuple[str, ...]) -> list[str]:
+    """Manim's ``file.py Scene1 Scene2`` rewritten as ``file.py:Scene1``,
+    ``file.py:Scene2``; every other target unchanged."""
+    grouped: list[str] = []
+    index = 0
+    while index < len(targets):
+        target = targets[index]
+        index += 1
+        defined = _defined_in(target)
+        names = []
+        while defined and index < len(targets) and _takes_name(curriculum, defined, targets[index]):
+            names.append(targets[index])
+            index += 1
+        grouped += [f"{target}:{name}" for name in names] or [target]
+    return grouped
+
+
 def resolve_targets(curriculum: Curriculum, targets: list[str] | tuple[str, ...]) -> list[SceneRef]:
     """The scenes the targets name, in order, each once."""
     scenes: list[SceneRef] = []
-    for target in targets:
+    for target in group_targets(curriculum, targets):
         for scene in _one_target(curriculum, target):
             if scene not in scenes:
                 scenes.append(scene)
     return scenes
+
+
+def target_candidates(curriculum: Curriculum | None, incomplete: str,
+                      before: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """What a target could be, for shell completion: (value, help) pairs
+    starting with ``incomplete``. After a bare ``file.py``, its classes come
+    first (Manim's ``file.py Scene``); ``file.py:`` completes to its classes
+    (and needs no ``curriculum``)."""
+    if ":" in incomplete:
+        file_part, _, _ = incomplete.rpartition(":")
+        return [(f"{file_part}:{name}", "scene") for name in _defined_in(file_part)
+                if f"{file_part}:{name}".startswith(incomplete)]
+    found = [(name, f"scene of {before[-1]}") for name in (_defined_in(before[-1]) if before else [])]
+    found.append(("all", "every scene of the curriculum"))
+    for lesson in curriculum.lessons:
+        found += [(lesson.code, lesson.title), (lesson.slug, lesson.title)]
+    found += [(scene.name, f"scene of lesson {scene.lesson:02d}" if scene.lesson is not None
+               else "scene") for scene in curriculum.scenes]
+    unique: dict[str, str] = {}
+    for value, help in found:
+        if value.startswith(incomplete):
+            unique.setdefault(value, help)
+    return list(unique.items())

@@ -18,7 +18,8 @@ it stopped instead of uploading the video twice:
 Credentials: an *authorized-user* token JSON (``client_id``,
 ``client_secret``, ``refresh_token``, optionally ``token``/``expiry``), as
 written by ``google_auth_oauthlib``'s ``InstalledAppFlow`` (``creds.to_json()``),
-from ``--credentials FILE`` or ``$MATHREEL_YOUTUBE_TOKEN``.
+from ``--credentials FILE``, ``$MATHREEL_YOUTUBE_TOKEN`` or the stored sign-in
+(:mod:`mathreel.publish.youtube_auth`).
 
 Every retry is said as it happens (``log``). Failures that waiting will not
 cure soon give up early: a server name that does not resolve (offline, no
@@ -94,7 +95,8 @@ def credentials_path(option: str | os.PathLike | None) -> Path:
     value = option or os.environ.get(TOKEN_ENV)
     if not value:
         raise CredentialsError(
-            f"No YouTube credentials: pass --credentials FILE or set {TOKEN_ENV} to an "
+            "No YouTube credentials: sign in once with `mathreel publish youtube --login "
+            f"CLIENT_SECRET.json`, or pass --credentials FILE or set {TOKEN_ENV} to an "
             "authorized-user token JSON (see README, Publishing).")
     path = Path(value).expanduser()
     if not path.is_file():
@@ -154,8 +156,8 @@ def _message(exc, step: str, creds) -> str:
 
 def _expired(creds) -> str:
     where = getattr(creds, "_mathreel_path", "the credentials file")
-    return (f"The YouTube token in {where} has expired or been revoked; create a new one as "
-            "the README's Publishing section shows.")
+    return (f"The YouTube token in {where} has expired or been revoked; sign in again with "
+            "`mathreel publish youtube --login CLIENT_SECRET.json`.")
 
 
 def _retriable_exceptions() -> tuple[type[BaseException], ...]:

@@ -10,6 +10,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from mathreel import cli as mathreel_cli
 from mathreel.cli import cli
 from conftest import FIXTURES, ffprobe
 
@@ -54,17 +55,52 @@ def test_list_shows_lessons_scenes_and_rendered_qualities(mini_project):
     (["render", "GrowCirle"], f"Error: unknown target 'GrowCirle'; did you mean 'GrowCircle'? "
                               f"{ACCEPTED}"),
     (["render", "01"], "Error: lesson 01 (empty-lesson) has no scenes yet"),
-    (["render", "00", "-q", "ultra"], "Error: Invalid value for '-q' / '--quality': 'ultra' "
-                                      "is not one of 'low', 'medium', 'high', 'production', '4k'."),
     (["render", "nope.py:Scene"], "Error: no such file: nope.py"),
     (["preview", "nope"], f"Error: unknown target 'nope'; {ACCEPTED}"),
-    (["render"], "Error: Missing argument 'TARGETS...'."),
 ])
 def test_bad_input_is_one_line_with_exit_code_2(mini_project, args, message):
     result = run(*args)
     assert result.exit_code == 2
     assert result.stderr == message + "\n"
     assert "Traceback" not in result.output
+
+
+QUALITIES_ACCEPTED = "accepted: low (l), medium (m), high (h), production (p), 4k (k)"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["render", "00", "-q", "ultra"],
+     f"Error: Invalid value for '-q' / '--quality': 'ultra' is not a quality; {QUALITIES_ACCEPTED}"),
+    (["render", "00", "-qz"],
+     f"Error: Invalid value for '-q' / '--quality': 'z' is not a quality; {QUALITIES_ACCEPTED}"),
+    (["render"], "Error: Missing argument 'TARGETS...'."),
+    (["render", "00", "-n", "5,3"],
+     "Error: Invalid value for '-n' / '--from-animation-number': '5,3' is not an animation "
+     "range; accepted: START or START,END (animation numbers from 0, END included and not "
+     "below START), e.g. 3 or 3,5"),
+    (["render", "00", "--format", "avi"],
+     "Error: Invalid value for '--format': 'avi' is not one of 'mp4', 'gif', 'webm', 'png'."),
+])
+def test_usage_errors_are_one_line_and_clicks_help_hint(mini_project, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == message + f"\nTry 'mathreel {args[0]} --help' for help.\n"
+
+
+@pytest.mark.parametrize("flag, quality", [("-ql", "low"), ("-qm", "medium"), ("-qh", "high"),
+                                           ("-qp", "production"), ("-qk", "4k")])
+def test_manims_quality_letters_name_the_presets(flag, quality):
+    """Manim's own table (manim render --help: -ql 480p15 ... -qk 2160p60),
+    typed as Manim users type it, reaches the command as the preset's name."""
+    seen = {}
+
+    @click.command()
+    @mathreel_cli.QUALITY_OPTION
+    def probe(quality):
+        seen["quality"] = quality
+
+    assert CliRunner().invoke(probe, [flag]).exit_code == 0
+    assert seen["quality"] == quality
 
 
 def test_a_file_without_that_scene_lists_what_it_defines(mini_project):

@@ -21,8 +21,9 @@ def run(*args, **env):
 
 
 @pytest.fixture
-def no_token(monkeypatch):
+def no_token(monkeypatch, tmp_path):
     monkeypatch.delenv("MATHREEL_YOUTUBE_TOKEN", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no stored sign-in
 
 
 def test_help_for_every_publish_command():
@@ -58,7 +59,8 @@ def test_unknown_lesson(published_project):
 def test_upload_without_credentials_fails_before_any_work(published_project, no_token):
     code, out = run("publish", "youtube", "02", "-q", "low", "--upload")
     assert code == 2
-    assert out == ("Error: No YouTube credentials: pass --credentials FILE or set "
+    assert out == ("Error: No YouTube credentials: sign in once with `mathreel publish youtube "
+                   "--login CLIENT_SECRET.json`, or pass --credentials FILE or set "
                    "MATHREEL_YOUTUBE_TOKEN to an authorized-user token JSON (see README, "
                    "Publishing).\n")
     assert not (published_project / "media" / "low" / "youtube").exists()

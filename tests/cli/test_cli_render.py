@@ -29,14 +29,15 @@ def run(*args):
 def test_bad_jobs_is_a_one_line_error(project):
     result = run("render", "ChunkSafe", "-j", "0")
     assert result.exit_code == 2
-    assert result.output == "Error: Invalid value for '-j' / '--jobs': 0 is not in the range x>=1.\n"
+    assert result.output == ("Error: Invalid value for '-j' / '--jobs': 0 is not in the range x>=1.\n"
+                             "Try 'mathreel render --help' for help.\n")
 
 
 def test_bad_encoder_is_a_one_line_error(project):
     result = run("render", "ChunkSafe", "--encoder", "slow")
     assert result.exit_code == 2
     assert result.output == ("Error: Invalid value for '--encoder': 'slow' is not one of "
-                             "'fast', 'release'.\n")
+                             "'fast', 'release'.\nTry 'mathreel render --help' for help.\n")
 
 
 def test_unreachable_scheduler_is_a_one_line_error(project):

@@ -266,8 +266,8 @@ def test_expired_token_is_one_sentence(bundle, api, tmp_path):
     with pytest.raises(UploadError) as info:
         upload(bundle, api, token, [])
     assert str(info.value) == (
-        f"The YouTube token in {token} has expired or been revoked; create a new one as the "
-        "README's Publishing section shows.")
+        f"The YouTube token in {token} has expired or been revoked; sign in again with "
+        "`mathreel publish youtube --login CLIENT_SECRET.json`.")
     assert ("POST", "/token") in api.requests
     assert ("POST", "/upload/youtube/v3/videos") not in api.requests
     assert not bundle.receipt.exists()
