@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Idempotent set-up: system packages (apt-get, only when missing), then .venv
-# with `pip install -e '.[dev]'` (only when pyproject.toml changed since the
-# last install). A second run installs nothing and returns at once.
+# with `pip install -c constraints.txt -e '.[dev]'` (only when pyproject.toml or
+# constraints.txt changed since the last install). A second run installs
+# nothing and returns at once. constraints.txt pins every Python package to the
+# version the tests were made with (scripts/freeze_constraints.py writes it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: Cairo/Pango headers for manim's pycairo/manimpango, ffmpeg
-# for stitching and probing, a LaTeX with dvisvgm for MathTex, espeak-ng/sox
-# for the draft narration voice, Chromium for the blog's browser test.
+# Debian packages, each used by the project: Cairo/Pango headers for manim's
+# pycairo/manimpango, ffmpeg for rendering, stitching and probing, a LaTeX with
+# dvisvgm for MathTex, espeak-ng for the draft narration voice, DejaVu for the
+# thumbnails, Chromium for the blog's browser test (Playwright drives the
+# browser binary itself: no chromedriver).
 SYSTEM_PACKAGES=(
   build-essential pkg-config libcairo2-dev libpango1.0-dev ffmpeg
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended cm-super dvisvgm
-  espeak-ng sox fonts-dejavu-core
-  chromium chromium-driver
+  espeak-ng fonts-dejavu-core
+  chromium
 )
 
 missing=()
@@ -38,10 +42,10 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
 stamp=.venv/.mathreel-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
 if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
   echo "setup: installing Python packages into .venv"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[dev]'
+  .venv/bin/python -m pip install -q -c constraints.txt -e '.[dev]'
   echo "$want" > "$stamp"
 fi
