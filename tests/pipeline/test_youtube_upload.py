@@ -285,7 +285,8 @@ def test_missing_credentials(monkeypatch, tmp_path):
     with pytest.raises(CredentialsError) as info:
         load_credentials(None)
     assert str(info.value) == (
-        "No YouTube credentials: pass --credentials FILE or set MATHREEL_YOUTUBE_TOKEN to an "
+        "No YouTube credentials: sign in once with `mathreel publish youtube --login "
+        "CLIENT_SECRET.json`, or pass --credentials FILE or set MATHREEL_YOUTUBE_TOKEN to an "
         "authorized-user token JSON (see README, Publishing).")
     missing = tmp_path / "nope.json"
     monkeypatch.setenv("MATHREEL_YOUTUBE_TOKEN", str(missing))
