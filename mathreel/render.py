@@ -631,6 +631,10 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
         if job.mode in UNCACHED_MODES:
             outputs: dict[str, Path] = {}
         else:
+            if job.mode == "video" and "video" not in produced and job.animations is not None:
+                count = len(last.get("play_times") or [])
+                raise RuntimeError(f"it produced no video: -n {job.animations[0]} starts after the "
+                                   f"last animation (the scene has {count}, numbered from 0)")
             if job.mode == "video" and "video" not in produced:
                 raise RuntimeError("it produced no video: the scene has no play() or wait() calls")
             if job.mode == "frame" and "frame" not in produced:

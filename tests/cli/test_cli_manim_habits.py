@@ -69,6 +69,12 @@ def test_a_file_with_one_scene_needs_no_name_and_n_renders_a_range(mini_project)
     assert Path(rest.stdout.splitlines()[-1]).name == "SquareToCircle.n1-.mp4"
     assert frame_count(Path(rest.stdout.splitlines()[-1])) == 2 * FPS_LOW
 
+    beyond = run("render", SQUARE, "-n", "3")
+    assert beyond.exit_code == 1
+    assert beyond.stderr.splitlines()[-1] == (
+        "Error: scene SquareToCircle failed: it produced no video: -n 3 starts after the last "
+        "animation (the scene has 3, numbered from 0)")
+
 
 @pytest.fixture()
 def launches(monkeypatch):

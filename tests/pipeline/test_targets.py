@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mathreel.curriculum import load_curriculum
-from mathreel.targets import TargetError, resolve_targets
+from mathreel.targets import TargetError, resolve_targets, target_candidates
 from conftest import FIXTURES
 
 
@@ -41,3 +41,31 @@ def test_a_python_file_with_a_syntax_error(curriculum, tmp_path):
     broken.write_text("class A(:\n")
     with pytest.raises(TargetError, match=r"broken.py is not valid Python: line 1: "):
         resolve_targets(curriculum, [f"{broken}:A"])
+
+
+FAILING = FIXTURES / "failing_scenes.py"  # RaisesValueError, BadLatex, NoAnimations
+
+
+def test_manims_file_then_scenes_form(curriculum):
+    """`manim file.py A B` names A and B of file.py; the group ends at the
+    first target that is a lesson or a curriculum scene not in the file."""
+    scenes = resolve_targets(curriculum, [str(FAILING), "BadLatex", "RaisesValueError", "00",
+                                          str(FIXTURES / "manim_docs_example.py"), "GrowCircle"])
+    assert [(s.name, s.path) for s in scenes] == [
+        ("BadLatex", FAILING), ("RaisesValueError", FAILING),
+        ("GrowCircle", curriculum.scene("GrowCircle").path),
+        ("SquareToCircle", FIXTURES / "manim_docs_example.py")]  # its only scene
+
+
+def test_a_bare_name_after_a_file_that_lacks_it_is_that_files_error(curriculum):
+    with pytest.raises(TargetError, match="has no scene 'Missing'; it defines: RaisesValueError, "
+                                          "BadLatex, NoAnimations"):
+        resolve_targets(curriculum, [str(FAILING), "Missing"])
+
+
+def test_completion_candidates(curriculum):
+    assert target_candidates(curriculum, "first") == [("first-steps", "First steps")]
+    assert target_candidates(curriculum, "G") == [("GrowCircle", "scene of lesson 00")]
+    assert [v for v, _ in target_candidates(curriculum, "", [str(FAILING)])][:3] == [
+        "RaisesValueError", "BadLatex", "NoAnimations"]
+    assert target_candidates(None, f"{FAILING}:B") == [(f"{FAILING}:BadLatex", "scene")]
