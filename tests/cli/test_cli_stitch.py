@@ -91,7 +91,9 @@ def test_stitch_before_rendering_says_what_to_run(project):
 def test_stitch_bad_voice(project):
     result = run("stitch", "01", "--voice", "robot")
     assert result.exit_code == 2
-    assert result.output.startswith("Error: Invalid value for '--voice': 'robot' is not one of")
+    assert result.output.startswith("Error: Invalid value for '--voice' (env var: 'MATHREEL_VOICE'): "
+                                    "'robot' is not one of")
+    assert result.output.endswith("\nTry 'mathreel stitch --help' for help.\n")
 
 
 def test_stitch_renders_the_title_card_and_prints_the_video(project, fake_engine):
