@@ -812,4 +812,6 @@ def build(lessons, quality, voice, release, burn, no_course, jobs, force, schedu
 
 
 def main():
-    cli()
+    # One name however it is started (the entry point, python -m, a wrapper),
+    # so help, the Try line and the completion variable (_MATHREEL_COMPLETE) agree.
+    cli(prog_name="mathreel")
