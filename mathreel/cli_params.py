@@ -41,13 +41,13 @@ def completion_curriculum(ctx: click.Context):
     """The curriculum while completing: the one ``--project`` (or
     ``$MATHREEL_ROOT``) names, else the nearest; None when it cannot be
     read (completion then offers nothing rather than failing)."""
-    from .curriculum import CurriculumError, load_curriculum
+    from .curriculum import load_curriculum
     from .project import find_root
 
     project = ctx.find_root().params.get("project") or os.environ.get(ROOT_ENV)
     try:
         return load_curriculum(Path(project).resolve() if project else find_root())
-    except (CurriculumError, OSError):
+    except Exception:  # noqa: BLE001 - a broken curriculum must never break the shell
         return None
 
 

@@ -114,6 +114,19 @@ def resolve_targets(curriculum: Curriculum, targets: list[str] | tuple[str, ...]
     return scenes
 
 
+def _open_file_group(before: list[str] | tuple[str, ...]) -> list[tuple[int, str]]:
+    """After ``file.py [Scene...]``: (the file's index, each of its classes not
+    named yet), so that completion continues Manim's ``file.py A B`` form."""
+    for index in range(len(before) - 1, -1, -1):
+        defined = _defined_in(before[index])
+        if defined:
+            named = before[index + 1:]
+            if all(name in defined for name in named):
+                return [(index, name) for name in defined if name not in named]
+            return []
+    return []
+
+
 def target_candidates(curriculum: Curriculum | None, incomplete: str,
                       before: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """What a target could be, for shell completion: (value, help) pairs
@@ -124,7 +137,7 @@ def target_candidates(curriculum: Curriculum | None, incomplete: str,
         file_part, _, _ = incomplete.rpartition(":")
         return [(f"{file_part}:{name}", "scene") for name in _defined_in(file_part)
                 if f"{file_part}:{name}".startswith(incomplete)]
-    found = [(name, f"scene of {before[-1]}") for name in (_defined_in(before[-1]) if before else [])]
+    found = [(name, f"scene of {before[index]}") for index, name in _open_file_group(before)]
     found.append(("all", "every scene of the curriculum"))
     for lesson in curriculum.lessons:
         found += [(lesson.code, lesson.title), (lesson.slug, lesson.title)]
