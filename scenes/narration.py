@@ -165,8 +165,8 @@ class NarratedScene(Scene):
             finally:
                 self._stretch = 1.0
         hold = self.beat_timings[index].length - (self.time - start)
-        if hold > 1e-6:
-            self.wait(self.validate_run_time(hold, self.wait))
+        if hold >= 0.5 / config.frame_rate:  # less than half a frame: the beat is on time
+            self.wait(max(hold, 1 / config.frame_rate))
         self.add_beat_captions(text, self.beat_speeches[index], start, self.time)
 
     def _timed_at_end(self, index: int, text: str, keep_speed: bool):
