@@ -23,7 +23,10 @@ from .targets import TargetError, resolve_targets
 from .voice import VOICES
 from .build import build as build_lessons, render_lessons, use_voice
 from .encode import EncodeError, probe
-from .stitch import MissingRenderError, StitchError, StitchResult, stitch_course, stitch_lesson
+from .stitch import (
+    MissingRenderError, StillSceneError, StitchError, StitchResult, require_videos, stitch_course,
+    stitch_lesson,
+)
 
 QUALITY_OPTION = click.option(
     "-q", "--quality", type=click.Choice(list(QUALITIES)), default="low", show_default=True,
@@ -101,14 +104,12 @@ def _scenes(curriculum, targets):
         raise UserError(str(exc)) from None
 
 
-def _echo_output(kind: str):
-    """A callback printing each finished job's output path."""
-    def echo(result: RenderResult) -> None:
-        if result.ok:
-            # print(), not click.echo: the live display redirects sys.stdout so
-            # that lines land above it instead of tearing it.
-            print(str(result.outputs[kind]), flush=True)
-    return echo
+def _echo_output(result: RenderResult) -> None:
+    """Print a finished job's output path (a still scene's is its PNG)."""
+    if result.ok:
+        # print(), not click.echo: the live display redirects sys.stdout so
+        # that lines land above it instead of tearing it.
+        print(str(result.output), flush=True)
 
 
 def _report_failures(results: list[RenderResult]) -> None:
@@ -214,7 +215,7 @@ def render(targets, quality, voice, jobs, force, scheduler, quiet, encoder):
     scenes = _scenes(curriculum, targets)
     render_jobs = [RenderJob(scene, QUALITIES[quality]) for scene in scenes]
     try:
-        results = render_many(curriculum.root, render_jobs, on_result=_echo_output("video"),
+        results = render_many(curriculum.root, render_jobs, on_result=_echo_output,
                               **_engine_kwargs(jobs, force, scheduler, quiet, encoder))
     except ConnectionError as exc:
         raise UserError(str(exc)) from None
@@ -248,7 +249,7 @@ def preview(target, frame, watch):
                          QUALITIES["low"], mode, echo=click.echo)
         return
     jobs = [RenderJob(scene, QUALITIES["low"], mode) for scene in scenes]
-    results = render_many(curriculum.root, jobs, on_result=_echo_output(mode))
+    results = render_many(curriculum.root, jobs, on_result=_echo_output)
     _report_failures(results)
 
 
@@ -351,6 +352,10 @@ def contact_sheet(target, quality, every, out):
     preset = QUALITIES[quality]
     videos = render_many(curriculum.root, [RenderJob(s, preset) for s in scenes])
     _report_failures(videos)
+    still = next((v for v in videos if "video" not in v.outputs), None)
+    if still is not None:
+        raise UserError(f"{still.job.scene.name} is a still scene (no play() or wait()): "
+                        f"its render is one picture, {still.output}")
     checks = [] if every else render_many(
         curriculum.root, [RenderJob(s, preset, "check") for s in scenes], show_progress=False)
     _report_failures(checks)
@@ -594,13 +599,8 @@ def stitch(lessons, quality, course, release, burn, force, voice):
         if not lesson.scenes:
             raise UserError(f"lesson {lesson.code} ({lesson.slug}) has no scenes yet")
     try:
-        for lesson in chosen:
-            missing = [s.name for s in lesson.scenes
-                       if not scene_video(curriculum.root, quality, s.name).is_file()]
-            if missing:
-                raise MissingRenderError(
-                    f"lesson {lesson.code}: not rendered at {quality} quality: "
-                    f"{', '.join(missing)}; run `mathreel build {lesson.code} -q {quality}`")
+        for lesson in chosen:  # before the title cards are rendered
+            require_videos(curriculum.root, quality, lesson, lesson.scenes)
         titles = render_lessons(curriculum.root, [_title_only(l) for l in chosen], quality)
         failed = [r for rs in titles.values() for r in rs if not r.ok]
         if failed:
@@ -612,7 +612,7 @@ def stitch(lessons, quality, course, release, burn, force, voice):
         if course:
             _echo_stitched(stitch_course(curriculum.root, curriculum, quality, release=release,
                                          burn=burn, force=force))
-    except MissingRenderError as exc:
+    except (MissingRenderError, StillSceneError) as exc:
         raise UserError(str(exc)) from None
     except (StitchError, EncodeError) as exc:
         raise click.ClickException(str(exc)) from None

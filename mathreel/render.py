@@ -31,7 +31,7 @@ from . import cache, chunking
 from .curriculum import SceneRef
 from .executors import DaskPool, Done, LocalPool, Task
 from .progress import Reporter, make_reporter
-from .project import Quality, media_dir, scene_frame, scene_video
+from .project import Quality, media_dir, scene_frame, scene_video, still_image
 
 MODES = ("video", "frame", "dry-run", "check")
 UNCACHED_MODES = ("dry-run", "check")  # they write no file: always run
@@ -85,12 +85,23 @@ class RenderResult:
     captions: list[tuple[float, float, str]] = field(default_factory=list)  # check mode
     beats: list[dict] = field(default_factory=list)  # check mode: a narrated scene's timing plan
 
+    @property
+    def output(self) -> Path | None:
+        """The job's main file (see :func:`main_output`); None when it failed."""
+        return main_output(self.outputs)
+
+
+def main_output(outputs: dict[str, Path]) -> Path | None:
+    """A job's main file: its video, or the PNG of a still scene (one with no
+    animations), or the frame of a ``frame`` job."""
+    return next((outputs[kind] for kind in ("video", "image", "frame") if kind in outputs), None)
+
 
 def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
     name, quality = job.scene.name, job.quality.name
     if job.mode == "video":
         video = scene_video(root, quality, name)
-        return {"video": video, "srt": video.with_suffix(".srt")}
+        return {"video": video, "srt": video.with_suffix(".srt"), "image": still_image(video)}
     if job.mode == "frame":
         return {"frame": scene_frame(root, quality, name)}
     return {}
@@ -98,14 +109,17 @@ def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
 
 def _move_outputs(root: Path, job: RenderJob, produced: dict[str, str]) -> dict[str, Path]:
     """Move produced files into place; the video last, so that a kill between
-    moves leaves an old video (and a record that no longer matches)."""
+    moves leaves an old video (and a record that no longer matches). A file
+    of a kind this render did not produce is removed: captions of a scene
+    that no longer narrates, the video of a scene that became a still (or
+    the still of one that gained an animation), so none is taken for current."""
     moved: dict[str, Path] = {}
     destinations = _destinations(root, job)
     for kind in sorted(destinations, key=lambda k: k == "video"):
         destination = destinations[kind]
         if kind not in produced:
-            if kind == "srt":
-                destination.unlink(missing_ok=True)  # no narration any more
+            if job.mode == "video":
+                destination.unlink(missing_ok=True)
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         os.replace(produced[kind], destination)
@@ -369,10 +383,11 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
                 if not force and cache.is_hit(root, record, key):
                     outputs = {kind: root / entry["path"]
                                for kind, entry in record["outputs"].items()}
+                    result = RenderResult(job, True, 0.0, float(stats.get("duration", 0.0)),
+                                          outputs, cached=True)
                     reporter.add(str(index), label, job.quality.name, "cached",
-                                 detail=str(outputs.get("video") or outputs.get("frame") or ""))
-                    finish(RenderResult(job, True, 0.0, float(stats.get("duration", 0.0)),
-                                        outputs, cached=True), index)
+                                 detail=str(result.output or ""))
+                    finish(result, index)
                     continue
             stats["_encoder_now"] = enc_name
             if key is None or (record or {}).get("key") != key:
@@ -619,7 +634,10 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
             outputs: dict[str, Path] = {}
         else:
             if job.mode == "video" and "video" not in produced:
-                raise RuntimeError("it produced no video: the scene has no play() or wait() calls")
+                if "frame" not in produced:
+                    raise RuntimeError("it produced no video and no image")
+                # A still scene (no play or wait): Manim wrote its picture as a PNG.
+                produced = {"image": produced["frame"]}
             if job.mode == "frame" and "frame" not in produced:
                 raise RuntimeError("it produced no frame")
             outputs = _move_outputs(root, job, produced)
@@ -649,7 +667,7 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
         if cache.source_stamps([Path(p) for p in plan.sources]) != plan.sources:
             record_key, changed = None, " (a source changed while rendering: next run renders again)"
         cache.write_record(root, job, record_key, outputs, stats)
-    shown = outputs.get("video") or outputs.get("frame") or ""
+    shown = main_output(outputs) or ""
     chunks = f" in {len(parts)} chunks" if len(parts) > 1 else ""
     reporter.set(key, "done",
                  f"{seconds:.1f}s{chunks}, peak {maxrss / 1024:.0f} MB  {shown}{changed}")
