@@ -11,22 +11,21 @@ import dataclasses
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .contact_sheet import Tile, frame_times, write_sheet
 from .curriculum import CurriculumError, load_curriculum
-from .doctor import run_checks
 from .project import QUALITIES, find_root, media_dir, scene_video
 from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
-from .voice import VOICES
-from .build import build as build_lessons, render_lessons, use_voice
-from .encode import EncodeError, probe
-from .stitch import (
-    MissingRenderError, StillSceneError, StitchError, StitchResult, require_videos, stitch_course,
-    stitch_lesson,
-)
+from .voice import VOICES, use_voice
+
+# Imported inside the commands that use them, so that `render` and `preview`
+# start without ffmpeg-python, PIL and the stitcher: build, contact_sheet,
+# doctor, encode, stitch.
+if TYPE_CHECKING:
+    from .stitch import StitchResult
 
 QUALITY_OPTION = click.option(
     "-q", "--quality", type=click.Choice(list(QUALITIES)), default="low", show_default=True,
@@ -347,6 +346,9 @@ def contact_sheet(target, quality, every, out):
       mathreel contact-sheet 02
       mathreel contact-sheet PowerIterationConverges --every 2
     """
+    from .contact_sheet import Tile, frame_times, write_sheet
+    from .encode import probe
+
     curriculum = _curriculum()
     scenes = _scenes(curriculum, [target])
     preset = QUALITIES[quality]
@@ -385,6 +387,8 @@ def doctor():
     Example:
       mathreel doctor
     """
+    from .doctor import run_checks
+
     checks = run_checks()
     for check in checks:
         mark = click.style("ok  ", fg="green") if check.ok else click.style(
@@ -408,6 +412,7 @@ def _publish_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        from .encode import EncodeError
         from .publish.lessons import PublishError, PublishFailure
         from .publish.upload import CredentialsError, UploadError
 
@@ -590,6 +595,13 @@ def stitch(lessons, quality, course, release, burn, force, voice):
       mathreel stitch --course
       mathreel stitch 02 -q production      # YouTube upload encoding
     """
+    from .build import render_lessons
+    from .encode import EncodeError
+    from .stitch import (
+        MissingRenderError, StillSceneError, StitchError, require_videos, stitch_course,
+        stitch_lesson,
+    )
+
     if not lessons and not course:
         raise UserError("name a lesson (e.g. `mathreel stitch 02`) or pass --course")
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
@@ -654,6 +666,8 @@ def build(lessons, quality, voice, release, burn, no_course, jobs, force, schedu
     is not rendered, and a lesson (or the course) whose parts and settings
     are those of its last stitch is not joined again (--force redoes both).
     """
+    from .build import build as build_lessons
+
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
     chosen = _lessons(curriculum, lessons) if lessons else list(curriculum.lessons)
