@@ -59,6 +59,12 @@ MEMORY_PER_RENDER = {"low": 250 << 20, "medium": 450 << 20, "high": 700 << 20,
 MEMORY_SHARE = 0.8  # of the available memory the renders may take
 CHUNK_OVERHEAD = 0.4  # seconds: fork, concat, per chunk
 PROBE_FRACTION = 0.08  # a probe (dry run) costs about this share of a render
+#: A job estimated to need less than this (seconds of one core) is rendered
+#: whole by one worker, with no probe: splitting it could save at most a part
+#: of a few seconds, less than the probe, a second worker's Manim import (about
+#: 1 s of CPU, on cores other processes share) and the join. So a short scene
+#: costs what one ``manim`` process costs (README, Benchmark (f)).
+MIN_SPLIT_SECONDS = 6.0
 
 
 @dataclass(frozen=True)
@@ -249,6 +255,14 @@ class _Plan:
     started: float | None = None
 
 
+def splittable(plan: _Plan, forced: int | None = None) -> bool:
+    """Whether the job may be probed and split into chunks: a video not known
+    to be chunk-unsafe, long enough to gain from a split (or any such video
+    when the caller forces a chunk count)."""
+    return (plan.safe is not False and plan.job.mode == "video"
+            and (bool(forced) or plan.estimate >= MIN_SPLIT_SECONDS))
+
+
 def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> None:
     """Split chunk-safe jobs while a simulated longest-first schedule of the
     pieces (each extra chunk paying its fast-forward and a fixed cost) ends
@@ -271,7 +285,8 @@ def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> 
     def makespan() -> float:
         return simulate_makespan([x for p in plans for x in pieces(p, counts[id(p)])], workers)
 
-    candidates = [p for p in plans if p.safe and len(p.stats.get("play_times") or []) > 1]
+    candidates = [p for p in plans
+                  if p.safe and splittable(p) and len(p.stats.get("play_times") or []) > 1]
     best = makespan()
     while candidates:
         improved = False
@@ -411,14 +426,14 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
         # project's media/ (a plain ``manim`` run here fills the same ones).
         shared = {"tex_dir": media_dir(root) / "Tex", "text_dir": media_dir(root) / "texts"}
         pool = None
+        forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
         try:
             if scheduler:
                 pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
             else:
-                pool = LocalPool(root, _local_slots(n_jobs, plans, reporter),
+                pool = LocalPool(root, _local_slots(n_jobs, plans, reporter, forced),
                                  work_root=work_root, shared=shared, eager=len(plans))
             workers = pool.n
-            forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
             _run(root, plans, pool, workers, reporter, finish, scheduler is not None, enc_name,
                  forced, asked)
         except BaseException:
@@ -435,12 +450,14 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             reporter.close()
 
 
-def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter) -> int:
+def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter,
+                 forced: int | None = None) -> int:
     """Processes for the local pool: ``n_jobs``, but no more than the tasks
-    there can be (a job that cannot be chunked is one task; one with known
-    animations at most one per animation) and than fit in memory (said)."""
+    there can be (a job that cannot or will not be chunked is one task; one
+    with known animations at most one per animation) and than fit in memory
+    (said)."""
     def most_tasks(plan: _Plan) -> int:
-        if plan.safe is False or plan.job.mode != "video":
+        if not splittable(plan, forced):
             return 1
         known = len(plan.stats.get("play_times") or [])
         return min(n_jobs, known) if plan.safe and known else n_jobs
@@ -492,11 +509,12 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
                      else "")
 
     # Probe the jobs whose chunk safety is unknown (never observed under this
-    # key), if few enough to matter. (A probe runs the scene's construct once
-    # without drawing: worth it only when there are too few scenes to keep
-    # every core busy without chunks.) Unknown and not probed: rendered whole.
-    to_probe = [p for p in plans
-                if p.safe is None or (p.safe and "play_times" not in p.stats)]
+    # key) and that are long enough to be split, if few enough to matter. (A
+    # probe runs the scene's construct once without drawing: worth it only
+    # when there are too few scenes to keep every core busy without chunks.)
+    # Unknown and not probed: rendered whole.
+    to_probe = [p for p in plans if splittable(p, forced)
+                and (p.safe is None or "play_times" not in p.stats)]
     if len(plans) >= 2 * workers and not forced:
         to_probe = []
     probing = set()
