@@ -193,7 +193,8 @@ def render(targets, quality, voice, jobs, force, scheduler, quiet, encoder):
     TARGET is a lesson number (02), a lesson slug (matrix-decompositions), a
     scene class name (PowerIterationConverges), 'all', or path/to/file.py:Scene
     for any Manim scene file. Output: media/<quality>/scenes/<Scene>.mp4, with
-    the narration as <Scene>.srt beside it.
+    the narration as <Scene>.srt beside it; a still scene (no play() or
+    wait()) gives its picture, <Scene>.png, as Manim does.
 
     \b
     Examples:
