@@ -7,9 +7,6 @@ still finish. The report says what failed; the CLI turns it into exit code 1.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +15,6 @@ from .encode import EncodeError
 from .project import QUALITIES
 from .render import RenderJob, RenderResult, render_many
 from .stitch import StitchError, StitchResult, stitch_course, stitch_lesson, title_card
-from .voice import VOICE_ENV, VOICES
 
 
 @dataclass
@@ -43,26 +39,6 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return all(o.ok for o in self.lessons) and self.course_error is None
-
-
-@contextmanager
-def use_voice(voice: str | None) -> Iterator[None]:
-    """Within the block, render processes started use ``voice`` (None: leave
-    the environment's choice); the caller's environment is restored after."""
-    if voice is None:
-        yield
-        return
-    if voice not in VOICES:
-        raise ValueError(f"unknown voice {voice!r}; accepted: {', '.join(VOICES)}")
-    previous = os.environ.get(VOICE_ENV)
-    os.environ[VOICE_ENV] = voice
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(VOICE_ENV, None)
-        else:
-            os.environ[VOICE_ENV] = previous
 
 
 def render_lessons(root: Path, lessons: list[Lesson], quality: str, *, show_progress=True,

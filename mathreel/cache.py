@@ -17,7 +17,8 @@ The key of a job (scene, quality, mode) hashes, in a fixed order:
 * "extra inputs": the narration voice's fingerprint (the voice, its engine's
   model hash, version and settings: speech sets every beat's length, so a
   silent render depends on it too), recordings under ``narration/`` that
-  name the scene, and whatever a caller adds.
+  name the scene (both only for a scene that imports ``mathreel.voice``,
+  the only way to narrate: see :func:`speaks`), and whatever a caller adds.
 
 A record ``media/.cache/<quality>/<mode>/<Scene>.json`` stores the key, the
 outputs' sizes and mtimes (the cheap check that they were not replaced) and
@@ -317,6 +318,15 @@ def _display_path(root: Path, path: Path) -> str:
         return str(path.resolve())
 
 
+def speaks(root: Path, deps: list[Path]) -> bool:
+    """Whether a scene whose project imports are ``deps`` can narrate: only
+    through ``mathreel.voice`` (the narrated-scene base imports it). A plain
+    Manim scene's key leaves the voice out, so its render is not redone when
+    the voice changes, and no command hashes the voice model for it (a
+    60 MB file: about 0.2 s of CPU per command)."""
+    return (root.resolve() / "mathreel" / "voice.py") in deps
+
+
 def narration_inputs(root: Path, scene_name: str) -> dict[str, object]:
     """The narration's part of a scene's key: the voice's fingerprint (voice,
     the timing engine's model hash, version and settings, the recordings'
@@ -373,9 +383,10 @@ def job_key_parts(root: Path, job, *, encoder_options: dict | None = None,
     parts.add("entry", {"title": scene.title, "lesson": scene.lesson})
     parts.add(f"source:{_display_path(root, scene.path)}",
               scene_source_digest(Path(scene.path), scene.name, resolver.memo))
-    for dep in resolver.closure(Path(scene.path)):
+    deps = resolver.closure(Path(scene.path))
+    for dep in deps:
         parts.add(f"import:{_display_path(root, dep)}", dep)
-    inputs = narration_inputs(root, scene.name)
+    inputs = narration_inputs(root, scene.name) if speaks(root, deps) else {}
     inputs.update(extra_inputs or {})
     for name in sorted(inputs):
         parts.add(f"extra:{name}", inputs[name])

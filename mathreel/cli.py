@@ -12,23 +12,25 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .contact_sheet import Tile, frame_times, write_sheet
 from .cli_params import (
     QUALITY_METAVAR, AnimationRange, LessonParam, QualityParam, TargetParam,
 )
 from .curriculum import CurriculumError, load_curriculum
-from .doctor import run_checks
 from .project import FORMATS, QUALITIES, ROOT_ENV, find_root, media_dir, scene_video, use_root
 from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
 from .viewer import show
-from .voice import VOICE_ENV, VOICES
-from .build import build as build_lessons, render_lessons, use_voice
-from .encode import EncodeError, probe
-from .stitch import MissingRenderError, StitchError, StitchResult, stitch_course, stitch_lesson
+from .voice import VOICE_ENV, VOICES, use_voice
+
+# Imported inside the commands that use them, so that `render` and `preview`
+# start without ffmpeg-python, PIL and the stitcher: build, contact_sheet,
+# doctor, encode, stitch.
+if TYPE_CHECKING:
+    from .stitch import StitchResult
 
 QUALITY_OPTION = click.option(
     "-q", "--quality", type=QualityParam(), metavar=QUALITY_METAVAR, default="low",
@@ -111,14 +113,12 @@ def _scenes(curriculum, targets):
         raise UserError(str(exc)) from None
 
 
-def _echo_output(kind: str):
-    """A callback printing each finished job's output path."""
-    def echo(result: RenderResult) -> None:
-        if result.ok:
-            # print(), not click.echo: the live display redirects sys.stdout so
-            # that lines land above it instead of tearing it.
-            print(str(result.outputs[kind]), flush=True)
-    return echo
+def _echo_output(result: RenderResult) -> None:
+    """Print a finished job's output path (a still scene's is its PNG)."""
+    if result.ok:
+        # print(), not click.echo: the live display redirects sys.stdout so
+        # that lines land above it instead of tearing it.
+        print(str(result.output), flush=True)
 
 
 def _report_failures(results: list[RenderResult]) -> None:
@@ -247,7 +247,8 @@ def render(targets, quality, voice, open_result, animations, fmt, jobs, force, s
     for any Manim scene file, or Manim's form: path/to/file.py Scene [Scene...]
     (a file with one scene needs no name). Output:
     media/<quality>/scenes/<Scene>.mp4, with the narration as <Scene>.srt
-    beside it.
+    beside it; a still scene (no play() or wait()) gives its picture,
+    <Scene>.png, as Manim does.
 
     \b
     Examples:
@@ -273,11 +274,11 @@ def render(targets, quality, voice, open_result, animations, fmt, jobs, force, s
     converts = fmt in ("gif", "webm")
     try:
         results = render_many(curriculum.root, render_jobs,
-                              on_result=None if converts else _echo_output(mode),
+                              on_result=None if converts else _echo_output,
                               **_engine_kwargs(jobs, force, scheduler, quiet, encoder))
     except ConnectionError as exc:
         raise UserError(str(exc)) from None
-    outputs = [r.outputs[mode] for r in results if r.ok]
+    outputs = [r.output for r in results if r.ok]
     if converts:
         outputs = _convert(outputs, fmt)
     _report_failures(results)
@@ -327,7 +328,7 @@ def preview(target, frame, watch):
                          QUALITIES["low"], mode, echo=click.echo)
         return
     jobs = [RenderJob(scene, QUALITIES["low"], mode) for scene in scenes]
-    results = render_many(curriculum.root, jobs, on_result=_echo_output(mode))
+    results = render_many(curriculum.root, jobs, on_result=_echo_output)
     _report_failures(results)
 
 
@@ -425,11 +426,18 @@ def contact_sheet(target, quality, every, out):
       mathreel contact-sheet 02
       mathreel contact-sheet PowerIterationConverges --every 2
     """
+    from .contact_sheet import Tile, frame_times, write_sheet
+    from .encode import probe
+
     curriculum = _curriculum()
     scenes = _scenes(curriculum, [target])
     preset = QUALITIES[quality]
     videos = render_many(curriculum.root, [RenderJob(s, preset) for s in scenes])
     _report_failures(videos)
+    still = next((v for v in videos if "video" not in v.outputs), None)
+    if still is not None:
+        raise UserError(f"{still.job.scene.name} is a still scene (no play() or wait()): "
+                        f"its render is one picture, {still.output}")
     checks = [] if every else render_many(
         curriculum.root, [RenderJob(s, preset, "check") for s in scenes], show_progress=False)
     _report_failures(checks)
@@ -459,6 +467,8 @@ def doctor():
     Example:
       mathreel doctor
     """
+    from .doctor import run_checks
+
     checks = run_checks()
     for check in checks:
         mark = click.style("ok  ", fg="green") if check.ok else click.style(
@@ -483,6 +493,7 @@ def _publish_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        from .encode import EncodeError
         from .publish.lessons import PublishError, PublishFailure
         from .publish.upload import CredentialsError, UploadError
 
@@ -701,6 +712,13 @@ def stitch(lessons, quality, course, release, burn, force, voice):
       mathreel stitch --course
       mathreel stitch 02 -q production      # YouTube upload encoding
     """
+    from .build import render_lessons
+    from .encode import EncodeError
+    from .stitch import (
+        MissingRenderError, StillSceneError, StitchError, require_videos, stitch_course,
+        stitch_lesson,
+    )
+
     if not lessons and not course:
         raise UserError("name a lesson (e.g. `mathreel stitch 02`) or pass --course")
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
@@ -710,13 +728,8 @@ def stitch(lessons, quality, course, release, burn, force, voice):
         if not lesson.scenes:
             raise UserError(f"lesson {lesson.code} ({lesson.slug}) has no scenes yet")
     try:
-        for lesson in chosen:
-            missing = [s.name for s in lesson.scenes
-                       if not scene_video(curriculum.root, quality, s.name).is_file()]
-            if missing:
-                raise MissingRenderError(
-                    f"lesson {lesson.code}: not rendered at {quality} quality: "
-                    f"{', '.join(missing)}; run `mathreel build {lesson.code} -q {quality}`")
+        for lesson in chosen:  # before the title cards are rendered
+            require_videos(curriculum.root, quality, lesson, lesson.scenes)
         titles = render_lessons(curriculum.root, [_title_only(l) for l in chosen], quality)
         failed = [r for rs in titles.values() for r in rs if not r.ok]
         if failed:
@@ -728,7 +741,7 @@ def stitch(lessons, quality, course, release, burn, force, voice):
         if course:
             _echo_stitched(stitch_course(curriculum.root, curriculum, quality, release=release,
                                          burn=burn, force=force))
-    except MissingRenderError as exc:
+    except (MissingRenderError, StillSceneError) as exc:
         raise UserError(str(exc)) from None
     except (StitchError, EncodeError) as exc:
         raise click.ClickException(str(exc)) from None
@@ -770,6 +783,8 @@ def build(lessons, quality, voice, release, burn, no_course, jobs, force, schedu
     is not rendered, and a lesson (or the course) whose parts and settings
     are those of its last stitch is not joined again (--force redoes both).
     """
+    from .build import build as build_lessons
+
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
     chosen = _lessons(curriculum, lessons) if lessons else list(curriculum.lessons)

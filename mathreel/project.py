@@ -4,6 +4,7 @@ Every stage reads and writes through these functions, so the layout under
 ``media/`` is defined once::
 
     media/<quality>/scenes/<Scene>.mp4   (+ <Scene>.srt)   render
+    media/<quality>/scenes/<Scene>.png                       render of a still scene
     media/<quality>/frames/<Scene>.png                       preview --frame
     media/<quality>/lessons/NN_<slug>.mp4 (+ .srt .vtt       stitch
                           .chapters.json .chapters.txt; .burned.mp4 with --burn)
@@ -127,6 +128,16 @@ def media_dir(root: Path) -> Path:
 
 def scene_video(root: Path, quality: str, scene: str) -> Path:
     return media_dir(root) / quality / "scenes" / f"{scene}.mp4"
+
+
+def still_image(video: Path) -> Path:
+    """Where a *still* scene's picture goes, given where its video would be.
+
+    A scene that only adds mobjects (no ``play``, no ``wait``) has no frames
+    to encode; Manim writes its image as a PNG instead, and so does the
+    render, beside the video it would have had. Derived from the video's
+    path so that the two always live (and are replaced) together."""
+    return video.with_suffix(".png")
 
 
 def scene_frame(root: Path, quality: str, scene: str) -> Path:

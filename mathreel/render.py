@@ -31,7 +31,7 @@ from . import cache, chunking
 from .curriculum import SceneRef
 from .executors import DaskPool, Done, LocalPool, Task
 from .progress import Reporter, make_reporter
-from .project import Quality, media_dir, range_suffix, scene_frame, scene_video
+from .project import Quality, media_dir, range_suffix, scene_frame, scene_video, still_image
 
 MODES = ("video", "frame", "dry-run", "check")
 UNCACHED_MODES = ("dry-run", "check")  # they write no file: always run
@@ -59,6 +59,12 @@ MEMORY_PER_RENDER = {"low": 250 << 20, "medium": 450 << 20, "high": 700 << 20,
 MEMORY_SHARE = 0.8  # of the available memory the renders may take
 CHUNK_OVERHEAD = 0.4  # seconds: fork, concat, per chunk
 PROBE_FRACTION = 0.08  # a probe (dry run) costs about this share of a render
+#: A job estimated to need less than this (seconds of one core) is rendered
+#: whole by one worker, with no probe: splitting it could save at most a part
+#: of a few seconds, less than the probe, a second worker's Manim import (about
+#: 1 s of CPU, on cores other processes share) and the join. So a short scene
+#: costs what one ``manim`` process costs (README, Benchmark (f)).
+MIN_SPLIT_SECONDS = 6.0
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,17 @@ class RenderResult:
     captions: list[tuple[float, float, str]] = field(default_factory=list)  # check mode
     beats: list[dict] = field(default_factory=list)  # check mode: a narrated scene's timing plan
 
+    @property
+    def output(self) -> Path | None:
+        """The job's main file (see :func:`main_output`); None when it failed."""
+        return main_output(self.outputs)
+
+
+def main_output(outputs: dict[str, Path]) -> Path | None:
+    """A job's main file: its video, or the PNG of a still scene (one with no
+    animations), or the frame of a ``frame`` job."""
+    return next((outputs[kind] for kind in ("video", "image", "frame") if kind in outputs), None)
+
 
 def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
     name, quality = job.scene.name, job.quality.name
@@ -98,7 +115,7 @@ def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
         return {"video": video.with_name(f"{video.stem}{ranged}.mp4")}
     if job.mode == "video":
         video = scene_video(root, quality, name)
-        return {"video": video, "srt": video.with_suffix(".srt")}
+        return {"video": video, "srt": video.with_suffix(".srt"), "image": still_image(video)}
     if job.mode == "frame":
         frame = scene_frame(root, quality, name)
         return {"frame": frame.with_name(f"{frame.stem}{ranged}.png")}
@@ -107,14 +124,17 @@ def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
 
 def _move_outputs(root: Path, job: RenderJob, produced: dict[str, str]) -> dict[str, Path]:
     """Move produced files into place; the video last, so that a kill between
-    moves leaves an old video (and a record that no longer matches)."""
+    moves leaves an old video (and a record that no longer matches). A file
+    of a kind this render did not produce is removed: captions of a scene
+    that no longer narrates, the video of a scene that became a still (or
+    the still of one that gained an animation), so none is taken for current."""
     moved: dict[str, Path] = {}
     destinations = _destinations(root, job)
     for kind in sorted(destinations, key=lambda k: k == "video"):
         destination = destinations[kind]
         if kind not in produced:
-            if kind == "srt":
-                destination.unlink(missing_ok=True)  # no narration any more
+            if job.mode == "video":
+                destination.unlink(missing_ok=True)
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         os.replace(produced[kind], destination)
@@ -248,6 +268,14 @@ class _Plan:
     started: float | None = None
 
 
+def splittable(plan: _Plan, forced: int | None = None) -> bool:
+    """Whether the job may be probed and split into chunks: a video not known
+    to be chunk-unsafe, long enough to gain from a split (or any such video
+    when the caller forces a chunk count)."""
+    return (plan.safe is not False and plan.job.mode == "video"
+            and (bool(forced) or plan.estimate >= MIN_SPLIT_SECONDS))
+
+
 def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> None:
     """Split chunk-safe jobs while a simulated longest-first schedule of the
     pieces (each extra chunk paying its fast-forward and a fixed cost) ends
@@ -270,7 +298,8 @@ def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> 
     def makespan() -> float:
         return simulate_makespan([x for p in plans for x in pieces(p, counts[id(p)])], workers)
 
-    candidates = [p for p in plans if p.safe and len(p.stats.get("play_times") or []) > 1]
+    candidates = [p for p in plans
+                  if p.safe and splittable(p) and len(p.stats.get("play_times") or []) > 1]
     best = makespan()
     while candidates:
         improved = False
@@ -382,10 +411,11 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
                 if not force and cache.is_hit(root, record, key):
                     outputs = {kind: root / entry["path"]
                                for kind, entry in record["outputs"].items()}
+                    result = RenderResult(job, True, 0.0, float(stats.get("duration", 0.0)),
+                                          outputs, cached=True)
                     reporter.add(str(index), label, job.quality.name, "cached",
-                                 detail=str(outputs.get("video") or outputs.get("frame") or ""))
-                    finish(RenderResult(job, True, 0.0, float(stats.get("duration", 0.0)),
-                                        outputs, cached=True), index)
+                                 detail=str(result.output or ""))
+                    finish(result, index)
                     continue
             stats["_encoder_now"] = enc_name
             if key is None or (record or {}).get("key") != key:
@@ -409,14 +439,14 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
         # project's media/ (a plain ``manim`` run here fills the same ones).
         shared = {"tex_dir": media_dir(root) / "Tex", "text_dir": media_dir(root) / "texts"}
         pool = None
+        forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
         try:
             if scheduler:
                 pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
             else:
-                pool = LocalPool(root, _local_slots(n_jobs, plans, reporter),
+                pool = LocalPool(root, _local_slots(n_jobs, plans, reporter, forced),
                                  work_root=work_root, shared=shared, eager=len(plans))
             workers = pool.n
-            forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
             _run(root, plans, pool, workers, reporter, finish, scheduler is not None, enc_name,
                  forced, asked)
         except BaseException:
@@ -433,12 +463,14 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             reporter.close()
 
 
-def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter) -> int:
+def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter,
+                 forced: int | None = None) -> int:
     """Processes for the local pool: ``n_jobs``, but no more than the tasks
-    there can be (a job that cannot be chunked is one task; one with known
-    animations at most one per animation) and than fit in memory (said)."""
+    there can be (a job that cannot or will not be chunked is one task; one
+    with known animations at most one per animation) and than fit in memory
+    (said)."""
     def most_tasks(plan: _Plan) -> int:
-        if plan.safe is False or plan.job.mode != "video":
+        if not splittable(plan, forced):
             return 1
         known = len(plan.stats.get("play_times") or [])
         return min(n_jobs, known) if plan.safe and known else n_jobs
@@ -490,11 +522,12 @@ def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter,
                      else "")
 
     # Probe the jobs whose chunk safety is unknown (never observed under this
-    # key), if few enough to matter. (A probe runs the scene's construct once
-    # without drawing: worth it only when there are too few scenes to keep
-    # every core busy without chunks.) Unknown and not probed: rendered whole.
-    to_probe = [p for p in plans
-                if p.safe is None or (p.safe and "play_times" not in p.stats)]
+    # key) and that are long enough to be split, if few enough to matter. (A
+    # probe runs the scene's construct once without drawing: worth it only
+    # when there are too few scenes to keep every core busy without chunks.)
+    # Unknown and not probed: rendered whole.
+    to_probe = [p for p in plans if splittable(p, forced)
+                and (p.safe is None or "play_times" not in p.stats)]
     if len(plans) >= 2 * workers and not forced:
         to_probe = []
     probing = set()
@@ -636,7 +669,10 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
                 raise RuntimeError(f"it produced no video: -n {job.animations[0]} starts after the "
                                    f"last animation (the scene has {count}, numbered from 0)")
             if job.mode == "video" and "video" not in produced:
-                raise RuntimeError("it produced no video: the scene has no play() or wait() calls")
+                if "frame" not in produced:
+                    raise RuntimeError("it produced no video and no image")
+                # A still scene (no play or wait): Manim wrote its picture as a PNG.
+                produced = {"image": produced["frame"]}
             if job.mode == "frame" and "frame" not in produced:
                 raise RuntimeError("it produced no frame")
             outputs = _move_outputs(root, job, produced)
@@ -666,7 +702,7 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
         if cache.source_stamps([Path(p) for p in plan.sources]) != plan.sources:
             record_key, changed = None, " (a source changed while rendering: next run renders again)"
         cache.write_record(root, job, record_key, outputs, stats)
-    shown = outputs.get("video") or outputs.get("frame") or ""
+    shown = main_output(outputs) or ""
     chunks = f" in {len(parts)} chunks" if len(parts) > 1 else ""
     reporter.set(key, "done",
                  f"{seconds:.1f}s{chunks}, peak {maxrss / 1024:.0f} MB  {shown}{changed}")

@@ -53,8 +53,8 @@ from .encode import (
     working_video_options,
 )
 from .project import (
-    QUALITIES, Quality, course_video, lesson_video, scene_video, sidecar, title_scene_file,
-    title_scene_name,
+    QUALITIES, Quality, course_video, lesson_video, scene_video, sidecar, still_image,
+    title_scene_file, title_scene_name,
 )
 
 STITCH_VERSION = 1  # bump when join() writes something different for the same inputs
@@ -70,6 +70,11 @@ class StitchError(RuntimeError):
 
 class MissingRenderError(StitchError):
     """A part has not been rendered yet (the user can fix this by rendering)."""
+
+
+class StillSceneError(StitchError):
+    """A lesson lists a still scene (no animations: its render is a PNG), which
+    cannot be a part of a video (the user can fix this in the scene)."""
 
 
 @dataclass(frozen=True)
@@ -405,16 +410,31 @@ def lesson_parts(root: Path, quality: str, lesson: Lesson) -> list[Part]:
     if not lesson.scenes:
         raise StitchError(f"lesson {lesson.code} ({lesson.slug}) has no scenes yet")
     refs = [title_card(root, lesson), *lesson.scenes]
-    missing = [r.name for r in refs if not scene_video(root, quality, r.name).is_file()]
-    if missing:
-        raise MissingRenderError(
-            f"lesson {lesson.code}: not rendered at {quality} quality: {', '.join(missing)}; "
-            f"run `mathreel build {lesson.code} -q {quality}`")
+    require_videos(root, quality, lesson, refs)
     parts = []
     for ref in refs:
         video = scene_video(root, quality, ref.name)
         parts.append(Part(video, ref.title, video.with_suffix(".srt"), ref.name))
     return parts
+
+
+def require_videos(root: Path, quality: str, lesson: Lesson, refs) -> None:
+    """Every scene of ``refs`` has its video at ``quality``; else a one-line
+    :class:`StillSceneError` (a scene rendered to a PNG, having no animation)
+    or :class:`MissingRenderError` (not rendered yet)."""
+    videos = {ref.name: scene_video(root, quality, ref.name) for ref in refs}
+    missing = [name for name, video in videos.items() if not video.is_file()]
+    stills = [name for name in missing if still_image(videos[name]).is_file()]
+    if stills:
+        raise StillSceneError(
+            f"lesson {lesson.code}: {', '.join(stills)} "
+            f"{'is a still scene' if len(stills) == 1 else 'are still scenes'} (no play() or "
+            "wait(), so the render is a PNG) and a lesson joins videos; give it an animation "
+            "or a self.wait()")
+    if missing:
+        raise MissingRenderError(
+            f"lesson {lesson.code}: not rendered at {quality} quality: {', '.join(missing)}; "
+            f"run `mathreel build {lesson.code} -q {quality}`")
 
 
 def is_release(quality: str, release: bool = False) -> bool:

@@ -45,6 +45,8 @@ import subprocess
 import sys
 import tempfile
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -247,6 +249,26 @@ def _file_sha256(path: Path) -> str:
 
 
 # --------------------------------------------------------------------------- voices
+
+@contextmanager
+def use_voice(voice: str | None) -> Iterator[None]:
+    """Within the block, render processes started use ``voice`` (None: leave
+    the environment's choice); the caller's environment is restored after."""
+    if voice is None:
+        yield
+        return
+    if voice not in VOICES:
+        raise ValueError(f"unknown voice {voice!r}; accepted: {', '.join(VOICES)}")
+    previous = os.environ.get(VOICE_ENV)
+    os.environ[VOICE_ENV] = voice
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(VOICE_ENV, None)
+        else:
+            os.environ[VOICE_ENV] = previous
+
 
 def current_voice() -> str:
     """The voice this render uses, from ``$MATHREEL_VOICE`` (default ``piper``)."""

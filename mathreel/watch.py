@@ -38,13 +38,12 @@ def _is_source(change) -> bool:
 def render_pass(root: Path, scenes, quality: Quality, mode: str, echo: Callable[[str], None],
                 **kwargs) -> list[RenderResult]:
     jobs = [RenderJob(scene, quality, mode) for scene in scenes]
-    kind = "frame" if mode == "frame" else "video"
     results = render_many(root, jobs, progress=kwargs.pop("progress", "plain"), **kwargs)
     for result in results:
         if not result.ok:
             echo(f"Error: scene {result.job.scene.name} failed: {result.error}")
         elif not result.cached:
-            echo(str(result.outputs[kind]))
+            echo(str(result.output))
     return results
 
 

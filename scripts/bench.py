@@ -30,17 +30,25 @@ and scenes are untouched. For each quality it prints:
 (g) the voice's synthesis real-time factor;
 (h) each built lesson's pace: minutes, words per minute, caption characters
     per second, longest still stretch, loudness and speech share;
-plus peak memory per worker process.
+plus peak memory per worker process; and, once per run,
+(i) start-up on short scenes: each scene of a set of short documentation-style
+    scenes (``SHORT_SCENE_FILES``) rendered alone by plain ``manim -ql``, by
+    ``mathreel render FILE:Scene -q low`` and by ``mathreel preview FILE:Scene``,
+    one process each, interleaved (goal: no slower than plain ``manim``); the
+    per-scene ratios, their median and the worst are printed
+    (``--startup-only`` runs just this section).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,6 +65,9 @@ from mathreel.encode import probe  # noqa: E402
 from mathreel.project import QUALITIES, course_video, lesson_video  # noqa: E402
 from mathreel.render import ENCODERS, DEFAULT_ENCODER, RenderJob  # noqa: E402
 
+SHORT_SCENE_FILES = [ROOT / "tests" / "fixtures" / "manim_docs_example.py",
+                     ROOT / "tests" / "fixtures" / "manim_features.py",
+                     ROOT / "scripts" / "bench_short_scenes.py"]
 DEFAULT_SCENES = ["EigenvectorsStayOnTheirSpan", "PowerIterationConverges",
                   "SvdRotateStretchRotate", "PcaOnAPointCloud"]
 BIN = Path(sys.executable).parent
@@ -323,6 +334,80 @@ def bench_quality(qname: str, scenes_wanted, jobs: int, out: dict) -> None:
         shutil.rmtree(base, ignore_errors=True)
 
 
+def short_scenes() -> list[tuple[Path, str]]:
+    """(file, class name) of every scene in SHORT_SCENE_FILES, in file order."""
+    found = []
+    for file in SHORT_SCENE_FILES:
+        tree = ast.parse(file.read_text())
+        found += [(file, node.name) for node in tree.body if isinstance(node, ast.ClassDef)]
+    return found
+
+
+def bench_startup(out: dict) -> None:
+    """(i): one short scene per process, plain ``manim -ql`` against
+    ``mathreel render -q low`` and ``mathreel preview``, interleaved (the
+    order alternates per scene, so load that comes and goes hits both).
+    Each side keeps one media folder across the scenes (LaTeX warms up the
+    same way for both); ``preview`` has a project of its own, since it would
+    otherwise find the ``render`` output in the cache."""
+    base = Path(tempfile.mkdtemp(prefix="mathreel-bench-startup-"))
+    try:
+        root = scratch_project(base)
+        preview_root = scratch_project(base, "project-preview")
+        plain_cwd = base / "plain"
+        plain_cwd.mkdir()
+        scenes = short_scenes()
+        print(f"\n== (i) start-up: {len(scenes)} short scenes, one process each, -ql",
+              flush=True)
+        print(f"    {'scene':<22} {'video':>6} {'manim':>7} {'render':>7} {'preview':>7}"
+              f"  render/manim  preview/manim", flush=True)
+        rows = []
+        for index, (file, name) in enumerate(scenes):
+            def plain():
+                return timed([str(BIN / "manim"), "-ql", "--media_dir", str(base / "plain-media"),
+                              "--progress_bar", "none", "-v", "WARNING", str(file), name],
+                             cwd=plain_cwd, stdout=subprocess.DEVNULL)
+
+            def mathreel(command: str, project: Path):
+                env = dict(os.environ, MATHREEL_ROOT=str(project))
+                args = [str(BIN / "mathreel"), command, f"{file}:{name}"]
+                args += ["-q", "low"] if command == "render" else []
+                return timed(args, cwd=project, env=env, stdout=subprocess.DEVNULL)
+
+            runs = {"manim": plain, "render": lambda: mathreel("render", root),
+                    "preview": lambda: mathreel("preview", preview_root)}
+            order = list(runs) if index % 2 == 0 else list(runs)[::-1]
+            times = {kind: runs[kind]() for kind in order}  # kind -> (wall, CPU)
+            row = {"scene": name, "video": render_duration(root, name),
+                   **{kind: wall for kind, (wall, _) in times.items()},
+                   **{f"{kind}_cpu": cpu for kind, (_, cpu) in times.items()}}
+            rows.append(row)
+            print(f"    {name:<22} {row['video']:5.1f}s {row['manim']:6.2f}s {row['render']:6.2f}s "
+                  f"{row['preview']:6.2f}s  {row['render'] / row['manim']:12.2f}  "
+                  f"{row['preview'] / row['manim']:13.2f}", flush=True)
+        summary = {}
+        for kind in ("render", "preview"):
+            ratios = sorted(r[kind] / r["manim"] for r in rows)
+            worst = max(rows, key=lambda r: r[kind] / r["manim"])
+            total = sum(r[kind] for r in rows) / sum(r["manim"] for r in rows)
+            cpu = sum(r[f"{kind}_cpu"] for r in rows) / sum(r["manim_cpu"] for r in rows)
+            summary[kind] = {"median": statistics.median(ratios), "worst": ratios[-1],
+                             "worst_scene": worst["scene"], "total": total, "cpu_total": cpu}
+            print(f"(i) {kind:<8} / manim, wall: median {statistics.median(ratios):.2f}, worst "
+                  f"{ratios[-1]:.2f} ({worst['scene']}), total {total:.2f}; CPU total {cpu:.2f} "
+                  f"(goal: wall <= 1.00; load average now {os.getloadavg()[0]:.1f})", flush=True)
+        out["startup"] = {"scenes": rows, **summary}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def render_duration(root: Path, name: str) -> float:
+    """The video length the engine recorded for a scene (0 for a still)."""
+    for record in (root / "media" / ".cache" / "low" / "video").glob(f"{name}.json"):
+        return float(json.loads(record.read_text())["stats"].get("duration", 0.0))
+    return 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-q", "--quality", nargs="+", default=["low", "high"],
@@ -332,15 +417,21 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
     parser.add_argument("--no-curriculum", action="store_true",
                         help="skip the whole-curriculum no-op build in the checkout (-q low)")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="run only (i): short scenes, one process each, against plain manim")
     args = parser.parse_args()
     print(f"mathreel bench: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, "
           f"encoder {DEFAULT_ENCODER} {ENCODERS[DEFAULT_ENCODER]}")
     out: dict = {}
-    synthesis_rtf(out)
+    if args.startup_only:
+        args.quality = []
+    else:
+        synthesis_rtf(out)
     for qname in args.quality:
         bench_quality(qname, args.scenes, args.jobs, out)
         if qname == "low" and not args.no_curriculum:
             curriculum_noop(qname, out)
+    bench_startup(out)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))
 

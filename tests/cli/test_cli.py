@@ -116,13 +116,12 @@ def test_a_file_without_a_scene_name_asks_for_one(mini_project):
     result = run("render", path)
     assert result.exit_code == 2
     assert result.stderr == (f"Error: name a scene in {path}: {path}:SceneName; "
-                             "it defines: RaisesValueError, BadLatex, NoAnimations\n")
+                             "it defines: RaisesValueError, BadLatex\n")
 
 
 @pytest.mark.parametrize("scene, message", [
     ("RaisesValueError", "ValueError: the matrix must be square, got shape (2, 3)"),
     ("BadLatex", 'LaTeX failed on "\\lambda = \\notacommand{3}": Undefined control sequence.'),
-    ("NoAnimations", "it produced no video: the scene has no play() or wait() calls"),
 ])
 def test_a_failing_scene_reports_its_name_and_error_with_exit_code_1(mini_project, scene, message):
     result = run("render", f"{FIXTURES / 'failing_scenes.py'}:{scene}")

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pipeline"))
 from lesson_media import LESSON_01, fake_render, make_project  # noqa: E402
 from mathreel import build as build_module  # noqa: E402
 from mathreel.cli import cli  # noqa: E402
-from mathreel.project import course_video, lesson_video, scene_video  # noqa: E402
+from mathreel.project import course_video, lesson_video, scene_video, still_image  # noqa: E402
 from mathreel.render import RenderResult  # noqa: E402
 
 
@@ -34,7 +34,8 @@ def project(tmp_path, monkeypatch):
 @pytest.fixture
 def fake_engine(project, monkeypatch):
     """render_many stand-in: synthetic clips for known scenes (made when
-    missing or forced, like a cache hit otherwise); BrokenScene fails.
+    missing or forced, like a cache hit otherwise); BrokenScene fails; the
+    scenes in ``render_many.stills`` come out as PNGs (still scenes).
     ``render_many.voices``: the voice each job's render process would inherit;
     ``render_many.options``: the engine options of the last call."""
     calls, voices = [], []
@@ -48,6 +49,10 @@ def fake_engine(project, monkeypatch):
             video = scene_video(root, job.quality.name, job.scene.name)
             if job.scene.name == "BrokenScene":
                 result = RenderResult(job, False, 0.1, error="ZeroDivisionError: division by zero")
+            elif job.scene.name in render_many.stills:  # no animation: Manim writes a PNG
+                png = still_image(video)
+                png.write_bytes(b"\x89PNG\r\n\x1a\n")
+                result = RenderResult(job, True, 0.1, outputs={"image": png})
             elif video.is_file() and not kwargs.get("force"):
                 result = RenderResult(job, True, 0.0, outputs={"video": video}, cached=True)
             else:
@@ -59,6 +64,7 @@ def fake_engine(project, monkeypatch):
         return results
 
     render_many.voices = voices
+    render_many.stills = set()
     monkeypatch.setattr(build_module, "render_many", render_many)
     return calls
 
@@ -86,6 +92,16 @@ def test_stitch_before_rendering_says_what_to_run(project):
     assert (result.exit_code, result.output) == (
         2, "Error: lesson 01: not rendered at low quality: AlphaScene, BetaScene, GammaScene, "
            "DeltaScene; run `mathreel build 01 -q low`\n")
+
+
+def test_build_fails_the_lesson_that_lists_a_still_scene(project, fake_engine):
+    build_module.render_many.stills.add("GammaScene")
+    result = run("build", "first")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "Error: lesson 01 failed: lesson 01: GammaScene is a still scene (no play() or wait(), "
+        "so the render is a PNG) and a lesson joins videos; give it an animation or a self.wait()")
+    assert not lesson_video(project, "low", 1, "first").exists()
 
 
 def test_stitch_bad_voice(project):

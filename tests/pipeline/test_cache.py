@@ -38,6 +38,13 @@ def _project(root: Path) -> Path:
     (root / "scenes" / "l03_c.py").write_text(
         "from manim import Scene\nfrom mathcore import optim, linalg\n"
         "class SceneC(Scene):\n    pass\n")
+    (root / "mathreel").mkdir()
+    (root / "mathreel" / "__init__.py").write_text("")
+    (root / "mathreel" / "voice.py").write_text("VOICES = ()\n")
+    (root / "scenes" / "narration.py").write_text("from mathreel.voice import VOICES\n")
+    (root / "scenes" / "l04_d.py").write_text(
+        "from manim import Scene\nfrom narration import VOICES\n"
+        "class SceneD(Scene):\n    pass\n")
     return root
 
 
@@ -89,14 +96,17 @@ def test_editing_a_module_changes_exactly_its_importers(tmp_path):
 
 def test_key_covers_quality_encoder_voice_and_extra_inputs(tmp_path, monkeypatch):
     root = _project(tmp_path)
-    job = RenderJob(SceneRef("SceneA", root / "scenes" / "l01_a.py", "SceneA", 1),
-                    QUALITIES["low"])
+    job = RenderJob(SceneRef("SceneD", root / "scenes" / "l04_d.py", "SceneD", 1),
+                    QUALITIES["low"])  # it imports the voice (through narration.py)
+    silent = RenderJob(SceneRef("SceneA", root / "scenes" / "l01_a.py", "SceneA", 1),
+                       QUALITIES["low"])
     monkeypatch.setenv("MATHREEL_VOICE", "none")
+    silent_key = cache.job_key(root, silent)
     base = cache.job_key(root, job)
     assert cache.job_key(root, RenderJob(job.scene, QUALITIES["high"])) != base
     assert cache.job_key(root, RenderJob(job.scene, job.quality, "frame")) != base
     assert cache.job_key(root, job, encoder_options={"preset": "veryfast"}) != base
-    assert cache.job_key(root, RenderJob(SceneRef("SceneA", job.scene.path, "Other title", 1),
+    assert cache.job_key(root, RenderJob(SceneRef("SceneD", job.scene.path, "Other title", 1),
                                          job.quality)) != base
     assert cache.job_key(root, job, extra_inputs={"thing": "x"}) != base
     monkeypatch.setenv("MATHREEL_VOICE", "espeak")
@@ -114,13 +124,18 @@ def test_key_covers_quality_encoder_voice_and_extra_inputs(tmp_path, monkeypatch
     monkeypatch.undo()
     monkeypatch.setenv("MATHREEL_VOICE", "none")
     assert cache.job_key(root, job) == base
-    recording = root / "narration" / "SceneA" / "01.wav"
+    recording = root / "narration" / "SceneD" / "01.wav"
     recording.parent.mkdir(parents=True)
     recording.write_bytes(b"RIFF")
     with_recording = cache.job_key(root, job)
     assert with_recording != base
     recording.write_bytes(b"RIFF2")
     assert cache.job_key(root, job) != with_recording
+    # A scene that does not import the voice cannot narrate: the voice is not in its key.
+    monkeypatch.setenv("MATHREEL_VOICE", "espeak")
+    (root / "narration" / "SceneA").mkdir()
+    (root / "narration" / "SceneA" / "01.wav").write_bytes(b"RIFF")
+    assert cache.job_key(root, silent) == silent_key
 
 
 def test_a_hit_does_not_start_manim_and_force_does(tmp_path, monkeypatch):

@@ -7,7 +7,9 @@ import textwrap
 
 import pytest
 
-from mathreel.curriculum import CurriculumError, load_curriculum, title_from_class_name
+from mathreel.curriculum import (
+    CurriculumError, class_lines_in, load_curriculum, scene_classes_in, title_from_class_name,
+)
 from conftest import ROOT
 
 LESSON = '''
@@ -119,3 +121,10 @@ def test_a_scene_listed_twice_is_refused(tmp_path):
 ])
 def test_chapter_titles_from_class_names(name, title):
     assert title_from_class_name(name) == title
+
+
+@pytest.mark.parametrize("module", sorted((ROOT / "scenes").glob("*.py")), ids=lambda p: p.name)
+def test_the_fast_class_reader_finds_every_top_level_class(module):
+    """The loader checks listed scenes against ``class_lines_in`` (no parse):
+    it must find every class the parser finds (a superset is harmless)."""
+    assert set(scene_classes_in(module)) <= class_lines_in(module)
