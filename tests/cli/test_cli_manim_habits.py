@@ -106,7 +106,7 @@ def test_file_then_scene_names_a_scene_the_file_lacks(mini_project):
     assert result.exit_code == 2
     path = FIXTURES / "failing_scenes.py"
     assert result.stderr == (f"Error: {path} has no scene 'NoSuchScene'; it defines: "
-                             "RaisesValueError, BadLatex, NoAnimations\n")
+                             "RaisesValueError, BadLatex\n")
 
 
 # ---------------------------------------------------------------- click, fully

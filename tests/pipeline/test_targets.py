@@ -67,8 +67,8 @@ def test_completion_candidates(curriculum):
     assert target_candidates(curriculum, "first") == [("first-steps", "First steps")]
     assert target_candidates(curriculum, "G") == [("GrowCircle", "scene of lesson 00")]
     assert [v for v, _ in target_candidates(curriculum, "", [str(FAILING)])][:3] == [
-        "RaisesValueError", "BadLatex", "NoAnimations"]
+        "RaisesValueError", "BadLatex", "all"]
     after_one = [v for v, _ in target_candidates(curriculum, "", ["00", str(FAILING), "BadLatex"])]
-    assert after_one[:3] == ["RaisesValueError", "NoAnimations", "all"]
+    assert after_one[:2] == ["RaisesValueError", "all"]
     assert target_candidates(curriculum, "R", [str(FAILING), "00"]) == []  # the group has ended
     assert target_candidates(None, f"{FAILING}:B") == [(f"{FAILING}:BadLatex", "scene")]
