@@ -435,7 +435,7 @@ def _spell(letters: str) -> str:
     return " ".join(LETTER_NAMES.get(c, c.upper() if c.isupper() else c) for c in letters)
 
 
-_MATHS_AFTER_A = re.compile(r"\s*(?:$|[,.;:?!)]|(?:equals|times|plus|minus|over|is|has|lies|mat mul|"
+_MATHS_AFTER_A = re.compile(r"\s*(?:$|[,.;:?!)]|(?:equals|times|plus|minus|over|is|has|lies|matmul|"
                             r"sends|stretches|makes|and|or|transpose|inverse|squared|to|"
                             r"prime|star|hat|bar)\b)")
 
