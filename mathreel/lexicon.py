@@ -13,7 +13,7 @@ from __future__ import annotations
 WORDS = {
     "NumPy": "num pie", "numpy": "num pie", "np": "N P", "PyTorch": "pie torch",
     "torch": "torch", "SymPy": "sim pie", "SciPy": "sigh pie", "sklearn": "S K learn",
-    "scikit-learn": "sy kit learn", "JAX": "jax", "mathcore": "math core",
+    "scikit-learn": "sigh kit learn", "JAX": "jax", "mathcore": "math core",
     "linalg": "lin alg", "eigh": "eig H", "matmul": "mat mul", "einsum": "einsum",
     "logsumexp": "log sum exp", "log-sum-exp": "log sum exp", "argmax": "arg max",
     "argmin": "arg min", "softmax": "softmax", "tanh": "tanch", "sinh": "shine",

@@ -418,6 +418,8 @@ def _word(token: str, tokens: list[str], index: int) -> str:
         return WORDS[token.lower()]
     if "-" in token:
         return "-".join(_word(part, tokens, index) for part in token.split("-"))
+    if token.endswith("'s") and len(token) > 3:  # RMSProp's, PCA's
+        return _word(token[:-2], tokens, index) + "'s"
     if re.fullmatch(r"[A-Z]{2,}s", token) and token[:-1] in SPELLED:
         return _spell(token[:-1]) + "'s"
     if re.fullmatch(r"[A-Z]{2,}", token):

@@ -74,6 +74,7 @@ SPOKEN = [
     ("NumPy, PyTorch, sklearn", "num pie, pie torch, S K learn"),
     ("softmax, argmax, logsumexp", "softmax, arg max, log sum exp"),
     ("VAEs", "V eh E's"),
+    ("RMSProp's scaling and PCA's axes", "R M S prop's scaling and P C eh's axes"),
     ("the product AB", "the product eh B"),
     ("xi", "zai"),
     # the letter A against the article
