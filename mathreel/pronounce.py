@@ -211,8 +211,11 @@ def _calls(s: str) -> str:
                 continue
             inner = _calls(s[i + 1:j])
             before = "".join(out)
+            spaced_det = re.search(r"(?<!\w)det\s+$", before)
+            if spaced_det:
+                before = before.rstrip()
             m = name_re.search(before) if (c == "(" or re.search(r"(?<!\w)(E|det)$", before)) else None
-            if m and (i == 0 or not s[i - 1].isspace()):
+            if m and (spaced_det or i == 0 or not s[i - 1].isspace()):
                 name = m.group(1)
                 plain = re.sub(rf"[{_SUB_CHARS}{_SUPER_CHARS}'′*]+$", "", name)
                 inner = inner.replace(";", " and")
@@ -246,17 +249,19 @@ def _matching(s: str, i: int) -> int:
 
 def _scripts(s: str) -> str:
     """Superscripts, subscripts, primes, stars and accents after their base."""
-    s = unicodedata.normalize("NFD", s)
+    # decompose letters only: "≠" would become "=" and a combining overlay
+    s = "".join(unicodedata.normalize("NFD", c) if c.isalpha() else c for c in s)
     s = re.sub(r"(?<![A-Za-z])([A-Za-zα-ωΑ-Ω])([\u0302-\u0308\u030c\u20d7]+)",
                lambda m: m.group(1) + " " + " ".join(_ACCENT_WORDS[a] for a in m.group(2)) + _pad(m), s)
-    s = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", s))
+    s = re.sub(r"(?<=[A-Za-z])[\u0300-\u036f]", "", s)  # café: the letter stays
+    s = unicodedata.normalize("NFC", s)
+    s = re.sub(rf"(?<![A-Za-z'])([A-Za-z][{_SUB_CHARS}]*|\d+)(''|′′)(?![A-Za-z])",
+               lambda m: m.group(1) + " double prime" + _pad(m), s)
+    s = re.sub(rf"(?<![A-Za-z'])([A-Za-z][{_SUB_CHARS}]*|\d+)('|′)(?![A-Za-z])",
+               lambda m: m.group(1) + " prime" + _pad(m), s)
     s = re.sub(rf"(\S?)([{_SUPER_CHARS}]+)", _superscript, s)
     s = re.sub(rf"([{_SUB_CHARS}]+(?:,[{_SUB_CHARS}]+)*)",
                lambda m: " " + _subscript_words(m.group(1)) + _pad(m), s)
-    s = re.sub(r"(?<![A-Za-z'])([A-Za-z]|\d+)(''|′′)(?![A-Za-z])",
-               lambda m: m.group(1) + " double prime" + _pad(m), s)
-    s = re.sub(r"(?<![A-Za-z'])([A-Za-z]|\d+)('|′)(?![A-Za-z])",
-               lambda m: m.group(1) + " prime" + _pad(m), s)
     return re.sub(r"(?<=[A-Za-z])\*", lambda m: " star" + _pad(m), s)
 
 
@@ -267,9 +272,9 @@ def _superscript(m: re.Match) -> str:
         return base + " squared" + _pad(m)
     if plain == "3":
         return base + " cubed" + _pad(m)
-    if plain == "T" and not base.isdigit():
+    if plain == "T" and base not in _ASCII_DIGITS:
         return base + " transpose" + _pad(m)
-    if plain == "−1" and base and not base.isdigit() and base != "e":
+    if plain == "−1" and base and base not in _ASCII_DIGITS + "e":
         return base + " inverse" + _pad(m)
     words = _superscript_words(run)
     if base in "ℝℂℕℤℚ" and base:
@@ -277,6 +282,9 @@ def _superscript(m: re.Match) -> str:
     if base == "e" or base == "0" and _ends_with_ten(m):
         return f"{base} to the {words}" + _pad(m)
     return f"{base} to the power {words}" + _pad(m)
+
+
+_ASCII_DIGITS = "0123456789"
 
 
 def _pad(m: re.Match) -> str:
@@ -317,6 +325,7 @@ def _letters_and_numbers(plain: str, *, digit_by_digit: bool = False) -> list[st
 
 
 def _symbols(s: str) -> str:
+    s = re.sub(r"(?<=\d)(\s*,?\s*)·(\s*,?\s*)(?=[\d(−-])", r"\1 times \2", s)
     s = re.sub(r"[α-ωΑ-Ωϵϑϕςϱϖµ]", lambda m: f" {GREEK_NAMES[m.group()]} ", s)
     s = re.sub(r"~(?=\s*\d)", " about ", s)
     s = s.replace("~", " is distributed as ")

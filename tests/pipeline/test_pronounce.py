@@ -57,6 +57,11 @@ SPOKEN = [
     ("P(X = 1)", "the probability that X equals one"),
     ("f''(0)", "f double prime of zero"),
     ("x' = 2", "x prime equals two"),
+    ("h₀' = 0.5", "h zero prime equals zero point five"),
+    ("v₁ᵀ A v₁", "v one transpose eh v one"),
+    ("|det [u w]| = 9", "the absolute value of the determinant of u w, equals nine"),
+    ("≠ stays", "is not equal to stays"),
+    ("(−6) · (−4) = 24", "minus six, times, minus four, equals twenty-four"),
     ("|v|", "the absolute value of v"),
     ("KL(p ‖ q)", "K L of p from q"),
     # code
