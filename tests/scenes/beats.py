@@ -38,7 +38,7 @@ def curriculum_beats(root: Path = ROOT) -> list[tuple[str, int, str]]:
     counts: dict[str, int] = {}
 
     @contextmanager
-    def beat(scene, text):
+    def beat(scene, text, **options):  # options: keep_speed
         name = type(scene).__name__
         counts[name] = counts.get(name, 0) + 1
         recorded.append((name, counts[name], text))
@@ -55,7 +55,9 @@ def curriculum_beats(root: Path = ROOT) -> list[tuple[str, int, str]]:
                 spec = importlib.util.spec_from_file_location(f"beats_{ref.path.stem}", ref.path)
                 modules[ref.path] = importlib.util.module_from_spec(spec)
                 spec.loader.exec_module(modules[ref.path])
-            options = {"dry_run": True, "media_dir": media, "disable_caching": True,
+            # fast-forward settings: NarratedScene then plans no speech before the pass
+            options = {"dry_run": True, "from_animation_number": 10**9, "media_dir": media,
+                       "disable_caching": True,
                        "tex_dir": str(root / "media" / "Tex"),  # LaTeX's cache, shared with renders
                        "text_dir": str(root / "media" / "texts"),
                        "verbosity": "ERROR", "progress_bar": "none"}
