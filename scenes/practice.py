@@ -9,14 +9,13 @@ with the mathcore call that checks it.
 
 from __future__ import annotations
 
-import re
-
 from manim import (
     DOWN, LEFT, RIGHT, UP, Arc, Circle, Create, FadeIn, FadeOut, Indicate, Tex, Text,
     VGroup, Write, config, linear,
 )
 
 from mathreel.exercises import exercises_for
+from mathreel.pronounce import display
 from narration import NarratedScene
 from style import (
     ACCENT, BODY_SIZE, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED, TEXT, TITLE_SIZE,
@@ -42,14 +41,14 @@ class TryItScene(NarratedScene):
         # Step 2: pose each exercise, one at a time; answers are laid out but hidden.
         rows = self.get_rows(exercises, below=title)
         for index, (row, exercise) in enumerate(zip(rows, exercises)):
-            with self.beat(f"Exercise {index + 1}. {spoken(exercise.question)}"):
+            with self.beat(f"Exercise {index + 1}. {display(exercise.question)}"):
                 self.play(FadeIn(row.number), FadeIn(row.question, shift=0.2 * UP))
                 self.wait(1)
         # Step 3: a timer: the moment to pause.
         self.show_pause_timer(title)
         # Step 4: reveal the answers, each under its question, with the code that checks it.
         for index, (row, exercise) in enumerate(zip(rows, exercises)):
-            with self.beat(f"Answer {index + 1}: {spoken(exercise.answer)}"):
+            with self.beat(f"Answer {index + 1}: {display(exercise.answer)}"):
                 self.play(FadeIn(row.answer, shift=0.1 * RIGHT), row.number.animate.set_color(ACCENT))
                 self.play(FadeIn(row.code))
                 self.wait(0.5)
@@ -99,78 +98,3 @@ def get_exercise_row(index: int, exercise) -> ExerciseRow:
     answer.next_to(question, DOWN, buff=0.18, aligned_edge=LEFT)
     code.next_to(answer, DOWN, buff=0.12, aligned_edge=LEFT)
     return ExerciseRow(number, question, answer, code)
-
-
-# --------------------------------------------------------------------------- narration
-
-GREEK = ("alpha beta gamma delta epsilon varepsilon eta theta kappa lambda mu nu xi pi rho "
-         "sigma tau phi varphi chi psi omega Sigma Lambda Delta Omega").split()
-
-# (pattern, replacement) applied in order to each $...$ span.
-_SPOKEN_RULES = [
-    (r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", None),  # see _spoken_matrix
-    (r"\\\|(.*?)\\\|_F", r"the Frobenius norm of \1"),
-    (r"\\\|(.*?)\\\|_\{?(\\infty|\w+)\}?", r"the \2 norm of \1"),
-    (r"\\\|(.*?)\\\|", r"the norm of \1"),
-    (r"\\mathbb\{E\}\s*\[(.*?)\]", r"the expected value of \1"),
-    (r"\\frac\{(.*?)\}\{(.*?)\}", r"\1 over \2"),
-    (r"\\sqrt\{(.*?)\}", r"the square root of \1"),
-    (r"\\(?:text|mathrm|operatorname|mathbf|boldsymbol)\{(.*?)\}", r"\1"),
-    (r"\\mathcal\{N\}", "normal"),
-    (r"\\(?:left|right|big|Big)", ""),
-    (r"\\infty", "infinity"),
-    (r"\\(?:leq|le)(?![a-zA-Z])", " is at most "),
-    (r"\\(?:geq|ge)(?![a-zA-Z])", " is at least "),
-    (r"\\neq(?![a-zA-Z])", " is not "),
-    (r"\\approx(?![a-zA-Z])", " is about "),
-    (r"\\sim(?![a-zA-Z])", " distributed as "),
-    (r"\\(?:cdot|times)(?![a-zA-Z])", " times "),
-    (r"\\det(?![a-zA-Z])", "the determinant of "),
-    (r"\\nabla(?![a-zA-Z])", "the gradient of "),
-    (r"\\partial(?![a-zA-Z])", "partial "),
-    (r"\\(?:log|ln)(?![a-zA-Z])", "log "),
-    (r"\\exp(?![a-zA-Z])", "exp "),
-    (r"\\sum(?![a-zA-Z])", "the sum of "),
-    (r"\\(?:star|ast)(?![a-zA-Z])", " star"),
-    (r"\\(?:quad|qquad)(?![a-zA-Z])", ", "),
-    (r"\\[,;:! ]", " "),
-    (r"\\(" + "|".join(GREEK) + r")(?![a-zA-Z])", r" \1 "),
-    (r"\^\{?\s*T\s*\}?(?![a-zA-Z0-9])", " transpose "),
-    (r"\^\{?\s*(?:\*| star)\s*\}?", " star"),
-    (r"\^\{?2\}?(?![0-9])", " squared"),
-    (r"\^\{?3\}?(?![0-9])", " cubed"),
-    (r"e\^\{(.*?)\}", r"e to the \1"),
-    (r"e\^(\w)", r"e to the \1"),
-    (r"\^\{(.*?)\}", r" to the power \1"),
-    (r"\^(\w)", r" to the power \1"),
-    (r"_\{(.*?)\}", r" \1"),
-    (r"_(\w)", r" \1"),
-    (r"<", " is less than "), (r">", " is greater than "),
-    (r"=", " equals "), (r"(?<![a-z])-", " minus "), (r"\+", " plus "),
-]
-
-
-def _spoken_matrix(match: re.Match) -> str:
-    rows = [row.split("&") for row in match.group(1).split(r"\\")]
-    rows = [", ".join(cell.strip() for cell in row) for row in rows if "".join(row).strip()]
-    return "the matrix with rows " + ", and ".join(rows)
-
-
-def _spoken_math(math: str) -> str:
-    """One ``$...$`` span read aloud."""
-    for pattern, word in _SPOKEN_RULES:
-        math = re.sub(pattern, word if word is not None else _spoken_matrix, math)
-    return re.sub(r"[{}\\]", "", math)
-
-
-def spoken(text: str) -> str:
-    """Narration for an exercise's text: its maths read the way a person would say it.
-
-    >>> spoken(r"Find $\\lambda_1$ of $S = \\begin{pmatrix} 3 & -2 \\\\ -2 & 3 \\end{pmatrix}$.")
-    'Find lambda 1 of S equals the matrix with rows 3, minus 2, and minus 2, 3.'
-    """
-    parts = text.split("$")
-    words = "".join(_spoken_math(p) if i % 2 else p for i, p in enumerate(parts))
-    words = re.sub(r"\s+([,.;:)])", r"\1", words)
-    words = re.sub(r"\(\s+", "(", words)
-    return " ".join(words.split())
