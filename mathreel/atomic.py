@@ -107,24 +107,88 @@ def write_text(path: Path, text: str) -> Path:
     return Path(path)
 
 
+class DestinationError(ValueError):
+    """A folder mathreel was asked to replace is not its own to replace; the
+    message names it and says what is accepted."""
+
+
+def _contains(folder: Path, path: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_replaceable(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()) -> Path:
+    """``dest`` made absolute, if mathreel may replace it as a whole: it does
+    not exist, is an empty folder, or holds ``marker`` (a file mathreel
+    writes into every folder it replaces). A folder holding or equal to one
+    of ``protect`` (the project root) or the working directory is refused,
+    whatever it holds. Raise DestinationError otherwise."""
+    dest = Path(os.path.abspath(Path(dest).expanduser()))
+    kept = [("the project", Path(p)) for p in protect] + [("the working directory", Path.cwd())]
+    for what, folder in kept:
+        if _contains(dest.resolve(), folder.resolve()):
+            raise DestinationError(f"refusing to write to {dest}: it is or contains {what} "
+                                   f"({folder.resolve()}), and the output folder is replaced "
+                                   "as a whole; choose a new or empty folder")
+    if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
+        raise DestinationError(f"refusing to write to {dest}: it exists and is not a folder; "
+                               "choose a new or empty folder")
+    if dest.is_dir():
+        try:
+            entries = {entry.name for entry in dest.iterdir()}
+        except OSError as exc:
+            raise DestinationError(f"cannot read {dest}: {exc.strerror}") from None
+        if entries and marker not in entries:
+            raise DestinationError(
+                f"refusing to replace {dest}: it is not empty and was not written by mathreel "
+                f"(no {marker} in it); choose a new or empty folder, or remove it yourself")
+    return dest
+
+
 @contextlib.contextmanager
-def atomic_dir(dest: Path) -> Iterator[Path]:
+def atomic_dir(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()) -> Iterator[Path]:
     """Yield an empty private folder beside ``dest``; on success it replaces
-    ``dest``, on failure it is removed and ``dest`` is left as it was."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    sweep(dest.parent)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.{temp_tag()}", dir=dest.parent))
+    ``dest`` (with ``marker`` written into it), on failure it is removed and
+    ``dest`` is left as it was.
+
+    ``dest`` must pass :func:`check_replaceable` first: a folder that is not
+    mathreel's own is never deleted (DestinationError instead), so pointing
+    ``--out`` at a folder of other files loses nothing.
+    """
+    dest = check_replaceable(dest, marker, protect=protect)
+    existing = next(folder for folder in dest.parents if folder.exists())
+    if not existing.is_dir():
+        raise DestinationError(f"cannot write to {dest}: {existing} is a file, not a folder")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        sweep(dest.parent)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.{temp_tag()}", dir=dest.parent))
+    except OSError as exc:
+        raise DestinationError(f"cannot write to {dest}: {exc.strerror or exc}") from None
     try:
         yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    os.chmod(tmp, 0o755)
+        (tmp / marker).write_text("written by mathreel: the folder is replaced as a whole "
+                                  "on every run\n", encoding="utf-8")
+        os.chmod(tmp, 0o755)
+        _swap(tmp, dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # gone already after a swap
+
+
+def _swap(tmp: Path, dest: Path) -> None:
+    """Put ``tmp`` at ``dest``; the old ``dest`` (checked to be mathreel's or
+    empty) is renamed aside first and put back if the second rename fails."""
     old = None
-    if dest.exists():
-        old = dest.parent / f".{dest.name}.mathreel-old-{os.getpid()}-"
-        shutil.rmtree(old, ignore_errors=True)
-        dest.rename(old)
-    tmp.rename(dest)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    try:
+        if dest.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.mathreel-old-{os.getpid()}-",
+                                        dir=dest.parent))
+            os.replace(dest, old)  # an empty folder is replaced by a rename
+        os.rename(tmp, dest)
+    except OSError as exc:
+        if old is not None and not dest.exists():
+            os.rename(old, dest)
+            old = None
+        raise DestinationError(f"cannot write to {dest}: {exc.strerror or exc}") from None
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

@@ -495,11 +495,12 @@ def _publish_errors(func):
     def wrapper(*args, **kwargs):
         from .encode import EncodeError
         from .publish.lessons import PublishError, PublishFailure
+        from .atomic import DestinationError
         from .publish.upload import CredentialsError, UploadError
 
         try:
             return func(*args, **kwargs)
-        except (PublishError, CredentialsError) as exc:
+        except (PublishError, CredentialsError, DestinationError) as exc:
             raise UserError(str(exc)) from None
         except (PublishFailure, UploadError, EncodeError) as exc:
             raise click.ClickException(str(exc)) from None

@@ -36,6 +36,8 @@ from .thumbnail import course_palette
 
 SITE_TITLE = "mathreel: the mathematics of machine learning"
 POSTER_WIDTH = 1280
+#: written into every site: only a folder holding it (or an empty one) is replaced
+SITE_MARKER = ".mathreel-site"
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,7 @@ def build_site(lessons: list[StitchedLesson], out: Path, *,
     palette = course_palette(root)
     warnings: list[str] = []
     lessons = sorted(lessons, key=lambda s: s.lesson.number)
-    with atomic_dir(out) as tmp:
+    with atomic_dir(out, SITE_MARKER, protect=(root,)) as tmp:
         for folder in ("assets", "lessons", "media", "posters", "notebooks"):
             (tmp / folder).mkdir()
         (tmp / "assets" / "site.css").write_text(site_css(palette), encoding="utf-8")

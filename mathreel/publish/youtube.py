@@ -36,6 +36,8 @@ METADATA = "metadata.json"
 DESCRIPTION = "description.txt"
 THUMBNAIL = "thumbnail.png"
 RECEIPT = "upload.json"
+#: written into every bundle: only a folder holding it (or an empty one) is replaced
+BUNDLE_MARKER = ".mathreel-bundle"
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ def build_bundle(stitched: StitchedLesson, out_dir: Path, *, privacy: str = "pri
     body = metadata(stitched, description, privacy)  # validate before any work
     warnings = chapter_warnings(stitched)
     old_receipt = dest / RECEIPT
-    with atomic_dir(dest) as tmp:
+    with atomic_dir(dest, BUNDLE_MARKER, protect=(stitched.root,)) as tmp:
         bundle = Bundle(tmp, stem)
         warnings += release_video(stitched.video, bundle.video)
         link_or_copy(stitched.srt, bundle.srt)

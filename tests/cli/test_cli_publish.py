@@ -95,3 +95,90 @@ def test_blog_prints_the_index(published_project):
     index = published_project / "media" / "low" / "blog" / "index.html"
     assert out == f"{index}\n"
     assert "03_matrix-calculus.html" in index.read_text()
+
+
+# ---- --out never deletes what mathreel did not write (issue #14, item 1)
+
+def _no_temp_copies(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if "mathreel-tmp-" in p.name
+            or "mathreel-old-" in p.name]
+
+
+def test_blog_out_refuses_a_folder_of_other_files(published_project, tmp_path):
+    thesis = tmp_path / "thesis"
+    thesis.mkdir()
+    (thesis / "thesis.tex").write_text("years of work")
+    code, out = run("publish", "blog", "-q", "low", "--out", str(thesis))
+    assert code == 2
+    assert out == (f"Error: refusing to replace {thesis}: it is not empty and was not written by "
+                   "mathreel (no .mathreel-site in it); choose a new or empty folder, "
+                   "or remove it yourself\n")
+    assert (thesis / "thesis.tex").read_text() == "years of work"
+    assert sorted(p.name for p in thesis.iterdir()) == ["thesis.tex"]
+    assert _no_temp_copies(tmp_path) == []
+
+
+def test_blog_out_replaces_an_empty_folder_then_its_own_site(published_project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    assert run("publish", "blog", "-q", "low", "--out", str(site))[0] == 0
+    assert (site / ".mathreel-site").is_file() and (site / "index.html").is_file()
+    (site / "stale.html").write_text("from the last run")
+    code, out = run("publish", "blog", "-q", "low", "--out", str(site))
+    assert (code, out) == (0, f"{site / 'index.html'}\n")
+    assert not (site / "stale.html").exists()
+    assert _no_temp_copies(tmp_path) == []
+
+
+@pytest.mark.parametrize("where", ["root", "ancestor", "dot"])
+def test_blog_out_refuses_the_project_and_its_ancestors(published_project, monkeypatch, where):
+    (published_project / "notes.txt").write_text("uncommitted")
+    before = sorted(p.name for p in published_project.iterdir())
+    monkeypatch.chdir(published_project)
+    out = {"root": str(published_project), "ancestor": str(published_project.parent),
+           "dot": "."}[where]
+    code, text = run("publish", "blog", "-q", "low", "--out", out)
+    assert code == 2
+    assert text.startswith(f"Error: refusing to write to {Path(out).absolute().resolve()}: "
+                           "it is or contains the project")
+    assert text.count("\n") == 1
+    assert sorted(p.name for p in published_project.iterdir()) == before
+    assert (published_project / "notes.txt").read_text() == "uncommitted"
+    assert _no_temp_copies(published_project) == _no_temp_copies(published_project.parent) == []
+
+
+def test_blog_out_refuses_the_working_directory(published_project, tmp_path, monkeypatch):
+    outer = tmp_path / "outer"
+    (outer / "here").mkdir(parents=True)
+    monkeypatch.chdir(outer / "here")
+    code, out = run("publish", "blog", "-q", "low", "--out", str(outer))
+    assert code == 2 and "it is or contains the working directory" in out
+    assert (outer / "here").is_dir() and _no_temp_copies(tmp_path) == []
+
+
+def test_blog_out_below_a_file_or_unwritable_is_one_line(published_project, tmp_path):
+    afile = tmp_path / "file"
+    afile.write_text("x")
+    code, out = run("publish", "blog", "-q", "low", "--out", str(afile / "sub"))
+    assert (code, out) == (2, f"Error: cannot write to {afile / 'sub'}: {afile} is a file, not a folder\n")
+    code, out = run("publish", "blog", "-q", "low", "--out", str(afile))
+    assert (code, out) == (2, f"Error: Invalid value for '-o' / '--out': Directory '{afile}' "
+                              "is a file.\n")
+    assert afile.read_text() == "x"
+    # sysfs refuses new folders to every user, root included
+    code, out = run("publish", "blog", "-q", "low", "--out", "/sys/mathreel-site")
+    assert (code, out) == (2, "Error: cannot write to /sys/mathreel-site: "
+                              "Operation not permitted\n")
+
+
+def test_youtube_bundle_folder_of_other_files_is_kept(published_project, tmp_path):
+    bundle = tmp_path / "yt" / "02_matrix-decompositions"
+    bundle.mkdir(parents=True)
+    (bundle / "my-edit.mp4").write_text("hand-made cut")
+    code, out = run("publish", "youtube", "02", "-q", "low", "--out", str(tmp_path / "yt"))
+    assert code == 2
+    assert out == (f"Error: refusing to replace {bundle}: it is not empty and was not written by "
+                   "mathreel (no .mathreel-bundle in it); choose a new or empty folder, "
+                   "or remove it yourself\n")
+    assert sorted(p.name for p in bundle.iterdir()) == ["my-edit.mp4"]
+    assert _no_temp_copies(bundle.parent) == []

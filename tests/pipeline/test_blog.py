@@ -108,7 +108,7 @@ def parse(path: Path) -> Page:
 
 def test_layout_and_every_page_parses(site):
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()) == [
-        "assets/site.css", "assets/site.js", "index.html",
+        ".mathreel-site", "assets/site.css", "assets/site.js", "index.html",
         "lessons/02_matrix-decompositions.html", "lessons/03_matrix-calculus.html",
         "media/02_matrix-decompositions.mp4", "media/02_matrix-decompositions.vtt",
         "media/03_matrix-calculus.mp4", "media/03_matrix-calculus.vtt",

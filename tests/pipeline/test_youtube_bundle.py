@@ -44,7 +44,7 @@ def test_bundle_files(bundle, project):
     folder = project / "media" / "low" / "youtube" / "02_matrix-decompositions"
     assert bundle.folder == folder
     assert sorted(p.name for p in folder.iterdir()) == [
-        "02_matrix-decompositions.en.srt", "02_matrix-decompositions.en.vtt",
+        ".mathreel-bundle", "02_matrix-decompositions.en.srt", "02_matrix-decompositions.en.vtt",
         "02_matrix-decompositions.mp4", "description.txt", "metadata.json", "thumbnail.png"]
     assert not [p for p in folder.parent.iterdir() if p.name.startswith(".")]  # no temp left
 
