@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .project import media_dir, range_suffix
+from .project import cache_dir, range_suffix, render_record
 
 ENGINE_VERSION = "mathreel-render-2"
 PROJECT_PACKAGES = ("mathcore", "mathreel")
@@ -400,13 +400,10 @@ def job_key(root: Path, job, **kwargs) -> str:
 
 # --------------------------------------------------------------------------- records
 
-def cache_dir(root: Path) -> Path:
-    return media_dir(root) / ".cache"
-
-
 def record_path(root: Path, job) -> Path:
     ranged = range_suffix(job.animations)
-    return cache_dir(root) / job.quality.name / job.mode / f"{job.scene.name}{ranged}.json"
+    return render_record(root, job.quality.name, job.mode, f"{job.scene.name}{ranged}",
+                         job.scene.namespace)
 
 
 def read_record(root: Path, job) -> dict | None:

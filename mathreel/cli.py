@@ -248,7 +248,8 @@ def render(targets, quality, voice, open_result, animations, fmt, jobs, force, s
     (a file with one scene needs no name). Output:
     media/<quality>/scenes/<Scene>.mp4, with the narration as <Scene>.srt
     beside it; a still scene (no play() or wait()) gives its picture,
-    <Scene>.png, as Manim does.
+    <Scene>.png, as Manim does. A scene of a file that is not a lesson
+    module goes to media/<quality>/files/<file-stem>/ instead.
 
     \b
     Examples:

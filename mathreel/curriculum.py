@@ -32,12 +32,16 @@ class CurriculumError(ValueError):
 
 @dataclass(frozen=True)
 class SceneRef:
-    """One scene class in one file; ``lesson`` is None for a file outside the course."""
+    """One scene class in one file; ``lesson`` is None for a file outside the
+    course. ``namespace`` names the output folder of a scene whose file is
+    not a lesson module (its file's stem, see :func:`mathreel.project.scene_video`);
+    None for the curriculum's scenes and title cards."""
 
     name: str
     path: Path
     title: str
     lesson: int | None = None
+    namespace: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,12 @@ class Curriculum:
 
     def scene(self, name: str) -> SceneRef | None:
         return next((s for s in self.scenes if s.name == name), None)
+
+    def is_lesson_module(self, path: Path) -> bool:
+        """Is ``path`` the module of one of the curriculum's lessons?"""
+        path = Path(path).resolve()
+        return any((self.root / "scenes" / f"{l.module_name}.py").resolve() == path
+                   for l in self.lessons)
 
 
 def title_from_class_name(name: str) -> str:

@@ -3,9 +3,13 @@
 Every stage reads and writes through these functions, so the layout under
 ``media/`` is defined once::
 
-    media/<quality>/scenes/<Scene>.mp4   (+ <Scene>.srt)   render
+    media/<quality>/scenes/<Scene>.mp4   (+ <Scene>.srt)   render (curriculum scenes)
     media/<quality>/scenes/<Scene>.png                       render of a still scene
     media/<quality>/frames/<Scene>.png                       preview --frame
+    media/<quality>/files/<file-stem>/<Scene>.mp4 (.srt; .png)  render of any other file
+    media/<quality>/files/<file-stem>/frames/<Scene>.png     its preview --frame
+    media/.cache/<quality>/<mode>/<Scene>.json               render records
+    media/.cache/<quality>/<mode>/files/<file-stem>/<Scene>.json   (of any other file)
     media/<quality>/lessons/NN_<slug>.mp4 (+ .srt .vtt       stitch
                           .chapters.json .chapters.txt; .burned.mp4 with --burn)
     media/<quality>/course.mp4 (+ the same sidecars)        stitch --course
@@ -126,8 +130,15 @@ def media_dir(root: Path) -> Path:
     return root / "media"
 
 
-def scene_video(root: Path, quality: str, scene: str) -> Path:
-    return media_dir(root) / quality / "scenes" / f"{scene}.mp4"
+# A scene from a file that is not a curriculum lesson module (``render
+# other.py:Scene``) lives in its own namespace, named after its file, as
+# Manim's media/videos/<module>/: it can share a class name with a
+# curriculum scene, or with a scene of another file, without overwriting
+# either's video, captions or cache record. ``namespace`` is that file's stem
+# (SceneRef.namespace), None for the curriculum's scenes and title cards.
+
+def _foreign(root: Path, quality: str, namespace: str) -> Path:
+    return media_dir(root) / quality / "files" / namespace
 
 
 def still_image(video: Path) -> Path:
@@ -140,8 +151,29 @@ def still_image(video: Path) -> Path:
     return video.with_suffix(".png")
 
 
-def scene_frame(root: Path, quality: str, scene: str) -> Path:
-    return media_dir(root) / quality / "frames" / f"{scene}.png"
+def scene_video(root: Path, quality: str, scene: str, namespace: str | None = None) -> Path:
+    folder = media_dir(root) / quality / "scenes" if namespace is None \
+        else _foreign(root, quality, namespace)
+    return folder / f"{scene}.mp4"
+
+
+def scene_frame(root: Path, quality: str, scene: str, namespace: str | None = None) -> Path:
+    folder = media_dir(root) / quality / "frames" if namespace is None \
+        else _foreign(root, quality, namespace) / "frames"  # <Scene>.png there is a still
+    return folder / f"{scene}.png"
+
+
+def cache_dir(root: Path) -> Path:
+    return media_dir(root) / ".cache"
+
+
+def render_record(root: Path, quality: str, mode: str, scene: str,
+                  namespace: str | None = None) -> Path:
+    """The cache record of one render job (key, outputs, statistics)."""
+    folder = cache_dir(root) / quality / mode
+    if namespace is not None:
+        folder = folder / "files" / namespace
+    return folder / f"{scene}.json"
 
 
 def lesson_video(root: Path, quality: str, number: int, slug: str) -> Path:

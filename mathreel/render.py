@@ -108,16 +108,16 @@ def main_output(outputs: dict[str, Path]) -> Path | None:
 
 
 def _destinations(root: Path, job: RenderJob) -> dict[str, Path]:
-    name, quality = job.scene.name, job.quality.name
+    name, quality, namespace = job.scene.name, job.quality.name, job.scene.namespace
     ranged = range_suffix(job.animations)
     if job.mode == "video" and ranged:
-        video = scene_video(root, quality, name)
+        video = scene_video(root, quality, name, namespace)
         return {"video": video.with_name(f"{video.stem}{ranged}.mp4")}
     if job.mode == "video":
-        video = scene_video(root, quality, name)
+        video = scene_video(root, quality, name, namespace)
         return {"video": video, "srt": video.with_suffix(".srt"), "image": still_image(video)}
     if job.mode == "frame":
-        frame = scene_frame(root, quality, name)
+        frame = scene_frame(root, quality, name, namespace)
         return {"frame": frame.with_name(f"{frame.stem}{ranged}.png")}
     return {}
 

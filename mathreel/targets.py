@@ -42,7 +42,8 @@ def _file_target(curriculum: Curriculum, target: str) -> list[SceneRef]:
     known = curriculum.scene(scene)
     if known is not None and known.path.resolve() == path:
         return [known]
-    return [SceneRef(scene, path, title_from_class_name(scene))]
+    namespace = None if curriculum.is_lesson_module(path) else path.stem
+    return [SceneRef(scene, path, title_from_class_name(scene), namespace=namespace)]
 
 
 def _one_target(curriculum: Curriculum, target: str) -> list[SceneRef]:

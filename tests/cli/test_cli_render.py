@@ -76,3 +76,59 @@ def test_help_names_the_engine_options(project):
     for option in ("-j, --jobs N", "--force", "--scheduler ADDRESS", "--quiet", "--encoder"):
         assert option in text
     assert "--watch" in run("preview", "--help").output
+
+
+# ---- foreign scenes render into their own namespace (issue #14, item 2)
+
+IMPOSTOR = '''
+from manim import RED, Dot, FadeIn, Scene
+
+
+class ChunkSafe(Scene):
+    def construct(self):
+        self.play(FadeIn(Dot(color=RED)), run_time={seconds})
+'''
+
+
+def _seconds(video: Path) -> float:
+    import subprocess
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration",
+                          "-of", "csv=p=0", str(video)], capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def test_a_foreign_scene_with_a_curriculum_class_name_collides_with_nothing(project, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "other.py").write_text(IMPOSTOR.format(seconds=0.4))
+    (elsewhere / "another.py").write_text(IMPOSTOR.format(seconds=0.8))
+    assert run("render", "ChunkSafe", "--quiet").exit_code == 0
+    ours = project / "media" / "low" / "scenes" / "ChunkSafe.mp4"
+    ours_bytes, ours_srt = ours.read_bytes(), ours.with_suffix(".srt").read_text()
+    record = project / "media" / ".cache" / "low" / "video" / "ChunkSafe.json"
+    ours_record = record.read_text()
+
+    first = run("render", str(elsewhere / "other.py") + ":ChunkSafe", "--quiet")
+    second = run("render", str(elsewhere / "another.py") + ":ChunkSafe", "--quiet")
+    assert (first.exit_code, second.exit_code) == (0, 0), first.output + second.output
+    foreign = project / "media" / "low" / "files"
+    assert first.output == f"{foreign / 'other' / 'ChunkSafe.mp4'}\n"
+    assert second.output == f"{foreign / 'another' / 'ChunkSafe.mp4'}\n"
+    # each file's own video (the fixture's 0.4 s and 0.8 s fade), own record
+    assert abs(_seconds(foreign / "other" / "ChunkSafe.mp4") - 0.4) < 0.1
+    assert abs(_seconds(foreign / "another" / "ChunkSafe.mp4") - 0.8) < 0.1
+    records = project / "media" / ".cache" / "low" / "video" / "files"
+    assert (records / "other" / "ChunkSafe.json").is_file()
+    assert (records / "another" / "ChunkSafe.json").is_file()
+    # the curriculum scene is untouched: video, captions, record; still a cache hit
+    assert ours.read_bytes() == ours_bytes
+    assert ours.with_suffix(".srt").read_text() == ours_srt
+    assert record.read_text() == ours_record
+    again = run("render", "ChunkSafe")
+    assert again.exit_code == 0 and "cached    ChunkSafe [low]" in again.output
+
+
+def test_a_curriculum_file_target_keeps_the_curriculum_paths(project):
+    result = run("render", "scenes/l01_fixture.py:Traced", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{project / 'media' / 'low' / 'scenes' / 'Traced.mp4'}\n"
