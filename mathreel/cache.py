@@ -42,6 +42,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .project import cache_dir, range_suffix, render_record
+from .verify import sha256_file
 
 ENGINE_VERSION = "mathreel-render-2"
 PROJECT_PACKAGES = ("mathcore", "mathreel")
@@ -461,7 +462,10 @@ def write_json_atomic(path: Path, data: dict) -> None:
 
 def write_record(root: Path, job, key: str | None, outputs: dict[str, Path], stats: dict) -> None:
     """Record a finished render (call after the outputs are in place);
-    ``key=None`` records statistics only (never a hit)."""
-    entries = {kind: {"path": _display_path(root, path), **_stamp(path)}
+    ``key=None`` records statistics only (never a hit). Each output's SHA-256
+    is kept for the stages that check what they join (:mod:`mathreel.verify`);
+    a hit itself only compares size and modification time."""
+    entries = {kind: {"path": _display_path(root, path), **_stamp(path),
+                      "sha256": sha256_file(path)}
                for kind, path in outputs.items()}
     write_json_atomic(record_path(root, job), {"key": key, "outputs": entries, "stats": stats})

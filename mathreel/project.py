@@ -10,6 +10,7 @@ Every stage reads and writes through these functions, so the layout under
     media/<quality>/files/<file-stem>/frames/<Scene>.png     its preview --frame
     media/.cache/<quality>/<mode>/<Scene>.json               render records
     media/.cache/<quality>/<mode>/files/<file-stem>/<Scene>.json   (of any other file)
+    media/.cache/<quality>/stitch/<video-stem>.json          stitch records
     media/<quality>/lessons/NN_<slug>.mp4 (+ .srt .vtt       stitch
                           .chapters.json .chapters.txt; .burned.mp4 with --burn)
     media/<quality>/course.mp4 (+ the same sidecars)        stitch --course
@@ -204,6 +205,11 @@ def lesson_chapters(root: Path, quality: str, number: int, slug: str,
 
 def course_video(root: Path, quality: str) -> Path:
     return media_dir(root) / quality / "course.mp4"
+
+
+def stitch_record(root: Path, quality: str, output: Path) -> Path:
+    """Where the stitch of ``output`` (a lesson or the course) is remembered."""
+    return cache_dir(root) / quality / "stitch" / f"{output.stem}.json"
 
 
 def title_scene_file(root: Path, number: int) -> Path:

@@ -32,10 +32,12 @@ costs file stats, not ffmpeg runs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -45,7 +47,7 @@ import ffmpeg
 from . import captions as cap
 from . import loudness
 from .atomic import replacing, temp_dir, write_text
-from .cache import cache_dir, stamp_or_none, write_json_atomic
+from .cache import stamp_or_none, write_json_atomic
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
 from .curriculum import Curriculum, Lesson, SceneRef
 from .encode import (
@@ -54,8 +56,10 @@ from .encode import (
 )
 from .project import (
     QUALITIES, Quality, course_video, lesson_video, scene_video, sidecar, still_image,
+    stitch_record,
     title_scene_file, title_scene_name,
 )
+from .verify import DamagedVideoError, check_render, check_stitched, sha256_file
 
 STITCH_VERSION = 1  # bump when join() writes something different for the same inputs
 RELEASE_QUALITIES = ("production",)
@@ -69,7 +73,8 @@ class StitchError(RuntimeError):
 
 
 class MissingRenderError(StitchError):
-    """A part has not been rendered yet (the user can fix this by rendering)."""
+    """A part has not been rendered yet, or is damaged (the user can fix this
+    by rendering)."""
 
 
 class StillSceneError(StitchError):
@@ -85,6 +90,9 @@ class Part:
     title: str  # its chapter title
     srt: Path | None = None  # its captions, if any
     name: str = ""  # how messages name it (scene class, lesson code)
+    # raises DamagedVideoError unless ``video`` is what its stage recorded;
+    # run only when the part is joined (a no-op build costs file stats)
+    check: Callable[[], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,7 @@ def _remember(record_path: Path, key: str, result: StitchResult) -> None:
     is never taken for done."""
     files = {"video": result.output, **result.sidecars}
     write_json_atomic(record_path, {
-        "key": key, "result": _result_to_json(result),
+        "key": key, "result": _result_to_json(result), "video_sha256": sha256_file(result.output),
         "outputs": {name: [str(path), stamp_or_none(path)] for name, path in files.items()}})
 
 
@@ -272,6 +280,12 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
         if remembered is not None:
             remembered.seconds = time.perf_counter() - started
             return remembered
+    try:
+        for part in parts:
+            if part.check is not None:
+                part.check()
+    except DamagedVideoError as exc:
+        raise MissingRenderError(str(exc)) from None
     infos = [probe(p.video) for p in parts]
     names = [p.name or p.video.stem for p in parts]
     already = copy_if_release_encoded and all(is_release_encode(p.video) for p in parts)
@@ -414,7 +428,11 @@ def lesson_parts(root: Path, quality: str, lesson: Lesson) -> list[Part]:
     parts = []
     for ref in refs:
         video = scene_video(root, quality, ref.name)
-        parts.append(Part(video, ref.title, video.with_suffix(".srt"), ref.name))
+        # a title card is rendered by stitch/build, not by a render target
+        repair = (f"mathreel build {lesson.code} -q {quality} --force" if ref is refs[0]
+                  else f"mathreel render {ref.name} -q {quality} --force")
+        parts.append(Part(video, ref.title, video.with_suffix(".srt"), ref.name,
+                          check=functools.partial(check_render, root, quality, ref, repair)))
     return parts
 
 
@@ -439,11 +457,6 @@ def require_videos(root: Path, quality: str, lesson: Lesson, refs) -> None:
 
 def is_release(quality: str, release: bool = False) -> bool:
     return release or quality in RELEASE_QUALITIES
-
-
-def stitch_record(root: Path, quality: str, output: Path) -> Path:
-    """Where the stitch of ``output`` is remembered."""
-    return cache_dir(root) / quality / "stitch" / f"{output.stem}.json"
 
 
 def stitch_lesson(root: Path, lesson: Lesson, quality: str, *, release: bool = False,
@@ -478,7 +491,9 @@ def stitch_course(root: Path, curriculum: Curriculum, quality: str, *, release: 
     for lesson in lessons:
         video = lesson_video(root, quality, lesson.number, lesson.slug)
         parts.append(Part(video, course_chapter_title(lesson), sidecar(video, "srt"),
-                          f"lesson {lesson.code}"))
+                          f"lesson {lesson.code}", check=functools.partial(
+                              check_stitched, root, quality, video,
+                              f"mathreel stitch {lesson.code} -q {quality} --force")))
     output = course_video(root, quality)
     return join(parts, output, title="mathreel: the mathematics of ML",
                 quality=QUALITIES[quality], release=is_release(quality, release), burn=burn,

@@ -21,6 +21,7 @@ from ..chapters import Chapter, read_chapters
 from ..curriculum import Curriculum, Lesson
 from ..encode import VideoInfo, probe
 from ..project import lesson_video, sidecar
+from ..verify import DamagedVideoError, check_stitched
 
 # Which notebook runs a lesson's mathcore code, by lesson number. Paths are
 # relative to the repository root.
@@ -132,8 +133,9 @@ def find_lesson(curriculum: Curriculum, key: str) -> Lesson:
 
 def find_stitched(curriculum: Curriculum, key: str | Lesson, quality: str) -> StitchedLesson:
     """The stitched lesson ``key`` (number or slug) at ``quality``, with every
-    sidecar present; else a PublishError naming the missing file and the
-    command that makes it."""
+    sidecar present and the video the file its stitch record describes
+    (:func:`mathreel.verify.check_stitched`); else a PublishError naming the
+    missing or damaged file and the command that makes it."""
     lesson = key if isinstance(key, Lesson) else find_lesson(curriculum, key)
     video = lesson_video(curriculum.root, quality, lesson.number, lesson.slug)
     stitched = StitchedLesson(lesson, quality, video, curriculum.root)
@@ -144,6 +146,11 @@ def find_stitched(curriculum: Curriculum, key: str | Lesson, quality: str) -> St
                 f"lesson {lesson.code} is not stitched at {quality} quality: {shown} is missing; "
                 f"run `mathreel stitch {lesson.code} -q {quality}`"
             )
+    try:
+        check_stitched(curriculum.root, quality, video,
+                       f"mathreel stitch {lesson.code} -q {quality} --force")
+    except DamagedVideoError as exc:
+        raise PublishError(str(exc)) from None
     return stitched
 
 

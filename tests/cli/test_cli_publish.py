@@ -182,3 +182,16 @@ def test_youtube_bundle_folder_of_other_files_is_kept(published_project, tmp_pat
                    "or remove it yourself\n")
     assert sorted(p.name for p in bundle.iterdir()) == ["my-edit.mp4"]
     assert _no_temp_copies(bundle.parent) == []
+
+
+def test_publish_refuses_a_lesson_damaged_in_place(published_project, tmp_path):
+    from lesson_media import damage
+
+    video = published_project / "media" / "low" / "lessons" / "03_matrix-calculus.mp4"
+    damage(video, 0.5)  # same size and mtime; the shared clip is not touched
+    expected = (f"Error: {video} is damaged (its content is not what was written); "
+                "run `mathreel stitch 03 -q low --force`\n")
+    assert run("publish", "blog", "-q", "low", "--out", str(tmp_path / "site")) == (2, expected)
+    assert run("publish", "youtube", "03", "-q", "low", "--out", str(tmp_path / "yt")) == \
+        (2, expected)
+    assert not (tmp_path / "site").exists() and not (tmp_path / "yt").exists()

@@ -132,3 +132,25 @@ def test_a_curriculum_file_target_keeps_the_curriculum_paths(project):
     result = run("render", "scenes/l01_fixture.py:Traced", "--quiet")
     assert result.exit_code == 0, result.output
     assert result.output == f"{project / 'media' / 'low' / 'scenes' / 'Traced.mp4'}\n"
+
+
+# ---- what the render cache promises, and what stitch checks (issue #14, items 4-5)
+
+def test_the_cache_trusts_size_and_mtime_and_the_record_catches_the_rest(project):
+    from lesson_media import damage
+
+    from mathreel.curriculum import load_curriculum
+    from mathreel.verify import DamagedVideoError, check_render
+
+    assert run("render", "ChunkSafe", "--quiet").exit_code == 0
+    scene = load_curriculum(project).scene("ChunkSafe")
+    repair = "mathreel render ChunkSafe -q low --force"
+    check_render(project, "low", scene, repair)  # a real render's record matches ffprobe
+    video = project / "media" / "low" / "scenes" / "ChunkSafe.mp4"
+    damage(video, 0.5, length=300)
+    # documented (README, Cache): a hit compares size and modification time only
+    assert "cached    ChunkSafe [low]" in run("render", "ChunkSafe").output
+    with pytest.raises(DamagedVideoError, match="its content is not what was written"):
+        check_render(project, "low", scene, repair)
+    assert run("render", "ChunkSafe", "--force", "--quiet").exit_code == 0
+    check_render(project, "low", scene, repair)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pipeline"))
 
-from lesson_media import LESSON_01, fake_render, make_project  # noqa: E402
+from lesson_media import LESSON_01, damage, fake_render, make_project  # noqa: E402
 from mathreel import build as build_module  # noqa: E402
 from mathreel.cli import cli  # noqa: E402
 from mathreel.project import course_video, lesson_video, scene_video, still_image  # noqa: E402
@@ -191,3 +191,33 @@ def test_build_with_an_unreachable_scheduler_is_one_line(project):
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+# ---- stitch checks what it joins (issue #14, items 4-5)
+
+def test_stitch_refuses_a_scene_damaged_in_place_even_with_its_old_mtime(project, fake_engine):
+    for name in LESSON_01[1:]:
+        fake_render(project, "low", name)
+    alpha = scene_video(project, "low", "AlphaScene")
+    damage(alpha, 0.5)  # same size, same modification time
+    result = run("stitch", "01")
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {alpha} is damaged (its content is not what was written); "
+                             "run `mathreel render AlphaScene -q low --force`\n")
+    assert not lesson_video(project, "low", 1, "first").exists()
+    fake_render(project, "low", "AlphaScene")  # what `render --force` does
+    result = run("stitch", "01")
+    assert result.exit_code == 0, result.output
+    assert "5 parts, 0:40.00" in result.stderr  # 3 + 12 + 4 + 11 + 10 s (lesson_media)
+
+
+def test_stitch_refuses_a_scene_without_a_render_record(project, fake_engine):
+    for name in LESSON_01[1:]:
+        fake_render(project, "low", name)
+    record = project / "media" / ".cache" / "low" / "video" / "GammaScene.json"
+    record.unlink()
+    result = run("stitch", "01")
+    gamma = scene_video(project, "low", "GammaScene")
+    assert (result.exit_code, result.output) == (
+        2, f"Error: {gamma} has no render record, so it cannot be checked; "
+           "run `mathreel render GammaScene -q low --force`\n")

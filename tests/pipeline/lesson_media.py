@@ -5,6 +5,7 @@ that do not use mathreel's own code."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -12,7 +13,10 @@ import textwrap
 from fractions import Fraction
 from pathlib import Path
 
-from mathreel.project import scene_video
+from mathreel.cache import write_record
+from mathreel.curriculum import SceneRef
+from mathreel.project import QUALITIES, scene_video
+from mathreel.render import RenderJob
 
 LOW = dict(size="854x480", fps=15)
 
@@ -82,6 +86,19 @@ def top_level_atoms(path: Path) -> list[str]:
             break
         i += size
     return atoms
+
+
+def damage(video: Path, at: float, length: int = 1000) -> None:
+    """Overwrite ``length`` bytes at ``at`` (a fraction of the file) with 0xFF,
+    keeping the size and the modification time."""
+    stat = video.stat()
+    data = bytearray(video.read_bytes())
+    start = min(int(len(data) * at), len(data) - length)
+    data[start:start + length] = b"\xff" * length
+    video.unlink()  # break any hard link to a shared clip
+    video.write_bytes(bytes(data))
+    os.utime(video, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert video.stat().st_size == stat.st_size
 
 
 CURRICULUM = '''
@@ -157,8 +174,10 @@ _CLIPS = Path(tempfile.mkdtemp(prefix="mathreel-test-clips-"))
 
 
 def fake_render(root: Path, quality: str, name: str) -> Path:
-    """Put a synthetic render (clip + .srt) where the render stage would
-    (each clip is made once per test session, then copied)."""
+    """Put a synthetic render (clip + .srt) where the render stage would, with
+    the render record it would write (each clip is made once per test
+    session, then copied). The record's frame count is the clip's length
+    times its 15 fps, as made by ``make_clip``."""
     seconds, cues = SCENE_CLIPS[name]
     made = _CLIPS / f"{name}.mp4"
     if not made.is_file():
@@ -167,4 +186,17 @@ def fake_render(root: Path, quality: str, name: str) -> Path:
     video.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(made, video)
     write_srt(video.with_suffix(".srt"), cues)
+    return record_render(root, quality, name, seconds)
+
+
+def record_render(root: Path, quality: str, name: str, seconds: int) -> Path:
+    """Write the render record of the clip of ``seconds`` at 15 fps now at
+    ``name``'s place, as the render stage does after a render."""
+    video = scene_video(root, quality, name)
+    outputs = {"video": video}
+    if video.with_suffix(".srt").is_file():
+        outputs["srt"] = video.with_suffix(".srt")
+    job = RenderJob(SceneRef(name, root / "scenes" / "unused.py", name), QUALITIES[quality])
+    write_record(root, job, None, outputs,
+                 {"frames": seconds * LOW["fps"], "duration": float(seconds)})
     return video

@@ -9,6 +9,7 @@ published_project  # noqa: F401``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -131,7 +132,18 @@ def make_project(root: Path, media: Path, stitched=(2, 3)) -> Path:
                 os.link(src, lessons / f"{stem}{suffix}")
             except OSError:
                 shutil.copy2(src, lessons / f"{stem}{suffix}")
+        write_stitch_record(root, lessons / f"{stem}.mp4")
     return root
+
+
+def write_stitch_record(root: Path, video: Path) -> None:
+    """The part of ``mathreel stitch``'s record that publishing checks: the
+    video's frames and duration (the clip's 12 s at 15 fps) and its SHA-256."""
+    record = root / "media" / ".cache" / QUALITY / "stitch" / f"{video.stem}.json"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({
+        "result": {"frames": round(DURATION * 15), "duration": DURATION},
+        "video_sha256": hashlib.sha256(video.read_bytes()).hexdigest()}), encoding="utf-8")
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lesson_media import LESSON_01, fake_render, frames_and_rate, make_clip, make_project
+from lesson_media import (
+    LESSON_01, fake_render, frames_and_rate, make_clip, make_project, record_render,
+)
 from mathreel.curriculum import load_curriculum
 from mathreel.project import course_video, scene_video, sidecar
 from mathreel.stitch import stitch_course, stitch_lesson, stitch_record
@@ -52,6 +54,7 @@ def test_a_re_rendered_scene_joins_its_lesson_again(lesson, tmp_path):
     root, lesson, first = lesson
     # BetaScene re-rendered, now 6 s instead of 4 s
     make_clip(scene_video(root, "low", "BetaScene"), 6)
+    record_render(root, "low", "BetaScene", 6)
     again = stitch_lesson(root, lesson, "low")
     assert not again.cached
     frames, _ = frames_and_rate(again.output)
@@ -109,11 +112,13 @@ def test_the_course_follows_its_lessons(tmp_path):
         for name in [f"Lesson{lesson.code}Title", *(s.name for s in lesson.scenes)]:
             if not scene_video(root, "low", name).is_file():
                 make_clip(scene_video(root, "low", name), 2)
+                record_render(root, "low", name, 2)
         stitch_lesson(root, lesson, "low")
     course = stitch_course(root, curriculum, "low")
     assert not course.cached and course_video(root, "low") == course.output
     assert stitch_course(root, curriculum, "low").cached
     make_clip(scene_video(root, "low", "AlphaScene"), 5)
+    record_render(root, "low", "AlphaScene", 5)
     assert stitch_course(root, curriculum, "low").cached  # lesson 01 not stitched again yet
     assert not stitch_lesson(root, lessons[0], "low").cached
     again = stitch_course(root, curriculum, "low")
