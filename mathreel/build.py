@@ -70,11 +70,15 @@ def build(curriculum: Curriculum, lessons: list[Lesson], quality: str, *, course
     report = BuildReport()
     report.skipped = [l for l in lessons if not l.scenes]
     todo = [l for l in lessons if l.scenes]
-    rendered = render_lessons(root, todo, quality, show_progress=show_progress,
-                              on_result=on_result, force=force, **engine) if todo else {}
+    errors = {l.number: curriculum.lesson_error(l) for l in todo}
+    readable = [l for l in todo if not errors[l.number]]  # a half-saved module fails its lesson alone
+    rendered = render_lessons(root, readable, quality, show_progress=show_progress,
+                              on_result=on_result, force=force, **engine) if readable else {}
     for lesson in todo:
-        failed = [r for r in rendered[lesson.number] if not r.ok]
-        if failed:
+        failed = [r for r in rendered.get(lesson.number, []) if not r.ok]
+        if errors[lesson.number]:
+            outcome = LessonOutcome(lesson, error=errors[lesson.number])
+        elif failed:
             outcome = LessonOutcome(lesson, error="; ".join(
                 f"scene {r.job.scene.name} failed: {r.error}" for r in failed))
         else:

@@ -106,11 +106,28 @@ def _curriculum():
         raise click.ClickException(str(exc)) from None
 
 
-def _scenes(curriculum, targets):
+def _scenes(curriculum, targets, *, broken_ok: bool = False):
+    """The scenes ``targets`` name. A scene whose lesson module cannot be
+    read (a half-saved file) is an error naming the file and line, unless
+    ``broken_ok``: then the caller reports it as that scene's failure (see
+    :func:`_unreadable`) and the other scenes still run."""
     try:
-        return resolve_targets(curriculum, targets)
+        scenes = resolve_targets(curriculum, targets)
     except TargetError as exc:
         raise UserError(str(exc)) from None
+    if not broken_ok:
+        for scene in scenes:
+            if curriculum.error_of(scene):
+                raise UserError(curriculum.error_of(scene))
+    return scenes
+
+
+def _unreadable(curriculum, scenes, quality, mode="video"):
+    """(the scenes that can run, a failed result for each that cannot)."""
+    ok = [s for s in scenes if not curriculum.error_of(s)]
+    failed = [RenderResult(RenderJob(s, QUALITIES[quality], mode), False, 0.0,
+                           error=curriculum.error_of(s)) for s in scenes if s not in ok]
+    return ok, failed
 
 
 def _echo_output(result: RenderResult) -> None:
@@ -174,6 +191,8 @@ def list_command(as_json):
         return
     for lesson in curriculum.lessons:
         click.secho(f"{lesson.code}  {lesson.slug}  {lesson.title}", bold=True)
+        if lesson.error:
+            click.secho(f"      error: {lesson.error}", fg="red")
         if not lesson.scenes:
             click.echo("      (no scenes yet)")
         for scene in lesson.scenes:
@@ -269,7 +288,8 @@ def render(targets, quality, voice, open_result, animations, fmt, jobs, force, s
     """
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
     curriculum = _curriculum()
-    scenes = _scenes(curriculum, targets)
+    scenes, unreadable = _unreadable(curriculum, _scenes(curriculum, targets, broken_ok=True),
+                                     quality)
     mode = "frame" if fmt == "png" else "video"
     render_jobs = [RenderJob(scene, QUALITIES[quality], mode, animations) for scene in scenes]
     converts = fmt in ("gif", "webm")
@@ -282,7 +302,7 @@ def render(targets, quality, voice, open_result, animations, fmt, jobs, force, s
     outputs = [r.output for r in results if r.ok]
     if converts:
         outputs = _convert(outputs, fmt)
-    _report_failures(results)
+    _report_failures(results + unreadable)
     if open_result:
         for output in outputs:
             show(output)
@@ -346,10 +366,14 @@ def check(targets):
       mathreel check all
     """
     curriculum = _curriculum()
-    jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in _scenes(curriculum, targets)]
+    scenes, unreadable = _unreadable(curriculum, _scenes(curriculum, targets, broken_ok=True),
+                                     "low", "check")
+    jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in scenes]
     results = render_many(curriculum.root, jobs, show_progress=False,
                           on_result=_echo_check)
-    _report_failures(results)
+    for failure in unreadable:
+        _echo_check(failure)
+    _report_failures(results + unreadable)
     if any(r.problems for r in results):
         raise click.ClickException("layout problems found (see above)")
 
@@ -729,6 +753,8 @@ def stitch(lessons, quality, course, release, burn, force, voice):
     for lesson in chosen:
         if not lesson.scenes:
             raise UserError(f"lesson {lesson.code} ({lesson.slug}) has no scenes yet")
+        if curriculum.lesson_error(lesson):
+            raise UserError(f"lesson {lesson.code}: {curriculum.lesson_error(lesson)}")
     try:
         for lesson in chosen:  # before the title cards are rendered
             require_videos(curriculum.root, quality, lesson, lesson.scenes)

@@ -8,6 +8,7 @@ validation is fast and works without a renderer installed.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -52,6 +53,10 @@ class Lesson:
     description: str
     tags: tuple[str, ...]
     scenes: tuple[SceneRef, ...]
+    # why the lesson's module cannot be read (a half-saved file): its scenes
+    # are listed unchecked, and every command that would run them fails this
+    # lesson alone with this one line
+    error: str | None = None
 
     @property
     def code(self) -> str:
@@ -83,6 +88,21 @@ class Curriculum:
     def scene(self, name: str) -> SceneRef | None:
         return next((s for s in self.scenes if s.name == name), None)
 
+    def error_of(self, scene: SceneRef) -> str | None:
+        """The error of ``scene``'s lesson module, if it cannot be read."""
+        lesson = next((l for l in self.lessons if l.number == scene.lesson), None)
+        return self.lesson_error(lesson) if lesson is not None else None
+
+    def lesson_error(self, lesson: Lesson) -> str | None:
+        """Why ``lesson``'s module cannot be read (not UTF-8, a syntax error:
+        a half-saved file), else None. Loading only reads class lines (fast);
+        the module is parsed here, for the lessons a command is about to run."""
+        if lesson.error or not lesson.scenes:
+            return lesson.error
+        path = self.root / "scenes" / f"{lesson.module_name}.py"
+        return _parse_error(str(path), path.relative_to(self.root).as_posix(),
+                            *_stamp(path))
+
     def is_lesson_module(self, path: Path) -> bool:
         """Is ``path`` the module of one of the curriculum's lessons?"""
         path = Path(path).resolve()
@@ -97,10 +117,43 @@ def title_from_class_name(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def scene_classes_in(path: Path) -> list[str]:
-    """Names of the top-level classes in a Python file, in source order."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+class ModuleError(ValueError):
+    """A scene file cannot be read as Python; the message names the file and,
+    for a syntax error, the line."""
+
+
+def scene_classes_in(path: Path, shown: str | None = None) -> list[str]:
+    """Names of the top-level classes in a Python file, in source order.
+    Raise ModuleError (naming the file as ``shown``) when it is not UTF-8
+    text or not valid Python."""
+    shown = shown or str(path)
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except UnicodeDecodeError as exc:
+        raise ModuleError(f"{shown} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+                          f"at offset {exc.start})") from None
+    except SyntaxError as exc:
+        raise ModuleError(f"{shown} is not valid Python: line {exc.lineno}: {exc.msg}") from None
+    except ValueError as exc:  # e.g. a NUL byte
+        raise ModuleError(f"{shown} is not valid Python: {exc}") from None
+    except OSError as exc:
+        raise ModuleError(f"cannot read {shown}: {exc.strerror or exc}") from None
     return [node.name for node in tree.body if isinstance(node, ast.ClassDef)]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_error(path: str, shown: str, size: int, mtime_ns: int) -> str | None:
+    """scene_classes_in's error for this version of the file, else None."""
+    try:
+        scene_classes_in(Path(path), shown)
+    except ModuleError as exc:
+        return str(exc)
+    return None
 
 
 CLASS_LINE_RE = re.compile(r"^class\s+([A-Za-z_]\w*)", re.MULTILINE)
@@ -134,6 +187,10 @@ def _check_fields(index: int, raw: dict) -> None:
                 f"{CURRICULUM_FILE}: {where}: field '{field}' must be {kind.__name__}, "
                 f"got {type(value).__name__}"
             )
+    if not 0 <= raw["number"] <= 99:
+        raise CurriculumError(
+            f"{CURRICULUM_FILE}: lesson #{index + 1} in the file: number {raw['number']} must be "
+            "0-99 (it names scenes/lNN_<slug>.py)")
     if not SLUG_RE.match(raw["slug"]):
         raise CurriculumError(
             f"{CURRICULUM_FILE}: {where}: slug {raw['slug']!r} must be lowercase words "
@@ -170,7 +227,17 @@ def _load_lesson(root: Path, index: int, raw: dict) -> Lesson:
         raise CurriculumError(
             f"{CURRICULUM_FILE}: {where}: lists scenes but {path.relative_to(root)} does not exist"
         )
-    candidates = class_lines_in(path) if entries else set()
+    shown = path.relative_to(root).as_posix()
+    try:
+        candidates = class_lines_in(path) if entries else set()
+    except (UnicodeDecodeError, OSError):  # this lesson fails; the others still load
+        scenes = tuple(SceneRef(name, path, title, lesson.number) for name, title in entries)
+        try:
+            scene_classes_in(path, shown)
+        except ModuleError as exc:
+            return Lesson(lesson.number, lesson.slug, lesson.title, lesson.description,
+                          lesson.tags, scenes, error=str(exc))
+        raise
     scenes = []
     for name, title in entries:
         if name not in candidates:
@@ -187,6 +254,8 @@ def _load_lesson(root: Path, index: int, raw: dict) -> Lesson:
 def load_curriculum(root: Path) -> Curriculum:
     """Read ``root/curriculum.toml``; raise CurriculumError naming the fault."""
     file = root / CURRICULUM_FILE
+    if file.exists() and not file.is_file():
+        raise CurriculumError(f"{file} is not a file; it must be the curriculum's TOML file")
     if not file.is_file():
         raise CurriculumError(f"no {CURRICULUM_FILE} in {root}; point mathreel at a curriculum "
                               "folder with --project DIR or $MATHREEL_ROOT")
@@ -194,6 +263,11 @@ def load_curriculum(root: Path) -> Curriculum:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise CurriculumError(f"{CURRICULUM_FILE}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CurriculumError(f"{file} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+                              f"at offset {exc.start})") from None
+    except OSError as exc:
+        raise CurriculumError(f"cannot read {file}: {exc.strerror or exc}") from None
     raw_lessons = data.get("lesson")
     if not isinstance(raw_lessons, list) or not raw_lessons:
         raise CurriculumError(f"{CURRICULUM_FILE}: no [[lesson]] tables")

@@ -98,13 +98,15 @@ def find_root(start: Path | None = None) -> Path:
     from ``start`` (default: the working directory) holding curriculum.toml,
     else the checkout this package was installed from (an editable install),
     else ``start`` itself: an installed package holds no curriculum, so
-    loading then fails with a message naming ``--project DIR``."""
+    loading then fails with a message naming ``--project DIR``. A
+    curriculum.toml that is not a file still marks the root (loading it then
+    says what is wrong), rather than silently using another checkout."""
     env = os.environ.get(ROOT_ENV)
     if env:
         return Path(env).resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / CURRICULUM_FILE).is_file():
+        if os.path.lexists(folder / CURRICULUM_FILE):
             return folder
     checkout = Path(__file__).resolve().parent.parent
     return checkout if (checkout / CURRICULUM_FILE).is_file() else here

@@ -7,7 +7,9 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .curriculum import Curriculum, SceneRef, scene_classes_in, title_from_class_name
+from .curriculum import (
+    Curriculum, ModuleError, SceneRef, scene_classes_in, title_from_class_name,
+)
 
 
 class TargetError(ValueError):
@@ -28,9 +30,9 @@ def _file_target(curriculum: Curriculum, target: str) -> list[SceneRef]:
     if not path.is_file():
         raise TargetError(f"no such file: {file_part}")
     try:
-        defined = scene_classes_in(path)
-    except SyntaxError as exc:
-        raise TargetError(f"{file_part} is not valid Python: line {exc.lineno}: {exc.msg}") from None
+        defined = scene_classes_in(path, file_part)
+    except ModuleError as exc:
+        raise TargetError(str(exc)) from None
     if not scene and len(defined) == 1:  # as `manim file.py` does
         scene = defined[0]
     if not scene:

@@ -133,7 +133,8 @@ def test_a_failing_scene_reports_its_name_and_error_with_exit_code_1(mini_projec
 def test_render_any_manim_file_from_the_manim_docs(mini_project):
     result = run("render", f"{FIXTURES / 'manim_docs_example.py'}:SquareToCircle", "-q", "low")
     assert result.exit_code == 0, result.output
-    video = mini_project / "media" / "low" / "scenes" / "SquareToCircle.mp4"
+    # a file outside the curriculum renders into a folder named after it
+    video = mini_project / "media" / "low" / "files" / "manim_docs_example" / "SquareToCircle.mp4"
     assert result.stdout.splitlines()[-1] == str(video)
     info = ffprobe(video)
     stream = next(s for s in info["streams"] if s["codec_type"] == "video")
