@@ -46,7 +46,14 @@ def load_scene_class(file: Path, name: str):
     sys.modules[module_name] = module
     sys.path.insert(0, str(file.parent.resolve()))
     spec.loader.exec_module(module)
-    return getattr(module, name)
+    found = getattr(module, name)
+    from manim import Scene
+
+    if not (isinstance(found, type) and issubclass(found, Scene)):
+        # else Manim fails later with "'X' object has no attribute 'render'"
+        raise TypeError(f"{name} in {file.name} is not a Manim scene; accepted: a class "
+                        "deriving from manim's Scene")
+    return found
 
 
 def latex_error_message(error: Exception) -> str | None:

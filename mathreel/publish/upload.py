@@ -114,11 +114,17 @@ def load_credentials(option: str | os.PathLike | None = None, *, token_uri: str 
 
     path = credentials_path(option)
     try:
-        creds = Credentials.from_authorized_user_file(str(path), scopes=list(SCOPES))
+        info = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(info, dict):  # google-auth would fail with an AttributeError
+            raise ValueError(f"a JSON {type(info).__name__}, not an object")
+        creds = Credentials.from_authorized_user_info(info, scopes=list(SCOPES))
     except (ValueError, KeyError) as exc:
         detail = str(exc).rstrip(".")
         raise CredentialsError(
             f"{path} is not an authorized-user token JSON ({detail}).") from None
+    except OSError as exc:
+        raise CredentialsError(f"Cannot read the YouTube credentials file {path} "
+                               f"({exc.strerror or exc}).") from None
     if token_uri:
         expiry = creds.expiry
         creds = creds.with_token_uri(token_uri)  # a copy without the expiry

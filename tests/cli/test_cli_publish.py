@@ -195,3 +195,18 @@ def test_publish_refuses_a_lesson_damaged_in_place(published_project, tmp_path):
     assert run("publish", "youtube", "03", "-q", "low", "--out", str(tmp_path / "yt")) == \
         (2, expected)
     assert not (tmp_path / "site").exists() and not (tmp_path / "yt").exists()
+
+
+@pytest.mark.parametrize("content, detail", [
+    ("[1, 2]", "a JSON list, not an object"),
+    ('"token"', "a JSON str, not an object"),
+])
+def test_upload_with_credentials_that_are_not_a_json_object(published_project, tmp_path,
+                                                            content, detail):
+    creds = tmp_path / "token.json"
+    creds.write_text(content)
+    code, out = run("publish", "youtube", "02", "-q", "low", "--upload", "--credentials",
+                    str(creds))
+    assert (code, out) == (2, f"Error: {creds} is not an authorized-user token JSON "
+                              f"({detail}).\n")
+    assert not (published_project / "media" / "low" / "youtube").exists()

@@ -128,3 +128,13 @@ def test_a_lesson_number_outside_0_to_99_is_named(project, number):
     assert (result.exit_code, result.output) == (
         1, f"Error: curriculum.toml: lesson #1 in the file: number {number} must be 0-99 "
            "(it names scenes/lNN_<slug>.py)\n")
+
+
+def test_a_target_class_that_is_not_a_scene(project, tmp_path):
+    helper = tmp_path / "helpers.py"
+    helper.write_text("class Palette:\n    colours = 3\n")
+    result = run("render", f"{helper}:Palette", "--quiet")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: scene Palette failed: TypeError: Palette in helpers.py is not a Manim scene; "
+        "accepted: a class deriving from manim's Scene")
