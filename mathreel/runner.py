@@ -233,6 +233,32 @@ def _flatten(animations) -> list:
     return flat
 
 
+def quote_concat_path(path: str) -> str:
+    """``path`` as a single-quoted token of ffmpeg's concat lists: inside
+    quotes nothing is special but the quote itself, written ``'\\''``."""
+    return "'" + path.replace("'", "'\\''") + "'"
+
+
+def install_quoted_manifest() -> bool:
+    """Manim lists a scene's segments for ffmpeg's concat demuxer as
+    ``file 'file:PATH'`` without escaping a quote in PATH, so in a project
+    whose path holds a ``'`` every render failed ("No such file or
+    directory: '<none>'"). The same list, with PATH quoted. Returns False,
+    changing nothing, when this Manim writes its list another way."""
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    if not hasattr(SceneFileWriter, "_concat_manifest_bytes"):
+        return False
+
+    def manifest_bytes(input_files: list[str]) -> bytes:
+        lines = "".join(f"file {quote_concat_path('file:' + Path(f).as_posix())}\n"
+                        for f in input_files)
+        return ("# This file records the segment order used by Manim.\n" + lines).encode()
+
+    SceneFileWriter._concat_manifest_bytes = staticmethod(manifest_bytes)
+    return True
+
+
 def install_frame_encoding() -> bool:
     """Make Manim's segment encoder hand frames to the codec without waste.
 
@@ -300,6 +326,7 @@ def run(job: dict) -> dict:
     observer = Observer(job.get("progress"))
     observer.install()
     install_frame_encoding()
+    install_quoted_manifest()
     scene_class = load_scene_class(Path(job["file"]), job["scene"])
     with tempconfig(manim_config(job)):
         scene = scene_class()

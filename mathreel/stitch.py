@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import shutil
 import subprocess
 import time
 from collections.abc import Callable
@@ -241,8 +242,8 @@ def _insert_chapters(args: list[str], metadata: Path, output: Path) -> list[str]
     return args[:out] + ["-map_metadata", str(index), "-map_chapters", str(index)] + args[out:]
 
 
-def _run(args: list[str], what: str) -> None:
-    proc = subprocess.run(args, capture_output=True, text=True)
+def _run(args: list[str], what: str, cwd: Path | None = None) -> None:
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=cwd)
     if proc.returncode != 0:
         lines = [l for l in proc.stderr.strip().splitlines() if l.strip()]
         raise EncodeError(f"{what}: ffmpeg: {' / '.join(lines[-3:]) or 'failed'}")
@@ -374,15 +375,23 @@ def is_release_encode(video: Path) -> bool:
 
 def burn_captions(video: Path, srt: Path, *, release: bool = False, height: int = 480,
                   fps=15) -> Path:
-    """A second file with the captions drawn into the picture (``.burned.mp4``)."""
+    """A second file with the captions drawn into the picture (``.burned.mp4``).
+
+    The subtitles filter takes its file name inside the filter graph, where
+    ``'``, ``:``, ``\\`` and ``,`` are syntax (and ffmpeg-python escapes them
+    twice over), so a project path holding one broke the burn. The captions
+    are copied under a plain name into a private folder that ffmpeg runs in,
+    and the filter names only that."""
     target = sidecar(video, "burned")
-    source = ffmpeg.input(str(video))
-    picture = source["v"].filter("subtitles", str(srt), force_style=BURN_STYLE)
+    source = ffmpeg.input(str(Path(video).resolve()))
+    picture = source["v"].filter("subtitles", "captions.srt", force_style=BURN_STYLE)
     opts = release_video_options(height, fps) if release else working_video_options()
-    with replacing(target) as tmp:
-        out = ffmpeg.output(picture, source["a"], str(tmp), f="mp4", movflags="+faststart",
-                            map_chapters=0, **opts, **{"c:a": "copy"})
-        _run(out.overwrite_output().compile(), f"burning captions into {video.name}")
+    with replacing(target) as tmp, tempfile.TemporaryDirectory(prefix=".burn-",
+                                                               dir=target.parent) as work:
+        shutil.copyfile(srt, Path(work) / "captions.srt")
+        out = ffmpeg.output(picture, source["a"], str(Path(tmp).resolve()), f="mp4",
+                            movflags="+faststart", map_chapters=0, **opts, **{"c:a": "copy"})
+        _run(out.overwrite_output().compile(), f"burning captions into {video.name}", cwd=work)
     return target
 
 

@@ -154,3 +154,16 @@ def test_the_cache_trusts_size_and_mtime_and_the_record_catches_the_rest(project
         check_render(project, "low", scene, repair)
     assert run("render", "ChunkSafe", "--force", "--quiet").exit_code == 0
     check_render(project, "low", scene, repair)
+
+
+def test_render_in_a_project_whose_path_holds_a_quote_and_a_colon(tmp_path, monkeypatch):
+    """Manim's segment list did not quote a ' (issue #14, item 12)."""
+    root = tmp_path / "it's: odd"
+    root.mkdir()
+    make_project(root)
+    monkeypatch.setenv("MATHREEL_ROOT", str(root))
+    monkeypatch.chdir(root)
+    result = run("render", "Traced", "--quiet")
+    assert result.exit_code == 0, result.output
+    video = root / "media" / "low" / "scenes" / "Traced.mp4"
+    assert result.output == f"{video}\n" and _seconds(video) == pytest.approx(1.6, abs=0.1)

@@ -196,3 +196,26 @@ def test_a_real_narrated_lesson_renders_speaks_and_stitches(tmp_path, monkeypatc
     assert abs(first_circle.start.total_seconds() - title_seconds) <= FRAME
     assert stream(probe(lesson), "subtitle")["codec_name"] == "mov_text"
     assert (root / "media" / "low" / "course.mp4").is_file()
+
+
+def test_burn_in_a_project_whose_path_holds_quote_colon_comma(tmp_path):
+    """The subtitles filter reads its file name as filter syntax (issue #14,
+    item 12): a path with ' : , must still burn the captions."""
+    import subprocess
+
+    (tmp_path / "it's: odd, really").mkdir()
+    root = make_project(tmp_path / "it's: odd, really")
+    for name in LESSON_01:
+        fake_render(root, "low", name)
+    result = stitch_lesson(root, load_curriculum(root).lesson(1), "low", burn=True)
+    burned = result.sidecars["burned"]
+    assert burned == result.output.with_name("01_first.burned.mp4") and burned.is_file()
+    assert frames_and_rate(burned)[0] == frames_and_rate(result.output)[0]
+
+    def first_frame(video: Path) -> bytes:  # the title card's cue is on screen at 0.0 s
+        return subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-frames:v", "1",
+                               "-f", "rawvideo", "-pix_fmt", "gray", "-"],
+                              capture_output=True, check=True).stdout
+
+    assert first_frame(burned) != first_frame(result.output)  # captions drawn in
+    assert not [p.name for p in burned.parent.iterdir() if p.name.startswith(".")]
