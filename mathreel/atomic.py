@@ -116,12 +116,15 @@ def _contains(folder: Path, path: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_replaceable(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()) -> Path:
+def check_replaceable(dest: Path, marker: str, *, protect: tuple[Path, ...] = (),
+                      own_files: frozenset[str] = frozenset()) -> Path:
     """``dest`` made absolute, if mathreel may replace it as a whole: it does
-    not exist, is an empty folder, or holds ``marker`` (a file mathreel
-    writes into every folder it replaces). A folder holding or equal to one
-    of ``protect`` (the project root) or the working directory is refused,
-    whatever it holds. Raise DestinationError otherwise."""
+    not exist, is an empty folder, holds ``marker`` (a file mathreel writes
+    into every folder it replaces), or holds nothing but plain files named in
+    ``own_files`` (what an older mathreel wrote there before the marker
+    existed). A folder holding or equal to one of ``protect`` (the project
+    root) or the working directory is refused, whatever it holds. Raise
+    DestinationError otherwise."""
     dest = Path(os.path.abspath(Path(dest).expanduser()))
     kept = [("the project", Path(p)) for p in protect] + [("the working directory", Path.cwd())]
     for what, folder in kept:
@@ -137,7 +140,9 @@ def check_replaceable(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()
             entries = {entry.name for entry in dest.iterdir()}
         except OSError as exc:
             raise DestinationError(f"cannot read {dest}: {exc.strerror}") from None
-        if entries and marker not in entries:
+        ours = all(name in own_files and (dest / name).is_file()
+                   and not (dest / name).is_symlink() for name in entries)
+        if entries and marker not in entries and not ours:
             raise DestinationError(
                 f"refusing to replace {dest}: it is not empty and was not written by mathreel "
                 f"(no {marker} in it); choose a new or empty folder, or remove it yourself")
@@ -145,7 +150,8 @@ def check_replaceable(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()
 
 
 @contextlib.contextmanager
-def atomic_dir(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()) -> Iterator[Path]:
+def atomic_dir(dest: Path, marker: str, *, protect: tuple[Path, ...] = (),
+               own_files: frozenset[str] = frozenset()) -> Iterator[Path]:
     """Yield an empty private folder beside ``dest``; on success it replaces
     ``dest`` (with ``marker`` written into it), on failure it is removed and
     ``dest`` is left as it was.
@@ -154,7 +160,7 @@ def atomic_dir(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()) -> It
     mathreel's own is never deleted (DestinationError instead), so pointing
     ``--out`` at a folder of other files loses nothing.
     """
-    dest = check_replaceable(dest, marker, protect=protect)
+    dest = check_replaceable(dest, marker, protect=protect, own_files=own_files)
     existing = next(folder for folder in dest.parents if folder.exists())
     if not existing.is_dir():
         raise DestinationError(f"cannot write to {dest}: {existing} is a file, not a folder")

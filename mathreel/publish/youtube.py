@@ -212,7 +212,10 @@ def build_bundle(stitched: StitchedLesson, out_dir: Path, *, privacy: str = "pri
     body = metadata(stitched, description, privacy)  # validate before any work
     warnings = chapter_warnings(stitched)
     old_receipt = dest / RECEIPT
-    with atomic_dir(dest, BUNDLE_MARKER, protect=(stitched.root,)) as tmp:
+    # a bundle written before the marker existed holds only these files
+    legacy = frozenset({f"{stem}.mp4", f"{stem}.en.srt", f"{stem}.en.vtt", DESCRIPTION,
+                        METADATA, THUMBNAIL, RECEIPT})
+    with atomic_dir(dest, BUNDLE_MARKER, protect=(stitched.root,), own_files=legacy) as tmp:
         bundle = Bundle(tmp, stem)
         warnings += release_video(stitched.video, bundle.video)
         link_or_copy(stitched.srt, bundle.srt)

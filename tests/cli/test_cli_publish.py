@@ -210,3 +210,14 @@ def test_upload_with_credentials_that_are_not_a_json_object(published_project, t
     assert (code, out) == (2, f"Error: {creds} is not an authorized-user token JSON "
                               f"({detail}).\n")
     assert not (published_project / "media" / "low" / "youtube").exists()
+
+
+def test_a_bundle_written_before_the_marker_is_still_replaced(published_project, tmp_path):
+    bundle = tmp_path / "yt" / "02_matrix-decompositions"
+    bundle.mkdir(parents=True)
+    for name in ("02_matrix-decompositions.mp4", "description.txt", "metadata.json"):
+        (bundle / name).write_text("from an older mathreel")
+    code, out = run("publish", "youtube", "02", "-q", "low", "--out", str(tmp_path / "yt"))
+    assert code == 0 and out.splitlines()[-1] == str(bundle)
+    assert (bundle / ".mathreel-bundle").is_file()
+    assert (bundle / "description.txt").read_text() != "from an older mathreel"
