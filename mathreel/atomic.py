@@ -133,7 +133,8 @@ def check_replaceable(dest: Path, marker: str, *, protect: tuple[Path, ...] = ()
                                    f"({folder.resolve()}), and the output folder is replaced "
                                    "as a whole; choose a new or empty folder")
     if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
-        raise DestinationError(f"refusing to write to {dest}: it exists and is not a folder; "
+        kind = "a symbolic link" if dest.is_symlink() else "not a folder"
+        raise DestinationError(f"refusing to write to {dest}: it exists and is {kind}; "
                                "choose a new or empty folder")
     if dest.is_dir():
         try:
@@ -175,6 +176,8 @@ def atomic_dir(dest: Path, marker: str, *, protect: tuple[Path, ...] = (),
         (tmp / marker).write_text("written by mathreel: the folder is replaced as a whole "
                                   "on every run\n", encoding="utf-8")
         os.chmod(tmp, 0o755)
+        # again: files may have been put there while the new folder was written
+        check_replaceable(dest, marker, protect=protect, own_files=own_files)
         _swap(tmp, dest)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # gone already after a swap
