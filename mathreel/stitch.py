@@ -386,8 +386,7 @@ def burn_captions(video: Path, srt: Path, *, release: bool = False, height: int 
     source = ffmpeg.input(str(Path(video).resolve()))
     picture = source["v"].filter("subtitles", "captions.srt", force_style=BURN_STYLE)
     opts = release_video_options(height, fps) if release else working_video_options()
-    with replacing(target) as tmp, tempfile.TemporaryDirectory(prefix=".burn-",
-                                                               dir=target.parent) as work:
+    with replacing(target) as tmp, temp_dir(target.parent, "burn") as work:
         shutil.copyfile(srt, Path(work) / "captions.srt")
         out = ffmpeg.output(picture, source["a"], str(Path(tmp).resolve()), f="mp4",
                             movflags="+faststart", map_chapters=0, **opts, **{"c:a": "copy"})
