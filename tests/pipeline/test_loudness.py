@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lesson_media import probe, stream
+from lesson_media import probe, record_render, stream
 from mathreel import loudness
 from mathreel.curriculum import load_curriculum
 from mathreel.project import QUALITIES, scene_video
@@ -122,13 +122,16 @@ def project(tmp_path_factory):
             f"class {name}(Scene):\n    pass\n" for name in classes))
     wav = root / "wav"
     wav.mkdir()
-    video = lambda name: scene_video(root, "low", name)  # noqa: E731
+    def clip(name, seconds, *args, **kwargs):  # the render and its record, as rendering leaves them
+        scene_clip(scene_video(root, "low", name), seconds, *args, **kwargs)
+        record_render(root, "low", name, seconds)
+
     for number in (1, 2, 3):
-        scene_clip(video(f"Lesson{number:02d}Title"), 3)
-    scene_clip(video("QuietScene"), 5, espeak(QUIET, wav / "quiet.wav"), -9.6)
-    scene_clip(video("LoudScene"), 4, espeak(LOUD, wav / "loud.wav"), 16.0)
-    scene_clip(video("SparseScene"), 12, espeak(SPARSE, wav / "sparse.wav", *PEAKY))
-    scene_clip(video("MuteScene"), 3, silent_track=True)
+        clip(f"Lesson{number:02d}Title", 3)
+    clip("QuietScene", 5, espeak(QUIET, wav / "quiet.wav"), -9.6)
+    clip("LoudScene", 4, espeak(LOUD, wav / "loud.wav"), 16.0)
+    clip("SparseScene", 12, espeak(SPARSE, wav / "sparse.wav", *PEAKY))
+    clip("MuteScene", 3, silent_track=True)
     return root
 
 
@@ -201,7 +204,7 @@ def test_a_release_stitch_is_normalised_and_its_bundle_copy_keeps_it(project, tm
 
 def test_changing_the_loudness_settings_joins_again(project, tmp_path, monkeypatch):
     root = tmp_path / "copy"  # its own project: the other tests keep theirs
-    shutil.copytree(project, root, ignore=shutil.ignore_patterns("lessons", ".cache"))
+    shutil.copytree(project, root, ignore=shutil.ignore_patterns("lessons", "stitch"))
     lesson = load_curriculum(root).lesson(2)
     assert not stitch_lesson(root, lesson, "low").cached
     assert stitch_lesson(root, lesson, "low").cached
