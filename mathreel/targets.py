@@ -23,7 +23,9 @@ def _accepted(curriculum: Curriculum) -> str:
 
 
 def _file_target(curriculum: Curriculum, target: str) -> list[SceneRef]:
-    file_part, _, scene = target.rpartition(":") if ":" in target else (target, "", "")
+    # a path may hold ':' itself: only a name after the last one is a scene
+    file_part, _, scene = (target, "", "") if target.endswith(".py") or ":" not in target \
+        else target.rpartition(":")
     path = Path(file_part).expanduser()
     if not path.is_absolute():
         path = (Path.cwd() / path).resolve()

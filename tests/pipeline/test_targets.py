@@ -72,3 +72,13 @@ def test_completion_candidates(curriculum):
     assert after_one[:2] == ["RaisesValueError", "all"]
     assert target_candidates(curriculum, "R", [str(FAILING), "00"]) == []  # the group has ended
     assert target_candidates(None, f"{FAILING}:B") == [(f"{FAILING}:BadLatex", "scene")]
+
+
+def test_a_file_path_holding_a_colon(mini_project, tmp_path):
+    folder = tmp_path / "a:b"
+    folder.mkdir()
+    (folder / "one.py").write_text("from manim import Scene\nclass Only(Scene):\n    pass\n")
+    curriculum = load_curriculum(mini_project)
+    for target in (f"{folder}/one.py", f"{folder}/one.py:Only"):
+        [scene] = resolve_targets(curriculum, [target])
+        assert (scene.name, scene.path, scene.namespace) == ("Only", folder / "one.py", "one")
