@@ -163,7 +163,7 @@ def test_blog_out_below_a_file_or_unwritable_is_one_line(published_project, tmp_
     assert (code, out) == (2, f"Error: cannot write to {afile / 'sub'}: {afile} is a file, not a folder\n")
     code, out = run("publish", "blog", "-q", "low", "--out", str(afile))
     assert (code, out) == (2, f"Error: Invalid value for '-o' / '--out': Directory '{afile}' "
-                              "is a file.\n")
+                              "is a file.\nTry 'mathreel publish blog --help' for help.\n")
     assert afile.read_text() == "x"
     # sysfs refuses new folders to every user, root included
     code, out = run("publish", "blog", "-q", "low", "--out", "/sys/mathreel-site")
