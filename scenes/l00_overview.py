@@ -266,14 +266,22 @@ class WhereTheMathGoes(NarratedScene):
         readout = self.get_readout(1, r"\text{rank } 2 \text{ error}",
                                    rf"{format_number(100 * LORA_ERROR, 1)}\%")
         readout[1].set_color(MATRIX)
+        update = MathTex(r"\Delta W", "=", "B", "A", font_size=BODY_SIZE, color=TEXT)
+        update[2:].set_color(MATRIX)
+        update.next_to(readout, UP, buff=0.45)
         with self.beat("LoRA fine-tunes a big model with a low-rank update, B times A. The "
                        "singular values of a typical update show why that works: two are large, "
                        "the rest are tiny, so a rank two update loses only "
                        f"{format_number(100 * LORA_ERROR, 1)} percent. "
                        f"{spoken_lessons(DESTINATIONS[1][2]).capitalize()}."):
+            # one motion per clause: the product, the spectrum, the two large values, the error
+            self.play(Write(update))
             self.play(LaggedStart(*(Create(b) for b in bars), lag_ratio=0.05), run_time=1.5)
-            self.play(FadeIn(readout))
-            self.wait(3)
+            self.play(Indicate(bars[:LORA_RANK], color=MATRIX, scale_factor=1.15),
+                      bars[LORA_RANK:].animate.set_opacity(0.5))
+            self.play(FadeIn(readout, shift=0.1 * UP))
+            self.play(Indicate(self.cards[1][1][1], color=MATRIX))
+            self.wait(1)
 
     def show_attention(self):
         center = self.get_plot_area(2)
