@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DL, DOWN, DR, LEFT, RIGHT, UL, UP, UR, ApplyMatrix, Circumscribe, Create, Dot, FadeIn, FadeOut,
-    GrowArrow, Indicate, LaggedStart, MathTex, Polygon, Restore, Tex, TransformFromCopy,
-    ValueTracker, VGroup, always_redraw,
+    GrowArrow, Indicate, LaggedStart, MathTex, Polygon, ReplacementTransform, Restore, Tex,
+    TransformFromCopy, ValueTracker, VGroup, Write, always_redraw,
 )
 
 from mathcore import linalg
@@ -56,6 +56,8 @@ SHEAR_X = linalg.matmul(SHEAR, X)
 PRODUCT_X = linalg.matmul(PRODUCT, X)  # (2,) where x lands under RS ...
 PRODUCT_SR_X = linalg.matmul(PRODUCT_SR, X)  # (2,) ... and under SR
 GHOST_OPACITY = 0.35  # the faint copy of where RS sent the arrows
+FIELD_POINTS = [(a, b) for a in range(-3, 4) for b in range(-2, 3) if (a, b) != (0, 0)]
+# "every vector of the plane": arrows to the grid points around the origin
 
 # --------------------------------------------------------------------------- determinants
 M_STRETCH = np.array([[2.0, 1.0],
@@ -241,9 +243,16 @@ class MatrixAsTransformation(NarratedScene):
     def show_basis_and_x(self):
         arrows = [get_tracked_arrow(self.plane, tip, color)
                   for tip, color in zip(self.tips, (I_HAT, J_HAT, VECTOR))]
+        origin = self.plane.c2p(0, 0)
+        field = VGroup(*(get_arrow(origin, self.plane.c2p(a, b), VECTOR, stroke_width=3)
+                         .set_opacity(0.45) for a, b in FIELD_POINTS))
         with self.beat("A matrix is a way to move every vector of the plane at once. "
                        "Follow i-hat, j-hat, and one more vector x."):
-            self.play(*(GrowArrow(a) for a in arrows))
+            # "every vector": a field of them; then the three the scene follows, as named
+            self.play(LaggedStart(*(GrowArrow(a) for a in field), lag_ratio=0.03), run_time=1.5)
+            self.play(FadeOut(field))
+            for arrow in arrows:
+                self.play(GrowArrow(arrow), run_time=0.7)
         for mob in self.moving():
             mob.save_state()
 
@@ -253,6 +262,8 @@ class MatrixAsTransformation(NarratedScene):
         with self.beat("Here is a matrix S. Its first column is where i-hat lands; "
                        "its second column is where j-hat lands."):
             self.play(FadeIn(label, shift=0.2 * DOWN))
+            for column, color in zip(label[1][1].get_columns(), (I_HAT, J_HAT)):
+                self.play(Circumscribe(column, color=color))
         with self.beat("Apply it. The grid lines stay straight, parallel and evenly spaced; "
                        "this kind of motion is called a shear."):
             self.apply(SHEAR)
@@ -265,25 +276,46 @@ class MatrixAsTransformation(NarratedScene):
         result = get_coords_label(SHEAR_X, VECTOR, font_size=BODY_SIZE)
         card = get_panel(VGroup(rule, result).arrange(RIGHT, buff=0.15))
         card.next_to(label, DOWN, buff=0.25, aligned_edge=LEFT).set_z_index(10)
+        # x's recipe, tip to tail on the sheared grid: x times where i-hat landed, then y times
+        # where j-hat landed, ending on S x
+        origin = self.plane.c2p(0, 0)
+        s_i, s_j = (tip.get_center() - origin for tip in self.tips[:2])
+        legs = VGroup(get_arrow(origin, origin + x * s_i, I_HAT),
+                      get_arrow(origin + x * s_i, origin + x * s_i + y * s_j, J_HAT))
         with self.beat(f"And x? It was {format_number(x)} i-hat plus {format_number(y)} j-hat, "
                        "so it lands on the same combination of where they landed. "
                        "That is all matrix times vector means."):
-            self.play(FadeIn(card, shift=0.1 * DOWN))
-            self.wait(1.5)
-        self.shear_label, self.rule_card = label, card
+            self.play(FadeIn(card[0]), Write(rule[:2]))
+            self.play(Write(rule[2:4]), GrowArrow(legs[0]))
+            self.play(Write(rule[4:7]), GrowArrow(legs[1]))
+            self.play(Write(rule[7]), FadeIn(result, shift=0.1 * LEFT))
+            self.play(Circumscribe(card, color=VECTOR))
+        self.remove(card[0], *rule, result)
+        self.add(card)
+        self.shear_label, self.rule_card, self.legs = label, card, legs
 
     def show_composition(self):
         label = get_matrix_label("R", ROTATE, MATRIX, column_colors=(I_HAT, J_HAT))
         label.to_corner(UR, buff=EDGE_BUFF).set_z_index(10)
         with self.beat("Now follow the shear with a second matrix R, a quarter turn."):
-            self.play(FadeOut(self.rule_card), FadeIn(label, shift=0.2 * DOWN))
+            self.play(FadeOut(self.rule_card), FadeOut(self.legs), FadeIn(label, shift=0.2 * DOWN))
             self.apply(ROTATE)
             self.wait(0.5)
         product_card = self.get_product_card("RS", PRODUCT).to_corner(DR, buff=EDGE_BUFF)
+        backing, (name, matrix) = product_card
+        columns = matrix.get_columns()
+        landed = [get_coords_label(PRODUCT[:, k], color).next_to(tip, side, buff=0.15)
+                  for k, (tip, color, side) in enumerate(((self.tips[0], I_HAT, RIGHT),
+                                                          (self.tips[1], J_HAT, UP)))]
         with self.beat("The two moves together are again a single matrix: the product R times S. "
                        "Its columns are where i-hat and j-hat ended up."):
-            self.play(FadeIn(product_card, shift=0.2 * UP))
-            self.wait(1)
+            self.play(FadeIn(VGroup(backing, name, matrix.get_brackets()), shift=0.2 * UP))
+            # each column is read off where a basis vector landed, and flies into place
+            for label_k, column in zip(landed, columns):
+                self.play(FadeIn(label_k, scale=0.8), run_time=0.7)
+                self.play(ReplacementTransform(label_k, column))
+        self.remove(backing, name, matrix.get_brackets(), *columns)
+        self.add(product_card)
         with self.beat("Undo everything, and apply R S in one go. The plane lands in exactly the "
                        "same place. Read a product from right to left: S first, then R."):
             self.play(*(Restore(m) for m in self.moving()), run_time=1.5)
@@ -334,7 +366,15 @@ class MatrixAsTransformation(NarratedScene):
         with self.beat("So matrix products do not commute: S R is not R S. A product is a list "
                        "of moves, read from right to left, and the order of the moves matters."):
             self.play(Circumscribe(VGroup(other_card, self.product_card), color=ACCENT))
-            self.wait(2.5)
+            # read right to left: the R of S R acts first, then its S
+            sr_name = other_card[1][0]
+            for letter, label in ((sr_name[1], self.rotate_label), (sr_name[0], self.shear_label)):
+                self.play(Indicate(letter, color=ACCENT, scale_factor=1.4),
+                          Indicate(label[1][0][0], color=ACCENT, scale_factor=1.5), run_time=1.2)
+            # the order matters: from where R S sent x to where S R sends it
+            self.play(GrowArrow(get_arrow(ghosts[0][2].get_end(), self.tips[2].get_center(),
+                                          ACCENT, stroke_width=4)))
+            self.wait(0.5)
 
 
 # =========================================================================== scene 3
