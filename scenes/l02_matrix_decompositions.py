@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Create, DashedLine,
+    DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, AnimationGroup, Axes, Create, DashedLine,
     Circumscribe, DashedVMobject, SurroundingRectangle,
     Dot, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line,
     MathTex, ReplacementTransform, RightAngle, Tex, Restore, Rotate, Transform, TransformFromCopy,
@@ -61,6 +61,7 @@ N_SLOW_STEPS = 5  # steps shown one motion at a time; the rest play fast
 A_SVD = np.array([[2.0, 1.0],
                   [0.5, 1.5]])  # (2, 2) not symmetric; U and V^T both turn out to be rotations
 U_SVD, S_SVD, VT_SVD = linalg.svd(A_SVD)  # (2, 2), (2,), (2, 2)
+SVD_IMAGES = linalg.matmul(A_SVD, VT_SVD.T)  # (2, 2) column j: A v_j, a semi-axis of the ellipse
 
 
 def rotation_angle(R: np.ndarray) -> float:
@@ -222,8 +223,16 @@ class EigenvectorsStayOnTheirSpan(NarratedScene):
         card.to_corner(DR, buff=EDGE_BUFF).set_z_index(10)
         with self.beat("In symbols: A times v equals lambda times v. Applying the matrix to an "
                        "eigenvector is the same as multiplying it by a single number, lambda."):
-            self.play(FadeIn(card, shift=0.2 * LEFT))
-            self.wait(2)
+            self.play(FadeIn(card[0]), Write(equation[:2]))
+            self.play(Write(equation[2:]))
+            # "multiplying it by a single number": each arrow's stretch label becomes its lambda
+            self.play(Indicate(equation[3], color=EIGEN), *(Indicate(label[1], color=EIGEN)
+                                                            for label in self.eigen_labels))
+            self.play(*(TransformFromCopy(label[1], values[2 * j])
+                        for j, label in enumerate(self.eigen_labels)), FadeIn(values[1]))
+            self.wait(0.5)
+        self.remove(card[0], *equation, *values)
+        self.add(card)
         with self.beat("Finding these directions is the first decomposition of this lesson. "
                        "Next: how a computer actually finds them."):
             self.play(Indicate(equation[3], color=EIGEN), run_time=1.5)
@@ -311,10 +320,15 @@ class PowerIterationConverges(NarratedScene):
         self.formulas = formulas
         with self.beat("The rule: multiply by A, then divide by the length, so the vector "
                        "stays on the unit circle."):
-            self.play(Write(update))
+            self.play(Write(update[2]))
+            self.play(Write(update[:2]))
+            self.play(Indicate(self.circle, color=VECTOR, scale_factor=1.05))
         with self.beat("And after every step, the Rayleigh quotient, v transpose A v, "
                        "is our current guess for the eigenvalue lambda."):
-            self.play(Write(rayleigh))
+            self.play(Write(rayleigh[2]), Indicate(self.v_label, color=VECTOR))
+            self.play(Write(rayleigh[3]), Indicate(self.matrix_label[1][0], color=MATRIX))
+            self.play(Write(rayleigh[4]), Indicate(self.v_label, color=VECTOR))
+            self.play(Write(rayleigh[:2]))
         # The live readout: step counter and estimate, both looked up from POWER.
         self.step = ValueTracker(0)
         k_number = get_tracked_number(self.step, decimals=0, font_size=BODY_SIZE,
@@ -506,12 +520,31 @@ class SvdRotateStretchRotate(NarratedScene):
         formula[0].set_color(MATRIX)
         self.formula = get_panel(formula)
         self.formula.to_corner(UL, buff=EDGE_BUFF).set_z_index(10)
+        origin = plane.c2p(0, 0)
+        square = RightAngle(*(Line(origin, tip.get_center()) for tip in self.v_tips), length=0.25,
+                            color=MUTED, stroke_width=2)
+        # where A sends them: the semi-axes of the dashed ellipse
+        images = VGroup(*(get_arrow(origin, plane.c2p(*SVD_IMAGES[:, j]), color, stroke_width=4)
+                          .set_opacity(0.5) for j, color in enumerate(SIGMA_COLORS)))
         with self.beat("Two perpendicular directions, here in orange and pink, are special: "
                        "A sends them exactly onto the axes of the ellipse."):
-            self.play(*(GrowArrow(a) for a in self.v_arrows))
+            for arrow in self.v_arrows:
+                self.play(GrowArrow(arrow), run_time=0.8)
+            self.play(Create(square), run_time=0.6)
+            self.play(*(TransformFromCopy(get_arrow(origin, tip.get_center(), color), image)
+                        for tip, color, image in zip(self.v_tips, SIGMA_COLORS, images)),
+                      FadeOut(square), run_time=1.5)
+        formula = self.formula[1]
         with self.beat("The decomposition writes A as U, times Sigma, times V transpose. "
                        "Read it from right to left: three motions, one after another."):
-            self.play(FadeIn(self.formula, shift=0.2 * DOWN))
+            self.play(FadeIn(self.formula[0], shift=0.2 * DOWN), Write(formula[:2]))
+            for factor in formula[2:]:
+                self.play(Write(factor), run_time=0.6)
+            for factor in reversed(formula[2:]):
+                self.play(Indicate(factor, color=ACCENT), run_time=0.7)
+            self.play(FadeOut(images))
+        self.remove(self.formula[0], *formula)
+        self.add(self.formula)
 
     def highlight(self, index: int) -> SurroundingRectangle:
         """A box around one factor of A = U Sigma V^T (index into the MathTex)."""
@@ -539,24 +572,53 @@ class SvdRotateStretchRotate(NarratedScene):
                               color=SIGMA_COLORS[j]), buff=0.08, opacity=0.75)
             for j in range(2)
         )).set_z_index(10)  # above the plane, which the last rotation brings to the front
+        origin = self.plane.c2p(0, 0)
+        axes = VGroup(*(Line(2 * origin - tip.get_center(), tip.get_center(), color=color,
+                             stroke_width=5).set_opacity(0.7)
+                        for tip, color in zip(self.v_tips, SIGMA_COLORS)))  # the ellipse's axes
         directions = (DR, UL)
         for label, tip, direction in zip(labels, self.v_tips, directions):
             label.add_updater(lambda m, tip=tip, d=direction: m.next_to(tip, d, buff=0.1))
         with self.beat(f"The stretch factors are the singular values: sigma one is "
                        f"{format_number(S_SVD[0])}, sigma two is {format_number(S_SVD[1])}. "
                        "They are the lengths of the ellipse's axes."):
-            self.play(FadeIn(labels))
-            self.wait(1)
+            for label, axis in zip(labels, axes):
+                self.play(FadeIn(label), Create(axis))
+            self.play(*(Indicate(axis, color=axis.get_color(), scale_factor=1.05) for axis in axes))
+            self.play(FadeOut(axes), run_time=0.5)
+            self.wait(0.5)
         self.sigma_labels = labels
+
+    def get_numeric_svd(self) -> VGroup:
+        """A = U Sigma V^T with mathcore's numbers, on a card for the lower-right corner."""
+        matrices = [get_matrix(X, decimals=2, font_size=LABEL_SIZE)
+                    for X in (A_SVD, U_SVD, np.diag(S_SVD), VT_SVD)]
+        for j, color in enumerate(SIGMA_COLORS):
+            matrices[2].get_rows()[j][j].set_color(color)
+        lhs = VGroup(matrices[0], MathTex("=", font_size=BODY_SIZE))
+        names = [MathTex(t, font_size=LABEL_SIZE, color=c) for t, c in
+                 (("A", MATRIX), ("U", TEXT), (r"\Sigma", TEXT), ("V^{T}", TEXT))]
+        row = VGroup(*lhs, *matrices[1:]).arrange(RIGHT, buff=0.12)
+        for name, matrix in zip(names, matrices):
+            name.next_to(matrix, DOWN, buff=0.12)
+        factors = [VGroup(m, n) for m, n in zip(matrices[1:], names[1:])]
+        card = get_panel(VGroup(row, *names))
+        card.to_corner(DR, buff=EDGE_BUFF).set_z_index(10)
+        return card, VGroup(*lhs, names[0]), factors
 
     def show_match(self):
         with self.beat("And the ellipse lands exactly on the dashed outline: rotate, stretch, "
                        "rotate is the same as applying A at once."):
             self.play(Indicate(self.target_outline, color=MATRIX, scale_factor=1.05), run_time=2)
             self.play(Indicate(self.formula, color=MATRIX), run_time=1.5)
+        card, lhs, factors = self.get_numeric_svd()
         with self.beat("Every matrix can be taken apart this way, which is why the SVD shows up "
                        "everywhere from least squares to compressing images and LoRA."):
-            self.wait(2.5)
+            self.play(FadeIn(card[0]), Write(lhs))
+            self.play(LaggedStart(*(FadeIn(f, shift=0.1 * UP) for f in factors), lag_ratio=0.5),
+                      run_time=2)
+            self.play(Circumscribe(card[1], color=MATRIX))
+            self.wait(0.5)
 
 
 
@@ -778,7 +840,13 @@ class FactorizationsAsProducts(NarratedScene):
             ("The columns of Q are the two yellow eigenvectors, and Lambda holds the eigenvalues "
              "on its diagonal.", [Circumscribe(Q_m, color=EIGEN), Circumscribe(L_m, color=EIGEN)]),
             ("Because A is symmetric, Q is a rotation, and its inverse is simply its transpose. "
-             "Read right to left: turn the eigenvectors onto the axes, stretch, turn back.", []),
+             "Read right to left: turn the eigenvectors onto the axes, stretch, turn back.",
+             [Indicate(VGroup(A_m.get_entries()[1], A_m.get_entries()[2]), color=MATRIX),
+              Circumscribe(Q_m, color=EIGEN),
+              # the transpose: each column of Q becomes a row of Q^T
+              AnimationGroup(*(TransformFromCopy(column, row) for column, row in
+                               zip(Q_m.get_columns(), Qt_m.get_rows())), run_time=1.5),
+              *(Circumscribe(m, color=ACCENT) for m in (Qt_m, L_m, Q_m))]),
         ])
 
     def show_lu(self):
@@ -803,7 +871,13 @@ class FactorizationsAsProducts(NarratedScene):
              "stability.", [Circumscribe(U_m, color=ACCENT), Circumscribe(L_m, color=ACCENT),
                             Circumscribe(P_m, color=ACCENT)]),
             ("With it, solving a linear system becomes two easy triangular solves. It is what a "
-             "linear solver does under the hood.", []),
+             "linear solver does under the hood.",
+             # forward substitution runs down L, back substitution up U
+             [LaggedStart(*(Indicate(row, color=ACCENT) for row in L_m.get_rows()),
+                          lag_ratio=0.5, run_time=1.5),
+              LaggedStart(*(Indicate(row, color=ACCENT) for row in reversed(U_m.get_rows())),
+                          lag_ratio=0.5, run_time=1.5),
+              Circumscribe(equation[0], color=ACCENT)]),
         ])
 
     def show_qr(self):
@@ -867,6 +941,15 @@ class FactorizationsAsProducts(NarratedScene):
                        MathTex("R", font_size=LABEL_SIZE).next_to(R_m, DOWN, buff=0.15))
         return VGroup(row, names)
 
+    def get_qr_uses(self) -> VGroup:
+        """Least squares (solve R x = Q^T b) and the QR algorithm (A_{k+1} = R_k Q_k)."""
+        colors = {"Q": Q_COLOR, "Q^{T}": Q_COLOR, "Q_k": Q_COLOR}
+        return VGroup(
+            get_formula("R", r"\mathbf{x}", "=", "Q^{T}", r"\mathbf{b}", font_size=BODY_SIZE,
+                        colors=colors),
+            get_formula("A_{k+1}", "=", "R_k", "Q_k", font_size=BODY_SIZE, colors=colors),
+        ).arrange(RIGHT, buff=0.8)
+
     def show_gram_schmidt_columns(self):
         self.gs_title = Tex(r"Gram--Schmidt: where $Q$ and $R$ come from", font_size=TITLE_SIZE,
                             color=TEXT).to_edge(UP, buff=EDGE_BUFF)
@@ -883,9 +966,12 @@ class FactorizationsAsProducts(NarratedScene):
         self.b_label.move_to([GS_PANEL_LEFT, GS_PANEL_TOP, 0], aligned_edge=UL)
         with self.beat("Where do Q and R come from? The idea is easiest to see in the plane. "
                        "Take a small matrix B, and draw its columns: a one in green, a two in red."):
-            self.play(FadeIn(self.gs_title, shift=0.2 * DOWN), FadeIn(self.gs_plane),
-                      FadeIn(self.b_label))
-            self.play(*(GrowArrow(a) for a in self.a_arrows), FadeIn(self.a_labels))
+            self.play(FadeIn(self.gs_title, shift=0.2 * DOWN), FadeIn(self.gs_plane))
+            self.play(FadeIn(self.b_label), run_time=0.8)
+            # each column of B drawn as its arrow
+            for arrow, label, column in zip(self.a_arrows, self.a_labels,
+                                            self.b_label[1][1].get_columns()):
+                self.play(GrowArrow(arrow), FadeIn(label), Circumscribe(column, color=arrow.get_color()))
         self.gs_steps = self.get_gs_steps().next_to(self.b_label, DOWN, buff=0.45,
                                                     aligned_edge=LEFT)
 
@@ -931,6 +1017,7 @@ class FactorizationsAsProducts(NarratedScene):
         (row, names), steps = product, self.gs_steps
         Q_m, R_m = row[1], row[2]
         r_entries = R_m.get_entries()
+        uses = self.get_qr_uses().next_to(product, DOWN, buff=0.4, aligned_edge=LEFT)
         with self.beat("And those are exactly the entries of R: the two lengths on its diagonal, "
                        "the dot product above it. Q holds q one and q two."):
             self.play(FadeIn(row[0]), FadeIn(Q_m), FadeIn(names[0]),
@@ -940,11 +1027,16 @@ class FactorizationsAsProducts(NarratedScene):
         with self.beat("A three by three matrix works the same way, one column at a time. "
                        "QR is how least-squares problems are solved stably, and repeated QR steps "
                        "are how libraries find all the eigenvalues at once."):
-            self.play(Circumscribe(R_m, color=ACCENT))
-            self.wait(2)
+            # one column at a time: each column of B and the column of R that rebuilds it
+            for j in range(2):
+                self.play(Indicate(VGroup(self.a_arrows[j], self.a_labels[j]), color=ACCENT),
+                          Circumscribe(R_m.get_columns()[j], color=ACCENT))
+            self.play(Write(uses[0]), run_time=1.5)
+            self.play(Write(uses[1]), run_time=1.5)
+            self.wait(0.5)
         self.play(FadeOut(VGroup(self.gs_title, self.gs_plane, self.a_arrows, self.a_labels,
                                  self.drop, self.shadow, self.right_angle, *self.q_arrows,
-                                 *self.q_labels, self.b_label, steps, product)))
+                                 *self.q_labels, self.b_label, steps, product, uses)))
 
 
 # =========================================================================== scene 6
