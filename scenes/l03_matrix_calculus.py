@@ -21,10 +21,11 @@ import re
 import numpy as np
 import sympy
 from manim import (
-    DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, ApplyPointwiseFunction, Arrow, Axes, Circle, Create,
+    DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, ApplyPointwiseFunction, Arrow, Axes, Circle, Circumscribe,
+    Create,
     Dot, FadeIn, FadeOut, GrowArrow, Indicate, LaggedStart, Line, MathTex, Matrix, MobjectMatrix,
-    RoundedRectangle,
-    ShowPassingFlash, Tex, VGroup, VMobject, Write,
+    RoundedRectangle, ShowPassingFlash, SurroundingRectangle, Tex, Transform, VGroup, VMobject,
+    Write,
 )
 
 from mathcore import autodiff, calculus, linalg
@@ -69,6 +70,7 @@ F_P_WARP = warp(P_WARP)  # (2,) where it lands
 JACOBIAN = calculus.jacobian(warp, P_WARP)  # (2, 2) central differences
 SMALL_GRID_HALF = 0.75  # the orange patch around p: p + [-0.75, 0.75]^2 ...
 SMALL_GRID_STEP = 0.25  # ... in cells of 0.25
+D_STEP = np.array([2.0, 1.0]) * SMALL_GRID_STEP  # a small step d from p, to a node of the patch
 
 # --------------------------------------------------------------------------- scene 2: Hessian
 WELL_EXPR = (X_SYM ** 2 - 1) ** 2 + 2 * (Y_SYM - X_SYM / 2) ** 2  # a double well with a pass
@@ -325,18 +327,28 @@ class JacobianIsALocalLinearMap(NarratedScene):
 
     def show_linearisation(self):
         self.linear_patch = self.get_linear_patch()
-        formula = tex(r"f(\mathbf{p} + \mathbf{d}) \approx f(\mathbf{p}) + J\,\mathbf{d}",
-                      font_size=BODY_SIZE)
-        formula[0].set_color(TEXT)
+        formula = MathTex(r"f(\mathbf{p} + \mathbf{d})", r"\approx", r"f(\mathbf{p})", "+", "J",
+                          r"\,\mathbf{d}", font_size=BODY_SIZE)
+        formula[4].set_color(EIGEN)  # J: yellow, like the linear patch it draws
         card = get_panel(formula).next_to(self.map_card, DOWN, buff=COLUMN_GAP).set_z_index(10)
         card.set_x(RIGHT_COLUMN_X)
+        # the step d from p, seen after f: where f really sends p + d (a node of the orange
+        # grid), and the arrow J d from f(p), which lands next to it
+        landed = Dot(to_zoomed_frame(warp(P_WARP + D_STEP)), radius=0.07, color=ACCENT)
+        step = get_arrow(to_zoomed_frame(F_P_WARP), to_zoomed_frame(F_P_WARP + JACOBIAN @ D_STEP),
+                         EIGEN, stroke_width=5)
         with self.beat("Which linear map? Call its matrix J. Move a little, by d, away from p, "
                        "and f moves by about J times d."):
-            self.play(FadeIn(card, shift=0.2 * DOWN))
+            self.play(FadeIn(card[0], shift=0.2 * DOWN), Write(formula[:3]))
+            self.play(Write(formula[3:]))
+            self.play(FadeIn(landed, scale=2), Indicate(formula[0], color=ACCENT))
+            self.play(GrowArrow(step), Indicate(formula[4:], color=EIGEN))
+        self.remove(card[0], *formula)
+        self.add(card)
         with self.beat("Here, in yellow, is the same grid sent through that linear map instead "
                        "of through f. In the middle the two agree; only at the edges of the "
                        "patch do they drift apart."):
-            self.play(Create(self.linear_patch), run_time=2.5)
+            self.play(Create(self.linear_patch), FadeOut(landed), FadeOut(step), run_time=2.5)
             self.wait(1.5)
         self.approx_card = card
 
@@ -431,10 +443,18 @@ class HessianIsCurvature(NarratedScene):
         self.dots = {k: Dot(self.plane.c2p(*p), radius=0.08, color=TEXT).set_z_index(5)
                      for k, p in CRITICAL_POINTS.items()}
         mirror = Dot(self.plane.c2p(*(-CRITICAL_POINTS["valley"])), radius=0.08, color=TEXT)
+        flat = MathTex(r"\nabla f", "=", r"\mathbf{0}", font_size=BODY_SIZE)
+        flat[0].set_color(GRADIENT)
+        flat.next_to(self.formula, DOWN, buff=0.35, aligned_edge=LEFT)
         with self.beat("At the bottom of each valley, and at the top of the pass, the ground is "
                        "flat: the gradient is zero. The gradient alone cannot tell them apart."):
-            self.play(*(FadeIn(d, scale=2) for d in (*self.dots.values(), mirror)))
-            self.wait(1.5)
+            self.play(*(FadeIn(d, scale=2) for d in (self.dots["valley"], mirror)))
+            self.play(FadeIn(self.dots["saddle"], scale=2), run_time=0.7)
+            self.play(Write(flat))
+            self.play(*(Indicate(d, color=GRADIENT, scale_factor=2)
+                        for d in (*self.dots.values(), mirror)))
+            self.wait(0.5)
+        self.flat_label = flat
 
     def show_hessian_formula(self):
         lhs = MathTex("H", "=", font_size=BODY_SIZE)
@@ -453,8 +473,21 @@ class HessianIsCurvature(NarratedScene):
         with self.beat("The second derivatives can. Collect them in a matrix, the Hessian: "
                        "the Jacobian of the gradient. It is symmetric, because the order of "
                        "differentiation does not matter."):
-            self.play(FadeIn(self.hessian_card, shift=0.2 * DOWN), run_time=1.5)
-            self.wait(1)
+            backing = self.hessian_card[0]
+            self.play(FadeIn(backing), Write(lhs), FadeIn(partials.get_brackets()),
+                      FadeOut(self.flat_label))
+            self.play(LaggedStart(*(FadeIn(e, scale=0.8) for e in partials.get_entries()),
+                                  lag_ratio=0.3), run_time=1.5)
+            # the Jacobian of the gradient, worked out
+            self.play(Write(row[2]), FadeIn(symbolic, shift=0.1 * LEFT), run_time=1.5)
+            # symmetric: the two mixed partials, and their values, agree
+            for matrix in (partials, symbolic):
+                mixed = VGroup(*(matrix.get_entries()[k] for k in (1, 2)))
+                self.play(Indicate(mixed, color=ACCENT))
+            self.wait(0.5)
+        self.remove(backing, lhs, partials.get_brackets(), *partials.get_entries(), row[2],
+                    symbolic)
+        self.add(self.hessian_card)
         self.slice_axes = Axes(
             x_range=(-0.6, 0.6, 0.6), y_range=(-1, 3, 1), x_length=3.6, y_length=2.2,
             axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
@@ -639,8 +672,11 @@ class BackpropThroughAGraph(NarratedScene):
         self.legend[1].align_to(self.legend[0], LEFT)
         with self.beat(f"The forward pass. Put in numbers: {values}, and the bias is "
                        f"{format_number(NEURON_DATA['b'])}."):
-            self.play(*(FadeIn(self.nodes[n].value, shift=0.1 * RIGHT) for n in leaves),
-                      FadeIn(self.legend[0]))
+            self.play(FadeIn(self.legend[0]), run_time=0.5)
+            # each number as it is said
+            for n in [n for n in leaves if n != "b"] + ["b"]:
+                self.play(FadeIn(self.nodes[n].value, shift=0.1 * RIGHT),
+                          Circumscribe(self.nodes[n].box, color=FORWARD), run_time=0.7)
         with self.beat("Each operation computes its value from its inputs, left to right, "
                        f"until the output: tanh of {format_number(NEURON_DATA['n'])} is "
                        f"{format_number(NEURON_DATA['o'])}."):
@@ -658,10 +694,19 @@ class BackpropThroughAGraph(NarratedScene):
         out = self.nodes["o"]
         with self.beat("Now backward. Calling backward on the output sets its own gradient to "
                        "one: the output changes one for one with itself."):
-            self.play(FadeIn(out.grad, shift=0.1 * LEFT), FadeIn(self.legend[1]))
+            self.play(Circumscribe(out.box, color=BACKWARD), FadeIn(self.legend[1]))
+            self.play(FadeIn(out.grad, shift=0.1 * LEFT, scale=1.5))
+            self.play(Indicate(VGroup(out.value, out.grad), color=BACKWARD))
+        tanh_op = self.ops["o"]
+        local = MathTex("1 - o^2", "=", format_number(TANH_LOCAL), font_size=LABEL_SIZE,
+                        color=BACKWARD).next_to(tanh_op[1], DOWN, buff=0.35)
         with self.beat(f"Through tanh, multiply by its local derivative, one minus o squared, "
                        f"which is {format_number(TANH_LOCAL)}. That is the gradient at n."):
+            self.play(Indicate(VGroup(tanh_op[1], tanh_op[2]), color=BACKWARD), run_time=0.8)
+            self.play(Write(local[0]))
+            self.play(Write(local[1:]))
             self.show_backward_step("o")
+            self.play(Indicate(self.nodes["n"].grad, color=BACKWARD), FadeOut(local))
         with self.beat("A plus node passes the gradient unchanged to both of its inputs."):
             self.show_backward_step("n")
             self.show_backward_step("s")
@@ -782,17 +827,35 @@ class ChainRuleAsJacobians(NarratedScene):
         check.arrange(RIGHT, buff=0.2)
         block = VGroup(result, check).arrange(RIGHT, buff=0.8)
         block.next_to(self.jacobian_row, DOWN, buff=0.45).set_x(0)
+        rows, cols = CHAIN_PRODUCT.shape
+        shape = MathTex(rf"{rows} \times {cols}", font_size=SMALL_SIZE, color=MUTED)
+        shape.next_to(result[1], DOWN, buff=0.12)
+        result.add(shape)
+        factors, footers = self.factors, self.jacobian_row[2]
         with self.beat("Multiply them out, and the shapes chain together: one by one, times one by "
                        "three, times three by three, times three by two, gives one by two: "
                        f"{format_number(CHAIN_PRODUCT[0, 0], 3)} and "
                        f"{format_number(CHAIN_PRODUCT[0, 1], 3)}."):
-            self.play(FadeIn(result, shift=0.1 * RIGHT))
-            self.wait(1)
+            for factor, footer in zip(factors, footers):  # each shape as it is read
+                self.play(Indicate(footer, color=ACCENT, scale_factor=1.4),
+                          Circumscribe(factor, color=ACCENT), run_time=0.7)
+            self.play(FadeIn(result[:2], shift=0.1 * RIGHT))
+            self.play(FadeIn(shape), Indicate(result[1], color=BACKWARD))
+            self.wait(0.5)
+        # "from the left": a box that grows over the factors, one matrix at a time
+        boxes = [SurroundingRectangle(factors[:k], color=BACKWARD, buff=0.08)
+                 for k in range(1, len(factors) + 1)]
         with self.beat("Nudging each input a tiny bit and measuring the loss gives the same "
                        "numbers. Backpropagation multiplies this chain from the left, so it only "
                        "ever multiplies a row vector by a matrix."):
-            self.play(FadeIn(check, shift=0.1 * RIGHT))
-            self.wait(1.5)
+            self.play(FadeIn(check[0], shift=0.1 * RIGHT))
+            self.play(FadeIn(check[1], shift=0.1 * RIGHT))
+            self.play(Indicate(VGroup(result[1].get_entries(), check[1].get_entries()),
+                               color=ACCENT))
+            self.play(Create(boxes[0]), run_time=0.7)
+            for box in boxes[1:]:
+                self.play(Transform(boxes[0], box), run_time=0.7)
+            self.play(FadeOut(boxes[0]), run_time=0.5)
         self.product_block = block
 
     def show_weight_gradients(self):
@@ -820,9 +883,12 @@ class ChainRuleAsJacobians(NarratedScene):
         with self.beat("Each weight matrix's gradient is the layer's input, transposed, times the "
                        "delta after it. These are exactly the numbers mathcore's mlp backprop "
                        "returns, and finite differences agree with them too."):
-            self.play(FadeIn(grad_w2, shift=0.1 * UP))
-            self.play(FadeIn(grad_w1, shift=0.1 * UP))
-            self.wait(2)
+            for grad in (grad_w2, grad_w1):
+                self.play(Write(grad[0]))
+                self.play(FadeIn(grad[1], shift=0.1 * RIGHT), run_time=0.8)
+            for grad in (grad_w2, grad_w1):  # the numbers mathcore's mlp_backprop returns
+                self.play(Circumscribe(grad[1], color=BACKWARD))
+            self.wait(0.5)
 
 
 # =========================================================================== scene 5
