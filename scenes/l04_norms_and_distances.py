@@ -338,7 +338,11 @@ class CosineSimilarityOfEmbeddings(NarratedScene):
         self.ab_value.move_to([COS_COLUMN_X, 0.95, 0])
         with self.beat("Similar meanings point in similar directions. So compare directions: "
                        "measure the angle theta between the two arrows."):
-            self.play(Create(self.angle), FadeIn(theta))
+            self.play(Indicate(VGroup(self.a, self.a_label), color=A_COLOR),
+                      Indicate(VGroup(self.b, self.b_label), color=B_COLOR), run_time=1.2)
+            self.play(Create(self.angle))
+            self.play(FadeIn(theta, scale=1.5), run_time=0.6)
+            self.play(Indicate(theta, color=TEXT, scale_factor=1.5), run_time=0.8)
         with self.beat("Its cosine is the cosine similarity: the dot product divided by both "
                        "lengths. For cat and kitten it is "
                        f"{format_number(COS_AB)}, close to the maximum of one."):
@@ -526,7 +530,7 @@ class ThreeDistancesSideBySide(NarratedScene):
         euclid = MathTex(rf"\|A - \mu\|_2 = \|B - \mu\|_2 = {format_number(EUCLID_ALONG)}",
                          font_size=LABEL_SIZE, color=L2_COLOR)
         euclid.move_to([CLOUD_ORIGIN[0], -2.85, 0])
-        formula = MathTex(r"d_M(\mathbf{x}) = \sqrt{(\mathbf{x} - \mu)^{T}\, \Sigma^{-1}"
+        formula = MathTex(r"d_M(\mathbf{x}) =", r"\sqrt{(\mathbf{x} - \mu)^{T}\, \Sigma^{-1}"
                           r"(\mathbf{x} - \mu)}", font_size=LABEL_SIZE, color=MAHALANOBIS_COLOR)
         formula = get_panel(formula, buff=0.12).move_to([CLOUD_ORIGIN[0], 2.75, 0])
         values = MathTex(rf"d_M(A) = {format_number(MAHAL_ALONG)}", r"\qquad",
@@ -541,8 +545,15 @@ class ThreeDistancesSideBySide(NarratedScene):
         with self.beat("The Mahalanobis distance measures in units of the data's own spread: "
                        "it whitens the offset with the inverse covariance, then takes the "
                        "Euclidean length."):
-            self.play(FadeIn(formula, shift=0.2 * DOWN), run_time=1.5)
+            # the data's own spread, then the formula, then the straight lengths it ends with
+            self.play(*(Indicate(e, color=MAHALANOBIS_COLOR, scale_factor=1.05)
+                        for e in self.ellipses))
+            self.play(FadeIn(formula[0], shift=0.2 * DOWN), Write(formula[1][0]), run_time=0.8)
+            self.play(Write(formula[1][1]), run_time=1.5)
+            self.play(Indicate(spokes, color=L2_COLOR, scale_factor=1.1))
             self.wait(0.5)
+        self.remove(formula[0], *formula[1])
+        self.add(formula)
         where_b = "beyond the third ellipse" if MAHAL_ACROSS > 3 else "out by the third ellipse"
         with self.beat(f"A lies with the grain, inside the first ellipse: distance "
                        f"{format_number(MAHAL_ALONG)}. B lies across it, {where_b}: "
