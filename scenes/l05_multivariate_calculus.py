@@ -73,6 +73,7 @@ NEAR_T = 0.3  # "near": the errors quoted at this distance
 NEAR_POINT = P0 + NEAR_T * LINE_DIRECTION
 NEAR_ERRORS = (abs(float(hill(NEAR_POINT)) - T1(NEAR_POINT)),
                abs(float(hill(NEAR_POINT)) - T2(NEAR_POINT)))
+FAR_T = 2.5  # "far away": past the top, where both polynomials have left the hill
 
 # Contour grid.
 GRID = np.linspace(-3.2, 3.2, 129)
@@ -424,16 +425,43 @@ class TaylorApproximation(NarratedScene):
 
     def show_errors(self):
         e1, e2 = NEAR_ERRORS
-        note = get_colored_tex(rf"t = {format_number(NEAR_T, 1)}: \quad |f - T_1| = "
-                               rf"{format_number(e1, 3)}, \quad |f - T_2| = "
-                               rf"{format_number(e2, 4)}", {}, font_size=SMALL_SIZE)
+        note = MathTex(rf"t = {format_number(NEAR_T, 1)}: \quad", rf"|f - T_1| = {format_number(e1, 3)},",
+                       rf"\quad |f - T_2| = {format_number(e2, 4)}", font_size=SMALL_SIZE)
+        note[1].set_color(T1_COLOR)
+        note[2].set_color(T2_COLOR)
         note.next_to(self.formula, DOWN, buff=0.3).to_edge(LEFT, buff=EDGE_BUFF)
+        t = ValueTracker(NEAR_T)
+        gaps = self.get_gaps(t)
         with self.beat("A third of a unit from the point, the tangent line is off by "
                        f"{format_number(e1, 3)}, the parabola by only {format_number(e2, 4)}. Far "
                        "away, both fail. Optimizers live on this fact: gradient descent trusts the "
                        "plane, Newton's method trusts the bowl."):
-            self.play(FadeIn(note, shift=0.1 * DOWN))
-            self.wait(3)
+            # at t = 0.3: the gap from the hill to each polynomial, then its size
+            self.play(Create(gaps), FadeIn(note[0], shift=0.1 * DOWN))
+            self.play(FadeIn(note[1], shift=0.1 * DOWN), Indicate(gaps[1], color=T1_COLOR))
+            self.play(FadeIn(note[2], shift=0.1 * DOWN))
+            # far away: walk the marker past the top; both gaps open up
+            self.play(t.animate.set_value(FAR_T), run_time=2, rate_func=linear)
+            # the plane and the bowl of the formula
+            self.play(Indicate(self.formula[2], color=T1_COLOR))
+            self.play(Indicate(self.formula[3], color=T2_COLOR))
+            self.wait(0.5)
+
+    def get_gaps(self, t: ValueTracker) -> VGroup:
+        """At the marker t: a dashed vertical line, and the gaps from the hill's height f(t) to
+        T1(t) (orange) and T2(t) (blue), clipped to the axes."""
+        axes = self.axes
+        top = axes.y_range[1]
+
+        def point(value, heights):
+            return axes.c2p(value, float(np.clip(np.interp(value, LINE_T, heights), 0, top)))
+
+        return always_redraw(lambda: VGroup(
+            DashedLine(axes.c2p(t.get_value(), 0), axes.c2p(t.get_value(), top), color=MUTED,
+                       stroke_width=2),
+            *(Line(point(t.get_value(), LINE_F), point(t.get_value(), heights), color=color,
+                   stroke_width=6) for heights, color in ((LINE_T1, T1_COLOR), (LINE_T2, T2_COLOR))),
+        ))
 
 
 # =========================================================================== try it
