@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Axes, Create, Dot, Ellipse, FadeIn, FadeOut,
-    GrowArrow, Indicate, Line, Polygon, Tex, ValueTracker, VGroup, Write,
-    always_redraw,
+    DOWN, LEFT, RIGHT, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut, Flash,
+    GrowArrow, Indicate, Line, MathTex, Polygon, Tex, TransformFromCopy, ValueTracker, VGroup,
+    Write, always_redraw,
 )
 
 from mathcore import calculus, optim
@@ -224,6 +224,10 @@ class ConvexFunctions(NarratedScene):
                                            UP, buff=0.3)
             labels.add(label)
         right, left = WAVY_RUNS["right"], WAVY_RUNS["left"]
+        best = min(right.losses[-1], left.losses[-1])  # the lower of the two valleys
+        floor = DashedLine(axes.c2p(WAVY_X[0], best), axes.c2p(WAVY_X[-1], best), color=MUTED,
+                           stroke_width=3)
+        ends = [axes.c2p(run.xs[-1, 0], float(wavy(run.xs[-1, 0]))) for run in (right, left)]
         with self.beat("Run gradient descent from two starting points. Each rolls into the "
                        "nearest valley and stops there."):
             self.play(FadeIn(balls))
@@ -232,8 +236,15 @@ class ConvexFunctions(NarratedScene):
                        f"{format_number(left.losses[-1])}. Both are local minima; only one is the "
                        "best. With a convex function this cannot happen, and that is why convexity "
                        "makes life easy."):
-            self.play(FadeIn(labels))
-            self.wait(3)
+            for label, end, color in zip(labels, ends, (OPTIMIZER_COLORS["momentum"],
+                                                        OPTIMIZER_COLORS["adam"])):
+                self.play(FadeIn(label, shift=0.1 * UP), Flash(end, color=color))
+            # only one is the best: the other valley sits above the lower one's level
+            self.play(Create(floor))
+            self.play(*(Indicate(label, color=label.get_color()) for label in labels))
+            # the convexity inequality, which rules this out
+            self.play(Indicate(self.convex_group[4], color=F_COLOR), run_time=1.2)
+            self.wait(0.5)
 
 
 # =========================================================================== scene 2
@@ -438,11 +449,26 @@ class KKTConditions(NarratedScene):
 
     def show_summary(self):
         row = self.rows[3]
+        _, _, line, infeasible, point, _, mu = self.case_group
+        constraint = VGroup(line, infeasible)
+        switch = MathTex(r"\mu = 0", r"\quad\text{or}\quad", r"g = 0", font_size=LABEL_SIZE)
+        switch[0][0].set_color(ACCENT)  # mu and g coloured as in the conditions
+        switch[2][0].set_color(CONSTRAINT)
+        switch.next_to(mu, DOWN, buff=0.35).align_to(mu, LEFT)
         with self.beat("Complementary slackness is the switch between the two cases: either mu "
                        "is zero and the constraint does not matter, or g is zero and you are "
                        "standing on the boundary."):
             self.play(Indicate(row, color=ACCENT))
-            self.wait(2)
+            self.play(TransformFromCopy(row[1], switch))
+            # mu = 0: the constraint might as well not be there ...
+            self.play(Indicate(switch[0], color=ACCENT),
+                      constraint.animate.set_opacity(0.2))
+            self.play(constraint.animate.set_opacity(1), run_time=0.5)
+            # ... or g = 0: the point sits on the line
+            self.play(Indicate(switch[2], color=ACCENT),
+                      Indicate(point, color=ACCENT, scale_factor=2),
+                      Indicate(line, color=CONSTRAINT, scale_factor=1.02))
+            self.wait(0.5)
 
 
 def LaggedStart_rows(group):
