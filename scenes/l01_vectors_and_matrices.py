@@ -366,15 +366,18 @@ class MatrixAsTransformation(NarratedScene):
         with self.beat("So matrix products do not commute: S R is not R S. A product is a list "
                        "of moves, read from right to left, and the order of the moves matters."):
             self.play(Circumscribe(VGroup(other_card, self.product_card), color=ACCENT))
-            # read right to left: the R of S R acts first, then its S
+            # read right to left: replay the moves of S R, its R first, then its S, each letter
+            # lit with its matrix while the grid moves
             sr_name = other_card[1][0]
-            for letter, label in ((sr_name[1], self.rotate_label), (sr_name[0], self.shear_label)):
-                self.play(Indicate(letter, color=ACCENT, scale_factor=1.4),
-                          Indicate(label[1][0][0], color=ACCENT, scale_factor=1.5), run_time=1.2)
+            self.play(FadeOut(x_label), *(Restore(m) for m in self.moving()))
+            for letter, label, M in ((sr_name[1], self.rotate_label, ROTATE),
+                                     (sr_name[0], self.shear_label, SHEAR)):
+                self.apply(M, Indicate(letter, color=ACCENT, scale_factor=1.4),
+                           Indicate(label[1][0][0], color=ACCENT, scale_factor=1.5), run_time=1.5)
             # the order matters: from where R S sent x to where S R sends it
-            self.play(GrowArrow(get_arrow(ghosts[0][2].get_end(), self.tips[2].get_center(),
+            self.play(FadeIn(x_label),
+                      GrowArrow(get_arrow(ghosts[0][2].get_end(), self.tips[2].get_center(),
                                           ACCENT, stroke_width=4)))
-            self.wait(0.5)
 
 
 # =========================================================================== scene 3
