@@ -590,31 +590,33 @@ class SvdRotateStretchRotate(NarratedScene):
         self.sigma_labels = labels
 
     def get_numeric_svd(self) -> VGroup:
-        """A = U Sigma V^T with mathcore's numbers, on a card for the lower-right corner."""
-        matrices = [get_matrix(X, decimals=2, font_size=LABEL_SIZE)
-                    for X in (A_SVD, U_SVD, np.diag(S_SVD), VT_SVD)]
+        """A = U Sigma V^T with mathcore's numbers, on a card in the upper-left corner (it takes
+        the place of the symbolic formula; the ellipse leaves that band free)."""
+        matrices = [get_matrix(X, decimals=d, font_size=SMALL_SIZE + 2)
+                    for X, d in ((A_SVD, 1), (U_SVD, 2), (np.diag(S_SVD), 2), (VT_SVD, 2))]
         for j, color in enumerate(SIGMA_COLORS):
             matrices[2].get_rows()[j][j].set_color(color)
         lhs = VGroup(matrices[0], MathTex("=", font_size=BODY_SIZE))
-        names = [MathTex(t, font_size=LABEL_SIZE, color=c) for t, c in
+        names = [MathTex(t, font_size=SMALL_SIZE + 2, color=c) for t, c in
                  (("A", MATRIX), ("U", TEXT), (r"\Sigma", TEXT), ("V^{T}", TEXT))]
         row = VGroup(*lhs, *matrices[1:]).arrange(RIGHT, buff=0.12)
         for name, matrix in zip(names, matrices):
             name.next_to(matrix, DOWN, buff=0.12)
         factors = [VGroup(m, n) for m, n in zip(matrices[1:], names[1:])]
         card = get_panel(VGroup(row, *names))
-        card.to_corner(DR, buff=EDGE_BUFF).set_z_index(10)
+        card.to_corner(UL, buff=EDGE_BUFF).set_z_index(10)
         return card, VGroup(*lhs, names[0]), factors
 
     def show_match(self):
         with self.beat("And the ellipse lands exactly on the dashed outline: rotate, stretch, "
                        "rotate is the same as applying A at once."):
             self.play(Indicate(self.target_outline, color=MATRIX, scale_factor=1.05), run_time=2)
-            self.play(Indicate(self.formula, color=MATRIX), run_time=1.5)
+            self.play(Indicate(self.formula[1], color=MATRIX), run_time=1.5)
         card, lhs, factors = self.get_numeric_svd()
         with self.beat("Every matrix can be taken apart this way, which is why the SVD shows up "
                        "everywhere from least squares to compressing images and LoRA."):
-            self.play(FadeIn(card[0]), Write(lhs))
+            self.play(ReplacementTransform(self.formula[0], card[0]), FadeOut(self.formula[1]),
+                      Write(lhs))
             self.play(LaggedStart(*(FadeIn(f, shift=0.1 * UP) for f in factors), lag_ratio=0.5),
                       run_time=2)
             self.play(Circumscribe(card[1], color=MATRIX))
