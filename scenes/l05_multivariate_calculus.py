@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
-    Indicate, Line, MathTex, ValueTracker, VGroup, Write, always_redraw, linear,
+    Indicate, Line, MathTex, Polygon, ValueTracker, VGroup, Write, always_redraw, linear,
 )
 
 from mathcore import calculus
@@ -448,19 +448,27 @@ class TaylorApproximation(NarratedScene):
             self.wait(0.5)
 
     def get_gaps(self, t: ValueTracker) -> VGroup:
-        """At the marker t: a dashed vertical line, and the gaps from the hill's height f(t) to
-        T1(t) (orange) and T2(t) (blue), clipped to the axes."""
+        """At the marker t: a dashed vertical line, the gaps from the hill's height f(t) to
+        T1(t) (orange) and T2(t) (blue), and, shaded, the same gaps all the way from NEAR_T to t;
+        all clipped to the axes."""
         axes = self.axes
         top = axes.y_range[1]
 
         def point(value, heights):
             return axes.c2p(value, float(np.clip(np.interp(value, LINE_T, heights), 0, top)))
 
+        def band(end, heights, color):
+            ts = [NEAR_T, *LINE_T[(LINE_T > NEAR_T) & (LINE_T < end)], end]
+            outline = [point(v, LINE_F) for v in ts] + [point(v, heights) for v in reversed(ts)]
+            return Polygon(*outline, stroke_width=0, fill_color=color, fill_opacity=0.3)
+
+        polynomials = ((LINE_T1, T1_COLOR), (LINE_T2, T2_COLOR))
         return always_redraw(lambda: VGroup(
             DashedLine(axes.c2p(t.get_value(), 0), axes.c2p(t.get_value(), top), color=MUTED,
                        stroke_width=2),
             *(Line(point(t.get_value(), LINE_F), point(t.get_value(), heights), color=color,
-                   stroke_width=6) for heights, color in ((LINE_T1, T1_COLOR), (LINE_T2, T2_COLOR))),
+                   stroke_width=6) for heights, color in polynomials),
+            *(band(t.get_value(), heights, color) for heights, color in polynomials),
         ))
 
 
