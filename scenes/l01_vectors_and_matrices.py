@@ -120,7 +120,8 @@ class VectorsBasisAndSpan(NarratedScene):
         j_hat = get_arrow(self.p((0, 0)), self.p((0, 1)), J_HAT)
         with self.beat("The plane comes with two basis vectors: i-hat, one step to the right, "
                        "and j-hat, one step up."):
-            self.play(GrowArrow(i_hat), GrowArrow(j_hat))
+            self.play(GrowArrow(i_hat))
+            self.play(GrowArrow(j_hat))
         scaled_i = get_arrow(self.p((0, 0)), self.p((a, 0)), I_HAT)
         scaled_j = get_arrow(self.p((a, 0)), self.p((a, b)), J_HAT)
         formula = MathTex(r"\mathbf{v}", "=", format_number(a), r"\hat{\imath}", "+",
