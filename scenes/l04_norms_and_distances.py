@@ -247,8 +247,11 @@ class LpUnitBallsMorph(NarratedScene):
         with self.beat(f"In the L1 norm x has length {format_number(SAMPLE_NORMS[1])}, in the "
                        f"Euclidean norm {format_number(SAMPLE_NORMS[2])}, and in the max norm "
                        f"{format_number(SAMPLE_NORMS[np.inf])}. Same arrow, three answers."):
-            self.play(FadeIn(values, shift=0.1 * UP), run_time=1.5)
-            self.wait(1.5)
+            for value, ball in zip(values, scaled):  # each length with the ball that measured it
+                self.play(FadeIn(value, shift=0.1 * UP),
+                          Indicate(ball, color=ball.get_color(), scale_factor=1.05))
+            self.play(Indicate(VGroup(arrow, x_label), color=TEXT))
+            self.wait(0.5)
         self.sample = VGroup(arrow, x_label, scaled, values)
 
     def show_below_one(self):
