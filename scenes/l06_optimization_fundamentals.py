@@ -326,6 +326,7 @@ class LagrangeMultipliers(NarratedScene):
             self.play(GrowArrow(grad_f), FadeIn(labels[0]))
             self.play(GrowArrow(grad_g), FadeIn(labels[1]))
             self.wait(1)
+        self.gradients = VGroup(grad_f, grad_g)
 
     def show_multiplier(self):
         condition = get_colored_tex(r"\nabla f = -\nu\, \nabla g", TEX_MAP, font_size=BODY_SIZE)
@@ -342,13 +343,19 @@ class LagrangeMultipliers(NarratedScene):
         with self.beat("In symbols: the gradient of f is a multiple of the gradient of g. The "
                        "factor, nu, is the Lagrange multiplier."):
             self.play(Write(condition))
-            self.wait(1)
+            self.play(*(Indicate(a, color=a.get_color(), scale_factor=1.15) for a in self.gradients))
+            self.play(Indicate(condition.get_part_by_tex(r"\nu"), color=ACCENT, scale_factor=1.5))
+            self.wait(0.5)
         with self.beat("Solving that together with the constraint gives the point "
                        f"{format_number(X_STAR[0], 3)}, {format_number(X_STAR[1], 3)} and nu equal to "
                        f"{format_number(NU, 3)}: the gradient there is exactly minus "
                        f"{format_number(NU, 3)} times one, one."):
-            self.play(FadeIn(values, shift=0.1 * DOWN), run_time=1.5)
-            self.wait(2)
+            # the point, then nu, then the gradient there, each as it is said
+            self.play(FadeIn(values[0], shift=0.1 * DOWN), Indicate(self.star, scale_factor=2))
+            self.play(FadeIn(values[1], shift=0.1 * DOWN))
+            self.play(FadeIn(values[2], shift=0.1 * DOWN))
+            self.play(*(Indicate(a, color=a.get_color(), scale_factor=1.15) for a in self.gradients))
+            self.wait(0.5)
         with self.beat("The multiplier also has a meaning: it is how fast the best value of f "
                        "would fall if the constraint were relaxed a little."):
             self.play(Indicate(values[1], color=ACCENT))
