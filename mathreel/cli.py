@@ -451,8 +451,11 @@ def contact_sheet(target, quality, every, out):
       mathreel contact-sheet 02
       mathreel contact-sheet PowerIterationConverges --every 2
     """
+    from itertools import accumulate
+
     from .contact_sheet import Tile, frame_times, write_sheet
     from .encode import probe
+    from .render import render_play_times
 
     curriculum = _curriculum()
     scenes = _scenes(curriculum, [target])
@@ -463,12 +466,11 @@ def contact_sheet(target, quality, every, out):
     if still is not None:
         raise UserError(f"{still.job.scene.name} is a still scene (no play() or wait()): "
                         f"its render is one picture, {still.output}")
-    checks = [] if every else render_many(
-        curriculum.root, [RenderJob(s, preset, "check") for s in scenes], show_progress=False)
-    _report_failures(checks)
     tiles = []
-    for index, video in enumerate(videos):
-        ends = checks[index].animation_ends if checks else []
+    for video in videos:
+        # where each animation ends in this video: its render's own play lengths
+        # (a narrated scene's animations are stretched to its speech)
+        ends = [] if every else list(accumulate(render_play_times(curriculum.root, video.job)))
         times = frame_times(ends, probe(video.outputs["video"]).duration, preset.fps, every)
         name = video.job.scene.name
         tiles += [Tile(video.outputs["video"], t,

@@ -713,6 +713,13 @@ def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> Ren
                         beats=last.get("beats", []))
 
 
+def render_play_times(root: Path, job: RenderJob) -> list[float]:
+    """The length of every ``play``/``wait`` of the job's last render, in
+    order, from its cache record (empty when it has none)."""
+    record = cache.read_record(root, job) or {}
+    return [float(t) for t in (record.get("stats") or {}).get("play_times") or []]
+
+
 def render_scene(root: Path, job: RenderJob, *, show_progress: bool = True,
                  **kwargs) -> RenderResult:
     """Render one job (through the cache) and return its result."""

@@ -116,3 +116,16 @@ def test_beats_that_change_between_passes_are_refused(project, monkeypatch):
     [result] = render_many(project, [job], show_progress=False, chunk=False)
     assert not result.ok
     assert "beat 1 differs between the planning pass and the render" in result.error
+
+
+def test_a_render_records_where_its_stretched_animations_end(project, monkeypatch):
+    """The contact sheet takes its frames at these ends: they are the video's
+    own (stretched) timeline, not the written one."""
+    from mathreel.render import render_play_times
+
+    result = render(project, "none", monkeypatch)
+    plays = render_play_times(project, result.job)
+    plan = render(project, "none", monkeypatch, mode="check").beats
+    walk = plan[0]
+    assert plays[0] == pytest.approx(walk["motion"] * walk["stretch"], abs=1 / 15)
+    assert sum(plays) == pytest.approx(frames(result.outputs["video"]) / 15, abs=len(plays) / 15)
