@@ -584,7 +584,7 @@ class PositionalEncodingWaves(NarratedScene):
         return VGroup(sin, cos).arrange(RIGHT, buff=0.7)
 
     def show_problem(self, formula):
-        grid = get_matrix_heat_map(WEIGHTS, QUERY, cell=0.8, decimals=2, vmax=1.0)
+        grid = get_matrix_heat_map(WEIGHTS, QUERY, cell=1.0, decimals=2, vmax=1.0)
         grid.move_to([0.4, 0.1, 0])
         rows = VGroup(*(Text(t, font_size=SMALL_SIZE, color=QUERY).next_to(grid[i], LEFT, buff=0.2)
                         for i, t in enumerate(TOKENS)))
