@@ -214,9 +214,11 @@ class RollScene(NarratedScene):
         u, v = lookup(UNROLL_FRAMES[:, i], self.unroll.get_value())
         return ROLL_CENTER + np.array([u, v, 0])
 
-    def play_sweep(self, values, low: float, high: float, width: float, run_time: float = 2):
+    def play_sweep(self, values, low: float, high: float, width: float, run_time: float = 2,
+                   along=()):
         """Light the points whose ``values`` lie within ``width`` of a level running from
-        ``low`` to ``high``, the others dimmed: a highlight swept across the sheet."""
+        ``low`` to ``high``, the others dimmed: a highlight swept across the sheet (with
+        the animations ``along``, played at the same steady pace)."""
         base = self.dots[0].get_fill_opacity()
         dim = 0.15 * base
 
@@ -230,7 +232,7 @@ class RollScene(NarratedScene):
 
         self.play(UpdateFromAlphaFunc(self.dots, shader(lambda a: low, base, dim)), run_time=0.4)
         self.play(UpdateFromAlphaFunc(self.dots, shader(lambda a: interpolate(low, high, a), dim, dim)),
-                  run_time=run_time, rate_func=linear)
+                  *along, run_time=run_time, rate_func=linear)
         self.play(UpdateFromAlphaFunc(self.dots, shader(lambda a: high, dim, base)), run_time=0.4)
 
     def get_spiral(self, t_values, h: float, color, stroke_width: float = 5) -> VMobject:
@@ -294,8 +296,15 @@ class SwissRollIsASheet(RollScene):
             self.play(FadeIn(self.card, shift=0.2 * LEFT))
             self.play(FadeIn(walker, scale=0.5), Indicate(names[0], color=ROLL_COLORS[2]),
                       run_time=0.5)
-            self.play(t.animate.set_value(SPIRAL_T[len(SPIRAL_T) * 3 // 4]), run_time=1.5)
-            self.play(h.animate.set_value(SHEET_HEIGHT), Indicate(names[1], color=ROLL_COLORS[3]))
+            # the points at the walker's t light up as it goes along the roll ...
+            far = SPIRAL_T[len(SPIRAL_T) * 3 // 4]
+            self.play_sweep(ROLL.t, SPIRAL_T[0], far, BAND_T, run_time=1.5,
+                            along=[t.animate.set_value(far)])
+            # ... and those at its height as it climbs the whole sheet, bottom to top
+            self.play(h.animate.set_value(0), Indicate(names[1], color=ROLL_COLORS[3]),
+                      run_time=0.6)
+            self.play_sweep(ROLL.height, 0, SHEET_HEIGHT, BAND_H, run_time=1.2,
+                            along=[h.animate.set_value(SHEET_HEIGHT)])
             self.play(Circumscribe(formula, color=TEXT))
         self.walker = walker
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, CurvedArrow, DashedLine, DashedVMobject, DecimalNumber, Dot,
-    FadeIn, FadeOut, Indicate, LaggedStart, Line, MathTex, ShowPassingFlash, Rectangle, Tex, ValueTracker, VGroup, Write, always_redraw,
-    linear,
+    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, CurvedArrow, DashedLine, DashedVMobject,
+    DecimalNumber, Dot, FadeIn, FadeOut, Indicate, Line, MathTex, Rectangle, ShowPassingFlash, Tex,
+    ValueTracker, VGroup, Write, always_redraw, linear,
 )
 
 from mathcore.generative import (
@@ -527,14 +527,19 @@ class DDPMNoiseSchedule(NarratedScene):
                         for a, b in zip(on_curve[:-1], on_curve[1:])))
         leap = CurvedArrow(on_curve[0], axes.c2p(JUMP_STEP, ALPHA_BARS[JUMP_STEP]), angle=-1.0,
                            color=ACCENT, stroke_width=4)
-        self.hops = VGroup(hops, leap)
+        # the current step, a band across the plot: it steps along, then leaps
+        band = Rectangle(width=0.16, height=axes.y_length, stroke_width=0, fill_color=ACCENT,
+                         fill_opacity=0.3).move_to(axes.c2p(0, 0.5))
+        self.hops = VGroup(hops, leap, band)
         with self.beat("And because Gaussians add up to a Gaussian, we never need to run the "
                        "steps one by one. We can jump to any step directly: square root of "
                        "alpha bar times the data, plus square root of one minus alpha bar "
                        "times fresh noise."):
             self.play(FadeOut(step_formula, shift=0.3 * UP), run_time=0.8)
-            self.play(LaggedStart(*(Create(h) for h in hops), lag_ratio=0.6), run_time=1.5)
-            self.play(Create(leap))
+            self.play(FadeIn(band), run_time=0.3)
+            for hop, point in zip(hops, on_curve[1:]):
+                self.play(Create(hop), band.animate.set_x(point[0]), run_time=0.3)
+            self.play(Create(leap), band.animate.set_x(leap.get_end()[0]))
             self.play(FadeIn(jump[:2], shift=0.3 * UP), Write(jump[2:4]))
             self.play(Write(jump[4:]))
 
