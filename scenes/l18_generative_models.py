@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, CurvedArrow, DashedLine, DashedVMobject,
-    DecimalNumber, Dot, FadeIn, FadeOut, Indicate, Line, MathTex, Rectangle, ShowPassingFlash, Tex,
-    ValueTracker, VGroup, Write, always_redraw, linear,
+    DecimalNumber, Dot, FadeIn, FadeOut, Indicate, Line, MathTex, Rectangle, ShowPassingFlash,
+    SurroundingRectangle, Tex, ValueTracker, VGroup, Write, always_redraw, linear,
 )
 
 from mathcore.generative import (
@@ -531,6 +531,9 @@ class DDPMNoiseSchedule(NarratedScene):
         band = Rectangle(width=0.16, height=axes.y_length, stroke_width=0, fill_color=ACCENT,
                          fill_opacity=0.3).move_to(axes.c2p(0, 0.5))
         self.hops = VGroup(hops, leap, band)
+        cards = VGroup(*(SurroundingRectangle(jump[a:b], buff=0.1, stroke_width=0, fill_color=color,
+                                              fill_opacity=0.25).set_z_index(-1)
+                         for (a, b), color in (((2, 4), DATA), ((5, 7), NOISE))))
         with self.beat("And because Gaussians add up to a Gaussian, we never need to run the "
                        "steps one by one. We can jump to any step directly: square root of "
                        "alpha bar times the data, plus square root of one minus alpha bar "
@@ -540,14 +543,16 @@ class DDPMNoiseSchedule(NarratedScene):
             for hop, point in zip(hops, on_curve[1:]):
                 self.play(Create(hop), band.animate.set_x(point[0]), run_time=0.3)
             self.play(Create(leap), band.animate.set_x(leap.get_end()[0]))
-            self.play(FadeIn(jump[:2], shift=0.3 * UP), Write(jump[2:4]))
-            self.play(Write(jump[4:]))
+            # each term on a tinted card of its colour: the data's share, then the noise's
+            self.play(FadeIn(jump[:2], shift=0.3 * UP), Write(jump[2:4]), FadeIn(cards[0]))
+            self.play(Write(jump[4:]), FadeIn(cards[1]))
+        self.jump_cards = cards
 
     def show_signal_noise(self, plot):
         signal, noise, signal_label, noise_label = plot[5]
         with self.beat("Those two square roots are the weights of signal and noise. The noise "
                        "weight rises to one while the signal weight falls to zero."):
-            self.play(FadeOut(self.hops), run_time=0.6)
+            self.play(FadeOut(self.hops), FadeOut(self.jump_cards), run_time=0.6)
             self.play(Create(signal), Create(noise), FadeIn(signal_label), FadeIn(noise_label),
                       run_time=2.5)
             self.wait(1)
