@@ -22,6 +22,7 @@ from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut,
     Circumscribe, GrowFromCenter, Indicate, Line, MathTex, MoveAlongPath, NumberLine, Rectangle,
     ShowPassingFlash, Tex, TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
+    there_and_back,
 )
 
 from mathcore import convex
@@ -361,6 +362,11 @@ class LagrangeDualBound(NarratedScene):
         dual[0].set_color(DUAL_COLOR)
         group = VGroup(lagrangian, dual).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         group.move_to([0.3, 2.45, 0], aligned_edge=UL)
+        # every x off the line breaks the constraint: the whole plane is tinted as charged
+        low, high = self.plane.c2p(-1.5, -1.5), self.plane.c2p(3.0, 3.0)
+        charged = Rectangle(width=high[0] - low[0], height=high[1] - low[1], stroke_width=0,
+                            fill_color=CONSTRAINT, fill_opacity=0.18).move_to((low + high) / 2)
+        charged.set_z_index(-1)
         with self.beat("Lagrange's idea: drop the constraint, and charge a price nu for breaking "
                        "it. That gives the Lagrangian."):
             # drop the constraint: the line and its equation fade
@@ -368,17 +374,19 @@ class LagrangeDualBound(NarratedScene):
                       self.problem[2].animate.set_opacity(0.35))
             self.play(FadeIn(lagrangian[0], shift=0.1 * DOWN))
             # the price nu times the violation, written from the constraint itself
-            self.play(TransformFromCopy(self.problem[2], lagrangian[2]), FadeIn(lagrangian[1]))
+            self.play(TransformFromCopy(self.problem[2], lagrangian[2]), FadeIn(lagrangian[1]),
+                      FadeIn(charged))
         with self.beat("Minimise it over all x, with no constraint at all. The result, g of nu, "
                        "is the dual function. For every nu it is at most p star, since every "
                        "point on the line pays no penalty."):
-            self.play(FadeIn(dual[1], shift=0.1 * DOWN))
+            self.play(FadeIn(dual[1], shift=0.1 * DOWN),
+                      charged.animate(rate_func=there_and_back).set_fill(opacity=0.4))
             self.play(FadeIn(dual[0], shift=0.1 * RIGHT))
             self.play(Write(dual[2]))
             # back on the line the violation is zero: the line returns, traced end to end
             self.play(self.line.animate.set_stroke(opacity=1),
                       self.problem[2].animate.set_opacity(1),
-                      Indicate(lagrangian[2], color=CONSTRAINT))
+                      Indicate(lagrangian[2], color=CONSTRAINT), FadeOut(charged))
             self.play(ShowPassingFlash(self.line.copy().set_stroke(color=ACCENT, width=8),
                                        time_width=0.5), run_time=1.5)
         self.definitions = group

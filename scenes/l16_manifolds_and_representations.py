@@ -448,7 +448,9 @@ class GeodesicVersusStraightLine(RollScene):
             self.play(self.get_path_flash(), Indicate(self.readouts[1], color=GEODESIC),
                       run_time=1.5)
             self.play(Indicate(self.readouts[0], color=CHORD), Indicate(self.chord, color=CHORD))
-            self.play(Write(ratio))
+            # the long way round, lit from a to b, as the ratio is written
+            self.play_sweep(ROLL.t, ROLL.t[POINT_A], ROLL.t[POINT_B], BAND_T, run_time=1.2,
+                            along=[Write(ratio)])
         self.readouts.add(exact, ratio)
 
     def show_unrolled_path(self):
@@ -465,7 +467,9 @@ class GeodesicVersusStraightLine(RollScene):
             self.play(Create(straight), run_time=1.5)
             self.play(self.get_path_flash())
             self.play(Indicate(self.readouts[1], color=GEODESIC))
-            self.play(FadeIn(isomap, shift=0.1 * UP))
+            # laid out flat: the sheet's own coordinate, swept from end to end
+            self.play_sweep(ROLL_S, ROLL_S.min(), ROLL_S.max(), BAND_S, run_time=1.5,
+                            along=[FadeIn(isomap, shift=0.1 * UP)])
 
 
 # =========================================================================== scene 3
