@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Brace, Create, FadeIn, FadeOut, GrowFromEdge, Indicate,
-    LaggedStart, MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Brace, Circumscribe, Create, DashedVMobject, FadeIn,
+    FadeOut, GrowFromEdge, Indicate, LaggedStart, MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle,
     Tex, Text, Transform, TransformFromCopy, VGroup, Write,
 )
 
@@ -87,6 +87,7 @@ FLOAT_MAX_LOG = float(np.log(np.finfo(np.float64).max))  # about 709.78: e^x ove
 SHIFT = LOGITS.max()  # m
 SHIFTED = LOGITS - SHIFT  # (3,) <= 0
 SHIFTED_EXP = np.exp(SHIFTED)  # (3,) in (0, 1], the largest exactly 1
+SHIFTED_EXP_SUM = float(SHIFTED_EXP.sum())  # in [1, 3]: neither overflows nor vanishes
 SOFTMAX = attention.softmax(LOGITS)  # (3,) stable
 LSE = float(attention.logsumexp(LOGITS))
 LOG_SOFTMAX = attention.log_softmax(LOGITS)  # (3,)
@@ -298,9 +299,23 @@ class TensorsAndBroadcasting(NarratedScene):
         row_shape = shape_tex(ROW.shape, ("", "C")).next_to(row, DOWN, buff=0.4)
         row_shape.set_y(col_shape.get_y())
         out_shape = shape_tex(SHAPE_COLUMN_ROW).next_to(out, DOWN, buff=0.4)
+        # dashed outlines of the (T, C) block each operand stretches to fill
+        col_reach = DashedVMobject(SurroundingRectangle(col, color=AXIS_COLORS["T"], buff=0))
+        col_full = DashedVMobject(Rectangle(width=C * CELL, height=T * CELL,
+                                            color=AXIS_COLORS["T"])
+                                  .move_to(col, aligned_edge=UL))
+        row_reach = DashedVMobject(SurroundingRectangle(row, color=ACCENT, buff=0))
+        row_full = DashedVMobject(Rectangle(width=C * CELL, height=T * CELL, color=ACCENT)
+                                  .move_to(row, aligned_edge=UL))
         with self.beat("A column plus a row: shape four by one, plus one by three. An axis of "
                        "length one also stretches to match."):
-            self.play(FadeIn(col), FadeIn(col_shape), FadeIn(plus), FadeIn(row), FadeIn(row_shape))
+            self.play(FadeIn(col), FadeIn(col_shape), FadeIn(plus))
+            self.play(FadeIn(row), FadeIn(row_shape))
+            # the two axes of length one, then the directions they stretch in
+            self.play(Indicate(col_shape[3], color=AXIS_COLORS["T"]),
+                      Indicate(row_shape[1], color=ACCENT))
+            self.play(Create(col_reach), Create(row_reach), run_time=0.5)
+            self.play(Transform(col_reach, col_full), Transform(row_reach, row_full))
         col_copies = VGroup(*(col.copy().set_opacity(0.55).shift(c * CELL * RIGHT)
                               for c in range(1, C)))
         col_copies.next_to(col, RIGHT, buff=0)
@@ -315,7 +330,7 @@ class TensorsAndBroadcasting(NarratedScene):
                                                         out), run_time=1.5)
             self.play(FadeIn(out_shape))
         self.play(FadeOut(VGroup(col, col_copies, row, row_copies, plus, equals, col_shape,
-                                 row_shape, out, out_shape)), run_time=0.6)
+                                 row_shape, out, out_shape, col_reach, row_reach)), run_time=0.6)
         bad = VGroup(shape_tex(BAD_SHAPES[0], ("T", "C"), font_size=TITLE_SIZE),
                      MathTex("+", font_size=TITLE_SIZE),
                      shape_tex(BAD_SHAPES[1], ("T",), font_size=TITLE_SIZE)).arrange(RIGHT, buff=0.3)
@@ -545,7 +560,10 @@ class StableSoftmax(NarratedScene):
         with self.beat(f"A confident classifier can output logits like {spoken(LOGITS[0], 0)}, "
                        f"{spoken(LOGITS[1], 0)} and {spoken(LOGITS[2], 0)}. Let's compute it "
                        "exactly as written."):
-            self.play(FadeIn(self.logits, shift=0.1 * RIGHT))
+            self.play(FadeIn(self.logits[0]))
+            self.play(LaggedStart(*(FadeIn(c, shift=0.2 * RIGHT) for c in self.logits[1]),
+                                  lag_ratio=0.4), run_time=1.5)
+            self.play(Circumscribe(formula, color=ACCENT))
         self.formula = formula
 
     def show_overflow(self):
@@ -576,9 +594,14 @@ class StableSoftmax(NarratedScene):
         with self.beat(f"Subtract {spoken(SHIFT, 0)} from every logit. Now the largest is zero and "
                        "the others are negative."):
             self.play(TransformFromCopy(self.logits, shifted), run_time=1.2)
+        exp_sum = MathTex(rf"\textstyle\sum = {fmt(SHIFTED_EXP_SUM, 3)}", font_size=BODY_SIZE,
+                          color=STABLE).move_to([COLUMN_X[2], -2.4, 0])
         with self.beat("Their exponentials lie between zero and one, and the largest is exactly "
                        "one, so the sum can neither overflow nor vanish."):
             self.play(TransformFromCopy(shifted, exps), run_time=1.2)
+            largest = int(np.argmax(SHIFTED_EXP))
+            self.play(Circumscribe(exps[1][largest], color=STABLE))
+            self.play(Write(exp_sum))
         with self.beat(f"Divide by their sum, and here are the probabilities: "
                        f"{spoken(SOFTMAX[0])}, {spoken(SOFTMAX[1])} and {spoken(SOFTMAX[2], 3)}. "
                        "This is what every library's softmax does."):
@@ -592,7 +615,7 @@ class StableSoftmax(NarratedScene):
             bars.add(bar)
         with self.beat("As bars, they add up to one."):
             self.play(LaggedStart(*(GrowFromEdge(b, LEFT) for b in bars), lag_ratio=0.2))
-        self.table = VGroup(self.logits, shifted, exps, probs, bars)
+        self.table = VGroup(self.logits, shifted, exps, exp_sum, probs, bars)
         self.identity = identity
 
     def show_logsumexp(self):
@@ -600,8 +623,8 @@ class StableSoftmax(NarratedScene):
         lse.to_edge(UP, buff=EDGE_BUFF)
         naive = MathTex(rf"\text{{naive: }} \log({fmt(NAIVE_EXP.sum())}) = {fmt(NAIVE_LSE)}",
                         font_size=BODY_SIZE + 6, color=OVERFLOW)
-        stable = MathTex(rf"\text{{stable: }} {fmt(SHIFT, 0)} + \log({fmt(SHIFTED_EXP.sum(), 3)})"
-                         rf" = {fmt(LSE, 3)}", font_size=BODY_SIZE + 6, color=STABLE)
+        stable = MathTex(r"\text{stable: }", fmt(SHIFT, 0), rf"+ \log({fmt(SHIFTED_EXP_SUM, 3)})",
+                         "=", fmt(LSE, 3), font_size=BODY_SIZE + 6, color=STABLE)
         log_softmax = MathTex(r"\log \operatorname{softmax}(x) = x - \operatorname{logsumexp}(x) = ",
                               rf"({fmt(LOG_SOFTMAX[0], 3)},\ {fmt(LOG_SOFTMAX[1], 3)},\ "
                               rf"{fmt(LOG_SOFTMAX[2], 3)})", font_size=BODY_SIZE)
@@ -613,10 +636,14 @@ class StableSoftmax(NarratedScene):
         with self.beat(f"Pull the maximum out first, and it is {spoken(LSE, 3)}: just above the "
                        "largest logit, as it should be."):
             self.play(FadeIn(stable, shift=0.1 * DOWN))
+            # the maximum pulled out, and the result just above it
+            self.play(Indicate(stable[1], color=TEXT))
+            self.play(Circumscribe(stable[4], color=STABLE))
         with self.beat("Log-softmax is the logits minus that number, which is how losses are "
                        "computed without ever taking the log of a rounded zero."):
-            self.play(FadeIn(log_softmax, shift=0.1 * DOWN))
-            self.wait(1)
+            self.play(Write(log_softmax[0]))
+            self.play(FadeIn(log_softmax[1], shift=0.1 * DOWN))
+            self.play(Indicate(log_softmax[1], color=STABLE))
         low_x = MathTex(rf"x = ({fmt(LOW_LOGITS[0], 0)},\ {fmt(LOW_LOGITS[1], 0)},\ "
                         rf"{fmt(LOW_LOGITS[2], 0)}):", font_size=BODY_SIZE)
         low_results = MathTex(r"\text{naive } ", rf"({fmt(NAIVE_LOW_SOFTMAX[0])}, \dots)",
@@ -625,13 +652,16 @@ class StableSoftmax(NarratedScene):
                               rf"{fmt(SOFTMAX_LOW[2], 3)})", font_size=BODY_SIZE)
         low_results[1].set_color(OVERFLOW)
         low_results[3].set_color(STABLE)
-        low = VGroup(low_x, low_results).arrange(DOWN, buff=0.25).next_to(group, DOWN, buff=0.7)
+        VGroup(low_x, low_results).arrange(DOWN, buff=0.25).next_to(group, DOWN, buff=0.7)
         with self.beat("Very negative logits fail the other way: every exponential underflows to "
-                       "zero, and zero over zero is again not a number. The shifted softmax gives "
-                       "the same probabilities as before, because shifting all logits changes "
-                       "nothing."):
-            self.play(FadeIn(low, shift=0.1 * UP), run_time=1.5)
-            self.wait(2.5)
+                       "zero, and zero over zero is again not a number."):
+            self.play(FadeIn(low_x, shift=0.1 * UP))
+            self.play(FadeIn(low_results[:2], shift=0.1 * UP))
+            self.play(Indicate(low_results[1], color=OVERFLOW))
+        with self.beat("The shifted softmax gives the same probabilities as before, because "
+                       "shifting all logits changes nothing."):
+            self.play(FadeIn(low_results[2:], shift=0.1 * UP))
+            self.play(Circumscribe(low_results[3], color=STABLE))
         with self.beat("So never exponentiate raw logits yourself. Library functions like softmax, "
                        "log-softmax and log-sum-exp subtract the maximum for you."):
             self.play(Indicate(lse, color=STABLE), run_time=1.5)

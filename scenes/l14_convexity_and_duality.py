@@ -20,8 +20,9 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut,
-    GrowFromCenter, Indicate, Line, MathTex, NumberLine, Rectangle,
-    Tex, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
+    Circumscribe, GrowFromCenter, Indicate, Line, MathTex, MoveAlongPath, NumberLine, Rectangle,
+    ShowPassingFlash, Tex, TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
+    there_and_back,
 )
 
 from mathcore import convex
@@ -63,6 +64,7 @@ WELL_GAPS = np.array([convex.jensen_gap(double_well, [WELL_ENDS[0]], [WELL_ENDS[
                       for t in CHORD_T])
 CURVE_X = np.linspace(-2.6, 2.9, 221)  # (221,)
 BOWL_Y = np.array([bowl([x]) for x in CURVE_X])
+BOWL_MIN_X = float(CURVE_X[np.argmin(BOWL_Y)])  # where a ball rolling down the bowl stops
 WELL_Y = np.array([double_well([x]) for x in CURVE_X])
 
 # --------------------------------------------------------------------------- Lagrange duality
@@ -74,6 +76,7 @@ DUAL = convex.equality_qp_dual(QP_Q, QP_C, QP_A, QP_B)
 P_STAR = DUAL.primal(DUAL.x_star)  # primal optimum f(x*)
 NU_STAR = float(DUAL.nu_star[0])
 D_STAR = DUAL.dual(DUAL.nu_star)  # best lower bound g(nu*) (= p*: strong duality)
+NU_NEAR = NU_STAR - 0.5  # a price near the best one: a small gap, shown for a moment
 NU_GRID = np.linspace(-4.0, 0.5, 181)  # (181,) step 0.025
 DUAL_VALUES = np.array([DUAL.dual([nu]) for nu in NU_GRID])  # (181,) g(nu)
 GAPS = np.array([DUAL.duality_gap(DUAL.x_star, [nu]) for nu in NU_GRID])  # (181,) p* - g(nu)
@@ -264,11 +267,25 @@ class ConvexSetsAndFunctions(NarratedScene):
             self.play(t.animate.set_value(0.02), run_time=2.5)
             self.play(t.animate.set_value(0.98), run_time=3.5)
             self.play(t.animate.set_value(0.5), run_time=1.5)
+        # the region between chord and graph: one dip, no second valley hidden under the chord
+        between = CURVE_X[(CURVE_X >= BOWL_ENDS[0]) & (CURVE_X <= BOWL_ENDS[1])]
+        region = VMobject(stroke_width=0, fill_color=GAP_OK, fill_opacity=0.3)
+        region.set_points_as_corners([axes.c2p(x, bowl([x])) for x in between]
+                                     + [axes.c2p(BOWL_ENDS[0], bowl([BOWL_ENDS[0]]))])
+        downhill = CURVE_X[(CURVE_X >= BOWL_MIN_X) & (CURVE_X <= BOWL_ENDS[1])][::-1]
+        path = get_curve(axes, downhill, [bowl([x]) for x in downhill], ACCENT)
+        ball = Dot(path.get_start(), radius=0.12, color=ACCENT)
+        bottom = MathTex(r"	ext{local min} = 	ext{global min}", font_size=LABEL_SIZE,
+                         color=ACCENT).next_to(path.get_end(), DOWN, buff=0.35)
         with self.beat("That is why convex problems are friendly: no chord can hide a valley "
                        "below it, so any local minimum is the global one."):
-            self.wait(2.5)
+            self.play(FadeIn(region))
+            self.play(FadeIn(ball, scale=0.5), run_time=0.5)
+            self.play(MoveAlongPath(ball, path), run_time=1.5)
+            self.play(FadeIn(bottom, shift=0.1 * UP))
         segment.clear_updaters()
-        self.play(FadeOut(VGroup(axes, curve, chord, segment, name, readout)), run_time=0.6)
+        self.play(FadeOut(VGroup(axes, curve, chord, segment, name, readout, region, ball,
+                                 bottom)), run_time=0.6)
         self.jensen, self.note = jensen, note
 
     def show_nonconvex_function(self):
@@ -335,22 +352,43 @@ class LagrangeDualBound(NarratedScene):
                        f"there, p star, is {spoken(P_STAR)}."):
             self.play(GrowFromCenter(x_star), FadeIn(x_label))
             self.wait(1)
-        self.problem, self.x_star = problem, x_star
+        self.problem, self.x_star, self.line = problem, x_star, line
 
     def show_dual_definition(self):
-        lagrangian = MathTex(r"L(x, \nu) = f(x) + \nu\,(x_1 + x_2 - 2)", font_size=LABEL_SIZE)
-        dual = MathTex(r"g(\nu) = \min_x L(x, \nu) \;\le\; p^*", font_size=LABEL_SIZE)
-        dual[0][0:4].set_color(DUAL_COLOR)
+        lagrangian = MathTex(r"L(x, \nu) = f(x) +", r"\nu\,", r"(x_1 + x_2 - 2)",
+                             font_size=LABEL_SIZE)
+        lagrangian[2].set_color(CONSTRAINT)
+        dual = MathTex(r"g(\nu)", r"= \min_x L(x, \nu)", r"\;\le\; p^*", font_size=LABEL_SIZE)
+        dual[0].set_color(DUAL_COLOR)
         group = VGroup(lagrangian, dual).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         group.move_to([0.3, 2.45, 0], aligned_edge=UL)
+        # every x off the line breaks the constraint: the whole plane is tinted as charged
+        low, high = self.plane.c2p(-1.5, -1.5), self.plane.c2p(3.0, 3.0)
+        charged = Rectangle(width=high[0] - low[0], height=high[1] - low[1], stroke_width=0,
+                            fill_color=CONSTRAINT, fill_opacity=0.18).move_to((low + high) / 2)
+        charged.set_z_index(-1)
         with self.beat("Lagrange's idea: drop the constraint, and charge a price nu for breaking "
                        "it. That gives the Lagrangian."):
-            self.play(FadeIn(lagrangian, shift=0.1 * DOWN))
+            # drop the constraint: the line and its equation fade
+            self.play(self.line.animate.set_stroke(opacity=0.25),
+                      self.problem[2].animate.set_opacity(0.35))
+            self.play(FadeIn(lagrangian[0], shift=0.1 * DOWN))
+            # the price nu times the violation, written from the constraint itself
+            self.play(TransformFromCopy(self.problem[2], lagrangian[2]), FadeIn(lagrangian[1]),
+                      FadeIn(charged))
         with self.beat("Minimise it over all x, with no constraint at all. The result, g of nu, "
                        "is the dual function. For every nu it is at most p star, since every "
                        "point on the line pays no penalty."):
-            self.play(FadeIn(dual, shift=0.1 * DOWN))
-            self.wait(1.5)
+            self.play(FadeIn(dual[1], shift=0.1 * DOWN),
+                      charged.animate(rate_func=there_and_back).set_fill(opacity=0.4))
+            self.play(FadeIn(dual[0], shift=0.1 * RIGHT))
+            self.play(Write(dual[2]))
+            # back on the line the violation is zero: the line returns, traced end to end
+            self.play(self.line.animate.set_stroke(opacity=1),
+                      self.problem[2].animate.set_opacity(1),
+                      Indicate(lagrangian[2], color=CONSTRAINT), FadeOut(charged))
+            self.play(ShowPassingFlash(self.line.copy().set_stroke(color=ACCENT, width=8),
+                                       time_width=0.5), run_time=1.5)
         self.definitions = group
 
     def show_bound(self):
@@ -395,6 +433,7 @@ class LagrangeDualBound(NarratedScene):
             self.play(self.nu.animate.set_value(0.3), run_time=3)
             self.play(self.nu.animate.set_value(-3.0), run_time=2.5)
         self.axes, self.gap, self.marker, self.lagrange_point = axes, gap, marker, lagrange_point
+        self.curve = curve
 
     def show_strong_duality(self):
         best = MathTex(rf"\nu^* = {fmt(NU_STAR)}, \quad g(\nu^*) = {fmt(D_STAR)} = p^*",
@@ -404,10 +443,17 @@ class LagrangeDualBound(NarratedScene):
                        "the gap closes to zero, and the pink point lands exactly on the solution."):
             self.play(self.nu.animate.set_value(NU_STAR), run_time=3)
             self.play(FadeIn(best, shift=0.1 * UP), Indicate(self.x_star, color=ACCENT))
+        self.best = best
         with self.beat("For convex problems like this one the best lower bound equals the optimum: "
                        "strong duality. The dual is often easier to solve, and a small gap "
                        "certifies that a solution is nearly optimal."):
-            self.wait(3)
+            self.play(Circumscribe(self.best, color=ACCENT))
+            # the dual is one concave curve in one variable: traced end to end
+            self.play(ShowPassingFlash(self.curve.copy().set_stroke(color=ACCENT, width=8),
+                                       time_width=0.5), run_time=1.5)
+            # a price near nu star leaves a small gap: the bound certifies near-optimality
+            self.play(self.nu.animate.set_value(NU_NEAR))
+            self.play(self.nu.animate.set_value(NU_STAR))
         self.marker.clear_updaters()
         self.lagrange_point.clear_updaters()
 
@@ -431,17 +477,20 @@ class SoftThresholdingAndIsta(NarratedScene):
         prox = MathTex(r"\operatorname{prox}_{\lambda h}(x) = \arg\min_z \;"
                        r"\tfrac12 (z - x)^2 + \lambda\, h(z)", font_size=BODY_SIZE)
         prox.to_edge(UP, buff=EDGE_BUFF)
-        soft = MathTex(r"h = |\cdot|: \quad \operatorname{prox}(x) = "
-                       r"\operatorname{sign}(x)\,\max(|x| - \lambda,\ 0)", font_size=BODY_SIZE,
-                       color=SHRINK).next_to(prox, DOWN, buff=0.3)
+        soft = MathTex(r"h = |\cdot|: \quad", r"\operatorname{prox}(x) = ",
+                       r"\operatorname{sign}(x)\,\max(", r"|x| - \lambda", r",\ 0", r")",
+                       font_size=BODY_SIZE, color=SHRINK).next_to(prox, DOWN, buff=0.3)
         with self.beat("A proximal operator takes a point x and finds the nearest z that also "
                        "keeps a penalty h small: a compromise between staying close and paying "
                        "little."):
             self.play(Write(prox), run_time=2)
         with self.beat("For the absolute value, the L1 penalty, the answer is soft-thresholding: "
                        "move x toward zero by lambda, and stop at zero."):
-            self.play(FadeIn(soft, shift=0.1 * DOWN))
-            self.wait(1)
+            self.play(FadeIn(soft[0], shift=0.1 * DOWN))
+            self.play(Write(soft[1:]))
+            # shrink by lambda, then the clip at zero
+            self.play(Circumscribe(soft[3], color=ACCENT_2))
+            self.play(Circumscribe(soft[4], color=ACCENT_2))
         self.prox, self.soft = prox, soft
 
     def show_soft_threshold_graph(self):

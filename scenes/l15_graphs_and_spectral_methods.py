@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Circle, Create, Cross, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
+    DOWN, LEFT, RIGHT, UP, Circle, Circumscribe, Create, Cross, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
     Indicate, LaggedStart, Line, MathTex, ReplacementTransform, SurroundingRectangle, Tex,
     ValueTracker, VGroup, Write, always_redraw, interpolate_color, linear,
 )
@@ -140,18 +140,23 @@ def get_node_labels(graph, values, color=TEXT, decimals=2, prefix="") -> VGroup:
     is ``NODE_LABEL_BUFF`` from the node's disc (for the middle nodes 2 and 3 that puts
     the number inside their triangle).
     """
+    return place_node_labels(graph, [
+        MathTex(f"{prefix}{format_number(value, decimals)}", font_size=LABEL_SIZE, color=color)
+        for value in values])
+
+
+def place_node_labels(graph, labels) -> VGroup:
+    """Put one label beside every node, radially outward (see ``get_node_labels``)."""
     centre = np.mean([node.get_center() for node in graph.nodes], axis=0)
-    labels = VGroup()
-    for node, value in zip(graph.nodes, values):
-        label = MathTex(f"{prefix}{format_number(value, decimals)}", font_size=LABEL_SIZE,
-                        color=color)
+    placed = VGroup()
+    for node, label in zip(graph.nodes, labels):
         direction = node.get_center() - centre
         direction = direction / np.linalg.norm(direction)
         # how far the box reaches along ``direction`` from its centre
         half_extent = abs(direction[0]) * label.width / 2 + abs(direction[1]) * label.height / 2
         reach = node.width / 2 + NODE_LABEL_BUFF + half_extent
-        labels.add(label.move_to(node.get_center() + reach * direction))
-    return labels
+        placed.add(label.move_to(node.get_center() + reach * direction))
+    return placed
 
 
 def color_nodes(graph, values, scale=1.0) -> list:
@@ -244,13 +249,20 @@ class GraphLaplacianFromWeights(NarratedScene):
         energy[1].set_color(LAPLACIAN)
         energy[5].set_color(GRAPH_EDGE)
         energy.next_to(self.l_group, DOWN, buff=0.45).set_x(self.l_group.get_x())
+        names = place_node_labels(self.graph, [MathTex(f"x_{i}", font_size=LABEL_SIZE, color=TEXT)
+                                               for i in range(N_NODES)])
+        i, j = 0, 1  # the edge whose term is pointed at
         with self.beat("Why this matrix? Put a number x i on every node: a signal on the graph. "
                        "Then x transpose L x adds up, over all edges, the weight times the squared "
                        "difference across the edge."):
-            self.play(Write(energy), run_time=2)
-            self.wait(1)
-        value_tracker = VGroup()
-        previous_labels = None
+            self.play(LaggedStart(*(FadeIn(n, shift=0.1 * UP) for n in names), lag_ratio=0.15))
+            self.play(Write(energy[:3]))
+            self.play(Write(energy[3:5]), run_time=0.7)
+            self.play(Write(energy[5]), Indicate(self.graph.edges[(i, j)], color=GRAPH_EDGE),
+                      Indicate(self.graph.weights[(i, j)], color=GRAPH_EDGE))
+            self.play(Write(energy[6]), Indicate(names[i]), Indicate(names[j]))
+        value_tracker = None
+        previous_labels = names
         beats = {
             "smooth": ("A signal that is plus one on one triangle and minus one on the other only "
                        "changes across the bridge. Its energy is just "
@@ -271,14 +283,19 @@ class GraphLaplacianFromWeights(NarratedScene):
             readout[0][2].set_color(LAPLACIAN)
             readout.next_to(energy, DOWN, buff=0.35)
             with self.beat(beats[name]):
-                if previous_labels is None:
-                    self.play(FadeIn(labels), *color_nodes(self.graph, x))
+                if value_tracker is None:  # the names x_i become the first signal's values
+                    self.play(ReplacementTransform(previous_labels, labels),
+                              *color_nodes(self.graph, x))
                     self.play(FadeIn(readout))
                 else:
                     self.play(ReplacementTransform(previous_labels, labels),
                               ReplacementTransform(value_tracker, readout),
                               *color_nodes(self.graph, x), run_time=1.5)
-                self.wait(1.5)
+                if name == "constant":  # no edge sees a difference: every edge, in turn
+                    self.play(LaggedStart(*(Indicate(e, color=GRAPH_EDGE)
+                                            for e in self.graph.edges.values()), lag_ratio=0.2))
+                else:
+                    self.wait(1.5)
             previous_labels, value_tracker = labels, readout
         with self.beat("Small energy means smooth across the graph. The eigenvectors of L are "
                        "exactly the smoothest signals, and that is the next scene."):
@@ -387,8 +404,22 @@ class FiedlerVectorCutsTheGraph(NarratedScene):
                 self.play(ReplacementTransform(self.bars, bars), FadeOut(self.values),
                           *color_nodes(self.graph, v, 0.45), run_time=1.5)
                 self.play(FadeIn(values))
-            self.wait(1.5 if k != 1 else 2.5)
+            if k == 1:
+                self.point_out_fiedler(bars, highlight)
+            else:
+                self.wait(1.5)
         self.bars, self.values, self.highlight = bars, values, highlight
+
+    def point_out_fiedler(self, bars, highlight):
+        """The Fiedler vector's positive side, its negative side, the bridge between them,
+        and its eigenvalue, each pointed at as the words reach it."""
+        for side in (1, 0):
+            nodes = [n for n, s in zip(self.graph.nodes, FIEDLER_SIDES) if s == side]
+            side_bars = [b for b, s in zip(bars, FIEDLER_SIDES) if s == side]
+            color = POSITIVE if side else NEGATIVE
+            self.play(*(Indicate(m, color=color) for m in nodes + side_bars))
+        self.play(Indicate(self.graph.edges[BRIDGE], color=TEXT, scale_factor=1.3))
+        self.play(Circumscribe(highlight, color=EIGEN))
 
     def show_cut(self):
         v = FIEDLER
@@ -608,8 +639,12 @@ class MessagePassingAlongEdges(NarratedScene):
                        "has a single number: node zero says plus one, node five says minus one, "
                        "and the others know nothing yet."):
             self.play(FadeIn(self.graph))
-            self.play(FadeIn(self.labels), *color_nodes(self.graph, FEATURES[0], FEATURE_COLOR_SCALE))
-            self.wait(1)
+            colors = color_nodes(self.graph, FEATURES[0], FEATURE_COLOR_SCALE)
+            knowing = [n for n in range(N_NODES) if FEATURES[0][n] != 0]  # nodes zero and five
+            for n in knowing:
+                self.play(FadeIn(self.labels[n], shift=0.1 * UP), colors[n])
+            self.play(*(FadeIn(self.labels[n]) for n in range(N_NODES) if n not in knowing),
+                      *(colors[n] for n in range(N_NODES) if n not in knowing), run_time=0.7)
 
     def show_rule(self):
         rule = MathTex(r"h_i'", "=", r"\frac{h_i + \sum_j w_{ij} h_j}{1 + \sum_j w_{ij}}",
@@ -626,14 +661,22 @@ class MessagePassingAlongEdges(NarratedScene):
         with self.beat("Then every node applies the same weight matrix W. For all nodes at once "
                        "this is one matrix product: the adjacency with self-loops, divided by the "
                        "degrees, times the features, times W."):
-            self.play(FadeIn(matrix_form, shift=0.1 * DOWN))
-            self.wait(1.5)
+            self.play(Indicate(rule[3], color=LAPLACIAN))
+            # the product, factor by factor in the order the words name them
+            self.play(FadeIn(matrix_form[:2]), run_time=0.6)
+            self.play(FadeIn(matrix_form[3], shift=0.1 * DOWN),
+                      *(Indicate(e, color=GRAPH_EDGE) for e in self.graph.edges.values()), run_time=0.8)
+            self.play(FadeIn(matrix_form[2], shift=0.1 * DOWN),
+                      *(Indicate(n, color=DEGREE) for n in self.graph.nodes), run_time=0.8)
+            self.play(FadeIn(matrix_form[4], shift=0.1 * DOWN), Indicate(self.labels), run_time=0.8)
+            self.play(FadeIn(matrix_form[5], shift=0.1 * DOWN), run_time=0.8)
         note = Tex(r"here $W = [\,1\,]$: watch the averaging", font_size=LABEL_SIZE, color=MUTED)
         note.next_to(self.rules, DOWN, buff=0.3)
         with self.beat("A real network has many features and learns W. We keep one feature "
                        "and W equal to one, to watch the averaging itself."):
+            self.play(Circumscribe(self.rules[1][5], color=LAPLACIAN))
             self.play(FadeIn(note))
-            self.wait(1)
+            self.play(Indicate(self.labels))
         self.note = note
 
     def show_focus_update(self):

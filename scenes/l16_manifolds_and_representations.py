@@ -25,9 +25,10 @@ import functools
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
+    DOWN, LEFT, RIGHT, UP, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
     Indicate, LaggedStart, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, VMobject, Write,
-    always_redraw, color_gradient, linear, smooth,
+    ShowPassingFlash, UpdateFromAlphaFunc, always_redraw, color_gradient, interpolate, linear,
+    smooth,
 )
 
 from mathcore import manifold
@@ -68,6 +69,12 @@ PATH = manifold.shortest_path(KNN, POINT_A, POINT_B)  # node indices, A ... B
 PATH_LENGTH = float(sum(KNN[i, j] for i, j in zip(PATH[:-1], PATH[1:])))  # graph geodesic
 EXACT_GEODESIC = float(np.hypot(ROLL_S[POINT_A] - ROLL_S[POINT_B],
                                 ROLL.height[POINT_A] - ROLL.height[POINT_B]))
+DETOUR = EXACT_GEODESIC / STRAIGHT  # how many times longer the way along the sheet is
+# The exact geodesic from a to b: straight on the unrolled sheet, so the height changes in
+# proportion to the arc length along the spiral.
+GEODESIC_T = np.linspace(ROLL.t[POINT_A], ROLL.t[POINT_B], 160)  # (160,)
+GEODESIC_H = np.interp(manifold.swiss_roll_arclength(GEODESIC_T), ROLL_S[[POINT_A, POINT_B]],
+                       ROLL.height[[POINT_A, POINT_B]])  # (160,)
 
 # --------------------------------------------------------------------------- views of the roll
 # The cross-section is the spiral c(t) = (t cos t, t sin t) with tangent angle phi(t). To unroll
@@ -101,11 +108,16 @@ TOP = np.array([[1.0, 0.0, 0.0],  # looking straight at the flat sheet: (x, h)
                 [0.0, 1.0, 0.0]])
 
 
+def box_fit(uv: np.ndarray, width: float, height: float) -> tuple[np.ndarray, float]:
+    """The centre and scale that put 2-D points centred on the origin in a width x height box."""
+    low, high = uv.min(axis=0), uv.max(axis=0)
+    return (low + high) / 2, min(width / (high[0] - low[0]), height / (high[1] - low[1]))
+
+
 def fit_to_box(uv: np.ndarray, width: float, height: float) -> np.ndarray:
     """Centre 2-D points on the origin and scale them to fit a width x height box."""
-    low, high = uv.min(axis=0), uv.max(axis=0)
-    scale = min(width / (high[0] - low[0]), height / (high[1] - low[1]))
-    return (uv - (low + high) / 2) * scale
+    centre, scale = box_fit(uv, width, height)
+    return (uv - centre) * scale
 
 
 ROLL_BOX = (7.4, 6.4)  # frame units available for the picture
@@ -113,6 +125,24 @@ UNROLL_FRAMES = np.stack([  # (frames, n, 2) the picture at each alpha, fitted t
     fit_to_box(unrolled_points(a) @ ((1 - a) * OBLIQUE + a * TOP).T, *ROLL_BOX)
     for a in UNROLL_ALPHAS
 ])
+
+# The rolled view of any sheet coordinates (t, h), fitted like the points at alpha = 0: the
+# spiral cross-section drawn through the roll, and a point moved by its two coordinates.
+_ROLL_FIT = box_fit(ROLL.points @ OBLIQUE.T, *ROLL_BOX)
+
+
+def rolled_view(t, h) -> np.ndarray:
+    """(n, 2) picture of the roll's points at angles ``t`` and heights ``h`` (as in frame 0)."""
+    t, h = np.broadcast_arrays(np.asarray(t, dtype=float), np.asarray(h, dtype=float))
+    xyz = np.column_stack([t * np.cos(t), h, t * np.sin(t)])
+    return (xyz @ OBLIQUE.T - _ROLL_FIT[0]) * _ROLL_FIT[1]
+
+
+SPIRAL_T = np.linspace(T_MIN, T_MAX, 240)  # (240,) the cross-section, drawn at mid height
+MID_HEIGHT = SHEET_HEIGHT / 2
+BAND_T = (T_MAX - T_MIN) / 14  # half-width of the lit band swept along the roll
+BAND_S = SHEET_LENGTH / 14  # ... along the flat sheet
+BAND_H = SHEET_HEIGHT / 14  # ... and across it
 
 # --------------------------------------------------------------------------- t-SNE
 N_CLUSTERS, CLUSTER_SIZE, DIM = 3, 30, 10
@@ -184,6 +214,34 @@ class RollScene(NarratedScene):
         u, v = lookup(UNROLL_FRAMES[:, i], self.unroll.get_value())
         return ROLL_CENTER + np.array([u, v, 0])
 
+    def play_sweep(self, values, low: float, high: float, width: float, run_time: float = 2,
+                   along=()):
+        """Light the points whose ``values`` lie within ``width`` of a level running from
+        ``low`` to ``high``, the others dimmed: a highlight swept across the sheet (with
+        the animations ``along``, played at the same steady pace)."""
+        base = self.dots[0].get_fill_opacity()
+        dim = 0.15 * base
+
+        def shader(level, start, end):
+            """Lit points at full opacity, the others going from ``start`` to ``end``."""
+            def shade(dots, alpha):
+                at = level(alpha)
+                for dot, value in zip(dots, values):
+                    dot.set_opacity(base if abs(value - at) < width else interpolate(start, end, alpha))
+            return shade
+
+        self.play(UpdateFromAlphaFunc(self.dots, shader(lambda a: low, base, dim)), run_time=0.4)
+        self.play(UpdateFromAlphaFunc(self.dots, shader(lambda a: interpolate(low, high, a), dim, dim)),
+                  *along, run_time=run_time, rate_func=linear)
+        self.play(UpdateFromAlphaFunc(self.dots, shader(lambda a: high, dim, base)), run_time=0.4)
+
+    def get_spiral(self, t_values, h: float, color, stroke_width: float = 5) -> VMobject:
+        """The roll's cross-section through ``t_values`` at height ``h``, as currently rolled."""
+        spiral = VMobject(stroke_color=color, stroke_width=stroke_width)
+        spiral.set_points_smoothly([ROLL_CENTER + np.array([u, v, 0])
+                                    for u, v in rolled_view(t_values, h)])
+        return spiral
+
     def show_unroll(self, run_time: float = 5):
         self.play(self.unroll.animate.set_value(N_UNROLL_FRAMES - 1), run_time=run_time,
                   rate_func=smooth)
@@ -209,9 +267,11 @@ class SwissRollIsASheet(RollScene):
         with self.beat(f"Here are {N_ROLL} points in three dimensions. Each one is three numbers: "
                        "x, y and z."):
             self.play(LaggedStart(*(FadeIn(d) for d in self.dots), lag_ratio=0.004), run_time=3)
+        self.spiral = self.get_spiral(SPIRAL_T, MID_HEIGHT, TEXT)
         with self.beat("But they do not fill space. They lie on a thin sheet, rolled up like a "
                        "swiss roll. The colour shows how far along the sheet each point sits."):
-            self.wait(3)
+            self.play(Create(self.spiral), run_time=2)  # the sheet's cross-section, traced
+            self.play_sweep(ROLL.t, T_MIN, T_MAX, BAND_T)
 
     def show_parametrisation(self):
         formula = MathTex(r"\mathbf{x}", "=", r"(\,", r"t", r"\cos", r"t", ",", r"\;h", ",", r"\;t",
@@ -225,16 +285,33 @@ class SwissRollIsASheet(RollScene):
         names[1][0][0].set_color(ROLL_COLORS[3])
         card = VGroup(formula, names).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
         self.card = get_panel(card).to_corner(UP + RIGHT, buff=EDGE_BUFF).set_z_index(5)
+        # a point steered by its two sheet coordinates: first along the roll, then up
+        t, h = ValueTracker(SPIRAL_T[0]), ValueTracker(MID_HEIGHT)
+        walker = always_redraw(lambda: Dot(
+            ROLL_CENTER + np.array([*rolled_view(t.get_value(), h.get_value())[0], 0]),
+            radius=0.13, color=TEXT))
         with self.beat("In fact two numbers are enough to say where a point is: t, how far along "
                        "the roll, and h, how high up. Three coordinates, but only two degrees of "
                        "freedom."):
             self.play(FadeIn(self.card, shift=0.2 * LEFT))
-            self.wait(2.5)
+            self.play(FadeIn(walker, scale=0.5), Indicate(names[0], color=ROLL_COLORS[2]),
+                      run_time=0.5)
+            # the points at the walker's t light up as it goes along the roll ...
+            far = SPIRAL_T[len(SPIRAL_T) * 3 // 4]
+            self.play_sweep(ROLL.t, SPIRAL_T[0], far, BAND_T, run_time=1.5,
+                            along=[t.animate.set_value(far)])
+            # ... and those at its height as it climbs the whole sheet, bottom to top
+            self.play(h.animate.set_value(0), Indicate(names[1], color=ROLL_COLORS[3]),
+                      run_time=0.6)
+            self.play_sweep(ROLL.height, 0, SHEET_HEIGHT, BAND_H, run_time=1.2,
+                            along=[h.animate.set_value(SHEET_HEIGHT)])
+            self.play(Circumscribe(formula, color=TEXT))
+        self.walker = walker
 
     def show_unrolling(self):
         with self.beat("So unroll it. Every point keeps its place on the sheet, and the sheet "
                        "lies flat."):
-            self.play(FadeOut(self.card))
+            self.play(FadeOut(self.card), FadeOut(self.walker), FadeOut(self.spiral))
             self.show_unroll(run_time=6)
         axes = VGroup(
             Tex(r"along the sheet $s(t)$", font_size=LABEL_SIZE, color=ROLL_COLORS[2]),
@@ -246,8 +323,10 @@ class SwissRollIsASheet(RollScene):
         axes[1].rotate(np.pi / 2).next_to(np.array([low[0], (low[1] + high[1]) / 2, 0]), LEFT, 0.2)
         with self.beat("Now it is plainly a two-dimensional strip: one coordinate along it, one "
                        "across. The colours run smoothly from one end to the other."):
-            self.play(FadeIn(axes))
-            self.wait(2)
+            self.play(FadeIn(axes[0]))
+            self.play_sweep(ROLL_S, ROLL_S.min(), ROLL_S.max(), BAND_S, run_time=1.5)
+            self.play(FadeIn(axes[1]))
+            self.play_sweep(ROLL.height, 0, SHEET_HEIGHT, BAND_H, run_time=1.5)
         self.axes = axes
 
     def show_hypothesis(self):
@@ -297,6 +376,12 @@ class GeodesicVersusStraightLine(RollScene):
         label = MathTex(name, font_size=BODY_SIZE, color=TEXT)
         label.add_updater(lambda m: m.next_to(dot, direction, buff=0.1))
         return VGroup(dot, label)
+
+    def get_path_flash(self) -> ShowPassingFlash:
+        """A flash running along the graph's shortest path as it lies now."""
+        path = VMobject(stroke_color=TEXT, stroke_width=9)
+        path.set_points_as_corners([self.roll_point(i) for i in PATH])
+        return ShowPassingFlash(path, time_width=0.4)
 
     def show_two_points(self):
         self.dots.set_opacity(0.45)
@@ -348,15 +433,25 @@ class GeodesicVersusStraightLine(RollScene):
         exact = MathTex(r"d_{\text{sheet}}(\mathbf{a}, \mathbf{b})", "=",
                         format_number(EXACT_GEODESIC, 1), font_size=BODY_SIZE, color=GEODESIC)
         exact.next_to(self.readouts, DOWN, buff=0.3, aligned_edge=RIGHT)
+        ratio = MathTex(r"\frac{d_{\text{sheet}}}{\lVert \mathbf{a} - \mathbf{b} \rVert}",
+                        r"\approx", format_number(DETOUR, 0), font_size=BODY_SIZE, color=TEXT)
+        ratio.next_to(exact, DOWN, buff=0.3, aligned_edge=RIGHT)
         with self.beat("The true distance along the sheet, the geodesic, comes from the arc "
                        f"length of the spiral: {format_number(EXACT_GEODESIC, 1)}. The graph's path "
                        "comes close, a little longer because it zigzags. The straight line is off "
-                       f"by a factor of about {format_number(EXACT_GEODESIC / STRAIGHT, 0)}."):
+                       f"by a factor of about {format_number(DETOUR, 0)}."):
             self.play(FadeIn(exact))
-            self.play(Indicate(self.readouts[0], color=CHORD), Indicate(exact, color=GEODESIC),
+            # the geodesic traced along the spiral, then the graph's zigzag beside it
+            geodesic = self.get_spiral(GEODESIC_T, GEODESIC_H, TEXT, stroke_width=9)
+            self.play(ShowPassingFlash(geodesic, time_width=0.4), Indicate(exact, color=GEODESIC),
                       run_time=1.5)
-            self.wait(1)
-        self.readouts.add(exact)
+            self.play(self.get_path_flash(), Indicate(self.readouts[1], color=GEODESIC),
+                      run_time=1.5)
+            self.play(Indicate(self.readouts[0], color=CHORD), Indicate(self.chord, color=CHORD))
+            # the long way round, lit from a to b, as the ratio is written
+            self.play_sweep(ROLL.t, ROLL.t[POINT_A], ROLL.t[POINT_B], BAND_T, run_time=1.2,
+                            along=[Write(ratio)])
+        self.readouts.add(exact, ratio)
 
     def show_unrolled_path(self):
         with self.beat("Unroll the sheet, and carry the path along."):
@@ -364,11 +459,17 @@ class GeodesicVersusStraightLine(RollScene):
             self.show_unroll(run_time=5)
         straight = DashedLine(self.a[0].get_center(), self.b[0].get_center(), color=TEXT,
                               stroke_width=3)
+        isomap = Tex(r"Isomap: graph distances $\to$ flat coordinates", font_size=LABEL_SIZE,
+                     color=MUTED).next_to(self.readouts, DOWN, buff=0.4, aligned_edge=RIGHT)
         with self.beat("On the flat sheet the shortest path is nearly a straight line: a geodesic "
                        "is what a straight line becomes on a curved surface. Methods like Isomap "
                        "use exactly these graph distances to lay the data out flat."):
             self.play(Create(straight), run_time=1.5)
-            self.wait(3)
+            self.play(self.get_path_flash())
+            self.play(Indicate(self.readouts[1], color=GEODESIC))
+            # laid out flat: the sheet's own coordinate, swept from end to end
+            self.play_sweep(ROLL_S, ROLL_S.min(), ROLL_S.max(), BAND_S, run_time=1.5,
+                            along=[FadeIn(isomap, shift=0.1 * UP)])
 
 
 # =========================================================================== scene 3
@@ -413,7 +514,10 @@ class TsneObjective(NarratedScene):
             self.play(LaggedStart(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.01), run_time=2)
         with self.beat("The map starts as a random cloud. The colours show the true groups, for "
                        "us only: t-SNE never sees them."):
-            self.wait(2.5)
+            self.play(Circumscribe(frame, color=MUTED))
+            for group, color in enumerate(CLUSTER_COLORS_3[:N_CLUSTERS]):
+                self.play(*(Indicate(d, color=color, scale_factor=1.8)
+                            for d, g in zip(self.dots, TSNE_GROUP) if g == group), run_time=0.8)
 
     def show_p(self):
         p = MathTex("p_{j|i}", "=", r"\frac{e^{-\lVert x_i - x_j \rVert^2 / 2\sigma_i^2}}"

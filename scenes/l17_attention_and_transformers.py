@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, AnimationGroup, Axes, BackgroundRectangle, Create, DashedLine,
+    DOWN, LEFT, RIGHT, UP, AnimationGroup, Axes, BackgroundRectangle, Circumscribe, Create,
+    CurvedArrow, DashedLine,
     DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow, GrowFromEdge, Indicate, LaggedStart, Line,
     MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle, Tex, Text,
-    TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw,
+    TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw, there_and_back,
 )
 
 from mathcore.attention import (
@@ -43,6 +44,8 @@ rng = np.random.default_rng(SEED)
 TOKENS = ["the", "small", "cat", "sat", "down"]
 N_TOKENS = len(TOKENS)
 FOCUS = 2  # the query we follow: "cat"
+ASKING_WORD = 1  # "small", which needs three other words at once:
+WORD_NEEDS = ((2, "subject", UP), (0, "neighbour", DOWN), (3, "verb", DOWN))  # word, role, side
 
 # Scene 1: two-dimensional queries, keys and values, so that they can be drawn.
 D_K = 2
@@ -85,7 +88,11 @@ HEAD_OUTPUTS = np.stack([  # (h, T, d_head): each head alone, the blocks that ge
     for h in range(N_HEADS)])
 CONCAT = np.concatenate(list(HEAD_OUTPUTS), axis=1)  # (T, d_model)
 
-# Scene 4: sinusoidal positional encoding.
+# Scene 4: sinusoidal positional encoding. Without it attention is blind to order: shuffle
+# the words and the weight matrix is the same matrix with its rows and columns shuffled.
+WORD_ORDER = np.array([3, 0, 4, 2, 1])  # a reordering: slot k now holds word WORD_ORDER[k]
+SHUFFLED_WEIGHTS = scaled_dot_product_attention(
+    Q_2D[WORD_ORDER], K_2D[WORD_ORDER], V_2D[WORD_ORDER])[1]  # (T, T) = WEIGHTS permuted
 N_POSITIONS, PE_DIM = 32, 16
 PE = sinusoidal_positional_encoding(N_POSITIONS, PE_DIM)  # (n_pos, d)
 WAVE_DIMS = (0, 2, 4, 6)  # the sine columns of falling frequency
@@ -450,11 +457,28 @@ class MultiHeadAttentionHeads(NarratedScene):
         return formula
 
     def show_head_formula(self, formula):
+        self.formula = formula
+        words = get_token_row().scale(1.4).move_to([0, 0.2, 0])
+        needs = VGroup()
+        for k, (target, name, side) in enumerate(WORD_NEEDS):
+            start, end = words[ASKING_WORD], words[target]
+            # bulging away from the row: clockwise going right above it, or left below it
+            angle = -1.4 * np.sign(target - ASKING_WORD) * side[1]
+            arrow = CurvedArrow(start.get_edge_center(side) + 0.05 * side,
+                                end.get_edge_center(side) + 0.05 * side, angle=angle,
+                                color=HEAD_COLORS[k], stroke_width=4, tip_length=0.2)
+            label = Tex(name, font_size=LABEL_SIZE, color=HEAD_COLORS[k])
+            label.next_to(arrow, side, buff=0.1)
+            needs.add(VGroup(arrow, label))
         with self.beat("One attention pattern is rarely enough: a word may need its subject, "
                        "its neighbour and its verb all at once."):
-            self.wait(1.5)
+            self.play(FadeIn(words, lag_ratio=0.2))
+            self.play(Indicate(words[ASKING_WORD][1], color=QUERY), run_time=0.6)
+            for need in needs:
+                self.play(Create(need[0]), FadeIn(need[1], shift=0.1 * UP), run_time=0.8)
         with self.beat("So a transformer runs several heads in parallel. Head i has its own "
                        "query, key and value matrices, and attends with them."):
+            self.play(FadeOut(VGroup(words, needs)), run_time=0.6)
             self.play(Write(formula), run_time=2.5)
 
     def get_head_maps(self) -> VGroup:
@@ -479,7 +503,13 @@ class MultiHeadAttentionHeads(NarratedScene):
             self.play(LaggedStart(*(FadeIn(m) for m in maps), lag_ratio=0.3), run_time=3)
         with self.beat("Same words, same input, but four different patterns, because each head "
                        "learned its own projections."):
-            self.wait(2.5)
+            self.play(Indicate(maps.row_labels, color=QUERY))
+            # each map pulses in turn, keeping its colours, its title lit in the head's colour
+            self.play(LaggedStart(*(AnimationGroup(m[0].animate(rate_func=there_and_back).scale(1.1),
+                                                   Indicate(m[1], color=HEAD_COLORS[h]))
+                                    for h, m in enumerate(maps)), lag_ratio=0.5), run_time=2)
+            self.play(*(Circumscribe(self.formula[k], color=self.formula[k].get_color())
+                        for k in (3, 5, 7)))
 
     def show_head_focus(self, maps):
         boxes = VGroup()
@@ -554,12 +584,30 @@ class PositionalEncodingWaves(NarratedScene):
         return VGroup(sin, cos).arrange(RIGHT, buff=0.7)
 
     def show_problem(self, formula):
+        grid = get_matrix_heat_map(WEIGHTS, QUERY, cell=1.0, decimals=2, vmax=1.0)
+        grid.move_to([0.4, 0.1, 0])
+        rows = VGroup(*(Text(t, font_size=SMALL_SIZE, color=QUERY).next_to(grid[i], LEFT, buff=0.2)
+                        for i, t in enumerate(TOKENS)))
+        cols = VGroup(*(Text(t, font_size=SMALL_SIZE, color=KEY).next_to(grid[0][j], UP, buff=0.2)
+                        for j, t in enumerate(TOKENS)))
+        slot = np.argsort(WORD_ORDER)  # where each word goes
+        anchors = [[cell.get_center() for cell in row] for row in grid]
+        moves = [grid[i][j].animate.move_to(anchors[slot[i]][slot[j]])
+                 for i in range(N_TOKENS) for j in range(N_TOKENS)]
+        moves += [rows[i].animate.set_y(grid[slot[i]].get_y()) for i in range(N_TOKENS)]
+        moves += [cols[j].animate.set_x(grid[0][slot[j]].get_x()) for j in range(N_TOKENS)]
+        by_hand = MathTex(r"x_{\mathrm{word}}", "+", r"PE_{\mathrm{pos}}", font_size=BODY_SIZE)
+        by_hand[2].set_color(ACCENT)
+        by_hand.next_to(grid, DOWN, buff=0.45)
         with self.beat("Attention treats its input as a set: shuffle the words and every "
                        "weight just shuffles along. Order has to be added by hand."):
-            self.wait(2.5)
+            self.play(FadeIn(grid), FadeIn(rows), FadeIn(cols))
+            self.play(*moves, run_time=2)
+            self.play(Write(by_hand))
         with self.beat("The original transformer adds to each word a vector of sines and "
                        "cosines of its position, at frequencies that fall geometrically with "
                        "the dimension."):
+            self.play(FadeOut(VGroup(grid, rows, cols, by_hand)), run_time=0.6)
             self.play(Write(formula), run_time=3)
 
     def get_waves(self) -> VGroup:

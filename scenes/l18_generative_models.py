@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, DashedLine, DashedVMobject, DecimalNumber, Dot,
-    FadeIn, FadeOut, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, Write, always_redraw,
-    linear,
+    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, CurvedArrow, DashedLine, DashedVMobject,
+    DecimalNumber, Dot, FadeIn, FadeOut, Indicate, Line, MathTex, Rectangle, ShowPassingFlash,
+    SurroundingRectangle, Tex, ValueTracker, VGroup, Write, always_redraw, linear,
 )
 
 from mathcore.generative import (
@@ -100,6 +100,8 @@ HALF_STEP = int(np.argmin(np.abs(ALPHA_BARS - 0.5)))  # where signal and noise v
 SIGNAL_LABEL_STEP = 420  # where the sqrt(alpha-bar) label touches down (layout only)
 COSINE_LABEL_STEP = 650  # where the cosine schedule's label touches down (layout only)
 CURVE_LABEL_BUFF = 0.12
+HOP_STEPS = np.arange(0, 301, 60)  # steps one by one, drawn as hops along the curve (layout only)
+JUMP_STEP = 600  # "any step": where the direct jump lands (layout only)
 
 # Scene 4: a two-armed spiral of points noised by q_sample.
 N_POINTS = 240
@@ -177,6 +179,7 @@ class VAEEvidenceLowerBound(NarratedScene):
         return formula
 
     def show_formula(self, formula):
+        self.formula = formula
         with self.beat("A variational autoencoder wants the probability of its data, log p of "
                        "x, but that needs an integral over every latent code z."):
             self.play(Write(formula[0]), run_time=1.5)
@@ -269,10 +272,14 @@ class VAEEvidenceLowerBound(NarratedScene):
             self.play(Create(zero), FadeIn(zero_label), FadeIn(names))
             self.play(FadeIn(bars), FadeIn(numbers), run_time=1.5)
             self.wait(1)
+        # reconstruction minus a KL of zero: the reconstruction bar itself becomes the ELBO bar
+        difference = bars[0].copy()
         with self.beat("The ELBO is their difference. The dashed line is the true log "
                        "evidence, which this simple model lets us compute exactly."):
-            self.play(Create(evidence[0]), FadeIn(evidence[1]))
-            self.wait(1)
+            self.play(Indicate(names[0], color=DATA), Indicate(names[1], color=VALUE))
+            self.play(difference.animate.move_to(bars[2]).set_fill(ACCENT_3), run_time=1.2)
+            self.play(FadeOut(difference), Create(evidence[0]), FadeIn(evidence[1]))
+            self.play(Indicate(self.formula[0], color=ACCENT), Indicate(evidence[1], color=ACCENT))
 
     def show_tradeoff(self, s, chart):
         with self.beat("Now let the encoder move towards x and sharpen. Reconstruction climbs, "
@@ -307,7 +314,7 @@ class GANValueAndDiscriminator(NarratedScene):
         self.show_discriminator(plot, d_star_formula)
         # Step 4: the generator moves in; D* flattens to 1/2, V falls to -log 4.
         meter = self.get_meter(step, d_star_formula)
-        self.show_training(step, meter)
+        self.show_training(step, meter, plot)
 
     def get_formula(self) -> MathTex:
         formula = MathTex(r"\min_G \max_D\ V(D, G) = ",
@@ -389,8 +396,9 @@ class GANValueAndDiscriminator(NarratedScene):
                         color=MUTED).next_to(jsd, DOWN, buff=0.3).align_to(row, LEFT)
         return VGroup(row, jsd, floor)
 
-    def show_training(self, step, meter):
+    def show_training(self, step, meter, plot):
         row, jsd, floor = meter
+        axes, data, data_label, gen, gen_label, d_curve, d_label, half = plot
         with self.beat("Plug that discriminator back in, and the value becomes minus log four "
                        "plus twice the Jensen Shannon divergence between data and generator."):
             self.play(FadeIn(row), Write(jsd), run_time=2)
@@ -400,8 +408,13 @@ class GANValueAndDiscriminator(NarratedScene):
         with self.beat("When the two distributions match, D star is one half everywhere and "
                        "the value hits its minimum, minus log four. The discriminator can no "
                        "longer tell real from fake."):
-            self.play(FadeIn(floor))
-            self.wait(2.5)
+            # D* lies on the dashed half line: traced along it
+            self.play(ShowPassingFlash(Line(half.get_start(), half.get_end(), color=TEXT,
+                                            stroke_width=8), time_width=0.4),
+                      Indicate(d_label, color=TEXT), run_time=1.2)
+            self.play(FadeIn(floor), Indicate(row[1], color=ACCENT))
+            self.play(Indicate(data, color=DIST_P), Indicate(data_label, color=DIST_P),
+                      Indicate(gen_label, color=DIST_Q))
 
 
 class DDPMNoiseSchedule(NarratedScene):
@@ -509,18 +522,37 @@ class DDPMNoiseSchedule(NarratedScene):
             self.play(FadeIn(plot[7]))
             self.wait(1.5)
         jump.move_to(step_formula)
+        on_curve = [axes.c2p(t, ALPHA_BARS[t]) for t in HOP_STEPS]
+        hops = VGroup(*(CurvedArrow(a, b, angle=-1.2, color=MUTED, stroke_width=3, tip_length=0.12)
+                        for a, b in zip(on_curve[:-1], on_curve[1:])))
+        leap = CurvedArrow(on_curve[0], axes.c2p(JUMP_STEP, ALPHA_BARS[JUMP_STEP]), angle=-1.0,
+                           color=ACCENT, stroke_width=4)
+        # the current step, a band across the plot: it steps along, then leaps
+        band = Rectangle(width=0.16, height=axes.y_length, stroke_width=0, fill_color=ACCENT,
+                         fill_opacity=0.3).move_to(axes.c2p(0, 0.5))
+        self.hops = VGroup(hops, leap, band)
+        cards = VGroup(*(SurroundingRectangle(jump[a:b], buff=0.1, stroke_width=0, fill_color=color,
+                                              fill_opacity=0.25).set_z_index(-1)
+                         for (a, b), color in (((2, 4), DATA), ((5, 7), NOISE))))
         with self.beat("And because Gaussians add up to a Gaussian, we never need to run the "
                        "steps one by one. We can jump to any step directly: square root of "
                        "alpha bar times the data, plus square root of one minus alpha bar "
                        "times fresh noise."):
-            self.play(FadeOut(step_formula, shift=0.3 * UP), FadeIn(jump, shift=0.3 * UP),
-                      run_time=1.5)
-            self.wait(3)
+            self.play(FadeOut(step_formula, shift=0.3 * UP), run_time=0.8)
+            self.play(FadeIn(band), run_time=0.3)
+            for hop, point in zip(hops, on_curve[1:]):
+                self.play(Create(hop), band.animate.set_x(point[0]), run_time=0.3)
+            self.play(Create(leap), band.animate.set_x(leap.get_end()[0]))
+            # each term on a tinted card of its colour: the data's share, then the noise's
+            self.play(FadeIn(jump[:2], shift=0.3 * UP), Write(jump[2:4]), FadeIn(cards[0]))
+            self.play(Write(jump[4:]), FadeIn(cards[1]))
+        self.jump_cards = cards
 
     def show_signal_noise(self, plot):
         signal, noise, signal_label, noise_label = plot[5]
         with self.beat("Those two square roots are the weights of signal and noise. The noise "
                        "weight rises to one while the signal weight falls to zero."):
+            self.play(FadeOut(self.hops), FadeOut(self.jump_cards), run_time=0.6)
             self.play(Create(signal), Create(noise), FadeIn(signal_label), FadeIn(noise_label),
                       run_time=2.5)
             self.wait(1)

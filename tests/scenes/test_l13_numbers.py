@@ -88,6 +88,13 @@ def test_stable_softmax_and_logsumexp(l13):
     assert l13.SHIFT + np.log(l13.SHIFTED_EXP.sum()) == pytest.approx(l13.LSE, abs=1e-9)
 
 
+def test_shifted_exponentials_sum_neither_overflows_nor_vanishes(l13):
+    # sum_j e^(x_j - m) = e^(logsumexp(x) - m), by SciPy
+    expected = np.exp(special.logsumexp(l13.LOGITS) - l13.LOGITS.max())
+    assert l13.SHIFTED_EXP_SUM == pytest.approx(expected, rel=1e-12)
+    assert 1.0 <= l13.SHIFTED_EXP_SUM <= len(l13.LOGITS)  # the largest term is exactly 1
+
+
 # --------------------------------------------------------------------------- exercises
 
 def numbers(text: str) -> list[float]:

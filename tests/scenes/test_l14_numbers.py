@@ -72,6 +72,19 @@ def test_dual_is_a_lower_bound_and_tight(l14):
     np.testing.assert_allclose(l14.LAGRANGE_X[k], l14.DUAL.x_star, atol=1e-9)
 
 
+def test_ball_rolls_to_the_bowls_minimum(l14):
+    assert l14.BOWL_MIN_X == pytest.approx(0.0, abs=1e-12)  # argmin of x^2 / 2
+
+
+def test_gap_near_the_best_price_is_small(l14):
+    # g is a concave quadratic: p* - g(nu) = (nu - nu*)^2 / 2 * A Q^-1 A^T
+    curvature = float((l14.QP_A @ np.linalg.solve(l14.QP_Q, l14.QP_A.T))[0, 0])
+    k = int(np.argmin(np.abs(l14.NU_GRID - l14.NU_NEAR)))  # where the tracker snaps
+    expected = 0.5 * curvature * (l14.NU_GRID[k] - l14.NU_STAR) ** 2
+    assert l14.GAPS[k] == pytest.approx(expected, abs=TOL)
+    assert 0 < l14.GAPS[k] < 0.1 * abs(l14.P_STAR)
+
+
 # --------------------------------------------------------------------------- proximal maps
 
 def test_soft_threshold_and_l2_prox(l14):

@@ -73,6 +73,23 @@ def test_exact_geodesic_and_ordering(l16):
     assert l16.PATH_LENGTH < 1.15 * l16.EXACT_GEODESIC  # no short-circuit across layers
 
 
+def test_drawn_geodesic_is_the_geodesic(l16):
+    a, b = l16.POINT_A, l16.POINT_B
+    t, h = l16.GEODESIC_T, l16.GEODESIC_H
+    assert (t[0], h[0]) == pytest.approx((l16.ROLL.t[a], l16.ROLL.height[a]))
+    assert (t[-1], h[-1]) == pytest.approx((l16.ROLL.t[b], l16.ROLL.height[b]))
+    # its length in 3-D, summed segment by segment, is the exact geodesic
+    xyz = np.column_stack([t * np.cos(t), h, t * np.sin(t)])
+    length = np.linalg.norm(np.diff(xyz, axis=0), axis=1).sum()
+    assert length == pytest.approx(l16.EXACT_GEODESIC, rel=1e-3)
+    assert l16.DETOUR == pytest.approx(l16.EXACT_GEODESIC / l16.STRAIGHT, rel=1e-12)
+
+
+def test_rolled_view_puts_sheet_coordinates_on_the_points(l16):
+    view = l16.rolled_view(l16.ROLL.t, l16.ROLL.height)
+    np.testing.assert_allclose(view, l16.UNROLL_FRAMES[0], atol=1e-9)
+
+
 def test_unrolling_preserves_the_sheet(l16):
     rolled = l16.unrolled_points(0.0)
     np.testing.assert_allclose(rolled, l16.ROLL.points)

@@ -43,6 +43,14 @@ def test_attention_weights_and_output(l17):
     np.testing.assert_allclose(l17.WEIGHTS.sum(axis=1), 1.0, atol=TOL)
 
 
+def test_shuffled_words_shuffle_the_weights(l17):
+    order = l17.WORD_ORDER
+    assert sorted(order) == list(range(l17.N_TOKENS)) and list(order) != sorted(order)
+    _, weights = oracle_attention(l17.Q_2D[order], l17.K_2D[order], l17.V_2D[order])
+    np.testing.assert_allclose(l17.SHUFFLED_WEIGHTS, weights, atol=TOL)
+    np.testing.assert_allclose(l17.SHUFFLED_WEIGHTS, l17.WEIGHTS[order][:, order], atol=TOL)
+
+
 def test_scores_are_scaled_dot_products(l17):
     q = l17.Q_2D[l17.FOCUS]
     expected = np.array([q @ k for k in l17.K_2D]) / np.sqrt(2)
