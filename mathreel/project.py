@@ -118,15 +118,23 @@ def use_root(folder: Path) -> Iterator[None]:
     started, which inherit the environment) answers ``folder``; the caller's
     environment is restored after. How an installed mathreel, whose package
     holds no curriculum, is pointed at one (``mathreel --project DIR``)."""
-    previous = os.environ.get(ROOT_ENV)
-    os.environ[ROOT_ENV] = str(Path(folder).expanduser().resolve())
+    with environment(ROOT_ENV, str(Path(folder).expanduser().resolve())):
+        yield
+
+
+@contextlib.contextmanager
+def environment(name: str, value: str) -> Iterator[None]:
+    """Within the block, ``$name`` is ``value`` (for this process and the
+    render processes it starts); its previous state is restored after."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if previous is None:
-            os.environ.pop(ROOT_ENV, None)
+            os.environ.pop(name, None)
         else:
-            os.environ[ROOT_ENV] = previous
+            os.environ[name] = previous
 
 
 def media_dir(root: Path) -> Path:

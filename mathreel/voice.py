@@ -53,6 +53,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .cues import split_sentences
+from .project import environment
 from .pronounce import spoken
 
 VOICE_ENV = "MATHREEL_VOICE"
@@ -259,15 +260,8 @@ def use_voice(voice: str | None) -> Iterator[None]:
         return
     if voice not in VOICES:
         raise ValueError(f"unknown voice {voice!r}; accepted: {', '.join(VOICES)}")
-    previous = os.environ.get(VOICE_ENV)
-    os.environ[VOICE_ENV] = voice
-    try:
+    with environment(VOICE_ENV, voice):
         yield
-    finally:
-        if previous is None:
-            os.environ.pop(VOICE_ENV, None)
-        else:
-            os.environ[VOICE_ENV] = previous
 
 
 def current_voice() -> str:
