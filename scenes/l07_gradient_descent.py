@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import sympy
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
     Indicate, LaggedStart, ReplacementTransform, Tex, ValueTracker, VGroup,
     Write, always_redraw, linear,
 )
@@ -55,6 +55,7 @@ def one_step_factor(direction: np.ndarray, lr: float) -> float:
 
 
 X0 = np.array([-6.0, 1.0])
+X0_LEVEL = float(BOWL.f(X0))  # the contour line through the start, which the gradient crosses
 
 LR_MAIN = 0.16  # scene 1: a good step, just below the limit
 N_MAIN = 30
@@ -251,10 +252,14 @@ class GradientDescentOnQuadratic(NarratedScene):
                                     stroke_width=5)
         grad_label = get_colored_tex(r"\nabla f", TEX_MAP, font_size=LABEL_SIZE)
         grad_label.next_to(self.grad_arrow.get_end(), RIGHT, buff=0.1)
+        # the start's own contour line, traced, so the crossing is seen
+        level_line = get_contour_lines(plane, BOWL_XS, BOWL_YS, BOWL_Z, [X0_LEVEL],
+                                       colors=(ACCENT, ACCENT), stroke_width=5)
         with self.beat("The gradient at that point is the direction of steepest ascent. "
                        "It cuts straight across the contour lines, uphill."):
             self.play(GrowArrow(self.grad_arrow), FadeIn(grad_label))
-            self.wait(1)
+            self.play(Create(level_line), run_time=1.5)
+            self.play(Indicate(self.grad_arrow, color=GRADIENT), FadeOut(level_line))
         step_arrow = get_arrow(start, plane.c2p(*GD_MAIN.xs[1]), GD_COLOR, stroke_width=5)
         with self.beat("To go down, gradient descent steps the other way, "
                        "by a small multiple of it."):
@@ -371,8 +376,12 @@ class StepSizeAndConditioning(NarratedScene):
         formula = get_colored_tex(r"\nabla f(\mathbf{x}) = A\mathbf{x} \quad\Rightarrow\quad "
                                   r"x_i \;\leftarrow\; (1 - \eta\,\lambda_i)\, x_i", TEX_MAP)
         formula.next_to(title, DOWN, buff=0.35, aligned_edge=LEFT)
-        eig = get_colored_tex(rf"\lambda_1 = L = {format_number(L_MAX)}, \quad \lambda_2 = \mu = "
-                              rf"{format_number(MU)}", TEX_MAP, font_size=LABEL_SIZE)
+        eig = VGroup(*(
+            VGroup(get_colored_tex(rf"\lambda_{i} = {name} = {format_number(value)}", TEX_MAP,
+                                   font_size=LABEL_SIZE),
+                   Tex(f"({word})", font_size=SMALL_SIZE, color=MUTED)).arrange(RIGHT, buff=0.2)
+            for i, name, value, word in ((1, "L", L_MAX, "steep"), (2, r"\mu", MU, "shallow"))
+        )).arrange(RIGHT, buff=0.8)
         eig.next_to(formula, DOWN, buff=0.3, aligned_edge=LEFT)
         with self.beat("Why the zigzag? For this bowl the gradient is A times x. "
                        "Write x in the eigenvectors of A, and one gradient step simply "
@@ -382,7 +391,11 @@ class StepSizeAndConditioning(NarratedScene):
         with self.beat(f"Our A has a large eigenvalue L equal to {format_number(L_MAX)}, "
                        f"the steep direction, and a small one, mu equal to {format_number(MU)}, "
                        "the shallow direction."):
-            self.play(FadeIn(eig, shift=0.1 * DOWN))
+            self.play(Indicate(formula.get_part_by_tex(r"\lambda"), color=EIGEN))
+            self.play(FadeIn(eig[0], shift=0.1 * DOWN))
+            self.play(Circumscribe(eig[0], color=EIGEN))
+            self.play(FadeIn(eig[1], shift=0.1 * DOWN))
+            self.play(Circumscribe(eig[1], color=EIGEN))
         self.header = VGroup(title, formula, eig)
 
     def show_factor_plot(self):
@@ -420,6 +433,7 @@ class StepSizeAndConditioning(NarratedScene):
         self.plot = VGroup(axes, x_label, y_label, one, steep, shallow, steep_label,
                            shallow_label)
         self.axes = axes
+        self.curves = {"steep": steep, "shallow": shallow, "shallow_label": shallow_label}
 
     def show_eta_sweep(self):
         axes = self.axes
@@ -462,21 +476,32 @@ class StepSizeAndConditioning(NarratedScene):
             self.play(Create(limit_line), FadeIn(limit_panel))
             self.wait(1)
         self.plot.add(dots, marker, best_panel, limit_line, limit_panel)
+        self.eta, self.best_panel = eta, best_panel
+        self.limit_line, self.limit_panel = limit_line, limit_panel
 
     def show_condition_number(self):
-        kappa = get_colored_tex(rf"\kappa = \frac{{L}}{{\mu}} = {format_number(CONDITION)}"
-                                rf"\qquad \text{{rate}} = \frac{{\kappa - 1}}{{\kappa + 1}} \approx "
-                                rf"{format_number(BEST_RATE)}", TEX_MAP, font_size=LABEL_SIZE)
-        kappa.next_to(self.header[1], RIGHT, buff=0.8).align_to(self.header[2], DOWN)
-        kappa.to_edge(RIGHT, buff=EDGE_BUFF)
+        kappa = get_colored_tex(rf"\kappa = \frac{{L}}{{\mu}} = {format_number(CONDITION)}",
+                                TEX_MAP, font_size=LABEL_SIZE)
+        rate = get_colored_tex(rf"\text{{rate}} = \frac{{\kappa - 1}}{{\kappa + 1}} \approx "
+                               rf"{format_number(BEST_RATE)}", TEX_MAP, font_size=LABEL_SIZE)
+        formulas = VGroup(kappa, rate).arrange(RIGHT, buff=0.6)
+        formulas.next_to(self.header[1], RIGHT, buff=0.8).align_to(self.header[2], DOWN)
+        formulas.to_edge(RIGHT, buff=EDGE_BUFF)
         with self.beat(f"So the step is capped by the steepest direction, while progress is "
                        f"limited by the shallowest. Their ratio, L over mu, is the condition "
                        f"number kappa, here {format_number(CONDITION)}. Even the best step only "
                        f"shrinks the error by a factor kappa minus one over kappa plus one "
                        f"per step."):
-            self.play(Write(kappa), run_time=2)
-            self.wait(2)
-        self.header.add(kappa)
+            # one motion per clause: the cap, the shallow curve, kappa, the best rate
+            self.play(Circumscribe(VGroup(self.limit_line, self.limit_panel), color=ACCENT),
+                      Indicate(self.curves["steep"], color=ACCENT, scale_factor=1.05))
+            self.play(Indicate(self.curves["shallow"], color=ACCENT, scale_factor=1.05),
+                      Indicate(self.curves["shallow_label"], color=ACCENT))
+            self.play(Write(kappa), run_time=1.5)
+            self.play(Write(rate), run_time=1.5)
+            self.play(self.eta.animate.set_value(BEST_LR), Circumscribe(self.best_panel,
+                                                                        color=EIGEN))
+        self.header.add(formulas)
 
     def clear_plot(self):
         with self.beat("Now let's see three step sizes on the bowl itself."):
