@@ -393,9 +393,9 @@ class StepSizeAndConditioning(NarratedScene):
                        "the shallow direction."):
             self.play(Indicate(formula.get_part_by_tex(r"\lambda"), color=EIGEN))
             self.play(FadeIn(eig[0], shift=0.1 * DOWN))
-            self.play(Circumscribe(eig[0], color=EIGEN))
+            self.play(Indicate(eig[0], color=EIGEN))
             self.play(FadeIn(eig[1], shift=0.1 * DOWN))
-            self.play(Circumscribe(eig[1], color=EIGEN))
+            self.play(Indicate(eig[1], color=EIGEN))
         self.header = VGroup(title, formula, eig)
 
     def show_factor_plot(self):
@@ -499,7 +499,7 @@ class StepSizeAndConditioning(NarratedScene):
                       Indicate(self.curves["shallow_label"], color=ACCENT))
             self.play(Write(kappa), run_time=1.5)
             self.play(Write(rate), run_time=1.5)
-            self.play(self.eta.animate.set_value(BEST_LR), Circumscribe(self.best_panel,
+            self.play(self.eta.animate.set_value(BEST_LR), Indicate(self.best_panel,
                                                                         color=EIGEN))
         self.header.add(formulas)
 

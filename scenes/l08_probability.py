@@ -134,7 +134,8 @@ def get_bar_labels(bars: VGroup, probs, font_size: float = SMALL_SIZE) -> VGroup
 
 def get_envelope(width: float = 1.2) -> VGroup:
     """An email, drawn as an envelope: a rectangle and the V of its flap."""
-    body = Rectangle(width=width, height=0.65 * width, stroke_color=TEXT, stroke_width=3)
+    body = Rectangle(width=width, height=0.65 * width, stroke_color=TEXT, stroke_width=3,
+                     fill_color=FAINT, fill_opacity=0.8)
     flap = VGroup(Line(body.get_corner(UP + LEFT), body.get_center() + 0.05 * width * DOWN),
                   Line(body.get_center() + 0.05 * width * DOWN, body.get_corner(UP + RIGHT)))
     return VGroup(body, flap.set_stroke(TEXT, 3))
@@ -515,7 +516,7 @@ class BayesShrinksTheSquare(NarratedScene):
             self.play(GrowFromEdge(self.shaded[1], DOWN), Write(likelihood[1]), run_time=1.5)
             # the fraction is of the ham column alone: outline that column, then the formula
             self.play(Circumscribe(self.columns[1], color=HAM_COLOR, buff=0.05))
-            self.play(Circumscribe(likelihood[1], color=HAM_COLOR))
+            self.play(Indicate(likelihood[1], color=HAM_COLOR))
         self.likelihood = likelihood
 
     def show_evidence(self):
@@ -536,7 +537,7 @@ class BayesShrinksTheSquare(NarratedScene):
         self.remove(self.columns)
         with self.beat("Now the evidence arrives: this email does say free. Every email that "
                        "does not is ruled out. The world shrinks to the shaded strips."):
-            self.play(Transform(self.caption, new_caption))
+            self.play(Transform(self.caption, new_caption), Indicate(self.likelihood, color=TEXT))
             self.play(FadeOut(unshaded), FadeOut(self.column_labels), run_time=1.5)
             self.play(*(Circumscribe(strip, color=TEXT, buff=0.04) for strip in self.shaded))
         with self.beat(f"Their areas are the joint probabilities: {format_number(BAYES_FREE.joint[0])} "

@@ -302,7 +302,7 @@ class LikelihoodSurfacePeak(NarratedScene):
         with self.beat("This is the top of the hill: the maximum likelihood estimate. "
                        "Setting the slope of the log-likelihood to zero gives it in closed form."):
             self.play(FadeIn(peak, scale=2), Indicate(self.readout, color=LIKELIHOOD))
-            self.play(Circumscribe(self.formulas[1], color=LIKELIHOOD))
+            self.play(Indicate(self.formulas[1], color=LIKELIHOOD))
             self.play(Write(flat), run_time=1.5)
         self.formulas.add(flat)  # leaves with them, for the closed form
         with self.beat(f"The sample mean, {format_number(MLE_MEAN)}, and the average squared "
@@ -400,7 +400,7 @@ class MapBetweenPriorAndMle(NarratedScene):
         with self.beat("Multiply prior by likelihood and renormalise: the orange posterior. "
                        f"Its peak, the MAP estimate, is a compromise: {format_number(MAP_MEANS[1])}."):
             self.play(FadeIn(posterior), FadeIn(map_marker), FadeIn(legend[1]), run_time=1.5)
-            self.play(Circumscribe(legend[1], color=POSTERIOR))
+            self.play(Indicate(legend[1], color=POSTERIOR))
         with self.beat("A second and a third point. The likelihood narrows; the posterior follows."):
             for n in (2, 3):
                 self.play(FadeIn(self.data_dots[n - 1], scale=2),
@@ -609,7 +609,7 @@ class RegularizationIsAPrior(NarratedScene):
             self.play(Flash(self.plane.c2p(*W_LASSO), color=POSTERIOR, flash_radius=0.45))
             self.play(Write(value))
             self.play(Indicate(value, color=POSTERIOR))
-            self.play(Circumscribe(lines[1], color=PRIOR))
+            self.play(Indicate(lines[1], color=PRIOR))
         for m in (ball, dot):
             m.clear_updaters()
 

@@ -340,13 +340,13 @@ class CrossEntropyAndKL(NarratedScene):
             # the chart becomes a classification: a one-hot p, a classifier's q
             self.play(Transform(p_bars, label_p), FadeIn(note[0], shift=0.1 * DOWN), run_time=1.5)
             self.play(Transform(q_bars, label_q), Write(note[1]), run_time=1.5)
-            self.play(Indicate(q_bars[0], color=DIST_Q), FadeIn(true_q, shift=0.1 * UP))
+            self.play(Indicate(q_bars[0], color=TEXT, scale_factor=1), FadeIn(true_q, shift=0.1 * UP))
             self.play(Write(note[2]))
         _, h_bar, kl_bar, *_ = self.stack
         with self.beat("Since H of p is fixed by the data, minimising cross entropy is the "
                        "same as minimising the KL divergence to the truth."):
-            self.play(Indicate(formula[4], color=DIST_P), Indicate(h_bar, color=DIST_P))
-            self.play(Indicate(formula[6], color=ACCENT_3), Indicate(kl_bar, color=ACCENT_3))
+            self.play(Indicate(formula[4], color=DIST_P), Indicate(h_bar, color=TEXT, scale_factor=1))
+            self.play(Indicate(formula[6], color=ACCENT_3), Indicate(kl_bar, color=TEXT, scale_factor=1))
             self.play(FadeOut(note), FadeOut(true_q), Transform(p_bars, truth_p),
                       Transform(q_bars, truth_q), run_time=1.5)
 
@@ -383,15 +383,15 @@ class CrossEntropyAndKL(NarratedScene):
                        "its mass on outcomes the truth almost never produces, and pays "
                        "heavily for it."):
             self.play(Write(by_q), run_time=1.5)
-            self.play(Indicate(by_q[1], color=DIST_Q), Indicate(q_bars, color=DIST_Q))
+            self.play(Indicate(by_q[1], color=DIST_Q), Indicate(q_bars, color=TEXT, scale_factor=1))
             self.play(Circumscribe(rare, color=DIST_Q), run_time=1.5)
-            self.play(Indicate(VGroup(qp, qp_label), color=ACCENT))
+            self.play(Indicate(VGroup(qp, qp_label), color=TEXT, scale_factor=1))
         with self.beat("KL of p from q only looks where p has mass. That is why fitting with "
                        "one direction covers every mode, and with the other locks onto one."):
             self.play(Write(by_p), run_time=1.5)
-            self.play(Indicate(by_p[1], color=DIST_P), Indicate(p_bars[:2], color=DIST_P))
-            self.play(Indicate(VGroup(pq, pq_label), color=ACCENT_3))
-            self.play(Indicate(VGroup(qp, qp_label), color=ACCENT))
+            self.play(Indicate(by_p[1], color=DIST_P), Indicate(p_bars[:2], color=TEXT, scale_factor=1))
+            self.play(Indicate(VGroup(pq, pq_label), color=TEXT, scale_factor=1))
+            self.play(Indicate(VGroup(qp, qp_label), color=TEXT, scale_factor=1))
 
 
 class MutualInformationTable(NarratedScene):

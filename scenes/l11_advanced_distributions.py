@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, RIGHT, UP, UR, Axes, Circle, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut,
+    DOWN, DR, LEFT, RIGHT, UP, UR, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut,
     Indicate, LaggedStart, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, VMobject, Write,
     always_redraw, linear, smooth,
 )
@@ -264,7 +264,7 @@ class ExponentialFamilyForm(NarratedScene):
             self.play(Indicate(self.form, color=TEXT, scale_factor=1.05))
             self.play(Write(mle), run_time=1.5)
             self.play(Write(conjugate), run_time=1.5)
-            self.play(Circumscribe(conjugate, color=POSTERIOR))
+            self.play(Indicate(conjugate, color=POSTERIOR))
 
 
 # =========================================================================== scene 2

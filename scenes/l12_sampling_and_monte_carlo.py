@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Circle, Circumscribe, Create, Cross, CurvedArrow,
+    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Circle, Create, Cross, CurvedArrow,
     DashedLine, Dot, FadeIn, FadeOut, Flash, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line, MathTex,
     NumberLine, Polygon, Rectangle, ReplacementTransform, RoundedRectangle, Square, Tex,
     Transform, TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
@@ -275,7 +275,7 @@ class MonteCarloDartsForPi(NarratedScene):
                        "probability pi over four, and four times the fraction inside estimates pi."):
             # the inside shaded (where a dart counts), its share, then the estimator it gives
             self.play(self.circle.animate.set_fill(INSIDE_COLOR, opacity=0.3))
-            self.play(Circumscribe(self.ratio, color=INSIDE_COLOR))
+            self.play(Indicate(self.ratio, color=INSIDE_COLOR))
             self.play(ReplacementTransform(self.ratio, estimator),
                       self.circle.animate.set_fill(opacity=0), run_time=1.5)
         with self.beat("This is a Monte Carlo estimate: an expectation, replaced by the average "
@@ -373,7 +373,7 @@ class MonteCarloDartsForPi(NarratedScene):
                        "how machine learning estimates expectations in thousands of dimensions."):
             self.play(Indicate(se, color=SPREAD))
             self.play(Write(any_dimension), run_time=1.5)
-            self.play(Circumscribe(self.general, color=MEAN))
+            self.play(Indicate(self.general, color=MEAN))
 
 
 # =========================================================================== scene 2
@@ -456,7 +456,7 @@ class MetropolisHastingsWalk(NarratedScene):
             self.play(Indicate(rule.get_part_by_tex(r"\pi(x')"), color=ACCEPT),
                       Indicate(rule.get_part_by_tex(r"\pi(x)"), color=CHAIN_COLOR))
             self.play(FadeIn(note, shift=0.1 * DOWN), Write(cancel[:3]), run_time=1.5)
-            self.play(Circumscribe(cancel[2], color=ACCEPT))
+            self.play(Indicate(cancel[2], color=ACCEPT))
             self.play(Write(cancel[3]), TransformFromCopy(cancel[2], cancel[4]), run_time=1.5)
         self.rule, self.note = rule, VGroup(note, cancel)
 
