@@ -115,6 +115,9 @@ N_EPOCHS = 6
 SGD = optim.sgd(batch_grad, W0, SAMPLES, lr=LR_SGD, batch_size=BATCH, n_epochs=N_EPOCHS,
                 rng=rng, loss=MSE.f)
 N_SGD = len(SGD.xs) - 1  # N_EPOCHS * N_POINTS / BATCH steps
+# a mini-batch to point at while the words say what one is (its own generator: SGD's draws stay put)
+SHOWN_BATCH = np.random.default_rng(SEED + 1).choice(N_POINTS, size=BATCH, replace=False)
+N_JITTER = 2 * N_POINTS // BATCH  # the last two epochs' steps: the jitter near the bottom
 FULL_GD = optim.gradient_descent(MSE.grad, W0, lr=LR_SGD, n_steps=N_SGD, loss=MSE.f)
 W_XS = np.linspace(-1.0, 2.4, 69)
 W_YS = np.linspace(-1.4, 3.0, 89)
@@ -673,9 +676,12 @@ class StochasticGradientDescent(NarratedScene):
         with self.beat(f"Stochastic gradient descent estimates the gradient from a random "
                        f"mini-batch, here just {BATCH} points a step. On average the estimate "
                        "is right, but each one is noisy."):
+            batch = VGroup(*(self.dots[i] for i in SHOWN_BATCH))
             self.play(self.full[0].animate.set_opacity(0.35), FadeOut(self.full[1]))
+            self.play(batch.animate.scale(2.5).set_color(OPTIMIZER_COLORS["sgd"]))
             self.add(path)
             self.play(FadeIn(fit), FadeIn(legend))
+            self.play(batch.animate.scale(1 / 2.5).set_color(DATA))
         with self.beat(f"So the path wanders. It still heads down the bowl, step for step about "
                        f"as fast, while each step reads only {BATCH} of the {N_POINTS} points."):
             self.play(k.animate.set_value(N_SGD), run_time=6, rate_func=linear)
@@ -687,9 +693,12 @@ class StochasticGradientDescent(NarratedScene):
                        f"{format_number(FULL_GD.losses[-1], 3)} and "
                        f"{format_number(SGD.losses[-1], 3)}, which is why real training "
                        "shrinks the step size over time."):
+            jitter = get_path(self.plane, SGD.xs[-N_JITTER - 1:], OPTIMIZER_COLORS["sgd"],
+                              stroke_width=6, dots=False)
+            self.play(Create(jitter), run_time=1.5)
             self.play(Indicate(self.sgd[2], color=OPTIMIZER_COLORS["sgd"]))
             self.play(Indicate(self.full[2], color=GD_COLOR))
-            self.wait(3)
+            self.play(FadeOut(jitter))
 
 
 # =========================================================================== scene 4
