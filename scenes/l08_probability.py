@@ -516,7 +516,8 @@ class BayesShrinksTheSquare(NarratedScene):
             self.play(GrowFromEdge(self.shaded[1], DOWN), Write(likelihood[1]), run_time=1.5)
             # the fraction is of the ham column alone: outline that column, then the formula
             self.play(Circumscribe(self.columns[1], color=HAM_COLOR, buff=0.05))
-            self.play(Indicate(likelihood[1], color=HAM_COLOR))
+            self.play(Indicate(likelihood[1], color=HAM_COLOR),
+                      Indicate(self.shaded[1], color=TEXT, scale_factor=1))
         self.likelihood = likelihood
 
     def show_evidence(self):
@@ -543,7 +544,9 @@ class BayesShrinksTheSquare(NarratedScene):
         with self.beat(f"Their areas are the joint probabilities: {format_number(BAYES_FREE.joint[0])} "
                        f"for spam, {format_number(BAYES_FREE.joint[1])} for ham. Together, "
                        f"{format_number(BAYES_FREE.evidence)}: the probability of the evidence."):
-            self.play(FadeIn(joint_labels))
+            # each strip's area lights up as its number appears, then their sum
+            for strip, label in zip(self.shaded, joint_labels):
+                self.play(FadeIn(label), Indicate(strip, color=TEXT, scale_factor=1))
             self.play(Write(evidence))
         self.joint_labels, self.evidence = joint_labels, evidence
 
@@ -571,6 +574,7 @@ class BayesShrinksTheSquare(NarratedScene):
             self.play(FadeIn(labels))
         with self.beat(f"The spam column now fills {int(round(100 * post[0]))} percent of the square. "
                        "That is Bayes' theorem: likelihood times prior, divided by the evidence."):
+            self.play(Indicate(filled[0], color=TEXT, scale_factor=1))
             self.play(Write(bayes))
             self.play(Write(value))
             self.play(Indicate(labels[0], color=POSTERIOR))
