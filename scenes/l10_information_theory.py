@@ -319,8 +319,9 @@ class CrossEntropyAndKL(NarratedScene):
                        "itself, the unavoidable part. The rest is the KL divergence, the "
                        "overhead of using the wrong model."):
             self.play(Write(formula[3:]), run_time=2)
-            self.play(FadeIn(h_label), FadeIn(kl_label))
-            self.wait(1)
+            # each part of the bar lights up as the words name it
+            self.play(FadeIn(h_label), Indicate(h_bar, color=TEXT, scale_factor=1))
+            self.play(FadeIn(kl_label), Indicate(kl_bar, color=TEXT, scale_factor=1))
 
     def show_classifier(self, formula):
         note = MathTex(r"\text{classifier: } p = \text{one-hot label},\ ",
@@ -341,7 +342,7 @@ class CrossEntropyAndKL(NarratedScene):
             self.play(Transform(p_bars, label_p), FadeIn(note[0], shift=0.1 * DOWN), run_time=1.5)
             self.play(Transform(q_bars, label_q), Write(note[1]), run_time=1.5)
             self.play(Indicate(q_bars[0], color=TEXT, scale_factor=1), FadeIn(true_q, shift=0.1 * UP))
-            self.play(Write(note[2]))
+            self.play(Write(note[2]), Indicate(q_bars[0], color=TEXT, scale_factor=1))
         _, h_bar, kl_bar, *_ = self.stack
         with self.beat("Since H of p is fixed by the data, minimising cross entropy is the "
                        "same as minimising the KL divergence to the truth."):
@@ -382,14 +383,15 @@ class CrossEntropyAndKL(NarratedScene):
         with self.beat("KL of q from p weighs the log ratio by q. The model puts a quarter of "
                        "its mass on outcomes the truth almost never produces, and pays "
                        "heavily for it."):
-            self.play(Write(by_q), run_time=1.5)
-            self.play(Indicate(by_q[1], color=DIST_Q), Indicate(q_bars, color=TEXT, scale_factor=1))
-            self.play(Circumscribe(rare, color=DIST_Q), run_time=1.5)
+            self.play(Write(by_q), Indicate(q_bars, color=TEXT, scale_factor=1), run_time=1.5)
+            self.play(Indicate(by_q[1], color=DIST_Q))
+            self.play(Circumscribe(rare, color=DIST_Q),
+                      Indicate(q_bars[2:], color=TEXT, scale_factor=1), run_time=1.5)
             self.play(Indicate(VGroup(qp, qp_label), color=TEXT, scale_factor=1))
         with self.beat("KL of p from q only looks where p has mass. That is why fitting with "
                        "one direction covers every mode, and with the other locks onto one."):
-            self.play(Write(by_p), run_time=1.5)
-            self.play(Indicate(by_p[1], color=DIST_P), Indicate(p_bars[:2], color=TEXT, scale_factor=1))
+            self.play(Write(by_p), Indicate(p_bars[:2], color=TEXT, scale_factor=1), run_time=1.5)
+            self.play(Indicate(by_p[1], color=DIST_P))
             self.play(Indicate(VGroup(pq, pq_label), color=TEXT, scale_factor=1))
             self.play(Indicate(VGroup(qp, qp_label), color=TEXT, scale_factor=1))
 
