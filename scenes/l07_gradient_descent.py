@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import sympy
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
     Indicate, LaggedStart, ReplacementTransform, Tex, ValueTracker, VGroup,
     Write, always_redraw, linear,
 )
@@ -55,6 +55,7 @@ def one_step_factor(direction: np.ndarray, lr: float) -> float:
 
 
 X0 = np.array([-6.0, 1.0])
+X0_LEVEL = float(BOWL.f(X0))  # the contour line through the start, which the gradient crosses
 
 LR_MAIN = 0.16  # scene 1: a good step, just below the limit
 N_MAIN = 30
@@ -114,6 +115,9 @@ N_EPOCHS = 6
 SGD = optim.sgd(batch_grad, W0, SAMPLES, lr=LR_SGD, batch_size=BATCH, n_epochs=N_EPOCHS,
                 rng=rng, loss=MSE.f)
 N_SGD = len(SGD.xs) - 1  # N_EPOCHS * N_POINTS / BATCH steps
+# a mini-batch to point at while the words say what one is (its own generator: SGD's draws stay put)
+SHOWN_BATCH = np.random.default_rng(SEED + 1).choice(N_POINTS, size=BATCH, replace=False)
+N_JITTER = 2 * N_POINTS // BATCH  # the last two epochs' steps: the jitter near the bottom
 FULL_GD = optim.gradient_descent(MSE.grad, W0, lr=LR_SGD, n_steps=N_SGD, loss=MSE.f)
 W_XS = np.linspace(-1.0, 2.4, 69)
 W_YS = np.linspace(-1.4, 3.0, 89)
@@ -251,10 +255,14 @@ class GradientDescentOnQuadratic(NarratedScene):
                                     stroke_width=5)
         grad_label = get_colored_tex(r"\nabla f", TEX_MAP, font_size=LABEL_SIZE)
         grad_label.next_to(self.grad_arrow.get_end(), RIGHT, buff=0.1)
+        # the start's own contour line, traced, so the crossing is seen
+        level_line = get_contour_lines(plane, BOWL_XS, BOWL_YS, BOWL_Z, [X0_LEVEL],
+                                       colors=(ACCENT, ACCENT), stroke_width=5)
         with self.beat("The gradient at that point is the direction of steepest ascent. "
                        "It cuts straight across the contour lines, uphill."):
             self.play(GrowArrow(self.grad_arrow), FadeIn(grad_label))
-            self.wait(1)
+            self.play(Create(level_line), run_time=1.5)
+            self.play(Indicate(self.grad_arrow, color=GRADIENT), FadeOut(level_line))
         step_arrow = get_arrow(start, plane.c2p(*GD_MAIN.xs[1]), GD_COLOR, stroke_width=5)
         with self.beat("To go down, gradient descent steps the other way, "
                        "by a small multiple of it."):
@@ -371,8 +379,12 @@ class StepSizeAndConditioning(NarratedScene):
         formula = get_colored_tex(r"\nabla f(\mathbf{x}) = A\mathbf{x} \quad\Rightarrow\quad "
                                   r"x_i \;\leftarrow\; (1 - \eta\,\lambda_i)\, x_i", TEX_MAP)
         formula.next_to(title, DOWN, buff=0.35, aligned_edge=LEFT)
-        eig = get_colored_tex(rf"\lambda_1 = L = {format_number(L_MAX)}, \quad \lambda_2 = \mu = "
-                              rf"{format_number(MU)}", TEX_MAP, font_size=LABEL_SIZE)
+        eig = VGroup(*(
+            VGroup(get_colored_tex(rf"\lambda_{i} = {name} = {format_number(value)}", TEX_MAP,
+                                   font_size=LABEL_SIZE),
+                   Tex(f"({word})", font_size=SMALL_SIZE, color=MUTED)).arrange(RIGHT, buff=0.2)
+            for i, name, value, word in ((1, "L", L_MAX, "steep"), (2, r"\mu", MU, "shallow"))
+        )).arrange(RIGHT, buff=0.8)
         eig.next_to(formula, DOWN, buff=0.3, aligned_edge=LEFT)
         with self.beat("Why the zigzag? For this bowl the gradient is A times x. "
                        "Write x in the eigenvectors of A, and one gradient step simply "
@@ -382,7 +394,11 @@ class StepSizeAndConditioning(NarratedScene):
         with self.beat(f"Our A has a large eigenvalue L equal to {format_number(L_MAX)}, "
                        f"the steep direction, and a small one, mu equal to {format_number(MU)}, "
                        "the shallow direction."):
-            self.play(FadeIn(eig, shift=0.1 * DOWN))
+            self.play(Indicate(formula.get_part_by_tex(r"\lambda"), color=EIGEN))
+            self.play(FadeIn(eig[0], shift=0.1 * DOWN))
+            self.play(Indicate(eig[0], color=EIGEN))
+            self.play(FadeIn(eig[1], shift=0.1 * DOWN))
+            self.play(Indicate(eig[1], color=EIGEN))
         self.header = VGroup(title, formula, eig)
 
     def show_factor_plot(self):
@@ -420,6 +436,7 @@ class StepSizeAndConditioning(NarratedScene):
         self.plot = VGroup(axes, x_label, y_label, one, steep, shallow, steep_label,
                            shallow_label)
         self.axes = axes
+        self.curves = {"steep": steep, "shallow": shallow, "shallow_label": shallow_label}
 
     def show_eta_sweep(self):
         axes = self.axes
@@ -462,21 +479,32 @@ class StepSizeAndConditioning(NarratedScene):
             self.play(Create(limit_line), FadeIn(limit_panel))
             self.wait(1)
         self.plot.add(dots, marker, best_panel, limit_line, limit_panel)
+        self.eta, self.best_panel = eta, best_panel
+        self.limit_line, self.limit_panel = limit_line, limit_panel
 
     def show_condition_number(self):
-        kappa = get_colored_tex(rf"\kappa = \frac{{L}}{{\mu}} = {format_number(CONDITION)}"
-                                rf"\qquad \text{{rate}} = \frac{{\kappa - 1}}{{\kappa + 1}} \approx "
-                                rf"{format_number(BEST_RATE)}", TEX_MAP, font_size=LABEL_SIZE)
-        kappa.next_to(self.header[1], RIGHT, buff=0.8).align_to(self.header[2], DOWN)
-        kappa.to_edge(RIGHT, buff=EDGE_BUFF)
+        kappa = get_colored_tex(rf"\kappa = \frac{{L}}{{\mu}} = {format_number(CONDITION)}",
+                                TEX_MAP, font_size=LABEL_SIZE)
+        rate = get_colored_tex(rf"\text{{rate}} = \frac{{\kappa - 1}}{{\kappa + 1}} \approx "
+                               rf"{format_number(BEST_RATE)}", TEX_MAP, font_size=LABEL_SIZE)
+        formulas = VGroup(kappa, rate).arrange(RIGHT, buff=0.6)
+        formulas.next_to(self.header[1], RIGHT, buff=0.8).align_to(self.header[2], DOWN)
+        formulas.to_edge(RIGHT, buff=EDGE_BUFF)
         with self.beat(f"So the step is capped by the steepest direction, while progress is "
                        f"limited by the shallowest. Their ratio, L over mu, is the condition "
                        f"number kappa, here {format_number(CONDITION)}. Even the best step only "
                        f"shrinks the error by a factor kappa minus one over kappa plus one "
                        f"per step."):
-            self.play(Write(kappa), run_time=2)
-            self.wait(2)
-        self.header.add(kappa)
+            # one motion per clause: the cap, the shallow curve, kappa, the best rate
+            self.play(Circumscribe(VGroup(self.limit_line, self.limit_panel), color=ACCENT),
+                      Indicate(self.curves["steep"], color=ACCENT, scale_factor=1.05))
+            self.play(Indicate(self.curves["shallow"], color=ACCENT, scale_factor=1.05),
+                      Indicate(self.curves["shallow_label"], color=ACCENT))
+            self.play(Write(kappa), run_time=1.5)
+            self.play(Write(rate), run_time=1.5)
+            self.play(self.eta.animate.set_value(BEST_LR), Indicate(self.best_panel,
+                                                                        color=EIGEN))
+        self.header.add(formulas)
 
     def clear_plot(self):
         with self.beat("Now let's see three step sizes on the bowl itself."):
@@ -648,9 +676,12 @@ class StochasticGradientDescent(NarratedScene):
         with self.beat(f"Stochastic gradient descent estimates the gradient from a random "
                        f"mini-batch, here just {BATCH} points a step. On average the estimate "
                        "is right, but each one is noisy."):
+            batch = VGroup(*(self.dots[i] for i in SHOWN_BATCH))
             self.play(self.full[0].animate.set_opacity(0.35), FadeOut(self.full[1]))
+            self.play(batch.animate.scale(2.5).set_color(OPTIMIZER_COLORS["sgd"]))
             self.add(path)
             self.play(FadeIn(fit), FadeIn(legend))
+            self.play(batch.animate.scale(1 / 2.5).set_color(DATA))
         with self.beat(f"So the path wanders. It still heads down the bowl, step for step about "
                        f"as fast, while each step reads only {BATCH} of the {N_POINTS} points."):
             self.play(k.animate.set_value(N_SGD), run_time=6, rate_func=linear)
@@ -662,9 +693,12 @@ class StochasticGradientDescent(NarratedScene):
                        f"{format_number(FULL_GD.losses[-1], 3)} and "
                        f"{format_number(SGD.losses[-1], 3)}, which is why real training "
                        "shrinks the step size over time."):
+            jitter = get_path(self.plane, SGD.xs[-N_JITTER - 1:], OPTIMIZER_COLORS["sgd"],
+                              stroke_width=6, dots=False)
+            self.play(Create(jitter), run_time=1.5)
             self.play(Indicate(self.sgd[2], color=OPTIMIZER_COLORS["sgd"]))
             self.play(Indicate(self.full[2], color=GD_COLOR))
-            self.wait(3)
+            self.play(FadeOut(jitter))
 
 
 # =========================================================================== scene 4

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Create, DashedLine, Dot, FadeIn, FadeOut,
+    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut,
     GrowFromEdge, Indicate, LaggedStart, Line, MathTex, Rectangle, ReplacementTransform,
     RoundedRectangle, Tex, Transform, Triangle, ValueTracker, VGroup, Write, always_redraw,
     linear, smooth,
@@ -130,6 +130,15 @@ def get_bar_labels(bars: VGroup, probs, font_size: float = SMALL_SIZE) -> VGroup
     return VGroup(*(MathTex(format_number(p), font_size=font_size,
                             color=TEXT).next_to(bar, UP, buff=0.08)
                     for bar, p in zip(bars, probs)))
+
+
+def get_envelope(width: float = 1.2) -> VGroup:
+    """An email, drawn as an envelope: a rectangle and the V of its flap."""
+    body = Rectangle(width=width, height=0.65 * width, stroke_color=TEXT, stroke_width=3,
+                     fill_color=FAINT, fill_opacity=0.8)
+    flap = VGroup(Line(body.get_corner(UP + LEFT), body.get_center() + 0.05 * width * DOWN),
+                  Line(body.get_center() + 0.05 * width * DOWN, body.get_corner(UP + RIGHT)))
+    return VGroup(body, flap.set_stroke(TEXT, 3))
 
 
 def get_die_face(n: int, side: float = 0.7) -> VGroup:
@@ -459,9 +468,17 @@ class BayesShrinksTheSquare(NarratedScene):
         self.square = self.get_block(0, 1, 0, 1, FAINT, opacity=0.25)
         caption = Tex("every email: total area 1", font_size=LABEL_SIZE, color=MUTED)
         caption.next_to(self.square, DOWN, buff=0.2)
+        outline = self.square.copy().set_fill(opacity=0)
+        email = get_envelope().move_to(self.square)
         with self.beat("A spam filter reads an email. Let this square stand for every email "
                        "it could be reading. Its area is one: probability is area."):
-            self.play(Create(self.square), FadeIn(caption), run_time=1.5)
+            # one email; then all of them, the square; then its area filling in
+            self.play(FadeIn(email, shift=0.3 * UP))
+            self.play(Create(outline), email.animate.scale(0.35).move_to(self.point(0.8, 0.8)),
+                      run_time=1.5)
+            self.play(GrowFromEdge(self.square, DOWN), FadeIn(caption), FadeOut(email),
+                      run_time=1.5)
+            self.remove(outline)
         self.caption = caption
 
     def show_prior(self):
@@ -497,7 +514,10 @@ class BayesShrinksTheSquare(NarratedScene):
                        "free. These are conditional probabilities: a fraction of one column, "
                        "not of the whole square."):
             self.play(GrowFromEdge(self.shaded[1], DOWN), Write(likelihood[1]), run_time=1.5)
-            self.wait(0.5)
+            # the fraction is of the ham column alone: outline that column, then the formula
+            self.play(Circumscribe(self.columns[1], color=HAM_COLOR, buff=0.05))
+            self.play(Indicate(likelihood[1], color=HAM_COLOR),
+                      Indicate(self.shaded[1], color=TEXT, scale_factor=1))
         self.likelihood = likelihood
 
     def show_evidence(self):
@@ -518,12 +538,15 @@ class BayesShrinksTheSquare(NarratedScene):
         self.remove(self.columns)
         with self.beat("Now the evidence arrives: this email does say free. Every email that "
                        "does not is ruled out. The world shrinks to the shaded strips."):
-            self.play(FadeOut(unshaded), FadeOut(self.column_labels),
-                      Transform(self.caption, new_caption), run_time=1.5)
+            self.play(Transform(self.caption, new_caption), Indicate(self.likelihood, color=TEXT))
+            self.play(FadeOut(unshaded), FadeOut(self.column_labels), run_time=1.5)
+            self.play(*(Circumscribe(strip, color=TEXT, buff=0.04) for strip in self.shaded))
         with self.beat(f"Their areas are the joint probabilities: {format_number(BAYES_FREE.joint[0])} "
                        f"for spam, {format_number(BAYES_FREE.joint[1])} for ham. Together, "
                        f"{format_number(BAYES_FREE.evidence)}: the probability of the evidence."):
-            self.play(FadeIn(joint_labels))
+            # each strip's area lights up as its number appears, then their sum
+            for strip, label in zip(self.shaded, joint_labels):
+                self.play(FadeIn(label), Indicate(strip, color=TEXT, scale_factor=1))
             self.play(Write(evidence))
         self.joint_labels, self.evidence = joint_labels, evidence
 
@@ -551,6 +574,7 @@ class BayesShrinksTheSquare(NarratedScene):
             self.play(FadeIn(labels))
         with self.beat(f"The spam column now fills {int(round(100 * post[0]))} percent of the square. "
                        "That is Bayes' theorem: likelihood times prior, divided by the evidence."):
+            self.play(Indicate(filled[0], color=TEXT, scale_factor=1))
             self.play(Write(bayes))
             self.play(Write(value))
             self.play(Indicate(labels[0], color=POSTERIOR))

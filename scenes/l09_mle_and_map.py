@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circle, Create, Dot, FadeIn, FadeOut,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circle, Circumscribe, Create, Dot, FadeIn, FadeOut,
+    Flash,
     Indicate, LaggedStart, Line, MathTex, Polygon, Tex, Triangle, ValueTracker,
     VGroup, Write, always_redraw, linear, smooth,
 )
@@ -293,9 +294,17 @@ class LikelihoodSurfacePeak(NarratedScene):
                               rf"\hat\mu)^2 = {format_number(MLE_VAR)}", TEX_MAP, font_size=LABEL_SIZE)
         block = VGroup(mle, var).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         block.move_to(self.formulas, aligned_edge=UP + LEFT)  # replaces the likelihood formulas
+        flat = get_colored_tex(r"\frac{\partial \ell}{\partial \mu} = "
+                               r"\frac{\partial \ell}{\partial \sigma^2} = 0",
+                               {r"\ell": LIKELIHOOD, r"\mu": MEAN, r"\sigma^2": SPREAD},
+                               font_size=LABEL_SIZE)
+        flat.next_to(self.formulas, DOWN, buff=0.3).align_to(self.formulas, LEFT)
         with self.beat("This is the top of the hill: the maximum likelihood estimate. "
                        "Setting the slope of the log-likelihood to zero gives it in closed form."):
             self.play(FadeIn(peak, scale=2), Indicate(self.readout, color=LIKELIHOOD))
+            self.play(Indicate(self.formulas[1], color=LIKELIHOOD))
+            self.play(Write(flat), run_time=1.5)
+        self.formulas.add(flat)  # leaves with them, for the closed form
         with self.beat(f"The sample mean, {format_number(MLE_MEAN)}, and the average squared "
                        f"deviation, {format_number(MLE_VAR)}. Note the one over n: maximum likelihood "
                        "slightly underestimates the variance."):
@@ -348,9 +357,18 @@ class MapBetweenPriorAndMle(NarratedScene):
                                      rf"{format_number(PRIOR_VAR)})",
                                      {**TEX_MAP, r"\text{prior}": PRIOR}, font_size=LABEL_SIZE)
         prior_text.to_corner(UR, buff=EDGE_BUFF)
+        # the measurement model, where the readout of the estimates comes later
+        self.noise_model = get_colored_tex(
+            rf"x_i \sim \mathcal{{N}}(\mu,\ \sigma^2 = {format_number(NOISE_VAR)})",
+            {r"\mu": MEAN, r"\sigma^2": DATA}, font_size=LABEL_SIZE)
+        self.noise_model.next_to(self.axes.c2p(0, 0)[1] * UP, DOWN, buff=1.9)
+        self.noise_model.align_to(self.axes, LEFT)
         with self.beat("Estimate an unknown mean mu again, from measurements with noise variance "
                        "one. But this time we start with a belief."):
             self.play(Create(self.axes), FadeIn(mu_label))
+            self.play(Write(self.noise_model), run_time=1.5)
+            self.play(Indicate(mu_label, color=MEAN),
+                      Indicate(self.noise_model.get_part_by_tex(r"\mu"), color=MEAN))
         with self.beat(f"The prior says: mu is probably near {format_number(PRIOR_MEAN)}, give or take "
                        f"{format_number(np.sqrt(PRIOR_VAR))}. That is the green curve."):
             self.play(Create(prior), FadeIn(prior_marker), Write(prior_text), run_time=2)
@@ -382,7 +400,7 @@ class MapBetweenPriorAndMle(NarratedScene):
         with self.beat("Multiply prior by likelihood and renormalise: the orange posterior. "
                        f"Its peak, the MAP estimate, is a compromise: {format_number(MAP_MEANS[1])}."):
             self.play(FadeIn(posterior), FadeIn(map_marker), FadeIn(legend[1]), run_time=1.5)
-            self.wait(0.5)
+            self.play(Indicate(legend[1], color=POSTERIOR))
         with self.beat("A second and a third point. The likelihood narrows; the posterior follows."):
             for n in (2, 3):
                 self.play(FadeIn(self.data_dots[n - 1], scale=2),
@@ -426,7 +444,7 @@ class MapBetweenPriorAndMle(NarratedScene):
         readout.arrange(RIGHT, buff=0.7).next_to(self.data_dots, DOWN, buff=0.7)
         readout.align_to(self.axes, LEFT)
         with self.beat("Now let the data pour in."):
-            self.play(FadeIn(readout))
+            self.play(FadeOut(self.noise_model), FadeIn(readout))
         with self.beat(f"With every point the data outweigh the prior a little more. After {N_STREAM} "
                        f"points the MAP estimate, {format_number(MAP_MEANS[-1])}, has slid most of the "
                        f"way to the MLE, {format_number(STREAM_MLE[-1])}."):
@@ -434,8 +452,10 @@ class MapBetweenPriorAndMle(NarratedScene):
                       self.n.animate.set_value(N_STREAM), run_time=6, rate_func=linear)
         with self.beat("Few data: trust the prior. Many data: trust the data. The posterior also "
                        "narrows: we grow more certain."):
-            self.play(Indicate(self.markers[1], color=POSTERIOR, scale_factor=1.5))
-            self.wait(1.5)
+            # (the curves and markers redraw themselves every frame: outline, not rescale)
+            self.play(Indicate(self.prior_text, color=PRIOR))
+            self.play(Indicate(self.data_dots, color=DATA))
+            self.play(Circumscribe(self.posterior, color=POSTERIOR))
         for m in (self.likelihood, self.posterior, *self.markers, *(p[1] for p in readout)):
             m.clear_updaters()
 
@@ -525,9 +545,15 @@ class RegularizationIsAPrior(NarratedScene):
         t = ValueTracker(RIDGE_START)
         ball = always_redraw(lambda: self.get_ball(lookup(RIDGE_PATH, t.get_value()), "l2"))
         dot = always_redraw(lambda: self.get_estimate(RIDGE_PATH, t.get_value()))
+        level_sets = VGroup(*(Circle(radius=r * self.plane.get_x_unit_size(), color=PRIOR,
+                                     stroke_width=2).move_to(self.plane.c2p(0, 0))
+                              for r in BALL_LIMIT * np.array([0.25, 0.5, 0.75, 1.0])))
         with self.beat("Geometrically, the prior's level sets are circles. Start with a weak "
                        "prior: the MAP estimate sits almost on the MLE."):
-            self.play(FadeIn(ball), FadeIn(dot))
+            self.play(LaggedStart(*(Create(c) for c in level_sets), lag_ratio=0.3),
+                      run_time=1.5)
+            self.play(FadeOut(level_sets), FadeIn(ball), FadeIn(dot))
+            self.play(Circumscribe(VGroup(self.mle, self.mle_label), color=POSTERIOR))
         with self.beat("Strengthen the prior. The estimate is pulled toward zero, along a curve, "
                        "to where a loss contour just touches a circle."):
             self.play(t.animate.set_value(RIDGE_INDEX), run_time=4, rate_func=smooth)
@@ -578,9 +604,12 @@ class RegularizationIsAPrior(NarratedScene):
         with self.beat("The contour meets the diamond at a corner, on the axis. The second weight is "
                        f"exactly zero, and the first is {format_number(W_LASSO[0])}. A Laplace prior "
                        "picks features: that is why the lasso gives sparse models."):
-            self.play(Create(touch), Write(value))
+            # the corner, the zero weight, then the penalty that made it
+            self.play(Create(touch))
+            self.play(Flash(self.plane.c2p(*W_LASSO), color=POSTERIOR, flash_radius=0.45))
+            self.play(Write(value))
             self.play(Indicate(value, color=POSTERIOR))
-            self.wait(1)
+            self.play(Indicate(lines[1], color=PRIOR))
         for m in (ball, dot):
             m.clear_updaters()
 

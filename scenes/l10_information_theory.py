@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Create, DashedLine, DecimalNumber, FadeIn, FadeOut, Indicate, Line,
-    MathTex, Rectangle, ReplacementTransform, Tex, Text, TransformFromCopy, ValueTracker, VGroup,
+    DOWN, LEFT, RIGHT, UP, Circumscribe, Create, DashedLine, DecimalNumber, FadeIn, FadeOut, Indicate, Line,
+    LaggedStart, MathTex, Rectangle, ReplacementTransform, Tex, Text, Transform, TransformFromCopy, ValueTracker, VGroup,
     Write, always_redraw,
 )
 
@@ -87,6 +87,8 @@ class EntropyAsSurprise(NarratedScene):
         self.show_entropy(formula, level)
         # Step 4: certain forecast -> low entropy; uniform forecast -> maximal entropy.
         self.show_extremes(s)
+        # Step 5: two bits are two yes/no questions.
+        self.show_questions(formula, level)
 
     UNIT_P, UNIT_S = 3.0, 0.5  # frame units per probability, per bit
     ORIGIN_P = np.array([-6.6, -2.9, 0])
@@ -147,8 +149,9 @@ class EntropyAsSurprise(NarratedScene):
             self.play(FadeIn(bars), FadeIn(numbers), run_time=1.5)
         with self.beat("Sun, at point six, surprises you by under one bit. Snow, one day in "
                        "twenty, by more than four."):
-            self.play(Indicate(bars, color=ACCENT, scale_factor=1.05))
-            self.wait(1.5)
+            # (the bars redraw themselves every frame: outline them rather than rescale them)
+            self.play(Circumscribe(VGroup(bars[0], numbers[0], names[0]), color=ACCENT))
+            self.play(Circumscribe(VGroup(bars[3], numbers[3], names[3]), color=ACCENT))
 
     def get_formula(self) -> MathTex:
         formula = MathTex(r"H(p)", "=", r"\sum_x", r"p(x)", r"\,\big(-\log_2 p(x)\big)",
@@ -192,9 +195,32 @@ class EntropyAsSurprise(NarratedScene):
                        "two bits, and entropy reaches its maximum, log two of four, two bits."):
             self.play(s.animate.set_value(2.0), run_time=4)
             self.wait(1.5)
+
+    def get_question_tree(self) -> VGroup:
+        """Two rounds of yes/no questions that single out one of the four outcomes:
+        as many rounds as the uniform forecast's entropy in bits."""
+        rows_y = (3.5, 2.85, 2.2)
+        root = Text(f"{OUTCOMES[0]} or {OUTCOMES[1]}?", font_size=SMALL_SIZE, color=TEXT)
+        root.move_to([0, rows_y[0], 0])
+        middle = VGroup(*(Text(f"{OUTCOMES[k]}?", font_size=SMALL_SIZE, color=TEXT)
+                          .move_to([x, rows_y[1], 0]) for k, x in ((0, -2.2), (2, 2.2))))
+        leaves = VGroup(*(Text(o, font_size=SMALL_SIZE, color=DIST_P).move_to([x, rows_y[2], 0])
+                          for o, x in zip(OUTCOMES, (-3.2, -1.2, 1.2, 3.2))))
+        edges_1 = VGroup(*(Line(root.get_bottom(), m.get_top(), buff=0.05, color=MUTED)
+                           for m in middle))
+        edges_2 = VGroup(*(Line(middle[k // 2].get_bottom(), leaf.get_top(), buff=0.05,
+                                color=MUTED) for k, leaf in enumerate(leaves)))
+        return VGroup(VGroup(root, edges_1, middle), VGroup(edges_2, leaves))
+
+    def show_questions(self, formula, level):
+        first, second = self.get_question_tree()
         with self.beat("Entropy measures uncertainty: how many yes or no questions, on "
                        "average, it takes to learn the outcome."):
-            self.wait(2.5)
+            self.play(FadeOut(formula), Circumscribe(level[1], color=ACCENT))
+            self.play(FadeIn(first[0]), Create(first[1]), FadeIn(first[2]))
+            self.play(Create(second[0]), FadeIn(second[1]))
+            self.play(Circumscribe(VGroup(first, second), color=ACCENT),
+                      Circumscribe(level[1], color=ACCENT))
 
 
 class CrossEntropyAndKL(NarratedScene):
@@ -203,29 +229,40 @@ class CrossEntropyAndKL(NarratedScene):
     def construct(self):
         # Step 1: the truth p and a model q, side by side.
         chart = self.get_pair_chart()
+        self.chart = chart
         self.show_pair(chart)
         # Step 2: cross-entropy as entropy plus the KL overhead, a stacked bar.
         formula = self.get_formula().to_edge(UP, buff=EDGE_BUFF)
         stack = self.get_stack()
+        self.stack = stack
         self.show_cross_entropy(formula, stack)
         # Step 3: classifiers minimise exactly this.
         self.show_classifier(formula)
         # Step 4: swap the arguments: KL is not symmetric.
-        self.show_asymmetry(stack)
+        self.show_asymmetry(formula, stack)
 
-    def get_pair_chart(self) -> VGroup:
-        origin = np.array([-6.4, -2.3, 0])
-        unit, width = 4.0, 0.42
-        p_bars, q_bars, names = VGroup(), VGroup(), VGroup()
+    PAIR_ORIGIN = np.array([-6.4, -2.3, 0])
+    PAIR_UNIT, PAIR_WIDTH = 4.0, 0.42
+
+    def get_pair_bars(self, p, q) -> tuple[VGroup, VGroup]:
+        """Side-by-side bars of p (blue) and q (orange) over the four outcomes."""
+        origin, unit, width = self.PAIR_ORIGIN, self.PAIR_UNIT, self.PAIR_WIDTH
+        p_bars, q_bars = VGroup(), VGroup()
         for j in range(4):
             x = origin + RIGHT * j * 1.25
-            p_bars.add(Rectangle(width=width, height=unit * P_TRUE[j], stroke_width=0,
+            p_bars.add(Rectangle(width=width, height=max(unit * p[j], 1e-3), stroke_width=0,
                                  fill_color=DIST_P, fill_opacity=0.9).move_to(x, DOWN + LEFT))
-            q_bars.add(Rectangle(width=width, height=unit * Q_MODEL[j], stroke_width=0,
+            q_bars.add(Rectangle(width=width, height=max(unit * q[j], 1e-3), stroke_width=0,
                                  fill_color=DIST_Q, fill_opacity=0.9)
                        .move_to(x + RIGHT * width, DOWN + LEFT))
-            names.add(MathTex(f"x_{j + 1}", font_size=SMALL_SIZE + 4, color=MUTED)
-                      .move_to(x + RIGHT * width + DOWN * 0.3))
+        return p_bars, q_bars
+
+    def get_pair_chart(self) -> VGroup:
+        origin, width = self.PAIR_ORIGIN, self.PAIR_WIDTH
+        p_bars, q_bars = self.get_pair_bars(P_TRUE, Q_MODEL)
+        names = VGroup(*(MathTex(f"x_{j + 1}", font_size=SMALL_SIZE + 4, color=MUTED)
+                         .move_to(origin + RIGHT * (j * 1.25 + width) + DOWN * 0.3)
+                         for j in range(4)))
         axis = Line(origin + LEFT * 0.2, origin + RIGHT * 4.8, color=MUTED)
         p_label = MathTex(r"p \text{ (truth)}", font_size=LABEL_SIZE, color=DIST_P)
         q_label = MathTex(r"q \text{ (model)}", font_size=LABEL_SIZE, color=DIST_Q)
@@ -282,25 +319,39 @@ class CrossEntropyAndKL(NarratedScene):
                        "itself, the unavoidable part. The rest is the KL divergence, the "
                        "overhead of using the wrong model."):
             self.play(Write(formula[3:]), run_time=2)
-            self.play(FadeIn(h_label), FadeIn(kl_label))
-            self.wait(1)
+            # each part of the bar lights up as the words name it
+            self.play(FadeIn(h_label), Indicate(h_bar, color=TEXT, scale_factor=1))
+            self.play(FadeIn(kl_label), Indicate(kl_bar, color=TEXT, scale_factor=1))
 
     def show_classifier(self, formula):
-        note = MathTex(r"\text{classifier: } p = \text{one-hot label},\ "
-                       r"H(p, q) = -\ln q(\text{true class}) = "
-                       + format_number(CLASSIFIER_LOSS, 3), font_size=LABEL_SIZE, color=MUTED)
+        note = MathTex(r"\text{classifier: } p = \text{one-hot label},\ ",
+                       r"H(p, q) = -\ln q(\text{true class})",
+                       " = " + format_number(CLASSIFIER_LOSS, 3), font_size=LABEL_SIZE,
+                       color=MUTED)
         note.next_to(formula, DOWN, buff=0.35)
+        note[2].set_color(DIST_Q)
+        _, _, p_bars, q_bars, _ = self.chart
+        label_p, label_q = self.get_pair_bars(LABEL, CLASSIFIER_Q)
+        truth_p, truth_q = p_bars.copy(), q_bars.copy()
+        true_q = MathTex(format_number(CLASSIFIER_Q[0]), font_size=SMALL_SIZE + 4, color=DIST_Q)
+        true_q.next_to(label_q[0], UP, buff=0.1)
         with self.beat("This is the loss every classifier minimises. The label is a one hot p, "
                        "so the cross entropy is minus the log of the probability given to the "
                        "true class; point seven gives point three five seven nats."):
-            self.play(FadeIn(note, shift=0.1 * DOWN))
-            self.wait(3)
+            # the chart becomes a classification: a one-hot p, a classifier's q
+            self.play(Transform(p_bars, label_p), FadeIn(note[0], shift=0.1 * DOWN), run_time=1.5)
+            self.play(Transform(q_bars, label_q), Write(note[1]), run_time=1.5)
+            self.play(Indicate(q_bars[0], color=TEXT, scale_factor=1), FadeIn(true_q, shift=0.1 * UP))
+            self.play(Write(note[2]), Indicate(q_bars[0], color=TEXT, scale_factor=1))
+        _, h_bar, kl_bar, *_ = self.stack
         with self.beat("Since H of p is fixed by the data, minimising cross entropy is the "
                        "same as minimising the KL divergence to the truth."):
-            self.wait(2.5)
-        self.play(FadeOut(note))
+            self.play(Indicate(formula[4], color=DIST_P), Indicate(h_bar, color=TEXT, scale_factor=1))
+            self.play(Indicate(formula[6], color=ACCENT_3), Indicate(kl_bar, color=TEXT, scale_factor=1))
+            self.play(FadeOut(note), FadeOut(true_q), Transform(p_bars, truth_p),
+                      Transform(q_bars, truth_q), run_time=1.5)
 
-    def show_asymmetry(self, stack):
+    def show_asymmetry(self, formula, stack):
         axis, h_bar, kl_bar, h_label, kl_label, total = stack
         width = 1.0
         pq = Rectangle(width=width, height=self.UNIT * KL_PQ, stroke_width=0, fill_color=ACCENT_3,
@@ -317,13 +368,32 @@ class CrossEntropyAndKL(NarratedScene):
                       ReplacementTransform(kl_bar, pq))
             self.play(FadeIn(pq_label))
             self.play(TransformFromCopy(pq, qp), FadeIn(qp_label))
+        _, names, p_bars, q_bars, _ = self.chart
+        by_q = MathTex(r"D_{KL}(q\,\|\,p) = \sum_x", r"q(x)", r"\log_2 \frac{q(x)}{p(x)}",
+                       font_size=LABEL_SIZE)
+        by_p = MathTex(r"D_{KL}(p\,\|\,q) = \sum_x", r"p(x)", r"\log_2 \frac{p(x)}{q(x)}",
+                       font_size=LABEL_SIZE)
+        by_q[0].set_color(ACCENT)
+        by_q[1].set_color(DIST_Q)
+        by_p[0].set_color(ACCENT_3)
+        by_p[1].set_color(DIST_P)
+        VGroup(by_q, by_p).arrange(DOWN, aligned_edge=LEFT, buff=0.3).next_to(formula, DOWN,
+                                                                             buff=0.35)
+        rare = VGroup(p_bars[2:], q_bars[2:], names[2:])
         with self.beat("KL of q from p weighs the log ratio by q. The model puts a quarter of "
                        "its mass on outcomes the truth almost never produces, and pays "
                        "heavily for it."):
-            self.wait(3)
+            self.play(Write(by_q), Indicate(q_bars, color=TEXT, scale_factor=1), run_time=1.5)
+            self.play(Indicate(by_q[1], color=DIST_Q))
+            self.play(Circumscribe(rare, color=DIST_Q),
+                      Indicate(q_bars[2:], color=TEXT, scale_factor=1), run_time=1.5)
+            self.play(Indicate(VGroup(qp, qp_label), color=TEXT, scale_factor=1))
         with self.beat("KL of p from q only looks where p has mass. That is why fitting with "
                        "one direction covers every mode, and with the other locks onto one."):
-            self.wait(3)
+            self.play(Write(by_p), Indicate(p_bars[:2], color=TEXT, scale_factor=1), run_time=1.5)
+            self.play(Indicate(by_p[1], color=DIST_P))
+            self.play(Indicate(VGroup(pq, pq_label), color=TEXT, scale_factor=1))
+            self.play(Indicate(VGroup(qp, qp_label), color=TEXT, scale_factor=1))
 
 
 class MutualInformationTable(NarratedScene):
@@ -392,9 +462,22 @@ class MutualInformationTable(NarratedScene):
         with self.beat("Summing rows gives the marginal of X, summing columns the marginal of "
                        "Y."):
             self.play(FadeIn(px), FadeIn(py), run_time=1.5)
+        product = MathTex(r"p(x_1)", r"\,", r"p(y_1)",
+                          "= " + format_number(MARGINAL[0]) + r" \times " + format_number(MARGINAL[0])
+                          + " = " + format_number(INDEPENDENT[0, 0]), font_size=LABEL_SIZE)
+        product[0].set_color(DIST_P)
+        product[2].set_color(DIST_Q)
+        product.move_to([2.8, self.ORIGIN[1], 0])
+        self.product = product
         with self.beat("Right now every cell is just p of x times p of y: X and Y are "
                        "independent. Knowing X tells you nothing about Y."):
-            self.wait(2.5)
+            # one cell, its two marginals, their product; then every row shaped like p(y)
+            # (the table redraws itself every frame: outline it rather than rescale it)
+            self.play(Circumscribe(numbers[0], color=ACCENT_3), Indicate(px[0][0], color=DIST_P),
+                      Indicate(py[0][0], color=DIST_Q))
+            self.play(Write(product), run_time=1.5)
+            self.play(LaggedStart(*(Circumscribe(numbers[4 * i:4 * i + 4], color=DIST_Q)
+                                    for i in range(4)), lag_ratio=0.4), run_time=2)
 
     def get_formula(self) -> MathTex:
         formula = MathTex(r"I(X; Y)", "=", r"\sum_{x,y} p(x,y) \log_2 "
@@ -422,7 +505,7 @@ class MutualInformationTable(NarratedScene):
     def show_formula(self, formula, meter):
         with self.beat("Mutual information measures how far the joint is from that "
                        "independent product: it is the KL divergence between them."):
-            self.play(Write(formula), run_time=3)
+            self.play(Write(formula), FadeOut(self.product), run_time=3)
         with self.beat("Here it is exactly zero bits."):
             self.play(Create(meter[0]), FadeIn(meter[1]), FadeIn(meter[2]))
 

@@ -247,10 +247,24 @@ class ExponentialFamilyForm(NarratedScene):
                        "plus sigma squared."):
             self.play(FadeOut(self.lower[4:]), run_time=0.8)
             self.play(Write(gaussian), run_time=2.5)
+        # what the template buys, in its own symbols, where the coin's bars were
+        mle = MathTex(r"\text{MLE:}\ ", r"\nabla A", r"(\hat\eta)", "=",
+                      r"\tfrac{1}{n}\textstyle\sum_i", r"T(x_i)", font_size=LABEL_SIZE)
+        conjugate = MathTex(r"\text{conjugate prior:}\ ", r"p(\eta)", r"\propto \exp\big(",
+                            r"\eta", r"^{\top}\tau - \nu\,", r"A(\eta)", r"\big)",
+                            font_size=LABEL_SIZE)
+        for tex, parts in ((mle, {1: PARTITION_COLOR, 2: ETA_COLOR, 5: STAT_COLOR}),
+                           (conjugate, {1: ETA_COLOR, 3: ETA_COLOR, 5: PARTITION_COLOR})):
+            for index, color in parts.items():
+                tex[index].set_color(color)
+        uses = VGroup(mle, conjugate).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        uses.to_corner(DOWN + LEFT, buff=EDGE_BUFF).shift(0.3 * UP)
         with self.beat("This is why these distributions have tidy maximum likelihood estimates, "
                        "and conjugate priors. We will meet one shortly."):
             self.play(Indicate(self.form, color=TEXT, scale_factor=1.05))
-            self.wait(1)
+            self.play(Write(mle), run_time=1.5)
+            self.play(Write(conjugate), run_time=1.5)
+            self.play(Indicate(conjugate, color=POSTERIOR))
 
 
 # =========================================================================== scene 2

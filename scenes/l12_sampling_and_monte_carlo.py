@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Circle, Create, Cross, CurvedArrow, DashedLine,
-    Dot, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line, MathTex,
+    DOWN, LEFT, RIGHT, UP, UR, Arrow, Axes, Circle, Create, Cross, CurvedArrow,
+    DashedLine, Dot, FadeIn, FadeOut, Flash, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line, MathTex,
     NumberLine, Polygon, Rectangle, ReplacementTransform, RoundedRectangle, Square, Tex,
-    Transform, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
+    Transform, TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
 )
 
 from mathcore import probability, sampling
@@ -110,6 +110,10 @@ GIBBS_ELLIPSES = [probability.covariance_ellipse([0.0, 0.0], GIBBS_COV, n_std=k)
                   for k in (1.0, 2.0, 3.0)]
 COND_SD = float(np.sqrt(1 - RHO**2))  # sd of x | y and of y | x
 SAMPLE_CORR = float(np.corrcoef(GIBBS.samples.T)[0, 1])
+STRONG_RHO = 0.98  # the caution: a stronger correlation, drawn over the real one
+STRONG_ELLIPSE = probability.covariance_ellipse([0.0, 0.0], [[1.0, STRONG_RHO], [STRONG_RHO, 1.0]],
+                                                n_std=2.0)
+STRONG_COND_SD = float(np.sqrt(1 - STRONG_RHO**2))  # the conditional sd: the step size, shrunk
 # The first two conditionals, drawn as bumps along the line the move runs on.
 COND_GRID = np.linspace(-3.4, 3.4, 121)  # (121,)
 COND_X_GIVEN_Y = probability.multivariate_normal_pdf(
@@ -269,8 +273,11 @@ class MonteCarloDartsForPi(NarratedScene):
         general.next_to(estimator, DOWN, buff=0.3).align_to(estimator, LEFT)
         with self.beat("So if the darts land uniformly at random, each one falls inside with "
                        "probability pi over four, and four times the fraction inside estimates pi."):
-            self.play(ReplacementTransform(self.ratio, estimator))
-            self.wait(1)
+            # the inside shaded (where a dart counts), its share, then the estimator it gives
+            self.play(self.circle.animate.set_fill(INSIDE_COLOR, opacity=0.3))
+            self.play(Indicate(self.ratio, color=INSIDE_COLOR))
+            self.play(ReplacementTransform(self.ratio, estimator),
+                      self.circle.animate.set_fill(opacity=0), run_time=1.5)
         with self.beat("This is a Monte Carlo estimate: an expectation, replaced by the average "
                        "over random draws."):
             self.play(FadeIn(general, shift=0.1 * DOWN))
@@ -320,13 +327,19 @@ class MonteCarloDartsForPi(NarratedScene):
         self.curve, self.readouts = curve, readouts
 
     def show_many_darts(self):
+        # the error bar at the last dart, shown before it is explained (the next beat's marks)
+        se = PI_MC.running_se[N_DARTS - 1]
+        self.preview_bar = Line(self.axes.c2p(N_DARTS, PI_MC.estimate - 2 * se),
+                                self.axes.c2p(N_DARTS, PI_MC.estimate + 2 * se), color=SPREAD,
+                                stroke_width=5)
         with self.beat(f"Keep throwing, up to {N_DARTS} darts. The estimate wanders less and less, "
                        "and settles near pi."):
             self.play(self.n.animate.set_value(N_DARTS), run_time=8, rate_func=linear)
         with self.beat(f"After {N_DARTS} darts it reads {fmt(PI_MC.estimate, 3)}. But how far off "
                        "could it be? A Monte Carlo estimate comes with its own error bar."):
             self.play(Indicate(self.readouts[1], color=MEAN))
-            self.wait(1.5)
+            self.play(Flash(self.axes.c2p(N_DARTS, PI_MC.estimate), color=MEAN, flash_radius=0.35))
+            self.play(GrowFromCenter(self.preview_bar), run_time=1.5)
 
     def show_error_band(self):
         se = tex(r"\mathrm{SE} = \frac{s}{\sqrt{n}}", font_size=BODY_SIZE)
@@ -336,7 +349,7 @@ class MonteCarloDartsForPi(NarratedScene):
         band_label.next_to(self.axes.c2p(1300, 3.3), UP, buff=0.05)
         with self.beat("The standard error is the spread of the values, s, divided by the square "
                        "root of n. Two standard errors either side make the shaded band."):
-            self.play(Write(se))
+            self.play(Write(se), FadeOut(self.preview_bar))
             self.play(FadeIn(band), FadeIn(band_label), run_time=1.5)
         marks = VGroup()
         for n, value in zip(SE_CHECKPOINTS, SE_AT):
@@ -353,10 +366,14 @@ class MonteCarloDartsForPi(NarratedScene):
                        "only half. The error shrinks like one over the square root of n."):
             self.play(LaggedStart(*(FadeIn(m) for m in marks), lag_ratio=0.6), run_time=2.5)
             self.wait(2)
+        any_dimension = tex(r"X \in \mathbb{R}^d,\ \text{any } d", font_size=SMALL_SIZE,
+                            color=MUTED)
+        any_dimension.next_to(se, RIGHT, buff=0.3)
         with self.beat("That rate does not depend on the dimension, which is why Monte Carlo is "
                        "how machine learning estimates expectations in thousands of dimensions."):
             self.play(Indicate(se, color=SPREAD))
-            self.wait(2)
+            self.play(Write(any_dimension), run_time=1.5)
+            self.play(Indicate(self.general, color=MEAN))
 
 
 # =========================================================================== scene 2
@@ -427,11 +444,21 @@ class MetropolisHastingsWalk(NarratedScene):
         with self.beat("Metropolis-Hastings walks a chain. From the current point x, propose a "
                        "random step to x prime. If the density is higher there, move."):
             self.play(Write(rule), run_time=2)
+        # pi = p / Z with Z unknown: Z cancels in the ratio
+        cancel = VGroup(tex(r"\frac{\pi(x')}{\pi(x)}", font_size=LABEL_SIZE),
+                        MathTex("=", font_size=LABEL_SIZE),
+                        MathTex(r"\frac{p(x') / Z}{p(x) / Z}", font_size=LABEL_SIZE),
+                        MathTex("=", font_size=LABEL_SIZE),
+                        MathTex(r"\frac{p(x')}{p(x)}", font_size=LABEL_SIZE)).arrange(RIGHT, buff=0.2)
+        cancel.next_to(note, DOWN, buff=0.2)
         with self.beat("If it is lower, move only with probability equal to the ratio of the "
                        "densities. The unknown constant cancels in that ratio."):
-            self.play(FadeIn(note, shift=0.1 * DOWN))
-            self.wait(1.5)
-        self.rule, self.note = rule, note
+            self.play(Indicate(rule.get_part_by_tex(r"\pi(x')"), color=ACCEPT),
+                      Indicate(rule.get_part_by_tex(r"\pi(x)"), color=CHAIN_COLOR))
+            self.play(FadeIn(note, shift=0.1 * DOWN), Write(cancel[:3]), run_time=1.5)
+            self.play(Indicate(cancel[2], color=ACCEPT))
+            self.play(Write(cancel[3]), TransformFromCopy(cancel[2], cancel[4]), run_time=1.5)
+        self.rule, self.note = rule, VGroup(note, cancel)
 
     def show_slow_steps(self):
         self.current = self.state_dot(MH_X0, CHAIN_COLOR, 0.11)
@@ -629,10 +656,20 @@ class GibbsStaircase(NarratedScene):
             self.play(FadeOut(self.stairs))
             self.play(LaggedStart(*(FadeIn(s) for s in samples), lag_ratio=0.01), run_time=4)
             self.play(FadeIn(corr, shift=0.1 * UP))
+        strong = VMobject(stroke_color=ACCENT, stroke_width=3)
+        strong.set_points_as_corners([self.p(*q) for q in STRONG_ELLIPSE.points])
+        strong_label = tex(rf"\rho = {fmt(STRONG_RHO)}", font_size=LABEL_SIZE)
+        strong_label.next_to(note, DOWN, buff=0.3).align_to(note, LEFT)
+        # the typical x-step (two conditional sds either side), before and after
+        step = Line(self.p(-2 * COND_SD, 0), self.p(2 * COND_SD, 0), color=ACCENT, stroke_width=8)
+        small_step = Line(self.p(-2 * STRONG_COND_SD, 0), self.p(2 * STRONG_COND_SD, 0),
+                          color=ACCENT, stroke_width=8)
         with self.beat("One caution. The stronger the correlation, the narrower the ellipse, and "
                        "the smaller each axis-parallel step: the chain then explores slowly."):
             self.play(FadeIn(note, shift=0.1 * UP))
-            self.wait(2)
+            self.play(Create(strong), FadeIn(strong_label), run_time=1.5)
+            self.play(GrowFromCenter(step))
+            self.play(Transform(step, small_step), run_time=1.5)
 
 
 # =========================================================================== scene 4
@@ -688,15 +725,20 @@ class ReparameterizationTrick(NarratedScene):
         cross = Cross(back_zmu, stroke_color=REJECT, stroke_width=6).scale(0.45)
         question = tex(r"\frac{\partial z}{\partial \mu} = \;?", font_size=BODY_SIZE)
         question.next_to(back_zmu, UP, buff=0.1)
+        df_dz = tex(r"\frac{\partial f}{\partial z}", font_size=LABEL_SIZE, colors={})
+        df_dz.next_to(back_fz, DOWN, buff=0.1).set_color(GRADIENT)
         with self.beat("Training needs the gradient of that loss with respect to mu and sigma. It "
                        "flows back from f to z without trouble."):
+            self.play(Indicate(self.loss, color=GRADIENT))
+            self.play(Indicate(self.mu, color=GRADIENT), Indicate(self.sigma, color=GRADIENT))
             self.play(Create(back_fz), run_time=1.2)
+            self.play(Write(df_dz))
         with self.beat("But z is a random draw. How does a draw change when mu changes? Sampling "
                        "is not a function we can differentiate: the gradient is stuck."):
             self.play(Create(back_zmu), Write(question), run_time=1.2)
             self.play(Create(cross))
             self.wait(1)
-        self.forward, self.blocked = forward, VGroup(back_fz, back_zmu, cross, question)
+        self.forward, self.blocked = forward, VGroup(back_fz, df_dz, back_zmu, cross, question)
 
     def show_reparameterized_graph(self):
         z_new = get_node(tex(r"z = \mu + \sigma \cdot \varepsilon"), TEXT).move_to(self.z)
@@ -801,7 +843,12 @@ class ReparameterizationTrick(NarratedScene):
                        f"{fmt(SCORE.grad[0])}, give or take {fmt(2 * SCORE.standard_error[0])}: "
                        f"an error bar {fmt(SE_RATIO, 1)} times wider for the same samples."):
             self.play(FadeIn(rows[1], shift=0.1 * UP))
-            self.wait(1.5)
+            # the pathwise bar laid inside the score bar: same centre, a fraction of the width
+            inner = rows[0][0].copy().set_y(rows[1][0].get_y()).set_x(rows[1][1].get_x())
+            self.play(TransformFromCopy(rows[0][0], inner), run_time=1.5)
+            wider = MathTex(rf"\times {fmt(SE_RATIO, 1)}", font_size=LABEL_SIZE, color=ACCENT_2)
+            wider.next_to(rows[1][0], RIGHT, buff=0.25)
+            self.play(FadeIn(wider, shift=0.1 * LEFT), Indicate(rows[1][0], color=ACCENT_2))
         with self.beat("That lower variance is why the reparameterization trick made training "
                        "variational autoencoders practical."):
             self.play(Indicate(rows[0][0], color=GRADIENT))
