@@ -35,6 +35,7 @@ import ast
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -319,13 +320,33 @@ def _display_path(root: Path, path: Path) -> str:
         return str(path.resolve())
 
 
-def speaks(root: Path, deps: list[Path]) -> bool:
-    """Whether a scene whose project imports are ``deps`` can narrate: only
-    through ``mathreel.voice`` (the narrated-scene base imports it). A plain
-    Manim scene's key leaves the voice out, so its render is not redone when
-    the voice changes, and no command hashes the voice model for it (a
-    60 MB file: about 0.2 s of CPU per command)."""
-    return (root.resolve() / "mathreel" / "voice.py") in deps
+_IMPORTS_MATHREEL = re.compile(rb"^[ \t]*(?:from|import)[ \t]+mathreel\b", re.MULTILINE)
+
+
+@lru_cache(maxsize=4096)
+def _imports_mathreel(path: str, size: int, mtime_ns: int) -> bool:
+    try:
+        return bool(_IMPORTS_MATHREEL.search(Path(path).read_bytes()))
+    except OSError:
+        return True  # unreadable: assume it may narrate
+
+
+def speaks(root: Path, deps: list[Path], scene_file: Path | None = None) -> bool:
+    """Whether a scene can narrate: only through ``mathreel`` (the
+    narrated-scene base imports ``mathreel.voice``), imported by the scene
+    file or one of its project imports ``deps``, whether mathreel lives in the
+    project or is installed (then the resolver does not follow it, so the
+    import lines themselves are read). A plain Manim scene's key leaves the
+    voice out, so its render is not redone when the voice changes, and no
+    command hashes the voice model for it (a 60 MB file: about 0.2 s of CPU
+    per command)."""
+    if (root.resolve() / "mathreel" / "voice.py") in deps:
+        return True
+    for file in ([scene_file] if scene_file else []) + list(deps):
+        stamp = stamp_or_none(file)
+        if stamp is not None and _imports_mathreel(str(file), *stamp):
+            return True
+    return False
 
 
 def narration_inputs(root: Path, scene_name: str) -> dict[str, object]:
@@ -387,7 +408,7 @@ def job_key_parts(root: Path, job, *, encoder_options: dict | None = None,
     deps = resolver.closure(Path(scene.path))
     for dep in deps:
         parts.add(f"import:{_display_path(root, dep)}", dep)
-    inputs = narration_inputs(root, scene.name) if speaks(root, deps) else {}
+    inputs = narration_inputs(root, scene.name) if speaks(root, deps, Path(scene.path)) else {}
     inputs.update(extra_inputs or {})
     for name in sorted(inputs):
         parts.add(f"extra:{name}", inputs[name])
