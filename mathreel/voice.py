@@ -54,6 +54,7 @@ from pathlib import Path
 
 from .cues import split_sentences
 from .project import environment
+from .verify import sha256_file
 from .pronounce import spoken
 
 VOICE_ENV = "MATHREEL_VOICE"
@@ -227,13 +228,10 @@ def _file_sha256_cached(path: str, size: int, mtime_ns: int) -> str:
         memo = {}
     if isinstance(memo, dict) and isinstance(memo.get(stamp), str):
         return memo[stamp]
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    digest = sha256_file(Path(path))
     memo = {k: v for k, v in (memo if isinstance(memo, dict) else {}).items()
             if not k.startswith(f"{path}|")}
-    memo[stamp] = digest.hexdigest()
+    memo[stamp] = digest
     try:
         HASH_MEMO.parent.mkdir(parents=True, exist_ok=True)
         tmp = HASH_MEMO.with_name(f".{HASH_MEMO.name}.{os.getpid()}.tmp")
@@ -241,7 +239,7 @@ def _file_sha256_cached(path: str, size: int, mtime_ns: int) -> str:
         os.replace(tmp, HASH_MEMO)
     except OSError:
         pass  # a read-only home: hash again next time
-    return digest.hexdigest()
+    return digest
 
 
 def _file_sha256(path: Path) -> str:

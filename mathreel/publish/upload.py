@@ -299,7 +299,7 @@ def upload_bundle(bundle: Bundle, creds, *, privacy: str | None = None, http=Non
     """
     from googleapiclient.http import MediaFileUpload
 
-    from .youtube import _sha256
+    from ..verify import sha256_file
 
     body = json.loads(bundle.metadata.read_text(encoding="utf-8"))
     if privacy:
@@ -326,7 +326,7 @@ def upload_bundle(bundle: Bundle, creds, *, privacy: str | None = None, http=Non
             raise UploadError("videos.insert finished without returning a video id; "
                               "check YouTube Studio before running the command again.")
         receipt = {"videoId": video_id, "privacyStatus": privacy,
-                   "videoSha256": _sha256(bundle.video)}
+                   "videoSha256": sha256_file(bundle.video)}
         _record(bundle, receipt)
     done = f"the video was uploaded as https://youtu.be/{video_id}"
 

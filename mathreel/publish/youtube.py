@@ -17,13 +17,13 @@ that exists is complete. ``upload.py`` sends a bundle.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import atomic_dir
 from ..chapters import youtube_timestamp as timestamp
+from ..verify import sha256_file
 from .lessons import PublishError, PublishFailure, StitchedLesson, link_or_copy, remux
 from .thumbnail import make_thumbnail
 
@@ -191,12 +191,6 @@ def release_video(src: Path, dst: Path) -> list[str]:
     return [] if video.has_audio else [f"{src.name} has no audio track"]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def build_bundle(stitched: StitchedLesson, out_dir: Path, *, privacy: str = "private",
@@ -229,6 +223,6 @@ def build_bundle(stitched: StitchedLesson, out_dir: Path, *, privacy: str = "pri
                 receipt = json.loads(old_receipt.read_text(encoding="utf-8"))
             except ValueError:
                 receipt = {}
-            if receipt.get("videoSha256") == _sha256(bundle.video):
+            if receipt.get("videoSha256") == sha256_file(bundle.video):
                 bundle.receipt.write_text(old_receipt.read_text(encoding="utf-8"), encoding="utf-8")
     return Bundle(dest, stem, tuple(warnings))
