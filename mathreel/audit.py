@@ -207,15 +207,22 @@ def measure_lesson(video: Path) -> LessonPace:
     return LessonPace(video.stem, caption_stats(cues, media.seconds), media)
 
 
+def on_one_clock(parts: list[tuple[list[Cue], float]]) -> tuple[list[Cue], float]:
+    """Scenes played one after another: each (cues, length) shifted by the
+    lengths before it; all the cues, and the total length."""
+    cues, t = [], 0.0
+    for part_cues, seconds in parts:
+        cues += [(a + t, b + t, text) for a, b, text in part_cues]
+        t += seconds
+    return cues, t
+
+
 def plan_lesson(root: Path, lesson, **engine) -> LessonPace:
     """A lesson's pace from its scenes' timing plans (title card not included)."""
     plans = plan_scenes(root, list(lesson.scenes), **engine)
     failed = [p for p in plans if p.error]
     if failed:
         raise RuntimeError(f"scene {failed[0].scene} failed: {failed[0].error}")
-    cues, t = [], 0.0
-    for plan in plans:
-        cues += [(a + t, b + t, text) for a, b, text in plan.captions]
-        t += plan.seconds
+    cues, t = on_one_clock([(plan.captions, plan.seconds) for plan in plans])
     hold = max((b["hold"] for p in plans for b in p.beats), default=0.0)
     return LessonPace(f"{lesson.number:02d}_{lesson.slug}", caption_stats(cues, t), None, hold)

@@ -93,9 +93,15 @@ class Estimate:
     per_char: float
     per_pause: float
 
-    def seconds(self, sentence: str) -> float:
+    @staticmethod
+    def features(sentence: str) -> tuple[int, int]:
+        """(characters, inner pauses) of a spoken sentence."""
         pauses = sum(sentence.count(mark) for mark in ",;:") + sentence.count(" - ")
-        return self.base + self.per_char * len(sentence) + self.per_pause * pauses
+        return len(sentence), pauses
+
+    def seconds(self, sentence: str) -> float:
+        chars, pauses = self.features(sentence)
+        return self.base + self.per_char * chars + self.per_pause * pauses
 
 
 class Engine:
@@ -401,7 +407,9 @@ def estimated_spans(engine: Engine, sentences: list[str]) -> tuple[tuple[float, 
     return tuple(spans)
 
 
-def _char_share_spans(sentences: list[str], duration: float) -> tuple[tuple[float, float], ...]:
+def char_share_spans(sentences: list[str], duration: float) -> tuple[tuple[float, float], ...]:
+    """(start, end) of each sentence when ``duration`` seconds are shared by
+    their characters (a recording, or a beat without speech)."""
     total = sum(len(s) for s in sentences) or 1
     spans, t = [], 0.0
     for sentence in sentences:
@@ -456,7 +464,7 @@ class Narrator:
             recording = recording_for(self.root, scene, first + index)
             if recording is not None:
                 duration = audio_duration(recording)
-                results[index] = Speech(duration, _char_share_spans(sentences or ["."], duration),
+                results[index] = Speech(duration, char_share_spans(sentences or ["."], duration),
                                         recording, "recording")
                 continue
             if not sentences:

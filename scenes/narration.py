@@ -39,10 +39,10 @@ from mathreel.cues import MIN_CUE_SECONDS, layout_beat, split_sentences
 from mathreel.pacing import BeatTiming, time_beat
 from mathreel.project import find_root
 from mathreel.pronounce import display
-from mathreel.voice import Narrator, Speech, current_voice
+from mathreel.runner import SKIP_EVERY_ANIMATION  # Manim's -n START past every animation
+from mathreel.voice import Narrator, Speech, char_share_spans, current_voice
 from style import apply_style
 
-SKIP_EVERY_ANIMATION = 10**9  # Manim's -n START beyond the last animation: fast-forward all
 
 
 @dataclass
@@ -191,11 +191,7 @@ class NarratedScene(Scene):
         if speech is not None and len(speech.spans) == len(sentences):
             spans = list(speech.spans)
         else:  # no speech: the sentences share the beat by their characters
-            total = sum(len(s) for s in sentences)
-            spans, t = [], 0.0
-            for s in sentences:
-                spans.append((t, t + (end - start) * len(s) / total))
-                t = spans[-1][1]
+            spans = list(char_share_spans(sentences, end - start))
         for cue_start, cue_end, cue_text in layout_beat(sentences, spans, end - start):
             cue_start = max(start + cue_start, self._last_cue_end)
             cue_end = max(start + cue_end, cue_start + MIN_CUE_SECONDS)

@@ -26,12 +26,11 @@ from mathreel.audit import plan_scenes
 from mathreel.cues import split_sentences
 from mathreel.curriculum import load_curriculum
 from mathreel.pronounce import spoken
-from mathreel.voice import ENGINES
+from mathreel.voice import ENGINES, Estimate
 
 
 def features(sentence: str) -> list[float]:
-    pauses = sum(sentence.count(mark) for mark in ",;:") + sentence.count(" - ")
-    return [1.0, float(len(sentence)), float(pauses)]
+    return [1.0, *map(float, Estimate.features(sentence))]
 
 
 def main() -> None:

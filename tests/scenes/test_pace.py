@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from mathreel.audit import PACE_WPM, caption_stats
+from mathreel.audit import PACE_WPM, caption_stats, on_one_clock
 from mathreel.curriculum import load_curriculum
 from mathreel.pacing import BREATH
 from mathreel.project import QUALITIES
@@ -20,13 +20,9 @@ LESSONS = [lesson for lesson in CURRICULUM.lessons if lesson.scenes]
 
 def lesson_plan(results, lesson):
     """The lesson's captions on one clock, and its length (title card aside)."""
-    cues, t = [], 0.0
     for scene in lesson.scenes:
-        result = results[scene.name]
-        assert result.ok, result.error
-        cues += [(a + t, b + t, text) for a, b, text in result.captions]
-        t += result.duration
-    return cues, t
+        assert results[scene.name].ok, results[scene.name].error
+    return on_one_clock([(results[s.name].captions, results[s.name].duration) for s in lesson.scenes])
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.code)
