@@ -123,14 +123,16 @@ def measure_video(video: Path) -> MediaStats:
     stills = list(zip(starts, lengths))
     loudness = peak = None
     share = 0.0
-    audio = _ffmpeg_log(video, "-map", "0:a:0?", "-af", "ebur128=peak=true")
+    # one pass over the audio: ebur128 hands its input on to silencedetect
+    audio = _ffmpeg_log(video, "-map", "0:a:0?", "-af",
+                        "ebur128=peak=true,silencedetect=noise=-40dB:d=0.3")
     summary = audio.rsplit("Summary:", 1)[-1]
     match_i = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
     match_p = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
     if match_i and match_i[1] != "-inf" and float(match_i[1]) > -70:
         loudness = float(match_i[1])
         peak = float(match_p[1]) if match_p and match_p[1] != "-inf" else None
-        silence = _ffmpeg_log(video, "-map", "0:a:0", "-af", "silencedetect=noise=-40dB:d=0.3")
+        silence = audio
         quiet = sum(float(x) for x in re.findall(r"silence_duration: ([\d.]+)", silence))
         open_start = re.findall(r"silence_start: ([\d.]+)", silence)
         if len(open_start) > len(re.findall(r"silence_end", silence)):

@@ -90,9 +90,10 @@ class NarratedScene(Scene):
         return super().render(preview)
 
     def get_narrator(self) -> Narrator:
-        return self.narrator or Narrator(
-            find_root(), current_voice(),
-            synthesize=not (fast_forwarding() or config.save_last_frame))
+        if self.narrator is None:  # one for this render, from $MATHREEL_VOICE
+            self.narrator = Narrator(find_root(), current_voice(),
+                                     synthesize=not (fast_forwarding() or config.save_last_frame))
+        return self.narrator
 
     def plan_beats(self) -> None:
         """Fast-forward a copy of this scene to learn its beats, then fetch
