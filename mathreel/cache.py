@@ -11,9 +11,14 @@ The key of a job (scene, quality, mode) hashes, in a fixed order:
   :func:`scene_source_digest`,
 * every *project* module the scene file imports, transitively, found by
   reading imports with :mod:`ast` (no import is executed): the packages
-  ``mathcore`` and ``mathreel`` under the project root and the plain modules
-  beside the scene file or in ``scenes/`` (``style``, ``narration`` …).
-  Third-party modules are covered by the Manim version; others are not.
+  ``mathcore``, ``mathreel`` and ``scenekit`` under the project root (the
+  scene kit also where it is installed, for a project without its own copy)
+  and the plain modules beside the scene file. Third-party modules are
+  covered by the Manim version; others are not.
+* for a practice card (a class deriving from ``TryItScene``), the
+  ``exercises.py`` in the lesson's folder, which the card loads by path (no
+  import line names it); the lesson's other scenes do not show exercises, so
+  editing them leaves their keys alone.
 * "extra inputs": the narration voice's fingerprint (the voice, its engine's
   model hash, version and settings: speech sets every beat's length, so a
   silent render depends on it too), recordings under ``narration/`` that
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -46,7 +52,10 @@ from .project import cache_dir, range_suffix, render_record
 from .verify import sha256_file
 
 ENGINE_VERSION = "mathreel-render-2"
-PROJECT_PACKAGES = ("mathcore", "mathreel")
+PROJECT_PACKAGES = ("mathcore", "mathreel", "scenekit")
+KIT_PACKAGE = "scenekit"  # followed where installed when the project has no copy
+PRACTICE_BASE = "TryItScene"  # scenekit.practice's card: it shows the folder's exercises
+EXERCISES_FILE = "exercises.py"
 NARRATION_DIR = "narration"
 
 
@@ -121,34 +130,49 @@ def _module_file(base: Path, dotted: list[str]) -> Path | None:
     return None
 
 
+def _installed_package_parent(name: str) -> Path | None:
+    """The folder holding the installed package ``name`` (found, not imported), else None."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.origin.endswith("__init__.py"):
+        return None
+    return Path(spec.origin).resolve().parent.parent
+
+
 class ImportResolver:
     """Resolves the imports of project files to project files, within ``root``."""
 
     def __init__(self, root: Path, memo: Memo | None = None):
         self.root = root.resolve()
         self.memo = memo if memo is not None else Memo(cache_dir(self.root) / "memo.json")
-        self.packages = {name for name in PROJECT_PACKAGES
+        # package name -> the folder it lives in (the root, or the installed kit's parent)
+        self.packages = {name: self.root for name in PROJECT_PACKAGES
                          if (self.root / name / "__init__.py").is_file()}
+        if KIT_PACKAGE not in self.packages:
+            installed = _installed_package_parent(KIT_PACKAGE)
+            if installed is not None:
+                self.packages[KIT_PACKAGE] = installed
         self._direct: dict[Path, tuple[Path, ...]] = {}
 
-    def _plain_module(self, name: str, near: Path) -> Path | None:
-        for folder in (near.parent, self.root / "scenes"):
-            candidate = folder / f"{name}.py"
-            if candidate.is_file():
-                return candidate.resolve()
-        return None
+    @staticmethod
+    def _plain_module(name: str, near: Path) -> Path | None:
+        candidate = near.parent / f"{name}.py"
+        return candidate.resolve() if candidate.is_file() else None
 
     def _absolute(self, dotted: list[str], near: Path, names: list[str]) -> list[Path]:
         """Files executed by ``import a.b.c`` / ``from a.b.c import names``."""
         found: list[Path] = []
         top = dotted[0]
         if top in self.packages:
+            base = self.packages[top]
             for depth in range(1, len(dotted) + 1):
-                file = _module_file(self.root, dotted[:depth])
+                file = _module_file(base, dotted[:depth])
                 if file is not None:
                     found.append(file.resolve())
             for name in names:  # ``from pkg import submodule``
-                file = _module_file(self.root, [*dotted, name])
+                file = _module_file(base, [*dotted, name])
                 if file is not None:
                     found.append(file.resolve())
         elif len(dotted) == 1:
@@ -225,7 +249,7 @@ class ImportResolver:
                 if isinstance(current, ast.Name) and current.id in aliases:
                     dotted = aliases[current.id]
                     if dotted[0] in self.packages:
-                        sub = _module_file(self.root, [*dotted, chain[-1]])
+                        sub = _module_file(self.packages[dotted[0]], [*dotted, chain[-1]])
                         if sub is not None:
                             found.append(sub.resolve())
         return tuple(dict.fromkeys(p for p in found if p != file))
@@ -305,6 +329,35 @@ def scene_source_digest(path: Path, scene_name: str, memo: Memo | None = None) -
     if memo is not None:
         memo.put("scene_source", key, stamp, digest)
     return digest
+
+
+def shows_exercises(path: Path, scene_name: str) -> bool:
+    """Does class ``scene_name`` derive from ``TryItScene`` (directly or
+    through classes of its own file)? Read from the source, not imported."""
+    stat = Path(path).stat()
+    _, body, index = _parsed(str(path), stat.st_size, stat.st_mtime_ns)
+    if body is None:
+        return True  # unreadable: the card may be in it
+    classes = index[0]
+    pending, seen = [scene_name], set()
+    while pending:
+        node = classes.get(pending.pop())
+        if node is None or node.name in seen:
+            continue
+        seen.add(node.name)
+        bases = [b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in node.bases]
+        if PRACTICE_BASE in bases:
+            return True
+        pending += [b for b in bases if b]
+    return False
+
+
+def exercise_inputs(scene_path: Path, scene_name: str) -> list[Path]:
+    """The lesson folder's ``exercises.py`` for a practice card, else nothing."""
+    exercises = Path(scene_path).parent / EXERCISES_FILE
+    if exercises.is_file() and shows_exercises(scene_path, scene_name):
+        return [exercises]
+    return []
 
 
 # --------------------------------------------------------------------------- keys
@@ -404,6 +457,8 @@ def job_key_parts(root: Path, job, *, encoder_options: dict | None = None,
     deps = resolver.closure(Path(scene.path))
     for dep in deps:
         parts.add(f"import:{_display_path(root, dep)}", dep)
+    for shown in exercise_inputs(Path(scene.path), scene.name):
+        parts.add(f"exercises:{_display_path(root, shown)}", shown)
     inputs = narration_inputs(root, scene.name) if speaks(root, deps, Path(scene.path)) else {}
     inputs.update(extra_inputs or {})
     for name in sorted(inputs):

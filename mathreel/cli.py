@@ -19,7 +19,7 @@ import click
 from .cli_params import (
     QUALITY_METAVAR, AnimationRange, LessonParam, QualityParam, TargetParam,
 )
-from .curriculum import CurriculumError, load_curriculum
+from .curriculum import CurriculumError, UnknownLessonError, load_curriculum
 from .project import FORMATS, QUALITIES, ROOT_ENV, find_root, media_dir, scene_video, use_root
 from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
@@ -681,11 +681,10 @@ def _lessons(curriculum, keys):
     """The lessons named by number or slug, in curriculum order."""
     chosen = []
     for key in keys:
-        lesson = curriculum.lesson(key)
-        if lesson is None:
-            codes = [l.code for l in curriculum.lessons]
-            raise UserError(f"unknown lesson '{key}'; accepted: a lesson number "
-                            f"({codes[0]}-{codes[-1]}) or slug (see `mathreel list`)")
+        try:
+            lesson = curriculum.find_lesson(key)
+        except UnknownLessonError as exc:
+            raise UserError(str(exc)) from None
         if lesson not in chosen:
             chosen.append(lesson)
     return sorted(chosen, key=lambda l: l.number)

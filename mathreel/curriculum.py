@@ -1,13 +1,16 @@
 """Load and validate ``curriculum.toml``: the lessons, their scenes, in order.
 
-A lesson's scenes live in ``scenes/lNN_<slug_with_underscores>.py``. Scene
-classes are found by reading the module's source (no import, no Manim), so
+A lesson lives in one folder, ``scenes/lNN_<slug_with_underscores>/``: its
+scenes in ``scenes.py``, its practice in ``exercises.py``; everything else
+about it (order of scenes, chapter titles, notebook, flagship) is its
+``[[lesson]]`` entry. Scene classes are found by reading the module's source (no import, no Manim), so
 validation is fast and works without a renderer installed.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import functools
 import re
 import tomllib
@@ -24,11 +27,21 @@ REQUIRED_FIELDS = {
     "tags": list,
     "scenes": list,
 }
+OPTIONAL_FIELDS = {  # field: (type, default)
+    "notebook": (str, None),
+    "flagship": (bool, False),
+}
+SCENES_FOLDER = "scenes"
+SCENES_FILE = "scenes.py"  # a lesson's scenes, in its folder
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class CurriculumError(ValueError):
     """curriculum.toml is malformed; the message names the lesson at fault."""
+
+
+class UnknownLessonError(LookupError):
+    """No lesson has the number or slug asked for; the message says what is accepted."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,9 @@ class Lesson:
     description: str
     tags: tuple[str, ...]
     scenes: tuple[SceneRef, ...]
+    folder: Path  # scenes/lNN_<slug>/: scenes.py and exercises.py
+    notebook: str | None = None  # the repository-relative notebook that runs its code
+    flagship: bool = False  # a longer lesson (at least four teaching scenes)
     # why the lesson's module cannot be read (a half-saved file): its scenes
     # are listed unchecked, and every command that would run them fails this
     # lesson alone with this one line
@@ -63,9 +79,10 @@ class Lesson:
         """The two-digit lesson number, as users type it: ``"02"``."""
         return f"{self.number:02d}"
 
-    @property
-    def module_name(self) -> str:
-        return f"l{self.code}_{self.slug.replace('-', '_')}"
+
+def lesson_module_name(number: int, slug: str) -> str:
+    """The name of a lesson's folder: ``lNN_<slug_with_underscores>``."""
+    return f"l{number:02d}_{slug.replace('-', '_')}"
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,15 @@ class Curriculum:
                 return lesson
         return None
 
+    def find_lesson(self, key: str | int) -> Lesson:
+        """:meth:`lesson`, or UnknownLessonError naming what is accepted."""
+        lesson = self.lesson(key)
+        if lesson is None:
+            codes = [l.code for l in self.lessons]
+            raise UnknownLessonError(f"unknown lesson '{key}'; accepted: a lesson number "
+                                     f"({codes[0]}-{codes[-1]}) or slug (see `mathreel list`)")
+        return lesson
+
     def scene(self, name: str) -> SceneRef | None:
         return next((s for s in self.scenes if s.name == name), None)
 
@@ -99,15 +125,14 @@ class Curriculum:
         the module is parsed here, for the lessons a command is about to run."""
         if lesson.error or not lesson.scenes:
             return lesson.error
-        path = self.root / "scenes" / f"{lesson.module_name}.py"
+        path = lesson.folder / SCENES_FILE
         return _parse_error(str(path), path.relative_to(self.root).as_posix(),
                             *_stamp(path))
 
     def is_lesson_module(self, path: Path) -> bool:
         """Is ``path`` the module of one of the curriculum's lessons?"""
         path = Path(path).resolve()
-        return any((self.root / "scenes" / f"{l.module_name}.py").resolve() == path
-                   for l in self.lessons)
+        return any((l.folder / SCENES_FILE).resolve() == path for l in self.lessons)
 
 
 def title_from_class_name(name: str) -> str:
@@ -190,7 +215,7 @@ def _check_fields(index: int, raw: dict) -> None:
     if not 0 <= raw["number"] <= 99:
         raise CurriculumError(
             f"{CURRICULUM_FILE}: lesson #{index + 1} in the file: number {raw['number']} must be "
-            "0-99 (it names scenes/lNN_<slug>.py)")
+            "0-99 (it names scenes/lNN_<slug>/)")
     if not SLUG_RE.match(raw["slug"]):
         raise CurriculumError(
             f"{CURRICULUM_FILE}: {where}: slug {raw['slug']!r} must be lowercase words "
@@ -198,6 +223,12 @@ def _check_fields(index: int, raw: dict) -> None:
         )
     if not all(isinstance(t, str) for t in raw["tags"]):
         raise CurriculumError(f"{CURRICULUM_FILE}: {where}: tags must be strings")
+    for field, (kind, _) in OPTIONAL_FIELDS.items():
+        if field in raw and not isinstance(raw[field], kind):
+            raise CurriculumError(
+                f"{CURRICULUM_FILE}: {where}: field '{field}' must be {kind.__name__}, "
+                f"got {type(raw[field]).__name__}"
+            )
 
 
 def _scene_entries(where: str, raw_scenes: list) -> list[tuple[str, str]]:
@@ -219,10 +250,12 @@ def _scene_entries(where: str, raw_scenes: list) -> list[tuple[str, str]]:
 def _load_lesson(root: Path, index: int, raw: dict) -> Lesson:
     _check_fields(index, raw)
     where = _where(index, raw)
+    optional = {field: raw.get(field, default) for field, (_, default) in OPTIONAL_FIELDS.items()}
+    folder = root / SCENES_FOLDER / lesson_module_name(raw["number"], raw["slug"])
     lesson = Lesson(raw["number"], raw["slug"], raw["title"], raw["description"],
-                    tuple(raw["tags"]), ())
+                    tuple(raw["tags"]), (), folder, **optional)
     entries = _scene_entries(where, raw["scenes"])
-    path = root / "scenes" / f"{lesson.module_name}.py"
+    path = lesson.folder / SCENES_FILE
     if entries and not path.is_file():
         raise CurriculumError(
             f"{CURRICULUM_FILE}: {where}: lists scenes but {path.relative_to(root)} does not exist"
@@ -235,8 +268,7 @@ def _load_lesson(root: Path, index: int, raw: dict) -> Lesson:
         try:
             scene_classes_in(path, shown)
         except ModuleError as exc:
-            return Lesson(lesson.number, lesson.slug, lesson.title, lesson.description,
-                          lesson.tags, scenes, error=str(exc))
+            return dataclasses.replace(lesson, scenes=scenes, error=str(exc))
         raise
     scenes = []
     for name, title in entries:
@@ -247,8 +279,7 @@ def _load_lesson(root: Path, index: int, raw: dict) -> Lesson:
                 f"{path.relative_to(root)} defines: {', '.join(defined) or 'no classes'}"
             )
         scenes.append(SceneRef(name, path, title, lesson.number))
-    return Lesson(lesson.number, lesson.slug, lesson.title, lesson.description,
-                  lesson.tags, tuple(scenes))
+    return dataclasses.replace(lesson, scenes=tuple(scenes))
 
 
 def load_curriculum(root: Path) -> Curriculum:

@@ -404,7 +404,8 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
             record = cache.read_record(root, job) if job.mode not in UNCACHED_MODES else None
             stats = dict((record or {}).get("stats") or {})
             key = None
-            sources = cache.source_stamps([Path(job.scene.path).resolve(), *deps])
+            sources = cache.source_stamps([Path(job.scene.path).resolve(), *deps,
+                                           *cache.exercise_inputs(job.scene.path, job.scene.name)])
             if job.mode not in UNCACHED_MODES:
                 key = cache.job_key(root, job, encoder_options=enc, extra_inputs=extra_inputs,
                                     resolver=resolver)

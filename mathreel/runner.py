@@ -37,10 +37,20 @@ SPECIAL_RE = re.compile(r"\\special\{[^{}]*\}")  # Manim's dvisvgm markers
 ENVIRONMENT_RE = re.compile(r"\\(begin|end)\{(align\*|center)\}")  # Manim's wrappers
 
 
+def scene_module_name(file: Path) -> str:
+    """A module name unique to a scene file: every lesson's file is called
+    ``scenes.py``, so it is named by its folder
+    (``scenes/l07_gradient_descent/scenes.py`` ->
+    ``mathreel_scene_l07_gradient_descent``); any other file by its stem."""
+    file = Path(file)
+    stem = file.parent.name if file.stem == "scenes" else file.stem
+    return "mathreel_scene_" + re.sub(r"\W", "_", stem)
+
+
 def load_scene_class(file: Path, name: str):
     """Import ``file`` as a module (its folder on sys.path, as Manim does) and
     return its class ``name``."""
-    module_name = f"mathreel_scene_{file.stem}"
+    module_name = scene_module_name(file)
     spec = importlib.util.spec_from_file_location(module_name, file)
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module

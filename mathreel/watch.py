@@ -1,7 +1,7 @@
 """``mathreel preview TARGET --watch``: render again on every save.
 
-Every change under the project's source folders (``scenes/``, ``mathcore/``,
-``mathreel/``, ``curriculum.toml``, and the folder of a scene file outside the
+Every change under the project's source folders (``scenes/``, ``scenekit/``,
+``mathcore/``, ``mathreel/``, ``curriculum.toml``, and the folder of a scene file outside the
 project) triggers a pass of the render engine over the target's scenes. The
 scene-level cache decides what the change affects: a scene whose content hash
 did not change is not rendered again. Each pass prints the path of every
@@ -17,7 +17,7 @@ from typing import Callable
 from .project import Quality
 from .render import RenderJob, RenderResult, render_many
 
-WATCHED = ("scenes", "mathcore", "mathreel", "curriculum.toml", "narration")
+WATCHED = ("scenes", "scenekit", "mathcore", "mathreel", "curriculum.toml", "narration")
 
 
 def watched_paths(root: Path, scenes) -> list[Path]:

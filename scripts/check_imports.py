@@ -1,4 +1,4 @@
-"""List the third-party imports of mathcore, mathreel and scenes, and check
+"""List the third-party imports of mathcore, mathreel, scenekit and scenes, and check
 that each is declared in the right dependency group of pyproject.toml.
 
     python scripts/check_imports.py            # a table; exit 1 on a problem
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("mathcore", "mathreel", "scenes")
+PACKAGES = ("mathcore", "mathreel", "scenekit", "scenes")
 #: top-level module -> the extra it belongs to; any other import is core
 EXTRA_OF = {
     "dask": "dask", "distributed": "dask",
@@ -85,8 +85,8 @@ def _type_checking(test: ast.expr) -> bool:
 
 def third_party_uses(root: Path) -> dict[str, Use]:
     """Imports of the packages that are neither the standard library nor the
-    project itself (its packages, and the sibling modules of ``scenes/``)."""
-    own = set(PACKAGES) | {p.stem for p in (root / "scenes").glob("*.py")}
+    project itself (its packages)."""
+    own = set(PACKAGES)
     uses: dict[str, Use] = {}
     for package in PACKAGES:
         for path in sorted((root / package).rglob("*.py")):

@@ -49,8 +49,8 @@ class GrowCircle(Scene):
 def mini_project(tmp_path, monkeypatch) -> Path:
     """A two-lesson project in a temporary folder, set as the project root."""
     (tmp_path / "curriculum.toml").write_text(textwrap.dedent(MINI_CURRICULUM))
-    (tmp_path / "scenes").mkdir()
-    (tmp_path / "scenes" / "l00_first_steps.py").write_text(textwrap.dedent(MINI_SCENE))
+    (tmp_path / "scenes" / "l00_first_steps").mkdir(parents=True)
+    (tmp_path / "scenes" / "l00_first_steps" / "scenes.py").write_text(textwrap.dedent(MINI_SCENE))
     monkeypatch.setenv("MATHREEL_ROOT", str(tmp_path))
     return tmp_path
 

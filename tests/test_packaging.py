@@ -35,10 +35,10 @@ def test_the_import_check_finds_what_is_wrong(tmp_path):
     """A project whose lesson imports an undeclared package, whose core
     module imports an extra's package at load time, and which uses a
     dev-only package at run time: each is named."""
-    for package in ("mathcore", "mathreel", "scenes"):
-        (tmp_path / package).mkdir()
-    (tmp_path / "scenes" / "l01_x.py").write_text("import contourpy\nimport style\n")
-    (tmp_path / "scenes" / "style.py").write_text("")
+    for package in ("mathcore", "mathreel", "scenekit", "scenes/l01_x"):
+        (tmp_path / package).mkdir(parents=True)
+    (tmp_path / "scenes" / "l01_x" / "scenes.py").write_text("import contourpy\nimport scenekit.style\n")
+    (tmp_path / "scenekit" / "style.py").write_text("")
     (tmp_path / "mathreel" / "cli.py").write_text(textwrap.dedent("""
         import googleapiclient.discovery
         def pace():
@@ -60,7 +60,7 @@ def test_the_import_check_finds_what_is_wrong(tmp_path):
     done = run_script("check_imports.py", "--root", str(tmp_path))
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "problem: contourpy (scenes/l01_x.py:1): declare contourpy in [project] dependencies",
+        "problem: contourpy (scenes/l01_x/scenes.py:1): declare contourpy in [project] dependencies",
         "problem: googleapiclient.discovery (mathreel/cli.py:2): imported when its module "
         "loads, so mathreel without the 'youtube' extra fails; import it where it is used",
         "problem: srt (mathreel/cli.py:4): declare srt in [project] dependencies",

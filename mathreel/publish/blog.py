@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import exercises as exercises_module
+from .. import exercise as exercise_module
 from ..atomic import atomic_dir
+from ..curriculum import Lesson
 from ..chapters import youtube_timestamp as timestamp
 from ..encode import grab_frame
 from .lessons import PublishError, StitchedLesson, link_or_copy
@@ -153,9 +154,11 @@ def lesson_html(stitched: StitchedLesson, *, poster: str, notebook: str | None,
         notebook_html = (f'<p>Every number in this video comes from mathcore. Run it yourself: '
                          f'<a href="../{esc(notebook)}" download>{esc(Path(notebook).name)}</a> '
                          f'(<code>{esc(stitched.notebook)}</code> in the repository).</p>')
-    else:
+    elif stitched.notebook:
         notebook_html = (f"<p>Every number in this video comes from mathcore. Run it yourself "
                          f"with <code>{esc(stitched.notebook)}</code> in the mathreel repository.</p>")
+    else:
+        notebook_html = "<p>Every number in this video comes from mathcore.</p>"
     nav = []
     if previous:
         nav.append(f'<a rel="prev" href="{esc(previous.stem)}.html">← {esc(previous.lesson.title)}</a>')
@@ -311,12 +314,12 @@ h3 a {{ font-variant-numeric: tabular-nums; text-decoration: none; margin-right:
 
 
 def build_site(lessons: list[StitchedLesson], out: Path, *,
-               exercises: Callable[[int], list] | None = None) -> Site:
+               exercises: Callable[[Lesson], list] | None = None) -> Site:
     """Write the site for ``lessons`` (in course order) to ``out``, replacing
     it as a whole when everything is written."""
     if not lessons:
         raise PublishError("no lessons to publish")
-    exercises = exercises or exercises_module.exercises_for
+    exercises = exercises or exercise_module.lesson_exercises
     root = lessons[0].root
     math = MathRenderer(root / "media" / ".cache" / "tex")
     palette = course_palette(root)
@@ -335,13 +338,13 @@ def build_site(lessons: list[StitchedLesson], out: Path, *,
             poster = f"posters/{stem}.jpg"
             width, _ = _poster_size(stitched)
             grab_frame(stitched.video, stitched.key_frame_time(), tmp / poster, width=width)
-            notebook_src = root / stitched.notebook
+            notebook_src = root / stitched.notebook if stitched.notebook else None
             notebook = None
-            if notebook_src.is_file():
+            if notebook_src is not None and notebook_src.is_file():
                 notebook = f"notebooks/{notebook_src.name}"
                 if not (tmp / notebook).exists():
                     shutil.copy2(notebook_src, tmp / notebook)
-            else:
+            elif notebook_src is not None:
                 warnings.append(f"lesson {stitched.lesson.code}: {stitched.notebook} does not exist "
                                 "yet; the page names it without a link")
             page = tmp / "lessons" / f"{stem}.html"
@@ -349,7 +352,7 @@ def build_site(lessons: list[StitchedLesson], out: Path, *,
                 stitched, poster=poster, notebook=notebook,
                 previous=lessons[index - 1] if index > 0 else None,
                 following=lessons[index + 1] if index + 1 < len(lessons) else None,
-                exercise_items=exercises(stitched.lesson.number), math=math), encoding="utf-8")
+                exercise_items=exercises(stitched.lesson), math=math), encoding="utf-8")
             pages.append(out / "lessons" / page.name)
             entries.append((stitched, poster))
         (tmp / "index.html").write_text(index_html(entries, math), encoding="utf-8")

@@ -18,20 +18,10 @@ from pathlib import Path
 
 from ..captions import CaptionError, Cue, read_srt
 from ..chapters import Chapter, read_chapters
-from ..curriculum import Curriculum, Lesson
+from ..curriculum import Curriculum, Lesson, UnknownLessonError
 from ..encode import VideoInfo, probe
 from ..project import lesson_video, sidecar
 from ..verify import DamagedVideoError, check_stitched
-
-# Which notebook runs a lesson's mathcore code, by lesson number. Paths are
-# relative to the repository root.
-NOTEBOOKS: tuple[tuple[range, str], ...] = (
-    (range(0, 5), "notebooks/01_linear_algebra.ipynb"),  # overview, vectors .. norms
-    (range(5, 8), "notebooks/02_optimization.ipynb"),  # multivariate calculus .. gradient descent
-    (range(8, 13), "notebooks/03_probability_and_information.ipynb"),  # probability .. sampling
-    (range(13, 19), "notebooks/04_advanced_topics.ipynb"),  # DL linear algebra .. generative
-)
-
 
 class PublishError(ValueError):
     """Input the user can correct (unknown or unstitched lesson, bad option):
@@ -40,14 +30,6 @@ class PublishError(ValueError):
 
 class PublishFailure(RuntimeError):
     """A tool failed while publishing (ffmpeg, LaTeX): exit code 1."""
-
-
-def notebook_for(number: int) -> str:
-    """The repository-relative path of the notebook for a lesson."""
-    for numbers, path in NOTEBOOKS:
-        if number in numbers:
-            return path
-    return NOTEBOOKS[-1][1]
 
 
 @dataclass(frozen=True)
@@ -80,8 +62,9 @@ class StitchedLesson:
         return sidecar(self.video, "chapters_txt")
 
     @property
-    def notebook(self) -> str:
-        return notebook_for(self.lesson.number)
+    def notebook(self) -> str | None:
+        """The repository-relative notebook of the lesson (its ``notebook`` field)."""
+        return self.lesson.notebook
 
     @cached_property
     def chapters(self) -> list[Chapter]:
@@ -125,10 +108,10 @@ class StitchedLesson:
 
 
 def find_lesson(curriculum: Curriculum, key: str) -> Lesson:
-    lesson = curriculum.lesson(key)
-    if lesson is None:
-        raise PublishError(f"unknown lesson '{key}'; `mathreel list` shows the lessons")
-    return lesson
+    try:
+        return curriculum.find_lesson(key)
+    except UnknownLessonError as exc:
+        raise PublishError(str(exc)) from None
 
 
 def find_stitched(curriculum: Curriculum, key: str | Lesson, quality: str) -> StitchedLesson:

@@ -1,5 +1,5 @@
 """A YouTube thumbnail: a key frame of the lesson with its title drawn over it
-in the course style (``scenes/style.py``: background, text and accent
+in the course style (``scenekit/style.py``: background, text and accent
 colours), 1280x720 PNG under 2 MB.
 
 The frame comes from the stitched video (ffmpeg); the title is drawn with
@@ -34,11 +34,11 @@ class Palette:
 
 @lru_cache(maxsize=4)
 def course_palette(root: Path) -> Palette:
-    """The colours of ``scenes/style.py`` (the project's, else this checkout's)."""
-    candidates = [root / "scenes" / "style.py", Path(__file__).resolve().parents[2] / "scenes" / "style.py"]
+    """The colours of ``scenekit/style.py`` (the project's, else this checkout's)."""
+    candidates = [root / "scenekit" / "style.py", Path(__file__).resolve().parents[2] / "scenekit" / "style.py"]
     path = next((p for p in candidates if p.is_file()), None)
     if path is None:
-        raise PublishFailure("scenes/style.py not found: the thumbnail needs the course style")
+        raise PublishFailure("scenekit/style.py not found: the thumbnail needs the course style")
     spec = importlib.util.spec_from_file_location("_mathreel_course_style", path)
     style = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(style)

@@ -106,12 +106,10 @@ def description_text(stitched: StitchedLesson) -> str:
     lesson = stitched.lesson
     chapters = stitched.chapters_text or "\n".join(
         f"{timestamp(c.start)} {c.title}" for c in stitched.chapters)
-    parts = [
-        lesson.description.strip(),
-        "Chapters\n" + chapters,
-        f"Run the code yourself: the notebook {stitched.notebook} in the mathreel repository "
-        "computes every number in this video with mathcore.",
-    ]
+    parts = [lesson.description.strip(), "Chapters\n" + chapters]
+    if stitched.notebook:
+        parts.append(f"Run the code yourself: the notebook {stitched.notebook} in the mathreel "
+                     "repository computes every number in this video with mathcore.")
     return "\n\n".join(parts) + "\n"
 
 

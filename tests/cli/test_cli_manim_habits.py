@@ -155,7 +155,7 @@ def test_list_json(mini_project):
         ("00", "first-steps", "First steps"), ("01", "empty-lesson", "Empty lesson")]
     assert data["lessons"][0]["scenes"] == [{
         "name": "GrowCircle", "title": "A circle grows",
-        "file": str(mini_project / "scenes" / "l00_first_steps.py"),
+        "file": str(mini_project / "scenes" / "l00_first_steps" / "scenes.py"),
         "rendered": {"high": str(video)}}]
     assert data["lessons"][1]["scenes"] == []
 

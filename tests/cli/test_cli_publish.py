@@ -53,7 +53,8 @@ def test_default_quality_is_high(published_project):
 
 def test_unknown_lesson(published_project):
     code, out = run("publish", "blog", "99", "-q", "low")
-    assert (code, out) == (2, "Error: unknown lesson '99'; `mathreel list` shows the lessons\n")
+    assert (code, out) == (2, "Error: unknown lesson '99'; accepted: a lesson number (02-04) or slug "
+                              "(see `mathreel list`)\n")
 
 
 def test_upload_without_credentials_fails_before_any_work(published_project, no_token):

@@ -129,7 +129,7 @@ def test_a_foreign_scene_with_a_curriculum_class_name_collides_with_nothing(proj
 
 
 def test_a_curriculum_file_target_keeps_the_curriculum_paths(project):
-    result = run("render", "scenes/l01_fixture.py:Traced", "--quiet")
+    result = run("render", "scenes/l01_fixture/scenes.py:Traced", "--quiet")
     assert result.exit_code == 0, result.output
     assert result.output == f"{project / 'media' / 'low' / 'scenes' / 'Traced.mp4'}\n"
 

@@ -46,8 +46,8 @@ def png_size(path) -> tuple[int, int]:
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "curriculum.toml").write_text(textwrap.dedent(CURRICULUM))
-    (tmp_path / "scenes").mkdir()
-    (tmp_path / "scenes" / "l00_stills.py").write_text(STILL)
+    (tmp_path / "scenes" / "l00_stills").mkdir(parents=True)
+    (tmp_path / "scenes" / "l00_stills" / "scenes.py").write_text(STILL)
     monkeypatch.setenv("MATHREEL_ROOT", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -71,7 +71,7 @@ def test_a_still_scene_renders_to_a_png_cached_like_a_video(project):
 
 def test_a_still_that_gains_an_animation_leaves_no_stale_png(project):
     assert run("render", "Card").exit_code == 0
-    scene = project / "scenes" / "l00_stills.py"
+    scene = project / "scenes" / "l00_stills" / "scenes.py"
     scene.write_text(STILL + "        self.wait(0.2)\n")
     result = run("render", "Card")
     assert result.exit_code == 0, result.output

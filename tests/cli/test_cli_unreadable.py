@@ -52,8 +52,8 @@ def engine(monkeypatch):
 
 
 def test_a_half_saved_lesson_module_fails_that_lesson_alone(project, engine, tmp_path):
-    (project / "scenes" / "l02_second.py").write_text(HALF_SAVED)
-    why = "scenes/l02_second.py is not valid Python: line 2: "
+    (project / "scenes" / "l02_second" / "scenes.py").write_text(HALF_SAVED)
+    why = "scenes/l02_second/scenes.py is not valid Python: line 2: "
 
     listed = run("list")
     assert listed.exit_code == 0, listed.output
@@ -81,20 +81,20 @@ def test_a_half_saved_lesson_module_fails_that_lesson_alone(project, engine, tmp
 
 
 def test_build_fails_only_the_lesson_whose_module_is_half_saved(project, engine):
-    (project / "scenes" / "l02_second.py").write_text(HALF_SAVED)
+    (project / "scenes" / "l02_second" / "scenes.py").write_text(HALF_SAVED)
     result = run("build")
     assert result.exit_code == 1
     assert (project / "media" / "low" / "lessons" / "01_first.mp4").is_file()
     assert "Lesson02Title" not in engine
     assert result.output.splitlines()[-1].startswith(
-        "Error: lesson 02 failed: scenes/l02_second.py is not valid Python: line 2: ")
+        "Error: lesson 02 failed: scenes/l02_second/scenes.py is not valid Python: line 2: ")
 
 
 def test_a_scene_file_that_is_not_utf8(project, engine, tmp_path):
-    (project / "scenes" / "l02_second.py").write_bytes(b"# \xff\xfe latin-1 caf\xe9\n")
+    (project / "scenes" / "l02_second" / "scenes.py").write_bytes(b"# \xff\xfe latin-1 caf\xe9\n")
     listed = run("list")
     assert listed.exit_code == 0
-    assert ("error: scenes/l02_second.py is not UTF-8 text (byte 0xff at offset 2)"
+    assert ("error: scenes/l02_second/scenes.py is not UTF-8 text (byte 0xff at offset 2)"
             in listed.output)
     foreign = tmp_path / "latin.py"
     foreign.write_bytes(b"# caf\xe9\n")
@@ -127,7 +127,7 @@ def test_a_lesson_number_outside_0_to_99_is_named(project, number):
     result = run("list")
     assert (result.exit_code, result.output) == (
         1, f"Error: curriculum.toml: lesson #1 in the file: number {number} must be 0-99 "
-           "(it names scenes/lNN_<slug>.py)\n")
+           "(it names scenes/lNN_<slug>/)\n")
 
 
 def test_a_target_class_that_is_not_a_scene(project, tmp_path):

@@ -24,20 +24,20 @@ scenes = ["ChunkSafe", "Traced", "Broken", "Slowpoke"]
 
 
 def make_project(root: Path) -> Path:
-    """A project with the fixture scenes as lesson 01 (scenes/l01_fixture.py)."""
-    (root / "scenes").mkdir(parents=True, exist_ok=True)
+    """A project with the fixture scenes as lesson 01 (scenes/l01_fixture/scenes.py)."""
+    (root / "scenes" / "l01_fixture").mkdir(parents=True, exist_ok=True)
     parts = []
     for name in ("chunky.py", "traced.py", "broken.py", "slowpoke.py"):
         body = (FIXTURES / name).read_text()
         parts.append(body.split('"""', 2)[2] if body.startswith('"""') else body)
-    (root / "scenes" / "l01_fixture.py").write_text("\n".join(parts))
+    (root / "scenes" / "l01_fixture" / "scenes.py").write_text("\n".join(parts))
     (root / "curriculum.toml").write_text(CURRICULUM)
     return root
 
 
 def fixture_job(name: str, file: str | None = None, root: Path | None = None,
                 quality: str = "low", mode: str = "video") -> RenderJob:
-    path = (root / "scenes" / "l01_fixture.py") if root else FIXTURES / file
+    path = (root / "scenes" / "l01_fixture" / "scenes.py") if root else FIXTURES / file
     return RenderJob(SceneRef(name, path, name), QUALITIES[quality], mode)
 
 

@@ -129,7 +129,7 @@ scenes = []
 '''
 
 SCENES = {
-    "l01_first.py": '''
+    "l01_first": '''
         from manim import Scene
         class AlphaScene(Scene):
             pass
@@ -140,7 +140,7 @@ SCENES = {
         class DeltaScene(Scene):
             pass
     ''',
-    "l02_second.py": '''
+    "l02_second": '''
         from manim import Scene
         class BrokenScene(Scene):
             def construct(self):
@@ -164,9 +164,9 @@ def make_project(root: Path) -> Path:
     """A three-lesson project: lesson 01 of three scenes, lesson 02 whose scene
     fails, lesson 03 without scenes."""
     (root / "curriculum.toml").write_text(textwrap.dedent(CURRICULUM))
-    (root / "scenes").mkdir(parents=True, exist_ok=True)
     for name, source in SCENES.items():
-        (root / "scenes" / name).write_text(textwrap.dedent(source))
+        (root / "scenes" / name).mkdir(parents=True, exist_ok=True)
+        (root / "scenes" / name / "scenes.py").write_text(textwrap.dedent(source))
     return root
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from mathreel.exercises import Exercise
+from mathreel.exercise import Exercise
 
 DURATION = 12.0
 QUALITY = "low"
@@ -40,6 +40,7 @@ slug = "matrix-decompositions"
 title = "Matrix decompositions"
 description = """Eigenvectors are the directions a matrix only stretches: $A v = \\\\lambda v$."""
 tags = ["linear algebra", "eigenvalues", "power iteration"]
+notebook = "notebooks/01_linear_algebra.ipynb"
 scenes = []
 
 [[lesson]]
@@ -48,6 +49,7 @@ slug = "matrix-calculus"
 title = "Matrix calculus"
 description = "Derivatives of functions between vector spaces."
 tags = ["matrix calculus", "Jacobian"]
+notebook = "notebooks/01_linear_algebra.ipynb"
 scenes = []
 
 [[lesson]]
@@ -56,6 +58,7 @@ slug = "norms-and-distances"
 title = "Norms and distances"
 description = "How far apart are two vectors?"
 tags = ["norms"]
+notebook = "notebooks/01_linear_algebra.ipynb"
 scenes = []
 '''
 EXERCISES = {
@@ -67,8 +70,8 @@ EXERCISES = {
 }
 
 
-def fake_exercises(number: int) -> list[Exercise]:
-    return EXERCISES.get(number, [])
+def fake_exercises(lesson) -> list[Exercise]:
+    return EXERCISES.get(lesson.number, [])
 
 
 def _stamp(seconds: float, sep: str) -> str:
@@ -152,5 +155,5 @@ def published_project(tmp_path, lesson_media, monkeypatch) -> Path:
     ``MATHREEL_ROOT``, with the exercises replaced by ``EXERCISES``."""
     root = make_project(tmp_path / "project", lesson_media)
     monkeypatch.setenv("MATHREEL_ROOT", str(root))
-    monkeypatch.setattr("mathreel.exercises.exercises_for", fake_exercises)
+    monkeypatch.setattr("mathreel.exercise.lesson_exercises", fake_exercises)
     return root

@@ -90,7 +90,7 @@ def site(tmp_path_factory, lesson_media) -> Path:
     """One site for the read-only tests (LaTeX runs once)."""
     root = make_project(tmp_path_factory.mktemp("blog-project"), lesson_media)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("mathreel.exercises.exercises_for", fake_exercises)
+        patch.setattr("mathreel.exercise.lesson_exercises", fake_exercises)
         result = build_site(stitched_lessons(load_curriculum(root), "low"), root / "site")
     assert result.warnings == ()
     return result.folder
@@ -207,7 +207,7 @@ def test_rebuild_replaces_the_site_whole(published_project):
 
 def test_a_formula_latex_cannot_typeset_is_shown_as_source(published_project, monkeypatch):
     broken = {3: [type(EXERCISES[2][0])("What is $\\frac{1}{$?", "Nothing.", "")]}
-    monkeypatch.setattr("mathreel.exercises.exercises_for", lambda n: broken.get(n, []))
+    monkeypatch.setattr("mathreel.exercise.lesson_exercises", lambda l: broken.get(l.number, []))
     lessons = stitched_lessons(load_curriculum(published_project), "low")
     result = build_site(lessons[1:], published_project / "site")
     assert len(result.warnings) == 1 and "\\frac{1}{" in result.warnings[0]

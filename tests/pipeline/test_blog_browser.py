@@ -70,7 +70,7 @@ class RangeHandler(SimpleHTTPRequestHandler):
 def site(tmp_path_factory, lesson_media) -> Path:
     root = make_project(tmp_path_factory.mktemp("browser-project"), lesson_media)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("mathreel.exercises.exercises_for", fake_exercises)
+        patch.setattr("mathreel.exercise.lesson_exercises", fake_exercises)
         return build_site(stitched_lessons(load_curriculum(root), "low"), root / "site").folder
 
 

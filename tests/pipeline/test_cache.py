@@ -27,31 +27,34 @@ def _project(root: Path) -> Path:
     (root / "mathcore" / "linalg.py").write_text("from ._validate import ok\nA = 1\n")
     (root / "mathcore" / "calculus.py").write_text("B = 2\n")
     (root / "mathcore" / "optim.py").write_text("C = 3\n")
-    (root / "scenes").mkdir()
-    (root / "scenes" / "style.py").write_text("COLOR = 'red'\n")
-    (root / "scenes" / "l01_a.py").write_text(
-        "from manim import Scene\nfrom style import COLOR\nfrom mathcore.linalg import A\n"
+    for folder in ("l01_a", "l02_b", "l03_c", "l04_d"):
+        (root / "scenes" / folder).mkdir(parents=True)
+    (root / "scenekit").mkdir()
+    (root / "scenekit" / "__init__.py").write_text('"""The kit."""\n')
+    (root / "scenekit" / "style.py").write_text("COLOR = 'red'\n")
+    (root / "scenes" / "l01_a" / "scenes.py").write_text(
+        "from manim import Scene\nfrom scenekit.style import COLOR\nfrom mathcore.linalg import A\n"
         "class SceneA(Scene):\n    pass\n")
-    (root / "scenes" / "l02_b.py").write_text(
+    (root / "scenes" / "l02_b" / "scenes.py").write_text(
         "from manim import Scene\nimport mathcore\n"
         "class SceneB(Scene):\n    def construct(self):\n        mathcore.calculus.B\n")
-    (root / "scenes" / "l03_c.py").write_text(
+    (root / "scenes" / "l03_c" / "scenes.py").write_text(
         "from manim import Scene\nfrom mathcore import optim, linalg\n"
         "class SceneC(Scene):\n    pass\n")
     (root / "mathreel").mkdir()
     (root / "mathreel" / "__init__.py").write_text("")
     (root / "mathreel" / "voice.py").write_text("VOICES = ()\n")
-    (root / "scenes" / "narration.py").write_text("from mathreel.voice import VOICES\n")
-    (root / "scenes" / "l04_d.py").write_text(
-        "from manim import Scene\nfrom narration import VOICES\n"
+    (root / "scenekit" / "narration.py").write_text("from mathreel.voice import VOICES\n")
+    (root / "scenes" / "l04_d" / "scenes.py").write_text(
+        "from manim import Scene\nfrom scenekit.narration import VOICES\n"
         "class SceneD(Scene):\n    pass\n")
     return root
 
 
 def _keys(root: Path, **kwargs) -> dict[str, str]:
-    jobs = {name: RenderJob(SceneRef(name, root / "scenes" / file, name, 1), QUALITIES["low"])
-            for name, file in (("SceneA", "l01_a.py"), ("SceneB", "l02_b.py"),
-                               ("SceneC", "l03_c.py"))}
+    jobs = {name: RenderJob(SceneRef(name, root / "scenes" / folder / "scenes.py", name, 1),
+                            QUALITIES["low"])
+            for name, folder in (("SceneA", "l01_a"), ("SceneB", "l02_b"), ("SceneC", "l03_c"))}
     return {name: cache.job_key(root, job, **kwargs) for name, job in jobs.items()}
 
 
@@ -59,11 +62,12 @@ def test_import_graph_is_transitive_and_project_only(tmp_path):
     root = _project(tmp_path)
     resolver = cache.ImportResolver(root)
     rel = lambda paths: sorted(p.relative_to(root).as_posix() for p in paths)  # noqa: E731
-    assert rel(resolver.closure(root / "scenes" / "l01_a.py")) == [
-        "mathcore/__init__.py", "mathcore/_validate.py", "mathcore/linalg.py", "scenes/style.py"]
-    assert rel(resolver.closure(root / "scenes" / "l02_b.py")) == [
+    assert rel(resolver.closure(root / "scenes" / "l01_a" / "scenes.py")) == [
+        "mathcore/__init__.py", "mathcore/_validate.py", "mathcore/linalg.py", "scenekit/__init__.py",
+        "scenekit/style.py"]
+    assert rel(resolver.closure(root / "scenes" / "l02_b" / "scenes.py")) == [
         "mathcore/__init__.py", "mathcore/calculus.py"]
-    assert rel(resolver.closure(root / "scenes" / "l03_c.py")) == [
+    assert rel(resolver.closure(root / "scenes" / "l03_c" / "scenes.py")) == [
         "mathcore/__init__.py", "mathcore/_validate.py", "mathcore/linalg.py",
         "mathcore/optim.py"]
 
@@ -72,7 +76,7 @@ def test_editing_a_scene_changes_its_key_only(tmp_path):
     root = _project(tmp_path)
     before = _keys(root)
     assert before == _keys(root)  # stable
-    file = root / "scenes" / "l02_b.py"
+    file = root / "scenes" / "l02_b" / "scenes.py"
     file.write_text(file.read_text() + "EDITED = 1\n")
     after = _keys(root)
     assert [n for n in before if before[n] != after[n]] == ["SceneB"]
@@ -89,16 +93,16 @@ def test_editing_a_module_changes_exactly_its_importers(tmp_path):
     after = _keys(root)
     assert sorted(n for n in before if before[n] != after[n]) == ["SceneA", "SceneC"]
     before = after
-    (root / "scenes" / "style.py").write_text("COLOR = 'blue'\n")
+    (root / "scenekit" / "style.py").write_text("COLOR = 'blue'\n")
     after = _keys(root)
     assert [n for n in before if before[n] != after[n]] == ["SceneA"]
 
 
 def test_key_covers_quality_encoder_voice_and_extra_inputs(tmp_path, monkeypatch):
     root = _project(tmp_path)
-    job = RenderJob(SceneRef("SceneD", root / "scenes" / "l04_d.py", "SceneD", 1),
+    job = RenderJob(SceneRef("SceneD", root / "scenes" / "l04_d" / "scenes.py", "SceneD", 1),
                     QUALITIES["low"])  # it imports the voice (through narration.py)
-    silent = RenderJob(SceneRef("SceneA", root / "scenes" / "l01_a.py", "SceneA", 1),
+    silent = RenderJob(SceneRef("SceneA", root / "scenes" / "l01_a" / "scenes.py", "SceneA", 1),
                        QUALITIES["low"])
     monkeypatch.setenv("MATHREEL_VOICE", "none")
     silent_key = cache.job_key(root, silent)
@@ -209,7 +213,7 @@ def test_records_are_written_atomically(tmp_path):
 
 def test_editing_one_scene_of_a_module_leaves_its_siblings(tmp_path):
     root = _project(tmp_path)
-    file = root / "scenes" / "l01_a.py"
+    file = root / "scenes" / "l01_a" / "scenes.py"
     file.write_text(file.read_text() + "class Helper:\n    pass\n"
                     "class SceneD(Helper, Scene):\n    pass\n")
     jobs = {n: RenderJob(SceneRef(n, file, n, 1), QUALITIES["low"]) for n in ("SceneA", "SceneD")}
@@ -221,9 +225,51 @@ def test_editing_one_scene_of_a_module_leaves_its_siblings(tmp_path):
     file.write_text(file.read_text().replace("class Helper:\n    pass", "class Helper:\n    y = 2"))
     final = {n: cache.job_key(root, j) for n, j in jobs.items()}
     assert final["SceneA"] == after["SceneA"] and final["SceneD"] != after["SceneD"]
-    file.write_text(file.read_text().replace("from style import COLOR",
-                                             "from style import COLOR\nTOP = 3"))
+    file.write_text(file.read_text().replace("from scenekit.style import COLOR",
+                                             "from scenekit.style import COLOR\nTOP = 3"))
     assert all(cache.job_key(root, j) != final[n] for n, j in jobs.items())
+
+
+def test_the_installed_scene_kit_is_followed_for_a_project_without_one(tmp_path):
+    """A project that has no scenekit/ of its own renders with the installed
+    kit: its modules are part of the key all the same."""
+    import scenekit
+
+    scene = tmp_path / "scenes" / "l01_a" / "scenes.py"
+    scene.parent.mkdir(parents=True)
+    scene.write_text("from scenekit.style import ACCENT\n")
+    kit = Path(scenekit.__file__).resolve().parent
+    assert cache.ImportResolver(tmp_path).closure(scene) == [kit / "__init__.py", kit / "style.py"]
+
+
+PRACTICE = '''
+from scenekit.narration import NarratedScene
+from scenekit.practice import TryItScene
+
+
+class Teach(NarratedScene):
+    pass
+
+
+class Practice(TryItScene):
+    lesson = 1
+'''
+
+
+def test_editing_exercises_changes_the_practice_cards_key_only(tmp_path):
+    """The card loads ``exercises.py`` by path (no import line names it):
+    the key of a TryItScene includes it; the lesson's other scenes do not."""
+    folder = tmp_path / "scenes" / "l01_a"
+    folder.mkdir(parents=True)
+    (folder / "scenes.py").write_text(PRACTICE)
+    exercises = folder / "exercises.py"
+    exercises.write_text("def exercises(rng):\n    return []\n")
+    jobs = {n: RenderJob(SceneRef(n, folder / "scenes.py", n, 1), QUALITIES["low"])
+            for n in ("Teach", "Practice")}
+    before = {n: cache.job_key(tmp_path, j) for n, j in jobs.items()}
+    exercises.write_text("def exercises(rng):\n    return [1]\n")
+    after = {n: cache.job_key(tmp_path, j) for n, j in jobs.items()}
+    assert before["Practice"] != after["Practice"] and before["Teach"] == after["Teach"]
 
 
 SELF_SAVING = '''
@@ -247,8 +293,8 @@ def test_a_source_saved_during_the_render_is_rendered_again(tmp_path):
     """The key is computed before Manim reads the file: a save in between
     (even back to the same text) means the video may show another version,
     so it is not recorded as a hit."""
-    scene_file = tmp_path / "scenes" / "l01_saved.py"
-    scene_file.parent.mkdir()
+    scene_file = tmp_path / "scenes" / "l01_saved" / "scenes.py"
+    scene_file.parent.mkdir(parents=True)
     scene_file.write_text(SELF_SAVING)
     job = RenderJob(SceneRef("SavedMidRender", scene_file, "Saved"), QUALITIES["low"])
     first = render_many(tmp_path, [job], progress="none")[0]

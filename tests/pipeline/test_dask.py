@@ -52,8 +52,6 @@ def test_build_a_lesson_with_its_title_card_on_the_cluster(cluster, tmp_path):
     render in the workers' mirrors of the project (no shared disk), then the
     client stitches the lesson."""
     import dataclasses
-    import shutil
-    from pathlib import Path
 
     from mathreel.build import build
     from mathreel.curriculum import load_curriculum
@@ -61,8 +59,6 @@ def test_build_a_lesson_with_its_title_card_on_the_cluster(cluster, tmp_path):
 
     cluster_obj, _ = cluster
     root = make_project(tmp_path)
-    for module in ("narration.py", "style.py", "title_card.py"):
-        shutil.copy(Path(__file__).resolve().parents[2] / "scenes" / module, root / "scenes")
     curriculum = load_curriculum(root)
     lesson = dataclasses.replace(curriculum.lesson(1),
                                  scenes=curriculum.lesson(1).scenes[:1])  # ChunkSafe

@@ -107,8 +107,8 @@ def workers(tmp_path):
 def test_two_workers_on_a_cold_latex_cache_render_a_lesson_twice(workers, tmp_path):
     address, worker_tmp = workers
     project = tmp_path / "project"
-    (project / "scenes").mkdir(parents=True)
-    scene_file = project / "scenes" / "l05_formulas.py"
+    scene_file = project / "scenes" / "l05_formulas" / "scenes.py"
+    scene_file.parent.mkdir(parents=True)
     scene_file.write_text(LESSON)
     jobs = [RenderJob(SceneRef(name, scene_file, name), QUALITIES["low"]) for name in SCENES]
     for attempt in range(2):

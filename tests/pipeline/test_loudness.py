@@ -50,8 +50,8 @@ scenes = ["MuteScene"]
 '''
 
 #: each lesson's module (the curriculum requires it) -> its scene classes
-MODULES = {"l01_levels.py": ["QuietScene", "LoudScene"], "l02_sparse.py": ["SparseScene"],
-           "l03_mute.py": ["MuteScene"]}
+MODULES = {"l01_levels": ["QuietScene", "LoudScene"], "l02_sparse": ["SparseScene"],
+           "l03_mute": ["MuteScene"]}
 
 QUIET = "The power iteration multiplies a vector by the matrix again and again."
 LOUD = "Each step stretches the dominant direction the most."
@@ -116,9 +116,9 @@ def project(tmp_path_factory):
         pytest.fail("espeak-ng is not installed (scripts/setup installs it)")
     root = tmp_path_factory.mktemp("loud")
     (root / "curriculum.toml").write_text(textwrap.dedent(CURRICULUM))
-    (root / "scenes").mkdir()
     for module, classes in MODULES.items():
-        (root / "scenes" / module).write_text("from manim import Scene\n" + "".join(
+        (root / "scenes" / module).mkdir(parents=True)
+        (root / "scenes" / module / "scenes.py").write_text("from manim import Scene\n" + "".join(
             f"class {name}(Scene):\n    pass\n" for name in classes))
     wav = root / "wav"
     wav.mkdir()

@@ -4,7 +4,6 @@ the same frames' timing as a voiced one, and its captions can be read."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import textwrap
 
@@ -16,11 +15,10 @@ from mathreel.curriculum import SceneRef
 from mathreel.pacing import BREATH, MAX_STRETCH
 from mathreel.project import QUALITIES
 from mathreel.render import RenderJob, render_many
-from tests.conftest import ROOT
 
 SCENE = '''
 from manim import Dot, LEFT, RIGHT, Square, Create, FadeIn, linear
-from narration import NarratedScene
+from scenekit.narration import NarratedScene
 
 
 class Walk(NarratedScene):
@@ -41,8 +39,6 @@ VOICE = "piper" if voice.ENGINES["piper"].available() else "espeak"
 @pytest.fixture
 def project(tmp_path):
     (tmp_path / "scenes").mkdir()
-    for module in ("narration.py", "style.py"):
-        shutil.copy(ROOT / "scenes" / module, tmp_path / "scenes")
     (tmp_path / "scenes" / "walk.py").write_text(textwrap.dedent(SCENE))
     return tmp_path
 
@@ -103,7 +99,7 @@ def test_beats_that_change_between_passes_are_refused(project, monkeypatch):
     (project / "scenes" / "walk.py").write_text(textwrap.dedent('''
         import time
         from manim import Dot, FadeIn
-        from narration import NarratedScene
+        from scenekit.narration import NarratedScene
 
 
         class Walk(NarratedScene):

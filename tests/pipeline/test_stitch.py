@@ -4,8 +4,6 @@ the audio and soft-subtitle tracks, and one real Manim lesson end to end."""
 from __future__ import annotations
 
 import json
-
-import shutil
 import textwrap
 from fractions import Fraction
 from pathlib import Path
@@ -122,7 +120,7 @@ def test_stitching_an_unrendered_lesson_names_the_missing_scenes(tmp_path):
 REAL_SCENES = '''
     from manim import Circle, Create, FadeOut, Square
 
-    from narration import NarratedScene
+    from scenekit.narration import NarratedScene
 
 
     class CircleAppears(NarratedScene):
@@ -151,10 +149,8 @@ def test_a_real_narrated_lesson_renders_speaks_and_stitches(tmp_path, monkeypatc
     from mathreel.cli import cli
 
     root = tmp_path
-    (root / "scenes").mkdir()
-    for module in ("narration.py", "style.py", "title_card.py"):
-        shutil.copy(ROOT / "scenes" / module, root / "scenes")
-    (root / "scenes" / "l01_tiny.py").write_text(textwrap.dedent(REAL_SCENES))
+    (root / "scenes" / "l01_tiny").mkdir(parents=True)
+    (root / "scenes" / "l01_tiny" / "scenes.py").write_text(textwrap.dedent(REAL_SCENES))
     (root / "curriculum.toml").write_text(textwrap.dedent('''
         [[lesson]]
         number = 1

@@ -32,7 +32,7 @@ def test_a_file_target_outside_the_course(curriculum):
 
 
 def test_a_course_file_named_by_path_is_the_course_scene(curriculum, mini_project):
-    [scene] = resolve_targets(curriculum, [f"{mini_project}/scenes/l00_first_steps.py:GrowCircle"])
+    [scene] = resolve_targets(curriculum, [f"{mini_project}/scenes/l00_first_steps/scenes.py:GrowCircle"])
     assert scene.lesson == 0 and scene.title == "A circle grows"
 
 

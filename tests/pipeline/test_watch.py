@@ -46,7 +46,7 @@ def test_watch_renders_again_only_what_a_save_affects(tmp_path):
         frame = root / "media" / "low" / "frames" / "ChunkSafe.png"
         assert str(frame) in printed
         time.sleep(0.5)  # let the watcher start
-        scene_file = root / "scenes" / "l01_fixture.py"
+        scene_file = root / "scenes" / "l01_fixture" / "scenes.py"
         scene_file.write_text(scene_file.read_text().replace(
             "square = Square(color=BLUE).shift(LEFT)", "square = Square(color=GREEN).shift(LEFT)"))
         wait_for(2)

@@ -1,20 +1,31 @@
-"""Load a lesson module of scenes/ the way Manim does, for the numbers tests."""
+"""Load a lesson's scenes and exercises the way the pipeline does, for the
+numbers tests."""
 
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
-SCENES = Path(__file__).resolve().parents[2] / "scenes"
+from mathreel.curriculum import load_curriculum
+from mathreel.exercise import lesson_exercises
+from mathreel.runner import scene_module_name
+
+ROOT = Path(__file__).resolve().parents[2]
+CURRICULUM = load_curriculum(ROOT)
 
 
 def load_scene_module(name: str):
-    """A fresh module from ``scenes/<name>.py`` (scenes/ on sys.path: scene
-    modules import their siblings, style and widgets, by plain name)."""
-    if str(SCENES) not in sys.path:
-        sys.path.insert(0, str(SCENES))
-    spec = importlib.util.spec_from_file_location(name, SCENES / f"{name}.py")
+    """A fresh module from ``scenes/<name>/scenes.py`` (``name`` is the
+    lesson's folder, e.g. ``l07_gradient_descent``), under the runner's
+    module name for that file."""
+    file = ROOT / "scenes" / name / "scenes.py"
+    spec = importlib.util.spec_from_file_location(scene_module_name(file), file)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def exercises_for(number: int):
+    """The exercises of lesson ``number``, loaded from its folder as the
+    practice card and the blog load them."""
+    return lesson_exercises(CURRICULUM.find_lesson(number))

@@ -17,8 +17,7 @@ import pytest
 from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,8 +13,7 @@ import re
 import numpy as np
 import pytest
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-9  # mathcore is exact to round-off on these 2x2 and 3x3 inputs
 

@@ -17,8 +17,7 @@ import numpy as np
 import pytest
 import sympy
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 FIRST_TOL = 1e-6  # central differences, first derivatives
 SECOND_TOL = 1e-5  # central differences, second derivatives

@@ -16,8 +16,7 @@ import numpy as np
 import pytest
 from scipy.spatial import distance
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12  # closed-form norms: exact to round-off
 SHOWN = 0.005  # numbers printed with two decimals

@@ -6,8 +6,8 @@ import re
 import numpy as np
 import pytest
 
-from mathreel.exercises import SEED as EXERCISE_SEED, exercises_for
-from scene_modules import load_scene_module
+from mathreel.exercise import SEED as EXERCISE_SEED
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-6  # central differences: O(h^2) error, h ~ 6e-6
 

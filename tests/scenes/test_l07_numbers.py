@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 
-from mathreel.exercises import SEED as EXERCISE_SEED, exercises_for
-from scene_modules import load_scene_module
+from mathreel.exercise import SEED as EXERCISE_SEED
+from scene_modules import exercises_for, load_scene_module
 
 RTOL, ATOL = 1e-9, 1e-9
 
@@ -182,7 +182,7 @@ def numbers(text):
 
 def test_exercise_answers():
     rng = np.random.default_rng([EXERCISE_SEED, 7])
-    # replay the draws of mathreel.exercises.l07 in order
+    # replay the draws of scenes/l07_gradient_descent/exercises.py in order
     mu = int(rng.integers(1, 4))
     L = int(rng.integers(mu + 3, 21))
     a, c = rng.integers(2, 6, size=2)

@@ -14,8 +14,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12  # sums of a handful of floats
 

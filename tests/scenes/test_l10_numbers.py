@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 from scipy.stats import entropy as sp_entropy
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12
 

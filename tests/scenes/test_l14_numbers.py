@@ -14,8 +14,7 @@ import re
 import numpy as np
 import pytest
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-10
 

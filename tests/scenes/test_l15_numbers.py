@@ -15,8 +15,7 @@ import numpy as np
 import pytest
 from scipy.sparse.csgraph import laplacian as scipy_laplacian
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-9  # exact to round-off on 6x6 inputs
 

@@ -18,8 +18,7 @@ from scipy.integrate import quad
 from scipy.sparse.csgraph import shortest_path as scipy_shortest_path
 from scipy.spatial.distance import pdist, squareform
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 
 

@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 from scipy.special import softmax as sp_softmax
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12
 

@@ -9,8 +9,7 @@ import pytest
 from scipy.spatial.distance import jensenshannon
 from scipy.stats import norm
 
-from mathreel.exercises import exercises_for
-from scene_modules import load_scene_module
+from scene_modules import exercises_for, load_scene_module
 
 
 

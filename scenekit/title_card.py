@@ -1,0 +1,36 @@
+"""The card that opens every lesson video: its number and title, in the course style.
+
+``mathreel stitch`` writes a tiny module per lesson under
+``media/.titles/`` that subclasses ``TitleCard`` with the lesson's
+``number`` and ``title`` from curriculum.toml, and renders it like any scene
+(so it is narrated, captioned and voiced like the others).
+"""
+
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, GrowFromCenter, Line, Text, VGroup, Write, config
+
+from scenekit.narration import NarratedScene
+from scenekit.style import ACCENT, BODY_SIZE, EDGE_BUFF, MUTED, TEXT, TITLE_SIZE
+
+
+class TitleCard(NarratedScene):
+    number: int = 0
+    title: str = "Lesson"
+
+    def construct(self):
+        card = self.get_card()
+        # Step 1: the lesson number, then its title, underlined.
+        with self.beat(f"Lesson {self.number}. {self.title}."):
+            self.play(FadeIn(card[0], shift=0.2 * DOWN), Write(card[1]), run_time=1.5)
+            self.play(GrowFromCenter(card[2]), run_time=0.5)
+            self.wait(0.5)
+        # Step 2: clear the stage for the first scene.
+        self.play(FadeOut(card, shift=0.2 * UP), run_time=0.5)
+
+    def get_card(self) -> VGroup:
+        label = Text(f"Lesson {self.number}", font_size=BODY_SIZE, color=MUTED)
+        title = Text(self.title, font_size=TITLE_SIZE * 1.25, color=TEXT)
+        max_width = config.frame_width - 2 * EDGE_BUFF - 1
+        if title.width > max_width:
+            title.scale_to_fit_width(max_width)
+        rule = Line(LEFT, RIGHT, color=ACCENT, stroke_width=4).set_width(title.width * 0.6)
+        return VGroup(label, title, rule).arrange(DOWN, buff=0.35)

@@ -1,0 +1,329 @@
+"""Lesson 00 — Overview: the map of the course.
+
+Its scenes play in the order ``curriculum.toml`` lists them.
+
+Lesson titles come from ``mathreel.curriculum.load_curriculum`` (never typed
+twice); every number on screen is computed once, here at the top, by
+``mathcore`` with a fixed seed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, Dot, FadeIn, FadeOut, GrowFromCenter, Indicate,
+    LaggedStart, Line, MathTex, RoundedRectangle, Tex, VGroup, Write,
+)
+
+from mathcore import attention, generative, linalg
+from mathreel.curriculum import load_curriculum
+from mathreel.project import find_root
+from scenekit.narration import NarratedScene
+from scenekit.practice import TryItScene
+from scenekit.style import (
+    ACCENT, BACKGROUND, BODY_SIZE, DATA, DIST_P, EDGE_BUFF, EIGEN, FAINT, GRADIENT, LABEL_SIZE,
+    MATRIX, MUTED, NOISE, QUERY, SMALL_SIZE, TEXT, TITLE_SIZE,
+)
+from scenekit.widgets import format_number
+
+SEED = 0  # the only randomness: the PCA cloud and the LoRA matrix
+
+# --------------------------------------------------------------------------- the course
+CURRICULUM = load_curriculum(find_root())
+TITLES = {lesson.number: lesson.title for lesson in CURRICULUM.lessons}  # 0 .. 18
+
+PHASES = [  # (name, colour, lesson numbers, why it matters)
+    ("Linear algebra", MATRIX, (1, 2, 4, 13),
+     "Data are vectors, layers are matrices, and decompositions find the structure in both."),
+    ("Calculus and optimisation", GRADIENT, (3, 5, 6, 7, 14),
+     "Training is descending a loss: gradients say which way, optimisers say how far."),
+    ("Probability and information", DIST_P, (8, 9, 10, 11, 12),
+     "Models are uncertain: losses are likelihoods, and cross-entropy measures surprise."),
+    ("Deep-learning topics", ACCENT, (15, 16, 17, 18),
+     "Graphs, manifolds, attention and generative models: where it all comes together."),
+]
+assert sorted([0] + [n for _, _, numbers, _ in PHASES for n in numbers]) == sorted(TITLES)
+
+# --------------------------------------------------------------------------- live examples
+rng = np.random.default_rng(SEED)
+
+# PCA: a correlated 2-D cloud; how much variance the first component keeps.
+PCA_CLOUD = rng.multivariate_normal([0, 0], [[2.0, 1.2], [1.2, 1.0]], size=60)  # (60, 2)
+PCA = linalg.pca(PCA_CLOUD, 2)
+PCA_KEPT = float(PCA.explained_variance_ratio[0])
+
+# LoRA: a 16 x 16 update that is rank 2 plus a little noise; its singular values.
+LORA_B = rng.normal(size=(16, 2))  # (16, 2)
+LORA_A = rng.normal(size=(2, 16))  # (2, 16)
+LORA_UPDATE = LORA_B @ LORA_A + 0.05 * rng.normal(size=(16, 16))  # (16, 16)
+_, LORA_SIGMA, _ = linalg.svd(LORA_UPDATE)  # (16,) descending
+LORA_RANK = 2
+LORA_ERROR = float(np.linalg.norm(LORA_UPDATE - linalg.low_rank_approx(LORA_UPDATE, LORA_RANK))
+                   / np.linalg.norm(LORA_UPDATE))  # relative Frobenius error of rank 2
+
+# Attention: one query's scores over five tokens, and the softmax weights.
+ATTN_TOKENS = ["the", "cat", "sat", "on", "it"]
+ATTN_SCORES = np.array([0.2, 2.1, 0.4, -0.5, 1.3])  # (5,) q . k / sqrt(d) for one query
+ATTN_WEIGHTS = attention.softmax(ATTN_SCORES)  # (5,)
+
+# Diffusion: the DDPM schedule; how much of the signal survives at step t.
+DDPM_T = 1000
+DDPM = generative.ddpm_schedule(DDPM_T)
+SIGNAL_LEFT = np.sqrt(DDPM.alpha_bars)  # (T,) the weight of x_0 in x_t
+SIGNAL_HALF_STEP = int(np.argmax(SIGNAL_LEFT < 0.5)) + 1  # first step t with sqrt(alpha_bar) < 1/2
+
+DESTINATIONS = [  # (name, colour, lessons it draws on)
+    ("PCA", EIGEN, (2, 4, 8)),
+    ("LoRA", MATRIX, (1, 2, 7)),
+    ("Attention", QUERY, (10, 13, 17)),
+    ("Diffusion", NOISE, (11, 12, 18)),
+]
+
+
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen"]
+
+
+def spoken_lessons(numbers) -> str:
+    """``(2, 4, 8)`` -> ``"lessons two, four and eight"``, for narration."""
+    words = [NUMBER_WORDS[n] for n in numbers]
+    return "lessons " + ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# =========================================================================== scene 1
+
+COLUMN_X = (-5.3, -1.77, 1.77, 5.3)
+COLUMN_WIDTH = 3.3
+
+
+class CourseMap(NarratedScene):
+    """Nineteen lessons in four phases, and why each phase matters."""
+
+    def construct(self):
+        # Step 1: the course's title.
+        self.show_title()
+        # Step 2: the four phases, one column at a time, each with its lessons.
+        self.columns = [self.get_column(k) for k in range(len(PHASES))]
+        for k in range(len(PHASES)):
+            self.show_phase(k)
+        # Step 3: how the phases feed each other.
+        self.show_flow()
+
+    # ------------------------------------------------------------------ builders
+    def get_column(self, k: int) -> VGroup:
+        name, color, numbers, _ = PHASES[k]
+        header = Tex(rf"\parbox{{8em}}{{\centering {name}}}", font_size=BODY_SIZE, color=color)
+        rows = VGroup()
+        for n in numbers:
+            number = Tex(f"{n:02d}", font_size=LABEL_SIZE - 2, color=color)
+            title = Tex(rf"\parbox{{9.5em}}{{\raggedright {TITLES[n]}}}", font_size=LABEL_SIZE - 2,
+                        color=TEXT)
+            title.next_to(number, RIGHT, buff=0.15, aligned_edge=UP)
+            rows.add(VGroup(number, title))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        column = VGroup(header, rows).arrange(DOWN, buff=0.4)
+        if column.width > COLUMN_WIDTH:
+            column.scale_to_fit_width(COLUMN_WIDTH)
+        column.move_to([COLUMN_X[k], 0, 0]).to_edge(UP, buff=1.35)
+        column.set_x(COLUMN_X[k])
+        return column
+
+    # ------------------------------------------------------------------ steps
+    def show_title(self):
+        title = Tex(TITLES[0].split(":")[1].strip().capitalize(), font_size=TITLE_SIZE, color=TEXT)
+        title.to_edge(UP, buff=EDGE_BUFF)
+        with self.beat(f"This course has {len(TITLES)} lessons. Here is the map: what is in it, "
+                       "and why each part matters when you read or write machine learning code."):
+            self.play(Write(title), run_time=2)
+            self.wait(1.5)
+        self.title = title
+
+    def show_phase(self, k: int):
+        name, color, numbers, why = PHASES[k]
+        column = self.columns[k]
+        why_text = Tex(why, font_size=LABEL_SIZE, color=MUTED).to_edge(DOWN, buff=0.6)
+        with self.beat(f"{name}: {spoken_lessons(numbers)}. {why}"):
+            self.play(FadeIn(column[0], shift=0.2 * DOWN))
+            self.play(LaggedStart(*(FadeIn(r, shift=0.1 * RIGHT) for r in column[1]),
+                                  lag_ratio=0.2), FadeIn(why_text), run_time=2)
+            self.wait(2.5)
+        self.play(FadeOut(why_text), run_time=0.5)
+
+    def show_flow(self):
+        y = np.mean([c[0].get_y() for c in self.columns])  # the headers' height
+        arrows = VGroup(*(
+            Arrow([self.columns[k][1].get_right()[0], y, 0], [self.columns[k + 1][1].get_left()[0], y, 0],
+                  buff=0.05, color=FAINT, stroke_width=4, max_tip_length_to_length_ratio=0.5)
+            for k in range(len(PHASES) - 1)
+        ))
+        note = Tex(r"Lesson 13, for instance, joins linear algebra to deep learning: tensors, "
+                   r"einsum, a stable softmax", font_size=LABEL_SIZE - 2, color=MUTED)
+        note.to_edge(DOWN, buff=0.6)
+        with self.beat("The phases build on each other, left to right: the vectors of the first "
+                       "phase are what gradients move, what probabilities describe, and what "
+                       "attention mixes."):
+            self.play(LaggedStart(*(Create(a) for a in arrows), lag_ratio=0.4), run_time=2)
+            self.wait(1)
+        with self.beat("Every lesson shows three things side by side: the picture, the formula, "
+                       "and the from-scratch code in mathcore that made every number on screen."):
+            self.play(FadeIn(note))
+            self.play(*(Indicate(c[0], color=c[0].get_color()) for c in self.columns), run_time=2)
+            self.wait(1)
+        with self.beat("And each lesson ends with a few exercises whose answers the same code "
+                       "checks. Come back to this map whenever you wonder where a lesson fits."):
+            self.play(Indicate(self.title, color=TEXT), run_time=2)
+            self.wait(2)
+
+
+# =========================================================================== scene 2
+
+CARD_WIDTH, CARD_HEIGHT = 6.6, 3.45
+CARD_CENTERS = (np.array([-3.45, 1.85, 0]), np.array([3.45, 1.85, 0]),
+                np.array([-3.45, -1.95, 0]), np.array([3.45, -1.95, 0]))
+
+
+class WhereTheMathGoes(NarratedScene):
+    """PCA, LoRA, attention and diffusion, each with the lessons it draws on and a live number."""
+
+    def construct(self):
+        # Step 1: four cards, one per destination.
+        self.show_intro()
+        # Step 2: PCA: eigenvectors of a covariance.
+        self.show_pca()
+        # Step 3: LoRA: a weight update of low rank.
+        self.show_lora()
+        # Step 4: attention: a softmax over dot products.
+        self.show_attention()
+        # Step 5: diffusion: noise added by a schedule.
+        self.show_diffusion()
+        # Step 6: the way back to lesson 1.
+        self.show_close()
+
+    # ------------------------------------------------------------------ builders
+    def get_card(self, k: int) -> VGroup:
+        name, color, lessons = DESTINATIONS[k]
+        frame = RoundedRectangle(corner_radius=0.15, width=CARD_WIDTH, height=CARD_HEIGHT,
+                                 stroke_color=color, stroke_width=2, fill_color=BACKGROUND,
+                                 fill_opacity=1).move_to(CARD_CENTERS[k])
+        title = Tex(name, font_size=BODY_SIZE, color=color)
+        uses = Tex("lessons " + ", ".join(f"{n:02d}" for n in lessons), font_size=SMALL_SIZE,
+                   color=MUTED)
+        header = VGroup(title, uses).arrange(RIGHT, buff=0.3, aligned_edge=DOWN)
+        header.move_to(frame.get_corner(UP + LEFT) + np.array([0.25, -0.35, 0]), aligned_edge=LEFT)
+        return VGroup(frame, header)
+
+    def get_plot_area(self, k: int) -> np.ndarray:
+        """Centre of the picture inside card k (left part; the readout goes right)."""
+        return CARD_CENTERS[k] + np.array([-1.3, -0.35, 0])
+
+    def get_readout(self, k: int, *lines: str) -> VGroup:
+        group = VGroup(*(MathTex(line, font_size=LABEL_SIZE, color=TEXT) for line in lines))
+        group.arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        group.move_to(CARD_CENTERS[k] + np.array([1.75, -0.35, 0]))
+        return group
+
+    # ------------------------------------------------------------------ steps
+    def show_intro(self):
+        self.cards = [self.get_card(k) for k in range(4)]
+        with self.beat("Where does all this mathematics go? Four places you meet every day: "
+                       "PCA, LoRA, attention and diffusion. Each draws on several lessons."):
+            self.play(LaggedStart(*(FadeIn(c) for c in self.cards), lag_ratio=0.3), run_time=3)
+            self.wait(1)
+
+    def show_pca(self):
+        center, unit = self.get_plot_area(0), 0.55
+        dots = VGroup(*(Dot(center + unit * np.array([*x, 0]), radius=0.035, color=DATA)
+                        for x in PCA_CLOUD - PCA.mean))
+        axis = PCA.components[0] * 2 * np.sqrt(PCA.explained_variance[0])
+        line = Line(center - unit * np.array([*axis, 0]), center + unit * np.array([*axis, 0]),
+                    color=EIGEN, stroke_width=5)
+        readout = self.get_readout(0, r"\text{PC}_1 \text{ keeps}",
+                                   rf"{format_number(100 * PCA_KEPT, 1)}\%")
+        readout[1].set_color(EIGEN)
+        with self.beat("PCA compresses data along the eigenvectors of its covariance. For this "
+                       f"cloud of {len(PCA_CLOUD)} points, the first component alone keeps "
+                       f"{format_number(100 * PCA_KEPT, 1)} percent of the variance. "
+                       f"{spoken_lessons(DESTINATIONS[0][2]).capitalize()}."):
+            self.play(LaggedStart(*(GrowFromCenter(d) for d in dots), lag_ratio=0.02), run_time=1.5)
+            self.play(GrowFromCenter(line), FadeIn(readout))
+            self.wait(1.5)
+
+    def show_lora(self):
+        center = self.get_plot_area(1)
+        bars = VGroup()
+        scale = 1.9 / LORA_SIGMA[0]
+        for j, sigma in enumerate(LORA_SIGMA):
+            bottom = center + np.array([-1.45 + 0.19 * j, -1.0, 0])
+            bars.add(Line(bottom, bottom + scale * sigma * UP + 0.001 * UP,
+                          color=MATRIX if j < LORA_RANK else FAINT, stroke_width=9))
+        readout = self.get_readout(1, r"\text{rank } 2 \text{ error}",
+                                   rf"{format_number(100 * LORA_ERROR, 1)}\%")
+        readout[1].set_color(MATRIX)
+        update = MathTex(r"\Delta W", "=", "B", "A", font_size=BODY_SIZE, color=TEXT)
+        update[2:].set_color(MATRIX)
+        update.next_to(readout, UP, buff=0.45)
+        with self.beat("LoRA fine-tunes a big model with a low-rank update, B times A. The "
+                       "singular values of a typical update show why that works: two are large, "
+                       "the rest are tiny, so a rank two update loses only "
+                       f"{format_number(100 * LORA_ERROR, 1)} percent. "
+                       f"{spoken_lessons(DESTINATIONS[1][2]).capitalize()}."):
+            # one motion per clause: the product, the spectrum, the two large values, the error
+            self.play(Write(update))
+            self.play(LaggedStart(*(Create(b) for b in bars), lag_ratio=0.05), run_time=1.5)
+            self.play(Indicate(bars[:LORA_RANK], color=MATRIX, scale_factor=1.15),
+                      bars[LORA_RANK:].animate.set_opacity(0.5))
+            self.play(FadeIn(readout, shift=0.1 * UP))
+            self.play(Indicate(self.cards[1][1][1], color=MATRIX))
+            self.wait(1)
+
+    def show_attention(self):
+        center = self.get_plot_area(2)
+        bars, labels = VGroup(), VGroup()
+        for j, (token, weight) in enumerate(zip(ATTN_TOKENS, ATTN_WEIGHTS)):
+            bottom = center + np.array([-1.4 + 0.65 * j, -0.85, 0])
+            bars.add(Line(bottom, bottom + 2.4 * weight * UP, color=QUERY, stroke_width=16))
+            labels.add(Tex(token, font_size=SMALL_SIZE, color=MUTED).next_to(bottom, DOWN, buff=0.1))
+        best = int(np.argmax(ATTN_WEIGHTS))
+        readout = self.get_readout(2, rf"\text{{weight on ``{ATTN_TOKENS[best]}''}}",
+                                   format_number(ATTN_WEIGHTS[best]))
+        readout[1].set_color(QUERY)
+        with self.beat("Attention turns dot products into weights with a softmax, and mixes the "
+                       f"values with them. Here one query puts {format_number(ATTN_WEIGHTS[best])} "
+                       f"of its attention on the word {ATTN_TOKENS[best]}. "
+                       f"{spoken_lessons(DESTINATIONS[2][2]).capitalize()}."):
+            self.play(FadeIn(labels), LaggedStart(*(Create(b) for b in bars), lag_ratio=0.1),
+                      run_time=1.5)
+            self.play(FadeIn(readout))
+            self.wait(3)
+
+    def show_diffusion(self):
+        center = self.get_plot_area(3)
+        axes = Axes(x_range=(0, DDPM_T, 500), y_range=(0, 1, 0.5), x_length=2.9, y_length=1.9,
+                    axis_config={"color": MUTED, "stroke_width": 2}, tips=False).move_to(center)
+        curve = axes.plot_line_graph(np.arange(1, DDPM_T + 1), SIGNAL_LEFT, add_vertex_dots=False,
+                                     line_color=TEXT, stroke_width=3)
+        readout = self.get_readout(3, r"\sqrt{\bar\alpha_t} < \tfrac12",
+                                   rf"\text{{from }} t = {SIGNAL_HALF_STEP}")
+        readout[0].set_color(NOISE)
+        with self.beat("Diffusion models learn to undo noise that a fixed schedule adds step by "
+                       "step. Under the standard schedule, less than half of the original signal "
+                       f"is left after step {SIGNAL_HALF_STEP} of {DDPM_T}. "
+                       f"{spoken_lessons(DESTINATIONS[3][2]).capitalize()}."):
+            self.play(Create(axes))
+            self.play(Create(curve), run_time=2)
+            self.play(FadeIn(readout))
+            self.wait(2.5)
+
+    def show_close(self):
+        with self.beat("Four destinations, one toolkit. It starts with the simplest object of all: "
+                       "a vector. That is lesson one."):
+            self.play(*(Indicate(c[1][0], color=c[1][0].get_color()) for c in self.cards),
+                      run_time=2)
+            self.wait(3)
+
+
+# =========================================================================== scene 3
+
+class Lesson00TryIt(TryItScene):
+    lesson = 0

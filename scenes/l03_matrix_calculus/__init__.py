@@ -1,0 +1,1 @@
+"""Lesson 03 — Matrix calculus: its scenes (scenes.py) and its practice (exercises.py)."""

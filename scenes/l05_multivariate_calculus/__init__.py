@@ -1,0 +1,1 @@
+"""Lesson 05 — Multivariate calculus: its scenes (scenes.py) and its practice (exercises.py)."""

@@ -1,0 +1,473 @@
+"""Lesson 05 — Multivariate calculus.
+
+Its scenes play in the order ``curriculum.toml`` lists them.
+
+Every number on screen is computed once, here at the top, by
+``mathcore.calculus`` (central differences); the scenes only draw and format.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
+    Indicate, Line, MathTex, Polygon, ValueTracker, VGroup, Write, always_redraw, linear,
+)
+
+from mathcore import calculus
+from scenekit.narration import NarratedScene
+from scenekit.practice import TryItScene
+from scenekit.style import (
+    ACCENT, CONTOUR_HIGH, CONTOUR_LOW, EDGE_BUFF, FAINT, GRADIENT, I_HAT, J_HAT,
+    LABEL_SIZE, MUTED, SMALL_SIZE, TEXT, VECTOR,
+)
+from scenekit.widgets import (
+    format_number, get_arrow, get_colored_tex, get_contour_lines, get_panel, get_plane,
+)
+
+# --------------------------------------------------------------------------- the hill
+PEAK = 3.0
+
+
+def hill(p) -> float:
+    """f(x, y) = 3 exp(-(x^2 + 2 y^2) / 6): a smooth hill with its top at the origin."""
+    x, y = np.asarray(p, dtype=float)[..., 0], np.asarray(p, dtype=float)[..., 1]
+    return PEAK * np.exp(-(x ** 2 + 2 * y ** 2) / 6)
+
+
+P0 = np.array([1.0, 0.5])  # the point we study
+F0 = float(hill(P0))
+GRAD = calculus.gradient(hill, P0)  # (2,) (df/dx, df/dy)
+GRAD_NORM = float(np.linalg.norm(GRAD))
+GRAD_ANGLE = float(np.arctan2(GRAD[1], GRAD[0]) % (2 * np.pi))  # in [0, 2 pi)
+
+# Slices through P0: along x (y fixed) and along y (x fixed).
+SLICE_T = np.linspace(-3.0, 3.0, 121)
+SLICE_X = np.array([hill((t, P0[1])) for t in SLICE_T])  # f(t, y0)
+SLICE_Y = np.array([hill((P0[0], t)) for t in SLICE_T])  # f(x0, t)
+
+# Directional derivatives at P0 for unit vectors at every whole degree.
+ANGLES = np.radians(np.arange(0, 361))
+DIRECTIONAL = np.array([calculus.directional_derivative(hill, P0, (np.cos(a), np.sin(a)))
+                        for a in ANGLES])  # (361,)
+SAMPLE_ANGLE = np.radians(100)  # a downhill direction shown before the sweep
+SAMPLE_DERIVATIVE = float(calculus.directional_derivative(
+    hill, P0, (np.cos(SAMPLE_ANGLE), np.sin(SAMPLE_ANGLE))))
+
+# Taylor polynomials at P0, compared along the line P0 + t u.
+T1 = calculus.taylor_approx(hill, P0, order=1)
+T2 = calculus.taylor_approx(hill, P0, order=2)
+HESSIAN = T2.hessian  # (2, 2)
+LINE_DIRECTION = -P0 / np.linalg.norm(P0)  # straight over the top and beyond
+LINE_T = np.linspace(-1.2, 4.2, 109)
+LINE_POINTS = P0 + LINE_T[:, None] * LINE_DIRECTION  # (k, 2)
+LINE_F = hill(LINE_POINTS)  # (k,)
+LINE_T1 = T1(LINE_POINTS)  # (k,)
+LINE_T2 = T2(LINE_POINTS)  # (k,)
+NEAR_T = 0.3  # "near": the errors quoted at this distance
+NEAR_POINT = P0 + NEAR_T * LINE_DIRECTION
+NEAR_ERRORS = (abs(float(hill(NEAR_POINT)) - T1(NEAR_POINT)),
+               abs(float(hill(NEAR_POINT)) - T2(NEAR_POINT)))
+FAR_T = 2.5  # "far away": past the top, where both polynomials have left the hill
+
+# Contour grid.
+GRID = np.linspace(-3.2, 3.2, 129)
+GRID_Z = hill(np.stack(np.meshgrid(GRID, GRID), axis=-1))  # (len(y), len(x))
+LEVELS = [0.25, 0.5, 0.9, 1.4, 1.9, 2.4, 2.8]
+
+TEX_MAP = {r"\nabla f": GRADIENT, r"\partial x": I_HAT, r"\partial y": J_HAT,
+           r"\mathbf{u}": VECTOR, r"D_{\mathbf{u}}": VECTOR}
+T1_COLOR, T2_COLOR = ACCENT, VECTOR
+
+
+def get_hill_map(center=(-3.6, -0.3, 0), unit: float = 1.05):
+    """The hill seen from above: faint plane, contour lines, the point P0."""
+    plane = get_plane(x_range=(-3.2, 3.2, 1), y_range=(-3.2, 3.2, 1), unit=unit)
+    plane.move_to(center).set_stroke(color=FAINT, opacity=0.35, width=1)
+    contours = get_contour_lines(plane, GRID, GRID, GRID_Z, LEVELS,
+                                 colors=(CONTOUR_LOW, CONTOUR_HIGH))
+    point = Dot(plane.c2p(*P0), radius=0.07, color=TEXT)
+    return plane, contours, point
+
+
+def get_slice_axes(y_label: str, color) -> Axes:
+    axes = Axes(x_range=(-3, 3, 1), y_range=(0, 3.2, 1), x_length=4.6, y_length=2.3,
+                axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+                x_axis_config={"numbers_to_include": [-2, 0, 2]},
+                y_axis_config={"numbers_to_include": [1, 2, 3]})
+    axes.x_axis.set_color(color)
+    return axes
+
+
+# =========================================================================== scene 1
+
+class PartialDerivativesOnAHill(NarratedScene):
+    """A partial derivative is the slope of one slice; together they make the gradient."""
+
+    def construct(self):
+        # Step 1: the hill from above, and the point we study.
+        self.show_hill()
+        # Step 2: slice along x; its slope is df/dx.
+        self.show_slice("x")
+        # Step 3: slice along y; its slope is df/dy.
+        self.show_slice("y")
+        # Step 4: the two slopes side by side are the gradient, drawn as an arrow.
+        self.show_gradient()
+
+    def show_hill(self):
+        self.plane, contours, self.point = get_hill_map()
+        formula = get_colored_tex(r"f(x, y) = 3\, e^{-(x^2 + 2y^2)/6}", TEX_MAP, font_size=LABEL_SIZE)
+        formula.to_corner(UL, buff=EDGE_BUFF)
+        with self.beat("A function of two inputs is a landscape. Here is a hill, seen from above: "
+                       "each contour line joins points of equal height, and the top is in the "
+                       "middle."):
+            self.add(self.plane)
+            self.play(Create(contours), run_time=2.5)
+            self.play(Write(formula))
+            self.wait(1)
+        label = get_colored_tex(rf"({format_number(P0[0], 1)},\, {format_number(P0[1], 1)})", TEX_MAP,
+                                font_size=SMALL_SIZE)
+        label.next_to(self.point, DR_OFFSET, buff=0.1)
+        with self.beat(f"Stand at the point {format_number(P0[0], 1)}, {format_number(P0[1], 1)}. How "
+                       "steep is the ground here? In two dimensions the answer depends on the "
+                       "direction."):
+            self.play(FadeIn(self.point, scale=2), FadeIn(label))
+            self.wait(1.5)
+        self.formula, self.point_label = formula, label
+
+    def show_slice(self, axis: str):
+        plane = self.plane
+        along_x = axis == "x"
+        color = I_HAT if along_x else J_HAT
+        if along_x:
+            cut = Line(plane.c2p(-3.2, P0[1]), plane.c2p(3.2, P0[1]), color=color, stroke_width=3)
+        else:
+            cut = Line(plane.c2p(P0[0], -3.2), plane.c2p(P0[0], 3.2), color=color, stroke_width=3)
+        axes = get_slice_axes("f", color)
+        axes.to_edge(RIGHT, buff=0.6)
+        axes.to_edge(UP, buff=0.9) if along_x else axes.to_edge(DOWN, buff=0.6)
+        values = SLICE_X if along_x else SLICE_Y
+        graph = axes.plot_line_graph(SLICE_T, values, line_color=color, add_vertex_dots=False,
+                                     stroke_width=3)
+        t0 = P0[0] if along_x else P0[1]
+        slope = GRAD[0] if along_x else GRAD[1]
+        tangent = Line(axes.c2p(t0 - 1.0, F0 - slope), axes.c2p(t0 + 1.0, F0 + slope),
+                       color=GRADIENT, stroke_width=3)
+        dot = Dot(axes.c2p(t0, F0), radius=0.06, color=TEXT)
+        name = get_colored_tex(r"f(x,\, " + format_number(P0[1], 1) + ")" if along_x else
+                               r"f(" + format_number(P0[0], 1) + r",\, y)",
+                               TEX_MAP, font_size=SMALL_SIZE)
+        name.set_color(color).next_to(axes, UP, buff=0.05).align_to(axes, LEFT)
+        symbol = r"\frac{\partial f}{\partial x}" if along_x else r"\frac{\partial f}{\partial y}"
+        value = get_colored_tex(symbol + " = " + format_number(slope), TEX_MAP, font_size=LABEL_SIZE)
+        value.next_to(axes, LEFT, buff=0.15)
+        spoken = "x" if along_x else "y"
+        other = "y" if along_x else "x"
+        with self.beat(f"Hold {other} fixed and walk along {spoken} only. That cuts a slice "
+                       "through the hill, an ordinary curve of one variable."):
+            self.play(Create(cut))
+            self.play(Create(axes), FadeIn(name), Create(graph), run_time=2)
+            self.play(FadeIn(dot))
+        with self.beat(f"Its slope at our point is the partial derivative of f with respect to "
+                       f"{spoken}: {format_number(slope)}."):
+            self.play(Create(tangent))
+            self.play(Write(value))
+            self.wait(1)
+        setattr(self, f"slice_{axis}", VGroup(cut, axes, graph, tangent, dot, name, value))
+
+    def show_gradient(self):
+        plane = self.plane
+        tip = P0 + GRAD  # drawn at its true length, in plane units
+        arrow = get_arrow(plane.c2p(*P0), plane.c2p(*tip), GRADIENT, stroke_width=5)
+        formula = get_colored_tex(r"\nabla f = \left( \frac{\partial f}{\partial x},\, "
+                                  r"\frac{\partial f}{\partial y} \right) = "
+                                  rf"({format_number(GRAD[0])},\, "
+                                  rf"{format_number(GRAD[1])})", TEX_MAP, font_size=LABEL_SIZE)
+        formula.next_to(self.formula, DOWN, buff=0.25, aligned_edge=LEFT)
+        panel = get_panel(formula, buff=0.1)
+        with self.beat("Put the two partial derivatives side by side and you have the gradient, "
+                       "nabla f, a vector."):
+            self.play(FadeIn(panel, shift=0.1 * DOWN))
+            self.wait(1)
+        with self.beat("Drawn at the point, it crosses the contour line at a right angle and "
+                       "points uphill, towards the top."):
+            self.play(GrowArrow(arrow))
+            self.play(Indicate(arrow, color=GRADIENT))
+            self.wait(1)
+        with self.beat("Why uphill, and why the steepest way up? That is the next scene."):
+            self.play(FadeOut(self.slice_x), FadeOut(self.slice_y))
+
+
+DR_OFFSET = np.array([1.0, -1.0, 0.0])
+
+
+# =========================================================================== scene 2
+
+class DirectionalDerivative(NarratedScene):
+    """D_u f = grad f . u: largest along the gradient, zero along the contour."""
+
+    def construct(self):
+        # Step 1: the hill, the point and its gradient.
+        self.show_setup()
+        # Step 2: one direction u and the slope along it.
+        self.show_one_direction()
+        # Step 3: turn u all the way round; plot the slope against the angle.
+        self.show_sweep()
+        # Step 4: the maximum is along the gradient, the zeros along the contour.
+        self.show_steepest_ascent()
+
+    def show_setup(self):
+        self.plane, contours, point = get_hill_map()
+        plane = self.plane
+        self.grad_arrow = get_arrow(plane.c2p(*P0), plane.c2p(*(P0 + 0.9 * GRAD)), GRADIENT,
+                                    stroke_width=4)
+        self.grad_arrow.set_opacity(0.5)
+        with self.beat("Back on the hill, at the same point, with the gradient drawn faintly."):
+            self.add(plane, contours, point)
+            self.play(GrowArrow(self.grad_arrow))
+
+    def get_direction_arrow(self, angle: ValueTracker):
+        plane = self.plane
+        return always_redraw(lambda: get_arrow(
+            plane.c2p(*P0),
+            plane.c2p(*(P0 + 1.1 * np.array([np.cos(angle.get_value()),
+                                              np.sin(angle.get_value())]))),
+            VECTOR, stroke_width=5))
+
+    def show_one_direction(self):
+        self.angle = ValueTracker(SAMPLE_ANGLE)
+        self.u_arrow = self.get_direction_arrow(self.angle)
+        formula = get_colored_tex(r"D_{\mathbf{u}} f = \nabla f \cdot \mathbf{u} = "
+                                  r"\|\nabla f\| \cos\theta", TEX_MAP, font_size=LABEL_SIZE)
+        formula.to_corner(UR, buff=EDGE_BUFF)
+        value = get_colored_tex(rf"D_{{\mathbf{{u}}}} f = {format_number(SAMPLE_DERIVATIVE)}", TEX_MAP,
+                                font_size=LABEL_SIZE)
+        value.next_to(formula, DOWN, buff=0.25, aligned_edge=LEFT)
+        with self.beat("Pick any unit direction u. The directional derivative is the slope of "
+                       "the ground if you walk that way."):
+            self.play(GrowArrow(self.u_arrow))
+            self.play(FadeIn(value))
+            self.wait(1)
+        with self.beat("It is the dot product of the gradient with u: the length of the "
+                       "gradient times the cosine of the angle between them. Walking this way "
+                       f"goes downhill, at slope {format_number(SAMPLE_DERIVATIVE)}."):
+            self.play(Write(formula), run_time=2)
+            self.wait(1)
+        self.formula, self.sample_value = formula, value
+
+    def show_sweep(self):
+        axes = Axes(x_range=(0, 360, 90), y_range=(-1.25, 1.25, 0.5), x_length=5.6, y_length=3.2,
+                    axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+                    x_axis_config={"numbers_to_include": [90, 180, 270, 360]},
+                    y_axis_config={"numbers_to_include": [-1, -0.5, 0.5, 1],
+                                   "decimal_number_config": {"num_decimal_places": 1}})
+        axes.to_edge(RIGHT, buff=0.5).to_edge(DOWN, buff=0.8)
+        x_label = get_colored_tex(r"\text{angle of } \mathbf{u}", TEX_MAP, font_size=SMALL_SIZE)
+        x_label.next_to(axes.x_axis, DOWN, buff=0.45)
+        degrees = np.degrees(ANGLES)
+        start = int(round(np.degrees(SAMPLE_ANGLE)))
+        order = np.r_[start:361, 0:start + 1]  # from the sample angle once round
+        angle = self.angle
+
+        def trace():
+            k = int(np.clip(round(np.degrees(angle.get_value())) - start, 0, 360))
+            idx = order[: k + 1]
+            # split where the angle wraps from 360 to 0
+            pieces = VGroup()
+            for part in np.split(idx, np.where(np.diff(degrees[idx]) < 0)[0] + 1):
+                if len(part) > 1:
+                    pieces.add(axes.plot_line_graph(degrees[part], DIRECTIONAL[part],
+                                                    line_color=VECTOR, add_vertex_dots=False,
+                                                    stroke_width=3))
+            return pieces
+
+        def head():
+            a = np.degrees(angle.get_value()) % 360
+            k = int(round(a)) % 360
+            return Dot(axes.c2p(a, DIRECTIONAL[k]), radius=0.06, color=VECTOR)
+
+        curve, dot = always_redraw(trace), always_redraw(head)
+        readout = always_redraw(lambda: get_colored_tex(
+            r"D_{\mathbf{u}} f = "
+            rf"{format_number(DIRECTIONAL[int(round(np.degrees(angle.get_value()))) % 360])}", TEX_MAP,
+            font_size=LABEL_SIZE).move_to(self.sample_value, LEFT))
+        with self.beat("Now turn u all the way round, and plot the slope against the angle."):
+            self.play(Create(axes), FadeIn(x_label))
+            self.remove(self.sample_value)
+            self.add(readout, curve, dot)
+        with self.beat("The slope rises and falls like a cosine: uphill on one side of the "
+                       "contour, downhill on the other."):
+            self.play(angle.animate.set_value(SAMPLE_ANGLE + 2 * np.pi), run_time=7,
+                      rate_func=linear)
+            self.wait(1)
+        full = axes.plot_line_graph(degrees, DIRECTIONAL, line_color=VECTOR,
+                                    add_vertex_dots=False, stroke_width=3)
+        self.remove(curve)
+        self.add(full)
+        self.axes, self.readout = axes, readout
+
+    def show_steepest_ascent(self):
+        axes = self.axes
+        top = DashedLine(axes.c2p(0, GRAD_NORM), axes.c2p(360, GRAD_NORM), color=GRADIENT,
+                         stroke_width=2)
+        label = get_colored_tex(rf"\|\nabla f\| = {format_number(GRAD_NORM)}", TEX_MAP,
+                                font_size=SMALL_SIZE)
+        label.next_to(axes.c2p(360, GRAD_NORM), UP, buff=0.1).shift(0.6 * LEFT)
+        with self.beat(f"The largest slope is exactly the length of the gradient, "
+                       f"{format_number(GRAD_NORM)}, and it happens when u points along the gradient. "
+                       "That is why the gradient is the direction of steepest ascent."):
+            target = 2 * np.pi + GRAD_ANGLE  # the next time u points along the gradient
+            if target < self.angle.get_value():
+                target += 2 * np.pi
+            self.play(self.angle.animate.set_value(target), run_time=2.5)
+            self.play(Create(top), FadeIn(label), self.grad_arrow.animate.set_opacity(1))
+            self.wait(1)
+        with self.beat("Turn a quarter turn, along the contour line, and the slope is zero. "
+                       "Turn all the way round, against the gradient, and you descend fastest: "
+                       "that is the direction gradient descent takes."):
+            along = self.angle.get_value()
+            self.play(self.angle.animate.set_value(along + np.pi / 2), run_time=2)
+            self.wait(0.5)
+            self.play(self.angle.animate.set_value(along + np.pi), run_time=2)
+            self.wait(1)
+
+
+# =========================================================================== scene 3
+
+class TaylorApproximation(NarratedScene):
+    """Near a point, f is almost a plane (order 1) and almost a bowl (order 2)."""
+
+    def construct(self):
+        # Step 1: the formula of the Taylor polynomials.
+        self.show_formula()
+        # Step 2: a line through the point, and f along it.
+        self.show_line_and_slice()
+        # Step 3: the first-order approximation: a tangent line.
+        self.show_order("1")
+        # Step 4: the second-order approximation: a parabola.
+        self.show_order("2")
+        # Step 5: how good each is near the point, and far from it.
+        self.show_errors()
+
+    def show_formula(self):
+        formula = MathTex(r"f(\mathbf{x}) \approx", r"f(\mathbf{x}_0)",
+                          r"+ \nabla f^\top (\mathbf{x} - \mathbf{x}_0)",
+                          r"+ \tfrac12 (\mathbf{x} - \mathbf{x}_0)^\top H (\mathbf{x} - \mathbf{x}_0)",
+                          font_size=LABEL_SIZE)
+        formula[2].set_color(T1_COLOR)
+        formula[3].set_color(T2_COLOR)
+        formula.to_edge(UP, buff=EDGE_BUFF)
+        hessian = get_colored_tex(rf"H = \begin{{pmatrix}} {format_number(HESSIAN[0, 0])} & "
+                                  rf"{format_number(HESSIAN[0, 1])} \\ {format_number(HESSIAN[1, 0])} "
+                                  rf"& {format_number(HESSIAN[1, 1])} \end{{pmatrix}}", {},
+                                  font_size=SMALL_SIZE)
+        hessian.set_color(T2_COLOR)
+        with self.beat("Close to a point, every smooth function looks simple. The Taylor "
+                       "approximation says how simple: the value there, plus the gradient "
+                       "term, a plane,"):
+            self.play(Write(formula[:3]), run_time=2.5)
+            self.wait(1)
+        with self.beat("plus a curvature term with the Hessian H, the matrix of second "
+                       "derivatives, which makes it a bowl or a saddle."):
+            self.play(Write(formula[3]), run_time=2)
+            self.wait(1)
+        self.formula, self.hessian = formula, hessian
+
+    def show_line_and_slice(self):
+        self.plane, contours, point = get_hill_map(center=(-4.0, -0.7, 0), unit=0.92)
+        plane = self.plane
+        a, b = LINE_POINTS[0], LINE_POINTS[-1]
+        line = Line(plane.c2p(*a), plane.c2p(*b), color=MUTED, stroke_width=3)
+        self.hessian.next_to(self.formula, DOWN, buff=0.3).to_edge(RIGHT, buff=EDGE_BUFF)
+        with self.beat("Take our hill and our point again, and a straight line through it that "
+                       "runs over the top."):
+            self.add(plane)
+            self.play(FadeIn(contours), FadeIn(point))
+            self.play(Create(line))
+        axes = Axes(x_range=(-1.2, 4.2, 1), y_range=(0, 4, 1), x_length=6.0, y_length=4.2,
+                    axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+                    x_axis_config={"numbers_to_include": [0, 1, 2, 3, 4]},
+                    y_axis_config={"numbers_to_include": [1, 2, 3, 4]})
+        axes.to_edge(RIGHT, buff=0.5).to_edge(DOWN, buff=0.6)
+        t_label = get_colored_tex(r"t", TEX_MAP,
+                                  font_size=SMALL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.1)
+        graph = axes.plot_line_graph(LINE_T, LINE_F, line_color=TEXT, add_vertex_dots=False,
+                                     stroke_width=4)
+        dot = Dot(axes.c2p(0, F0), radius=0.06, color=TEXT)
+        with self.beat("Here is the height of the hill along that line: it climbs over the top "
+                       "and falls away again."):
+            self.play(Create(axes), FadeIn(t_label))
+            self.play(Create(graph), FadeIn(dot), run_time=2)
+        self.axes = axes
+
+    def show_order(self, order: str):
+        axes = self.axes
+        values, color = (LINE_T1, T1_COLOR) if order == "1" else (LINE_T2, T2_COLOR)
+        keep = (values > -0.3) & (values < 4.0)  # the polynomial where it is on the axes
+        graph = axes.plot_line_graph(LINE_T[keep], values[keep], line_color=color,
+                                     add_vertex_dots=False, stroke_width=3)
+        text = ("The first-order approximation, in orange, is the tangent line. It matches "
+                "the height and the slope at the point, then shoots off." if order == "1" else
+                "The second-order approximation, in blue, also matches the curvature. It bends "
+                "over the way the hill does and hugs it for longer, though far away it "
+                "misses the top.")
+        with self.beat(text):
+            self.play(Create(graph), run_time=2)
+            self.play(Indicate(self.formula[1 + int(order)], color=color))
+            self.wait(1)
+            if order == "2":
+                self.play(FadeIn(self.hessian))
+
+    def show_errors(self):
+        e1, e2 = NEAR_ERRORS
+        note = MathTex(rf"t = {format_number(NEAR_T, 1)}: \quad", rf"|f - T_1| = {format_number(e1, 3)},",
+                       rf"\quad |f - T_2| = {format_number(e2, 4)}", font_size=SMALL_SIZE)
+        note[1].set_color(T1_COLOR)
+        note[2].set_color(T2_COLOR)
+        note.next_to(self.formula, DOWN, buff=0.3).to_edge(LEFT, buff=EDGE_BUFF)
+        t = ValueTracker(NEAR_T)
+        gaps = self.get_gaps(t)
+        with self.beat("A third of a unit from the point, the tangent line is off by "
+                       f"{format_number(e1, 3)}, the parabola by only {format_number(e2, 4)}. Far "
+                       "away, both fail. Optimizers live on this fact: gradient descent trusts the "
+                       "plane, Newton's method trusts the bowl."):
+            # at t = 0.3: the gap from the hill to each polynomial, then its size
+            self.play(Create(gaps), FadeIn(note[0], shift=0.1 * DOWN))
+            self.play(FadeIn(note[1], shift=0.1 * DOWN), Indicate(gaps[1], color=T1_COLOR))
+            self.play(FadeIn(note[2], shift=0.1 * DOWN))
+            # far away: walk the marker past the top; both gaps open up
+            self.play(t.animate.set_value(FAR_T), run_time=2, rate_func=linear)
+            # the plane and the bowl of the formula
+            self.play(Indicate(self.formula[2], color=T1_COLOR))
+            self.play(Indicate(self.formula[3], color=T2_COLOR))
+            self.wait(0.5)
+
+    def get_gaps(self, t: ValueTracker) -> VGroup:
+        """At the marker t: a dashed vertical line, the gaps from the hill's height f(t) to
+        T1(t) (orange) and T2(t) (blue), and, shaded, the same gaps all the way from NEAR_T to t;
+        all clipped to the axes."""
+        axes = self.axes
+        top = axes.y_range[1]
+
+        def point(value, heights):
+            return axes.c2p(value, float(np.clip(np.interp(value, LINE_T, heights), 0, top)))
+
+        def band(end, heights, color):
+            ts = [NEAR_T, *LINE_T[(LINE_T > NEAR_T) & (LINE_T < end)], end]
+            outline = [point(v, LINE_F) for v in ts] + [point(v, heights) for v in reversed(ts)]
+            return Polygon(*outline, stroke_width=0, fill_color=color, fill_opacity=0.3)
+
+        polynomials = ((LINE_T1, T1_COLOR), (LINE_T2, T2_COLOR))
+        return always_redraw(lambda: VGroup(
+            DashedLine(axes.c2p(t.get_value(), 0), axes.c2p(t.get_value(), top), color=MUTED,
+                       stroke_width=2),
+            *(Line(point(t.get_value(), LINE_F), point(t.get_value(), heights), color=color,
+                   stroke_width=6) for heights, color in polynomials),
+            *(band(t.get_value(), heights, color) for heights, color in polynomials),
+        ))
+
+
+# =========================================================================== try it
+
+class Lesson05TryIt(TryItScene):
+    lesson = 5

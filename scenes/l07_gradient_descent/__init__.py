@@ -1,0 +1,1 @@
+"""Lesson 07 — Gradient descent theory (flagship): its scenes (scenes.py) and its practice (exercises.py)."""

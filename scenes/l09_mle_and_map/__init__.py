@@ -1,0 +1,1 @@
+"""Lesson 09 — Maximum likelihood and MAP: its scenes (scenes.py) and its practice (exercises.py)."""

@@ -1,0 +1,1 @@
+"""Lesson 12 — Sampling and Monte Carlo: its scenes (scenes.py) and its practice (exercises.py)."""

@@ -1,0 +1,1 @@
+"""Lesson 13 — Linear algebra for deep learning: its scenes (scenes.py) and its practice (exercises.py)."""
