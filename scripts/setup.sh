@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Idempotent set-up: system packages (apt-get, only when missing), then .venv
 # with `pip install -c constraints.txt -e '.[dev]'` (only when pyproject.toml or
-# constraints.txt changed since the last install). A second run installs
-# nothing and returns at once. constraints.txt pins every Python package to the
-# version the tests were made with (scripts/freeze_constraints.py writes it).
+# constraints.txt changed since the last install: a package added to
+# [tool.setuptools] packages, such as scenekit, reaches the editable install's
+# import map this way). A second run installs nothing and returns at once.
+# constraints.txt pins every Python package to the version the tests were
+# made with (scripts/freeze_constraints.py writes it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
