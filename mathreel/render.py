@@ -172,12 +172,15 @@ def _spec(job: RenderJob, root: Path, encoder: dict, *, mode: str | None = None,
 
 
 def _shipped_files(root: Path, job: RenderJob, deps: list[Path]) -> dict[str, str]:
-    """Files a Dask worker needs: the scene, its project imports and all of
-    mathreel (so the mirror's package shadows an older installed one whole)."""
+    """Files a Dask worker needs: the scene, its project imports, the
+    exercises a practice card loads from beside it, and all of mathreel (so
+    the mirror's package shadows an older installed one whole)."""
     files: dict[str, str] = {}
     scene = Path(job.scene.path).resolve()
     rel = _spec(job, root, {})["file_rel"]
     files[rel] = str(scene)
+    for shown in cache.exercise_inputs(scene, job.scene.name):
+        files[Path(rel).with_name(shown.name).as_posix()] = str(shown)
     for dep in deps:
         try:
             files[dep.relative_to(root.resolve()).as_posix()] = str(dep)

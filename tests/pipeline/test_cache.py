@@ -270,6 +270,10 @@ def test_editing_exercises_changes_the_practice_cards_key_only(tmp_path):
     exercises.write_text("def exercises(rng):\n    return [1]\n")
     after = {n: cache.job_key(tmp_path, j) for n, j in jobs.items()}
     assert before["Practice"] != after["Practice"] and before["Teach"] == after["Teach"]
+    # a Dask worker gets the exercises beside the card's scene file
+    shipped = {n: render._shipped_files(tmp_path, j, []) for n, j in jobs.items()}
+    assert shipped["Practice"]["scenes/l01_a/exercises.py"] == str(exercises.resolve())
+    assert "scenes/l01_a/exercises.py" not in shipped["Teach"]
 
 
 SELF_SAVING = '''
