@@ -36,7 +36,6 @@ import functools
 import hashlib
 import json
 import shutil
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -46,13 +45,12 @@ from pathlib import Path
 import ffmpeg
 
 from . import captions as cap
-from . import loudness
-from .atomic import replacing, temp_dir, write_text
-from .cache import stamp_or_none, write_json_atomic
+from . import loudness, media_tools
+from .atomic import replacing, temp_dir, write_json, write_text
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
 from .curriculum import Curriculum, Lesson, SceneRef
 from .encode import (
-    AUDIO_RATE, EncodeError, VideoInfo, audio_options, probe, release_video_options,
+    AUDIO_RATE, VideoInfo, audio_options, probe, release_video_options,
     working_video_options,
 )
 from .project import (
@@ -60,7 +58,8 @@ from .project import (
     stitch_record,
     title_scene_file, title_scene_name,
 )
-from .verify import DamagedVideoError, check_render, check_stitched, sha256_file
+from .filestate import sha256_file, stamp_or_none
+from .verify import DamagedVideoError, check_render, check_stitched
 
 STITCH_VERSION = 1  # bump when join() writes something different for the same inputs
 RELEASE_QUALITIES = ("production",)
@@ -170,7 +169,7 @@ def _remember(record_path: Path, key: str, result: StitchResult) -> None:
     """Written after every output is in place, so a stitch killed half-way
     is never taken for done."""
     files = {"video": result.output, **result.sidecars}
-    write_json_atomic(record_path, {
+    write_json(record_path, {
         "key": key, "result": _result_to_json(result), "video_sha256": sha256_file(result.output),
         "outputs": {name: [str(path), stamp_or_none(path)] for name, path in files.items()}})
 
@@ -240,13 +239,6 @@ def _insert_chapters(args: list[str], metadata: Path, output: Path) -> list[str]
     args = args[:at] + ["-f", "ffmetadata", "-i", str(metadata)] + args[at:]
     out = args.index(str(output))
     return args[:out] + ["-map_metadata", str(index), "-map_chapters", str(index)] + args[out:]
-
-
-def _run(args: list[str], what: str, cwd: Path | None = None) -> None:
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=cwd)
-    if proc.returncode != 0:
-        lines = [l for l in proc.stderr.strip().splitlines() if l.strip()]
-        raise EncodeError(f"{what}: ffmpeg: {' / '.join(lines[-3:]) or 'failed'}")
 
 
 def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None = None,
@@ -343,7 +335,7 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
                                 **video_opts, **audio_options(release), **sub_opts,
                                 **{"metadata:s:a:0": "language=eng"})
             args = _insert_chapters(out.overwrite_output().compile(), meta, tmp)
-            _run(args, f"stitching {output.name}")
+            media_tools.run(args, f"stitching {output.name}")
             written = probe(tmp)
 
     srt_path, vtt_path = sidecar(output, "srt"), sidecar(output, "vtt")
@@ -367,8 +359,8 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
 def is_release_encode(video: Path) -> bool:
     """Whether ``video`` is a release encode made by mathreel (tagged so)."""
     try:
-        tags = ffmpeg.probe(str(video))["format"].get("tags", {})
-    except ffmpeg.Error:
+        tags = media_tools.probe(video)["format"].get("tags", {})
+    except media_tools.EncodeError:
         return False
     return tags.get("comment") == RELEASE_COMMENT
 
@@ -390,7 +382,7 @@ def burn_captions(video: Path, srt: Path, *, release: bool = False, height: int 
         shutil.copyfile(srt, Path(work) / "captions.srt")
         out = ffmpeg.output(picture, source["a"], str(Path(tmp).resolve()), f="mp4",
                             movflags="+faststart", map_chapters=0, **opts, **{"c:a": "copy"})
-        _run(out.overwrite_output().compile(), f"burning captions into {video.name}", cwd=work)
+        media_tools.run(out.overwrite_output(), f"burning captions into {video.name}", cwd=work)
     return target
 
 
