@@ -162,17 +162,14 @@ def stitched_lessons(curriculum: Curriculum, quality: str) -> list[StitchedLesso
 # ---------------------------------------------------------------- ffmpeg
 
 
-def _run(cmd: list[str], what: str) -> None:
-    try:
-        media_tools.run(cmd, what, timeout=600)
-    except EncodeError as exc:
-        raise PublishFailure(str(exc)) from None
-
-
 def remux(src: Path, dst: Path) -> None:
     """Video and audio by stream copy (no re-encode), moov atom first."""
-    _run([*media_tools.FFMPEG_QUIET, "-i", str(src), "-map", "0:v:0", "-map", "0:a?",
-          "-c", "copy", "-movflags", "+faststart", str(dst)], f"remuxing {src.name}")
+    try:
+        media_tools.run([*media_tools.FFMPEG_QUIET, "-i", str(src), "-map", "0:v:0",
+                         "-map", "0:a?", "-c", "copy", "-movflags", "+faststart", str(dst)],
+                        f"remuxing {src.name}", timeout=600)
+    except EncodeError as exc:
+        raise PublishFailure(str(exc)) from None
 
 
 def link_or_copy(src: Path, dst: Path) -> None:
