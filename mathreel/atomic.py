@@ -12,6 +12,7 @@ folder removes those whose process is gone (:func:`sweep`).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -104,6 +105,13 @@ def write_text(path: Path, text: str) -> Path:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically."""
     with replacing(Path(path)) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="\n")
+    return Path(path)
+
+
+def write_json(path: Path, data) -> Path:
+    """Write ``data`` as JSON (one-space indent) to ``path`` atomically."""
+    with replacing(Path(path)) as tmp:
+        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
     return Path(path)
 
 

@@ -17,10 +17,10 @@ style guides the narration is written to (see :mod:`mathreel.cues`).
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import media_tools
 from .cues import MAX_CUE_SECONDS, MAX_LINE_CHARS, MAX_LINES, MIN_CUE_SECONDS
 
 MAX_CPS = 17.0  # characters per second over a whole video
@@ -103,9 +103,8 @@ class MediaStats:
 
 
 def _ffmpeg_log(video: Path, *args: str) -> str:
-    proc = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", str(video), *args,
-                           "-f", "null", "-"], capture_output=True, text=True)
-    return proc.stderr
+    return media_tools.run([*media_tools.FFMPEG_LOG, "-i", str(video), *args, "-f", "null", "-"],
+                           f"measuring {video.name}", check=False)
 
 
 def measure_video(video: Path) -> MediaStats:

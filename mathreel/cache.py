@@ -40,16 +40,16 @@ import ast
 import hashlib
 import importlib.util
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from . import filestate
+from .atomic import write_json
+from .filestate import file_digest, sha256_file, stamp_or_none
 from .project import cache_dir, range_suffix, render_record
-from .verify import sha256_file
 
 ENGINE_VERSION = "mathreel-render-2"
 PROJECT_PACKAGES = ("mathcore", "mathreel", "scenekit")
@@ -60,17 +60,6 @@ NARRATION_DIR = "narration"
 
 
 # --------------------------------------------------------------------------- hashing
-
-@lru_cache(maxsize=4096)
-def _file_digest(path: str, size: int, mtime_ns: int) -> str:
-    return sha256_file(Path(path))
-
-
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes (memoised on path, size and mtime)."""
-    stat = path.stat()
-    return _file_digest(str(path), stat.st_size, stat.st_mtime_ns)
-
 
 @lru_cache(maxsize=1)
 def manim_version() -> str:
@@ -96,10 +85,7 @@ class Memo:
             except (OSError, ValueError):
                 self.data = {}
 
-    @staticmethod
-    def stamp(file: Path) -> list[int]:
-        stat = file.stat()
-        return [stat.st_size, stat.st_mtime_ns]
+    stamp = staticmethod(filestate.stamp)
 
     def get(self, kind: str, key: str, stamp: list[int]):
         entry = self.data.get(kind, {}).get(key)
@@ -112,7 +98,7 @@ class Memo:
     def save(self) -> None:
         if self.dirty and self.path is not None:
             try:
-                write_json_atomic(self.path, self.data)
+                write_json(self.path, self.data)
                 self.dirty = False
             except OSError:
                 pass
@@ -318,14 +304,13 @@ def scene_source_digest(path: Path, scene_name: str, memo: Memo | None = None) -
     module-level code except the *other* classes, plus the classes this one
     uses by name (its bases, helpers), transitively. Editing one scene of a
     lesson module leaves its sibling scenes' keys alone."""
-    stat = Path(path).stat()
-    stamp = [stat.st_size, stat.st_mtime_ns]
+    stamp = filestate.stamp(path)
     key = f"{Path(path).resolve()}::{scene_name}"
     if memo is not None:
         remembered = memo.get("scene_source", key, stamp)
         if remembered is not None:
             return remembered
-    digest = _scene_source(str(path), stat.st_size, stat.st_mtime_ns, scene_name)
+    digest = _scene_source(str(path), *stamp, scene_name)
     if memo is not None:
         memo.put("scene_source", key, stamp, digest)
     return digest
@@ -487,16 +472,7 @@ def read_record(root: Path, job) -> dict | None:
 
 
 def _stamp(path: Path) -> dict:
-    stat = path.stat()
-    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-
-
-def stamp_or_none(path: Path | None) -> list[int] | None:
-    """:meth:`Memo.stamp` (size, mtime), or None when there is no such file."""
-    try:
-        return Memo.stamp(path) if path is not None else None
-    except OSError:
-        return None
+    return dict(zip(("size", "mtime_ns"), filestate.stamp(path)))
 
 
 def source_stamps(files: list[Path]) -> dict[str, list[int] | None]:
@@ -520,18 +496,6 @@ def is_hit(root: Path, record: dict | None, key: str) -> bool:
     return True
 
 
-def write_json_atomic(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w") as handle:
-            json.dump(data, handle, indent=1)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_record(root: Path, job, key: str | None, outputs: dict[str, Path], stats: dict) -> None:
     """Record a finished render (call after the outputs are in place);
     ``key=None`` records statistics only (never a hit). Each output's SHA-256
@@ -540,4 +504,4 @@ def write_record(root: Path, job, key: str | None, outputs: dict[str, Path], sta
     entries = {kind: {"path": _display_path(root, path), **_stamp(path),
                       "sha256": sha256_file(path)}
                for kind, path in outputs.items()}
-    write_json_atomic(record_path(root, job), {"key": key, "outputs": entries, "stats": stats})
+    write_json(record_path(root, job), {"key": key, "outputs": entries, "stats": stats})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from .atomic import write_text
@@ -129,6 +130,37 @@ def merge(parts: list[tuple[list[Cue], float, float]]) -> list[Cue]:
     return normalise(merged, total)
 
 
+def write_srt(cues: list[Cue], path: Path) -> None:
+    write_text(path, format_srt(cues))
+
+
 def write_captions(cues: list[Cue], srt_path: Path, vtt_path: Path) -> None:
-    write_text(srt_path, format_srt(cues))
+    write_srt(cues, srt_path)
     write_text(vtt_path, format_vtt(cues))
+
+
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _legal_text(text: str) -> str:
+    """No blank line inside a cue, none before or after it."""
+    if text and text[0] != "\n" and "\n\n" not in text:
+        return text
+    return re.sub(r"\n\n+", "\n", text.strip("\n"))
+
+
+def manim_cues(subcaptions: list[tuple[float, float, str]]) -> list[Cue]:
+    """Manim's ``(start, end, text)`` subcaptions as the cues of the SubRip
+    file Manim writes for them (with the ``srt`` package), so that a scene
+    whose captions mathreel writes (joined from chunks) gets the bytes of one
+    Manim wrote: times taken to the microsecond, shown truncated to the
+    millisecond; cues in time order; cues without text, starting before 0 or
+    not before their end dropped; blank lines removed from the text."""
+    timed = []
+    for start, end, text in subcaptions:
+        a = timedelta(seconds=start) // _MICROSECOND
+        b = timedelta(seconds=end) // _MICROSECOND
+        if text.strip() and 0 <= a < b:
+            timed.append((a, b, _legal_text(text)))
+    timed.sort(key=lambda cue: cue[:2])
+    return [Cue(a // 1000 / 1000, b // 1000 / 1000, text) for a, b, text in timed]

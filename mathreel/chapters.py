@@ -136,11 +136,14 @@ def format_ffmetadata(chapters: list[Chapter], title: str | None = None,
 
 
 def write_chapters(chapters: list[Chapter], json_path: Path, txt_path: Path) -> None:
-    """The sidecars: ``.chapters.json`` (start, end, title) and ``.chapters.txt``."""
-    data = [{"start": round(c.start, 3), "end": round(c.end, 3), "title": c.title}
-            for c in chapters]
+    """The sidecars: ``.chapters.json`` (start, end, title, to the
+    millisecond) and ``.chapters.txt``, YouTube's list made from the same
+    rounded times (so a reader of the JSON, such as the YouTube bundle's
+    description, applies :func:`youtube_problems` to exactly these numbers)."""
+    kept = [Chapter(round(c.start, 3), round(c.end, 3), c.title) for c in chapters]
+    data = [{"start": c.start, "end": c.end, "title": c.title} for c in kept]
     write_text(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    write_text(txt_path, format_youtube(chapters))
+    write_text(txt_path, format_youtube(kept))
 
 
 def read_chapters(json_path: Path) -> list[Chapter]:

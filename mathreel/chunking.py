@@ -39,9 +39,12 @@ from __future__ import annotations
 import ast
 import os
 import re
-import subprocess
 import tempfile
 from pathlib import Path
+
+import ffmpeg
+
+from . import captions, media_tools
 
 UNSAFE_SOURCE_RE = re.compile(
     r"\b(TracedPath|add_sound|add_updater|always_redraw|UpdateFromFunc|UpdateFromAlphaFunc)\b"
@@ -137,12 +140,10 @@ def concat_videos(parts: list[Path], target: Path) -> None:
             escaped = str(Path(part).resolve()).replace("'", r"'\''")
             handle.write(f"file '{escaped}'\n")
     try:
-        proc = subprocess.run(
-            ["ffmpeg", "-y", "-v", "error", "-f", "concat", "-safe", "0", "-i", listing,
-             "-c", "copy", "-movflags", "+faststart", "-f", "mp4", str(target)],
-            capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise RuntimeError(f"ffmpeg could not join the chunks: {proc.stderr.strip()[-300:]}")
+        media_tools.run(ffmpeg.input(listing, f="concat", safe=0)
+                        .output(str(target), c="copy", movflags="+faststart", f="mp4")
+                        .global_args("-v", "error").overwrite_output(),
+                        f"joining the chunks of {target.name}")
     finally:
         os.unlink(listing)
 
@@ -182,13 +183,7 @@ def joined_subcaptions(parts: list[dict], fps: int) -> list[tuple[float, float, 
             for start, end, text in last.get("subcaptions") or []]
 
 
-def write_srt(cues: list[tuple[float, float, str]], target: Path) -> None:
-    """Write cues as SubRip, the way Manim does (``srt.compose``)."""
-    import datetime
-
-    import srt
-
-    subtitles = [srt.Subtitle(index=i + 1, start=datetime.timedelta(seconds=a),
-                              end=datetime.timedelta(seconds=b), content=text)
-                 for i, (a, b, text) in enumerate(cues)]
-    target.write_text(srt.compose(subtitles), encoding="utf-8")
+def write_srt(subcaptions: list[tuple[float, float, str]], target: Path) -> None:
+    """Write a joined scene's subcaptions as the SubRip file Manim would
+    write for them (:func:`mathreel.captions.manim_cues`)."""
+    captions.write_srt(captions.manim_cues(subcaptions), target)

@@ -10,9 +10,9 @@ makes it older than the clip's source again.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
+from . import media_tools
 from .atomic import replacing
 from .project import export_path
 
@@ -42,10 +42,9 @@ def export(video: Path, fmt: str) -> Path:
     if target.is_file() and target.stat().st_mtime_ns > video.stat().st_mtime_ns:
         return target
     with replacing(target) as tmp:
-        command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(video),
-                   *CONVERSIONS[fmt], str(tmp)]
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0:
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            raise ClipError(f"converting {video.name} to {fmt} failed: {last}")
+        try:
+            media_tools.run([*media_tools.FFMPEG_QUIET, "-i", str(video), *CONVERSIONS[fmt],
+                             str(tmp)], f"converting {video.name} to {fmt}")
+        except media_tools.EncodeError as exc:
+            raise ClipError(str(exc)) from None
     return target

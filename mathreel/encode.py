@@ -1,4 +1,4 @@
-"""What ffprobe says about a video, and the encoder settings mathreel uses.
+"""What a probe of a video says about it, and the encoder settings mathreel uses.
 
 Two kinds of encode:
 
@@ -25,6 +25,9 @@ from pathlib import Path
 
 import ffmpeg
 
+from . import media_tools
+from .media_tools import EncodeError
+
 AUDIO_RATE = 48_000
 AUDIO_CHANNELS = 2
 AUDIO_BITRATE = "192k"
@@ -41,10 +44,6 @@ YOUTUBE_BITRATES_MBPS: dict[int, tuple[float, float]] = {
     480: (2.5, 4),
     360: (1, 1.5),
 }
-
-
-class EncodeError(RuntimeError):
-    """ffmpeg or ffprobe failed; the message has ffmpeg's own last lines."""
 
 
 @dataclass(frozen=True)
@@ -80,17 +79,9 @@ def _fps_text(fps: Fraction) -> str:
     return str(fps.numerator) if fps.denominator == 1 else f"{float(fps):.3f}"
 
 
-def ffmpeg_error(exc: ffmpeg.Error, what: str) -> EncodeError:
-    lines = (exc.stderr or b"").decode(errors="replace").strip().splitlines()
-    return EncodeError(f"{what}: ffmpeg: {' / '.join(lines[-2:]) or 'failed'}")
-
-
 def probe(path: Path) -> VideoInfo:
-    """ffprobe ``path``; raises EncodeError when it has no video stream."""
-    try:
-        info = ffmpeg.probe(str(path))
-    except ffmpeg.Error as exc:
-        raise ffmpeg_error(exc, f"cannot read {path}") from None
+    """The facts of ``path``'s video; raises EncodeError when it has no video stream."""
+    info = media_tools.probe(path)
     videos = [s for s in info["streams"] if s.get("codec_type") == "video"]
     if not videos:
         raise EncodeError(f"{path} has no video stream")
@@ -178,11 +169,8 @@ def grab_frame(video: Path, at: float, dst: Path, width: int | None = None) -> P
     if width:
         stream = stream.filter("scale", width, -2)
     quality = {"q:v": 3} if dst.suffix.lower() in (".jpg", ".jpeg") else {}
-    try:
-        ffmpeg.output(stream, str(dst), vframes=1, **quality).overwrite_output().run(
-            capture_stdout=True, capture_stderr=True)
-    except ffmpeg.Error as exc:
-        raise ffmpeg_error(exc, f"grabbing a frame of {video.name} at {at:.1f} s") from None
+    media_tools.run(ffmpeg.output(stream, str(dst), vframes=1, **quality).overwrite_output(),
+                    f"grabbing a frame of {video.name} at {at:.1f} s")
     if not dst.is_file():
         raise EncodeError(f"grabbing a frame of {video.name} at {at:.1f} s wrote nothing")
     return dst

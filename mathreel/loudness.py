@@ -59,12 +59,12 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
 from dataclasses import dataclass
 
 import ffmpeg
 
 from .encode import AUDIO_RATE, EncodeError
+from .media_tools import run
 
 TARGET_I = -16.0  # LUFS integrated: the web's and YouTube's level for speech
 TARGET_TP = -1.5  # dBTP asked of loudnorm; the encoded file measures <= -1
@@ -121,12 +121,9 @@ def measure(audio, what: str) -> Measurement:
              .filter("loudnorm", **_targets(), print_format="json"))
     args = (ffmpeg.output(probe, "-", f="null")
             .global_args("-nostdin", "-hide_banner", "-nostats").compile())
-    proc = subprocess.run(args, capture_output=True, text=True)
-    if proc.returncode != 0:
-        lines = [line for line in proc.stderr.strip().splitlines() if line.strip()]
-        raise EncodeError(f"{what}: ffmpeg: {' / '.join(lines[-3:]) or 'failed'}")
+    log = run(args, what)
     try:
-        return _parse(proc.stderr)
+        return _parse(log)
     except (ValueError, KeyError) as exc:
         raise EncodeError(f"{what}: {exc}") from None
 

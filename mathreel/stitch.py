@@ -36,7 +36,6 @@ import functools
 import hashlib
 import json
 import shutil
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -46,13 +45,12 @@ from pathlib import Path
 import ffmpeg
 
 from . import captions as cap
-from . import loudness
-from .atomic import replacing, temp_dir, write_text
-from .cache import stamp_or_none, write_json_atomic
+from . import loudness, media_tools
+from .atomic import replacing, temp_dir, write_json, write_text
 from .chapters import Chapter, format_ffmetadata, plan_chapters, write_chapters
 from .curriculum import Curriculum, Lesson, SceneRef
 from .encode import (
-    AUDIO_RATE, EncodeError, VideoInfo, audio_options, probe, release_video_options,
+    AUDIO_RATE, VideoInfo, audio_options, probe, release_video_options,
     working_video_options,
 )
 from .project import (
@@ -60,7 +58,8 @@ from .project import (
     stitch_record,
     title_scene_file, title_scene_name,
 )
-from .verify import DamagedVideoError, check_render, check_stitched, sha256_file
+from .filestate import sha256_file, stamp_or_none
+from .verify import DamagedVideoError, check_render, check_stitched
 
 STITCH_VERSION = 1  # bump when join() writes something different for the same inputs
 RELEASE_QUALITIES = ("production",)
@@ -170,7 +169,7 @@ def _remember(record_path: Path, key: str, result: StitchResult) -> None:
     """Written after every output is in place, so a stitch killed half-way
     is never taken for done."""
     files = {"video": result.output, **result.sidecars}
-    write_json_atomic(record_path, {
+    write_json(record_path, {
         "key": key, "result": _result_to_json(result), "video_sha256": sha256_file(result.output),
         "outputs": {name: [str(path), stamp_or_none(path)] for name, path in files.items()}})
 
@@ -242,13 +241,6 @@ def _insert_chapters(args: list[str], metadata: Path, output: Path) -> list[str]
     return args[:out] + ["-map_metadata", str(index), "-map_chapters", str(index)] + args[out:]
 
 
-def _run(args: list[str], what: str, cwd: Path | None = None) -> None:
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=cwd)
-    if proc.returncode != 0:
-        lines = [l for l in proc.stderr.strip().splitlines() if l.strip()]
-        raise EncodeError(f"{what}: ffmpeg: {' / '.join(lines[-3:]) or 'failed'}")
-
-
 def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None = None,
          release: bool = False, burn: bool = False, leading_untitled: bool = False,
          copy_if_release_encoded: bool = False, record: Path | None = None,
@@ -271,91 +263,39 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
         raise StitchError(f"{output.name}: nothing to join")
     key = None
     if record is not None:
-        settings = {"title": title, "release": release, "burn": burn,
-                    "leading_untitled": leading_untitled,
-                    "copy_if_release_encoded": copy_if_release_encoded,
-                    "frame": [quality.width, quality.height, quality.fps] if quality else None,
-                    "loudness": "parts normalised" if normalised_parts else loudness.settings()}
-        key = join_key(parts, output, settings)
+        key = join_key(parts, output, {
+            "title": title, "release": release, "burn": burn,
+            "leading_untitled": leading_untitled,
+            "copy_if_release_encoded": copy_if_release_encoded,
+            "frame": [quality.width, quality.height, quality.fps] if quality else None,
+            "loudness": "parts normalised" if normalised_parts else loudness.settings()})
         remembered = None if force else _up_to_date(record, key, output)
         if remembered is not None:
             remembered.seconds = time.perf_counter() - started
             return remembered
-    try:
-        for part in parts:
-            if part.check is not None:
-                part.check()
-    except DamagedVideoError as exc:
-        raise MissingRenderError(str(exc)) from None
+    _check_parts(parts)
     infos = [probe(p.video) for p in parts]
-    names = [p.name or p.video.stem for p in parts]
     already = copy_if_release_encoded and all(is_release_encode(p.video) for p in parts)
-    plan = plan_join(infos, names, release=release and not already)
-    starts, t = [], 0.0
-    for info in infos:
-        starts.append(t)
-        t += info.duration
-    total = t
-
-    # Captions: each part's cues, clipped to it, shifted by its start.
-    cues = cap.merge([(cap.read_srt(p.srt) if p.srt and p.srt.is_file() else [], s, i.duration)
-                      for p, s, i in zip(parts, starts, infos)])
-    # Chapters: one per part, merged to YouTube's rules.
+    plan = plan_join(infos, [p.name or p.video.stem for p in parts],
+                     release=release and not already)
+    starts = _starts(infos)
+    cues = _lesson_cues(parts, starts, infos)
     chapter_plan = plan_chapters(
         [(s, s + i.duration, p.title) for p, s, i in zip(parts, starts, infos)],
         leading_untitled=leading_untitled)
-    notes = list(chapter_plan.notes)
-    if not plan.copy:
-        notes.insert(0, f"re-encoding: {plan.reason}")
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    first = infos[0]
     width, height, fps = ((quality.width, quality.height, quality.fps) if quality
-                          else (first.width, first.height, first.fps))
-    with temp_dir(output.parent, "stitch") as work:
-        work = Path(work)
-        srt_tmp = work / "captions.srt"
-        srt_tmp.write_text(cap.format_srt(cues), encoding="utf-8")
-        meta = work / "chapters.ffmeta"
-        tags = {"comment": RELEASE_COMMENT} if release or already else {}
-        meta.write_text(format_ffmetadata(chapter_plan.chapters, title, tags), encoding="utf-8")
-        inputs = [ffmpeg.input(str(p.video)) for p in parts]
-        if plan.copy:
-            video = ffmpeg.input(str(_concat_list(infos, work)), f="concat", safe=0)["v"]
-            video_opts = {"c:v": "copy"}
-        else:
-            video = ffmpeg.concat(*[_video_for(i, width, height, fps) for i in inputs],
-                                  v=1, a=0)
-            video_opts = (release_video_options(height, fps) if release
-                          else working_video_options())
-        audio = ffmpeg.concat(*_audio_tracks(inputs, infos), v=0, a=1)
-        if not normalised_parts:
-            audio = loudness.normalise(audio, total, has_sound=any(i.has_audio for i in infos),
-                                       what=f"measuring the loudness of {output.name}")
-        streams = [video, audio]
-        sub_opts = {}
-        if cues:
-            streams.append(ffmpeg.input(str(srt_tmp), f="srt")["s"])
-            sub_opts = {"c:s": "mov_text", "metadata:s:s:0": "language=eng",
-                        "metadata:s:s": "handler_name=English"}
-        with replacing(output) as tmp:
-            out = ffmpeg.output(*streams, str(tmp), f="mp4", movflags="+faststart",
-                                **video_opts, **audio_options(release), **sub_opts,
-                                **{"metadata:s:a:0": "language=eng"})
-            args = _insert_chapters(out.overwrite_output().compile(), meta, tmp)
-            _run(args, f"stitching {output.name}")
-            written = probe(tmp)
-
-    srt_path, vtt_path = sidecar(output, "srt"), sidecar(output, "vtt")
-    cap.write_captions(cues, srt_path, vtt_path)
-    json_path, txt_path = sidecar(output, "chapters_json"), sidecar(output, "chapters_txt")
-    write_chapters(chapter_plan.chapters, json_path, txt_path)
-    sidecars = {"srt": srt_path, "vtt": vtt_path, "chapters_json": json_path,
-                "chapters_txt": txt_path}
+                          else (infos[0].width, infos[0].height, infos[0].fps))
+    programme = _Programme(parts, infos, plan, cues, chapter_plan.chapters, title,
+                           (width, height, fps), release, tagged=release or already,
+                           normalise=not normalised_parts)
+    written = _encode(programme, output)
+    sidecars = _write_sidecars(output, cues, chapter_plan.chapters)
     if burn:
-        sidecars["burned"] = burn_captions(output, srt_path, release=release,
+        sidecars["burned"] = burn_captions(output, sidecars["srt"], release=release,
                                            height=height, fps=fps)
-    expected = sum(i.frames for i in infos) if plan.copy else round(total * float(fps))
+    expected = (sum(i.frames for i in infos) if plan.copy
+                else round(programme.duration * float(fps)))
+    notes = ([f"re-encoding: {plan.reason}"] if not plan.copy else []) + list(chapter_plan.notes)
     result = StitchResult(output, written.duration, written.frames, expected, plan, infos,
                           chapter_plan.chapters, notes, sidecars)
     if record is not None:
@@ -364,11 +304,120 @@ def join(parts: list[Part], output: Path, *, title: str, quality: Quality | None
     return result
 
 
+def _check_parts(parts: list[Part]) -> None:
+    """Each part's own check (its video is what its stage recorded); a
+    damaged part is a MissingRenderError naming the command that redoes it."""
+    try:
+        for part in parts:
+            if part.check is not None:
+                part.check()
+    except DamagedVideoError as exc:
+        raise MissingRenderError(str(exc)) from None
+
+
+def _starts(infos: list[VideoInfo]) -> list[float]:
+    """Where each part starts in the joined video, in seconds."""
+    starts, t = [], 0.0
+    for info in infos:
+        starts.append(t)
+        t += info.duration
+    return starts
+
+
+def _lesson_cues(parts: list[Part], starts: list[float], infos: list[VideoInfo]) -> list[cap.Cue]:
+    """Each part's captions, clipped to it, shifted by its start."""
+    return cap.merge([(cap.read_srt(p.srt) if p.srt and p.srt.is_file() else [], s, i.duration)
+                      for p, s, i in zip(parts, starts, infos)])
+
+
+@dataclass(frozen=True)
+class _Programme:
+    """Everything the one ffmpeg run of a join writes."""
+
+    parts: list[Part]
+    infos: list[VideoInfo]
+    plan: JoinPlan
+    cues: list[cap.Cue]
+    chapters: list[Chapter]
+    title: str
+    frame: tuple  # (width, height, fps) of a re-encode
+    release: bool  # YouTube's encoder settings
+    tagged: bool  # tagged as a release encode
+    normalise: bool  # measure and normalise the joined audio
+
+    @property
+    def duration(self) -> float:
+        return _starts(self.infos)[-1] + self.infos[-1].duration
+
+
+def _video_stream(programme: _Programme, inputs: list, work: Path) -> tuple:
+    """The joined picture and its encoder options: the parts' packets by
+    stream copy, or each part fitted to the frame and encoded once."""
+    if programme.plan.copy:
+        video = ffmpeg.input(str(_concat_list(programme.infos, work)), f="concat", safe=0)["v"]
+        return video, {"c:v": "copy"}
+    width, height, fps = programme.frame
+    video = ffmpeg.concat(*[_video_for(i, width, height, fps) for i in inputs], v=1, a=0)
+    return video, (release_video_options(height, fps) if programme.release
+                   else working_video_options())
+
+
+def _audio_stream(programme: _Programme, inputs: list, output: Path):
+    """The joined sound, each part as long as its picture, normalised as one
+    programme unless its parts already were."""
+    audio = ffmpeg.concat(*_audio_tracks(inputs, programme.infos), v=0, a=1)
+    if not programme.normalise:
+        return audio
+    return loudness.normalise(audio, programme.duration,
+                              has_sound=any(i.has_audio for i in programme.infos),
+                              what=f"measuring the loudness of {output.name}")
+
+
+def _encode(programme: _Programme, output: Path) -> VideoInfo:
+    """Write ``output`` (picture, sound, soft captions, chapters) in one
+    ffmpeg run under a temporary name; what was written, as probed."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with temp_dir(output.parent, "stitch") as work:
+        work = Path(work)
+        srt_tmp = work / "captions.srt"
+        srt_tmp.write_text(cap.format_srt(programme.cues), encoding="utf-8")
+        meta = work / "chapters.ffmeta"
+        tags = {"comment": RELEASE_COMMENT} if programme.tagged else {}
+        meta.write_text(format_ffmetadata(programme.chapters, programme.title, tags),
+                        encoding="utf-8")
+        inputs = [ffmpeg.input(str(p.video)) for p in programme.parts]
+        video, video_opts = _video_stream(programme, inputs, work)
+        streams = [video, _audio_stream(programme, inputs, output)]
+        sub_opts = {}
+        if programme.cues:
+            streams.append(ffmpeg.input(str(srt_tmp), f="srt")["s"])
+            sub_opts = {"c:s": "mov_text", "metadata:s:s:0": "language=eng",
+                        "metadata:s:s": "handler_name=English"}
+        with replacing(output) as tmp:
+            out = ffmpeg.output(*streams, str(tmp), f="mp4", movflags="+faststart",
+                                **video_opts, **audio_options(programme.release), **sub_opts,
+                                **{"metadata:s:a:0": "language=eng"})
+            args = _insert_chapters(out.overwrite_output().compile(), meta, tmp)
+            media_tools.run(args, f"stitching {output.name}")
+            written = probe(tmp)
+    return written
+
+
+def _write_sidecars(output: Path, cues: list[cap.Cue], chapters: list[Chapter]) -> dict[str, Path]:
+    """The captions (``.srt``, ``.vtt``) and chapters (``.chapters.json``,
+    ``.chapters.txt``) beside ``output``; their paths by kind."""
+    sidecars = {kind: sidecar(output, kind) for kind in ("srt", "vtt", "chapters_json",
+                                                         "chapters_txt")}
+    cap.write_captions(cues, sidecars["srt"], sidecars["vtt"])
+    write_chapters(chapters, sidecars["chapters_json"], sidecars["chapters_txt"])
+    return sidecars
+
+
 def is_release_encode(video: Path) -> bool:
     """Whether ``video`` is a release encode made by mathreel (tagged so)."""
     try:
-        tags = ffmpeg.probe(str(video))["format"].get("tags", {})
-    except ffmpeg.Error:
+        tags = media_tools.probe(video)["format"].get("tags", {})
+    except media_tools.EncodeError:
         return False
     return tags.get("comment") == RELEASE_COMMENT
 
@@ -390,7 +439,7 @@ def burn_captions(video: Path, srt: Path, *, release: bool = False, height: int 
         shutil.copyfile(srt, Path(work) / "captions.srt")
         out = ffmpeg.output(picture, source["a"], str(Path(tmp).resolve()), f="mp4",
                             movflags="+faststart", map_chapters=0, **opts, **{"c:a": "copy"})
-        _run(out.overwrite_output().compile(), f"burning captions into {video.name}", cwd=work)
+        media_tools.run(out.overwrite_output(), f"burning captions into {video.name}", cwd=work)
     return target
 
 

@@ -9,7 +9,7 @@ its stitch record:
 
 * the SHA-256 of the file, when the record has one (every record written
   since this check exists): any changed byte;
-* ffprobe reading every packet (``-count_packets``, no decoding, a fraction
+* a probe reading every packet (``-count_packets``, no decoding, a fraction
   of a second per minute of video): the video's frame count and duration
   against the record's, and no demuxer error. A record without a digest is
   checked this way alone. (A file damaged in the middle of its data can keep
@@ -22,13 +22,13 @@ the command that makes it again.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
 from fractions import Fraction
 from pathlib import Path
 
 from .curriculum import SceneRef
+from .filestate import sha256_file
+from .media_tools import ffprobe
 from .project import QUALITIES, render_record, scene_video, stitch_record
 
 
@@ -36,21 +36,12 @@ class DamagedVideoError(ValueError):
     """A video no longer matches what the stage that wrote it recorded."""
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def read_packets(path: Path) -> tuple[int, float, str]:
     """(video frames read, video duration in seconds, demuxer errors) of
-    ``path``, every packet read by ffprobe."""
-    proc = subprocess.run(
-        ["ffprobe", "-v", "error", "-count_packets", "-select_streams", "v:0",
-         "-show_entries", "stream=nb_read_packets,r_frame_rate,duration", "-of", "json",
-         str(path)], capture_output=True, text=True)
+    ``path``, every packet read by the probe."""
+    proc = ffprobe("-v", "error", "-count_packets", "-select_streams", "v:0",
+                   "-show_entries", "stream=nb_read_packets,r_frame_rate,duration",
+                   "-of", "json", str(path))
     errors = " / ".join(line.strip() for line in proc.stderr.splitlines() if line.strip())
     try:
         stream = json.loads(proc.stdout)["streams"][0]

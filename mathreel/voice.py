@@ -54,7 +54,7 @@ from pathlib import Path
 
 from .cues import split_sentences
 from .project import environment
-from .verify import sha256_file
+from .filestate import remembered_sha256 as _file_sha256
 from .pronounce import spoken
 
 VOICE_ENV = "MATHREEL_VOICE"
@@ -217,40 +217,6 @@ def _espeak_version() -> str:
         return "missing"
     out = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout
     return " ".join(out.split()[:4])
-
-
-HASH_MEMO = Path.home() / ".cache" / "mathreel" / "file-hashes.json"
-
-
-@lru_cache(maxsize=8)
-def _file_sha256_cached(path: str, size: int, mtime_ns: int) -> str:
-    """SHA-256 of a file, remembered in :data:`HASH_MEMO` while its size and
-    mtime are unchanged: the voice model is 63 MB, and every command that
-    computes a render key needs its hash (0.3 s to read, 1 ms remembered)."""
-    stamp = f"{path}|{size}|{mtime_ns}"
-    try:
-        memo = json.loads(HASH_MEMO.read_text())
-    except (OSError, ValueError):
-        memo = {}
-    if isinstance(memo, dict) and isinstance(memo.get(stamp), str):
-        return memo[stamp]
-    digest = sha256_file(Path(path))
-    memo = {k: v for k, v in (memo if isinstance(memo, dict) else {}).items()
-            if not k.startswith(f"{path}|")}
-    memo[stamp] = digest
-    try:
-        HASH_MEMO.parent.mkdir(parents=True, exist_ok=True)
-        tmp = HASH_MEMO.with_name(f".{HASH_MEMO.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(memo))
-        os.replace(tmp, HASH_MEMO)
-    except OSError:
-        pass  # a read-only home: hash again next time
-    return digest
-
-
-def _file_sha256(path: Path) -> str:
-    stat = path.stat()
-    return _file_sha256_cached(str(path), stat.st_size, stat.st_mtime_ns)
 
 
 # --------------------------------------------------------------------------- voices

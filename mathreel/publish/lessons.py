@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +18,9 @@ from pathlib import Path
 from ..captions import CaptionError, Cue, read_srt
 from ..chapters import Chapter, read_chapters
 from ..curriculum import Curriculum, Lesson, UnknownLessonError
+from .. import media_tools
 from ..encode import VideoInfo, probe
+from ..media_tools import EncodeError
 from ..project import lesson_video, sidecar
 from ..verify import DamagedVideoError, check_stitched
 
@@ -73,11 +74,6 @@ class StitchedLesson:
         except (ValueError, KeyError, TypeError) as exc:
             raise PublishError(f"{self.chapters_json} is not a chapter list: {exc}") from None
         return sorted(chapters, key=lambda c: c.start)
-
-    @cached_property
-    def chapters_text(self) -> str:
-        """YouTube's chapter list, as stitch wrote it."""
-        return self.chapters_txt.read_text(encoding="utf-8").strip()
 
     @cached_property
     def cues(self) -> list[Cue]:
@@ -149,21 +145,14 @@ def stitched_lessons(curriculum: Curriculum, quality: str) -> list[StitchedLesso
 # ---------------------------------------------------------------- ffmpeg
 
 
-def _run(cmd: list[str], what: str) -> subprocess.CompletedProcess:
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    except FileNotFoundError:
-        raise PublishFailure(f"{cmd[0]} not found; install ffmpeg (`mathreel doctor`)") from None
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise PublishFailure(f"{what} failed: {last}")
-    return done
-
-
 def remux(src: Path, dst: Path) -> None:
     """Video and audio by stream copy (no re-encode), moov atom first."""
-    _run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(src), "-map", "0:v:0", "-map", "0:a?",
-          "-c", "copy", "-movflags", "+faststart", str(dst)], f"remuxing {src.name}")
+    try:
+        media_tools.run([*media_tools.FFMPEG_QUIET, "-i", str(src), "-map", "0:v:0",
+                         "-map", "0:a?", "-c", "copy", "-movflags", "+faststart", str(dst)],
+                        f"remuxing {src.name}", timeout=600)
+    except EncodeError as exc:
+        raise PublishFailure(str(exc)) from None
 
 
 def link_or_copy(src: Path, dst: Path) -> None:

@@ -299,7 +299,7 @@ def upload_bundle(bundle: Bundle, creds, *, privacy: str | None = None, http=Non
     """
     from googleapiclient.http import MediaFileUpload
 
-    from ..verify import sha256_file
+    from ..filestate import sha256_file
 
     body = json.loads(bundle.metadata.read_text(encoding="utf-8"))
     if privacy:

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import atomic_dir
-from ..chapters import youtube_timestamp as timestamp
-from ..verify import sha256_file
+from ..chapters import format_youtube, youtube_problems
+from ..filestate import sha256_file
 from .lessons import PublishError, PublishFailure, StitchedLesson, link_or_copy, remux
 from .thumbnail import make_thumbnail
 
@@ -85,28 +85,20 @@ class Bundle:
 
 
 def chapter_warnings(stitched: StitchedLesson) -> list[str]:
-    """YouTube makes chapters only when the first is at 0:00, there are at
-    least three, in ascending order, each at least 10 s long."""
-    chapters = stitched.chapters
-    problems = []
-    if not chapters or chapters[0].start > 0.5:
-        problems.append("the first chapter does not start at 0:00")
-    if len(chapters) < 3:
-        problems.append(f"{len(chapters)} chapters, YouTube needs at least 3")
-    short = [c.title for c in chapters if c.end - c.start < 10]
-    if short:
-        problems.append(f"shorter than 10 s: {', '.join(short)}")
+    """Why YouTube will show no chapters for the lesson (by
+    :func:`mathreel.chapters.youtube_problems`, the rules stitch applies)."""
+    problems = youtube_problems(stitched.chapters)
     if not problems:
         return []
     return [f"lesson {stitched.lesson.code}: YouTube will not show chapters ({'; '.join(problems)})"]
 
 
 def description_text(stitched: StitchedLesson) -> str:
-    """The video description: what the lesson is, its chapters, where its code is."""
+    """The video description: what the lesson is, its chapters (when YouTube
+    can show them: the list stitch wrote, by the same rules), where its code is."""
     lesson = stitched.lesson
-    chapters = stitched.chapters_text or "\n".join(
-        f"{timestamp(c.start)} {c.title}" for c in stitched.chapters)
-    parts = [lesson.description.strip(), "Chapters\n" + chapters]
+    chapters = format_youtube(stitched.chapters)
+    parts = [lesson.description.strip(), *(["Chapters\n" + chapters.strip()] if chapters else [])]
     if stitched.notebook:
         parts.append(f"Run the code yourself: the notebook {stitched.notebook} in the mathreel "
                      "repository computes every number in this video with mathcore.")
@@ -169,7 +161,7 @@ def release_video(src: Path, dst: Path) -> list[str]:
     """
     import ffmpeg
 
-    from .. import encode
+    from .. import encode, media_tools
     from ..stitch import RELEASE_COMMENT, is_release_encode
 
     if is_release_encode(src):
@@ -183,9 +175,9 @@ def release_video(src: Path, dst: Path) -> list[str]:
     out = ffmpeg.output(*streams, str(dst), f="mp4", movflags="+faststart",
                         metadata=f"comment={RELEASE_COMMENT}", **options)
     try:
-        out.overwrite_output().run(capture_stdout=True, capture_stderr=True)
-    except ffmpeg.Error as exc:
-        raise PublishFailure(str(encode.ffmpeg_error(exc, f"release encode of {src.name}"))) from None
+        media_tools.run(out.overwrite_output(), f"release encode of {src.name}")
+    except media_tools.EncodeError as exc:
+        raise PublishFailure(str(exc)) from None
     return [] if video.has_audio else [f"{src.name} has no audio track"]
 
 

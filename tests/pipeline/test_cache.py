@@ -15,6 +15,7 @@ import pytest
 from engine_kit import fixture_job, frame_hashes, make_project
 
 from mathreel import voice, cache, render
+from mathreel.atomic import write_json
 from mathreel.curriculum import SceneRef
 from mathreel.project import QUALITIES, scene_video
 from mathreel.render import RenderJob, render_many
@@ -206,7 +207,7 @@ def test_a_render_killed_half_way_leaves_nothing_a_rerun_accepts(tmp_path):
 
 def test_records_are_written_atomically(tmp_path):
     target = tmp_path / "r.json"
-    cache.write_json_atomic(target, {"a": 1})
+    write_json(target, {"a": 1})
     assert json.loads(target.read_text()) == {"a": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 

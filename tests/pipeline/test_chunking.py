@@ -6,6 +6,7 @@ verdict comes from an older version of it, is never split."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from engine_kit import fixture_job, frame_hashes
@@ -247,3 +248,33 @@ def test_chunks_that_see_an_updater_are_thrown_away_and_the_scene_rendered_whole
     assert cache.read_record(tmp_path / "project", job)["stats"]["chunk_hazards"]
     oracle = render_many(tmp_path / "oracle", [job], progress="none", chunk=False)[0]
     assert frame_hashes(spun.outputs["video"]) == frame_hashes(oracle.outputs["video"])
+
+
+# Subcaptions that exercise every way a SubRip writer can differ: times on
+# and around half-milliseconds and microseconds, cues out of order and equal
+# in time, empty and blank-lined text, a negative start, a cue ending before
+# it starts, hours.
+EDGE_SUBCAPTIONS = [
+    (0.0, 1.0, "First."),
+    (1.0004, 1.0005, "Under a millisecond."),
+    (1.0005, 2.0015, "Half milliseconds."),
+    (2.9999996, 3.0000004, "Microsecond rounding."),
+    (5.0, 4.0, "Backwards: dropped."),
+    (-0.5, 0.5, "Negative start: dropped."),
+    (6.0, 7.0, "   "),
+    (4.5, 5.5, "Out of order."),
+    (4.5, 5.5, "Same times, second."),
+    (8.0, 9.0, "\nBlank\n\nlines\n"),
+    (3725.1234567, 3726.9876543, "Over an hour."),
+] + [(k * 2.0666666 + k / 7, k * 2.0666666 + k / 7 + 1.3333333, f"Cue {k} & <{k}>")
+     for k in range(10, 40)]
+MANIM_SRT = Path(__file__).parent / "data" / "manim_subcaptions.srt"
+
+
+def test_a_joined_scenes_captions_are_written_as_manim_writes_them(tmp_path):
+    """The fixture was written by the ``srt`` package's ``compose`` (what
+    Manim writes for a scene rendered in one piece), before mathreel had one
+    caption writer."""
+    target = tmp_path / "joined.srt"
+    chunking.write_srt(EDGE_SUBCAPTIONS, target)
+    assert target.read_bytes() == MANIM_SRT.read_bytes()

@@ -82,15 +82,17 @@ def test_the_workers_die_with_mathreel(tmp_path, signum):
 KILLED_STITCH = '''
 import os, signal, sys
 from pathlib import Path
-from mathreel import stitch
+from mathreel import media_tools, stitch
 
-real_run = stitch._run
+real_run = media_tools.run
 
-def run_then_die(args, what):
-    real_run(args, what)  # ffmpeg wrote the whole temporary file...
-    os.kill(os.getpid(), signal.SIGKILL)  # ...and the process dies before the rename
+def run_then_die(args, what, **kwargs):
+    log = real_run(args, what, **kwargs)
+    if what.startswith("stitching"):  # ffmpeg wrote the whole temporary file...
+        os.kill(os.getpid(), signal.SIGKILL)  # ...and the process dies before the rename
+    return log
 
-stitch._run = run_then_die
+media_tools.run = run_then_die
 parts = [stitch.Part(Path(p), f"Part {i}") for i, p in enumerate(sys.argv[2:])]
 stitch.join(parts, Path(sys.argv[1]), title="killed")
 '''

@@ -16,10 +16,11 @@ from publish_fixtures import (  # noqa: F401  (fixtures)
 )
 
 from conftest import ffprobe
+from mathreel.chapters import plan_chapters, write_chapters
 from mathreel.encode import moov_before_mdat
 from mathreel.curriculum import load_curriculum
 from mathreel.publish.lessons import PublishError, find_stitched
-from mathreel.publish.youtube import Bundle, build_bundle
+from mathreel.publish.youtube import Bundle, build_bundle, chapter_warnings, description_text
 
 # videos.insert: the fields of a Video resource's snippet and status that a
 # client may set (https://developers.google.com/youtube/v3/docs/videos).
@@ -98,17 +99,45 @@ def test_metadata_has_the_shape_videos_insert_expects(bundle):
     assert body["status"]["selfDeclaredMadeForKids"] is False
 
 
-def test_description_has_chapters_and_notebook(bundle):
+def test_description_has_the_notebook_and_no_chapters_youtube_would_refuse(bundle):
     text = bundle.description.read_text()
     assert text.startswith("Eigenvectors are the directions a matrix only stretches")
-    assert "Chapters\n0:00 Title\n0:04 Power iteration converges\n0:08 Try it\n" in text
+    assert "Chapters" not in text  # the fixture's three chapters last 4 s each
     assert "notebooks/01_linear_algebra.ipynb" in text
     assert "<" not in text and ">" not in text and len(text.encode()) <= 5000
 
 
 def test_chapters_too_short_for_youtube_are_a_warning(bundle):
-    assert bundle.warnings == ("lesson 02: YouTube will not show chapters (shorter than 10 s: "
-                               + ", ".join(t for _, _, t in CHAPTERS) + ")",)
+    assert bundle.warnings == ("lesson 02: YouTube will not show chapters ("
+                               + "; ".join(f"'{t}' is shorter than 10 s" for _, _, t in CHAPTERS)
+                               + ")",)
+
+
+# A lesson's parts as stitch sees them: (start, end, title), a title card first.
+# "B" lasts 9.9 s: stitch merges it into "A" and keeps a list YouTube shows.
+KEPT_LIST = [(0, 3, "Title"), (3, 20, "A"), (20, 29.9, "B"), (29.9, 50, "C"), (50, 70, "D")]
+# Merging "B" leaves one chapter: stitch writes no list, so YouTube shows none.
+REFUSED_LIST = [(0, 3, "Title"), (3, 20, "A"), (20, 29.9, "B")]
+
+
+@pytest.mark.parametrize("segments, expected", [
+    (KEPT_LIST, "0:00 A\n0:29 C\n0:50 D\n"),
+    (REFUSED_LIST, ""),
+])
+def test_the_description_lists_the_chapters_stitch_wrote(published_project, segments, expected):
+    """A chapter of 9.9 s: the description's list is stitch's .chapters.txt,
+    and the bundle warns exactly when that list is empty."""
+    stitched = find_stitched(load_curriculum(published_project), "02", "low")
+    plan = plan_chapters(segments, leading_untitled=True)  # as stitch.join does
+    write_chapters(plan.chapters, stitched.chapters_json, stitched.chapters_txt)
+    assert stitched.chapters_txt.read_text(encoding="utf-8") == expected
+    text = description_text(find_stitched(load_curriculum(published_project), "02", "low"))
+    warnings = chapter_warnings(find_stitched(load_curriculum(published_project), "02", "low"))
+    if expected:
+        assert f"\n\nChapters\n{expected}\n" in text and warnings == []
+    else:
+        assert "Chapters" not in text
+        assert warnings == ["lesson 02: YouTube will not show chapters (fewer than 3 chapters)"]
 
 
 def test_captions_are_the_stitched_ones(bundle, project):
