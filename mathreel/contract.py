@@ -68,7 +68,6 @@ class RunnerResult:
     beats: list[dict] | None = None  # a narrated scene's timing plan
     problems: list[str] = field(default_factory=list)  # check mode: layout problems
     animation_ends: list[float] = field(default_factory=list)  # check mode
-    worker: str | None = None  # the Dask worker's host
 
 
 @dataclass

@@ -384,8 +384,7 @@ def _render_remote(spec: dict, files: dict[str, bytes]) -> dict:
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (usage.ru_utime + usage.ru_stime) - (before.ru_utime + before.ru_stime)
         return {"result": asdict(result), "files": payload, "seconds": seconds,
-                "maxrss_kb": usage.ru_maxrss, "cpu": cpu,
-                "worker": os.uname().nodename}
+                "maxrss_kb": usage.ru_maxrss, "cpu": cpu}
 
 
 #: seconds to wait for a scheduler to connect and greet
@@ -488,8 +487,7 @@ class DaskPool:
                     target = task.work / name
                     target.write_bytes(data)
                     outputs[kind] = str(target)
-                result = replace(result_from_dict(answer["result"]), outputs=outputs,
-                                 worker=answer.get("worker"))
+                result = replace(result_from_dict(answer["result"]), outputs=outputs)
                 done = Done(task, result, time.perf_counter() - started,
                             answer.get("maxrss_kb", 0), answer.get("cpu", 0.0))
             except Exception as exc:  # noqa: BLE001 - a lost worker is a failed task
