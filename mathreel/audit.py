@@ -164,7 +164,7 @@ def plan_scenes(root: Path, scenes: list, **engine) -> list[ScenePlan]:
     from .render import RenderJob, render_many
 
     jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in scenes]
-    results = render_many(root, jobs, show_progress=False, **engine)
+    results = render_many(root, jobs, **engine)
     return [ScenePlan(r.job.scene.name, r.job.scene.lesson, r.duration, r.beats,
                       [tuple(c) for c in r.captions], None if r.ok else r.error)
             for r in results]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .curriculum import Curriculum, Lesson
 from .encode import EncodeError
+from .progress import Reporter
 from .project import QUALITIES
 from .render import RenderJob, RenderResult, render_many
 from .stitch import StitchError, StitchResult, stitch_course, stitch_lesson, title_card
@@ -34,25 +35,23 @@ class BuildReport:
     skipped: list[Lesson] = field(default_factory=list)  # no scenes yet
     course: StitchResult | None = None
     course_error: str | None = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return all(o.ok for o in self.lessons) and self.course_error is None
 
 
-def render_lessons(root: Path, lessons: list[Lesson], quality: str, *, show_progress=True,
-                   on_result=None, **engine) -> dict[int, list[RenderResult]]:
+def render_lessons(root: Path, lessons: list[Lesson], quality: str,
+                   **engine) -> dict[int, list[RenderResult]]:
     """Render the title card and scenes of each lesson in one batch (so the
     engine can schedule them together); results grouped by lesson number.
-    ``engine``: more options of :func:`mathreel.render.render_many` (n_jobs,
-    force, scheduler, ...)."""
+    ``engine``: options of :func:`mathreel.render.render_many` (reporter,
+    on_result, n_jobs, force, scheduler, ...)."""
     jobs = []
     for lesson in lessons:
         jobs.append(RenderJob(title_card(root, lesson), QUALITIES[quality]))
         jobs += [RenderJob(scene, QUALITIES[quality]) for scene in lesson.scenes]
-    results = render_many(root, jobs, show_progress=show_progress, on_result=on_result,
-                          **engine)
+    results = render_many(root, jobs, **engine)
     grouped: dict[int, list[RenderResult]] = {l.number: [] for l in lessons}
     for result in results:
         grouped[result.job.scene.lesson].append(result)
@@ -60,20 +59,24 @@ def render_lessons(root: Path, lessons: list[Lesson], quality: str, *, show_prog
 
 
 def build(curriculum: Curriculum, lessons: list[Lesson], quality: str, *, course: bool,
-          release: bool = False, burn: bool = False, show_progress: bool = True,
-          on_result=None, on_lesson=None, force: bool = False, **engine) -> BuildReport:
+          release: bool = False, burn: bool = False, on_lesson=None, force: bool = False,
+          reporter: Reporter | None = None, **engine) -> BuildReport:
     """Render the lessons' title cards and scenes, stitch each lesson whose
     parts all rendered, then (``course``) the course. ``force``: render and
-    stitch even what is up to date; ``engine``: more options of
-    :func:`mathreel.render.render_many` (n_jobs, scheduler, quiet, ...)."""
+    stitch even what is up to date; ``reporter``: shows the renders, and is
+    closed when they end (so that what the stitching prints comes after its
+    display); ``engine``: more options of :func:`mathreel.render.render_many`
+    (on_result, n_jobs, scheduler, ...)."""
     root = curriculum.root
     report = BuildReport()
     report.skipped = [l for l in lessons if not l.scenes]
     todo = [l for l in lessons if l.scenes]
     errors = {l.number: curriculum.lesson_error(l) for l in todo}
     readable = [l for l in todo if not errors[l.number]]  # a half-saved module fails its lesson alone
-    rendered = render_lessons(root, readable, quality, show_progress=show_progress,
-                              on_result=on_result, force=force, **engine) if readable else {}
+    rendered = render_lessons(root, readable, quality, force=force, reporter=reporter,
+                              **engine) if readable else {}
+    if reporter is not None:
+        reporter.close()
     for lesson in todo:
         failed = [r for r in rendered.get(lesson.number, []) if not r.ok]
         if errors[lesson.number]:

@@ -45,6 +45,7 @@ from pathlib import Path
 import ffmpeg
 
 from . import captions, media_tools
+from .contract import RunnerResult
 
 UNSAFE_SOURCE_RE = re.compile(
     r"\b(TracedPath|add_sound|add_updater|always_redraw|UpdateFromFunc|UpdateFromAlphaFunc)\b"
@@ -83,19 +84,19 @@ def source_looks_unsafe(path: Path, dependencies: list[Path] = ()) -> bool:
     return False
 
 
-def chunk_safety(path: Path, scene_name: str, observed: dict | None,
+def chunk_safety(path: Path, scene_name: str, hazards: list[str] | None,
                  dependencies: list[Path] = ()) -> tuple[bool | None, str]:
     """(safe, reason) for chunking this scene; safe is None when nothing
     decides yet (a probe would).
 
-    ``observed``: what a probe or a render of this very key reported
-    (``chunk_hazards``, a list of strings); None when nothing was observed.
+    ``hazards``: what a probe or a render of this very key observed
+    (:attr:`mathreel.contract.RunnerResult.chunk_hazards`); None when
+    nothing was observed.
     """
     declared = declared_chunk_safe(path, scene_name)
     if declared is not None:
         return declared, f"declared chunk_safe = {declared}"
-    if observed is not None and "chunk_hazards" in observed:
-        hazards = observed["chunk_hazards"]
+    if hazards is not None:
         if hazards:
             return False, f"not chunk-safe: {hazards[0]}"
         return True, "no updater, sound or stateful animation observed"
@@ -148,7 +149,7 @@ def concat_videos(parts: list[Path], target: Path) -> None:
         os.unlink(listing)
 
 
-def joined_subcaptions(parts: list[dict], fps: int) -> list[tuple[float, float, str]]:
+def joined_subcaptions(parts: list[RunnerResult], fps: int) -> list[tuple[float, float, str]]:
     """The subcaptions of a chunked scene on the joined video's clock.
 
     The last chunk saw every subcaption, but on a clock where skipped
@@ -158,14 +159,14 @@ def joined_subcaptions(parts: list[dict], fps: int) -> list[tuple[float, float, 
     its offset from the start of the animation it falls in (exact for cues
     that start or end on animation boundaries, as narration beats do)."""
     last = parts[-1]
-    starts = list(last.get("play_starts") or [])
+    starts = list(last.play_starts)
     n = len(starts)
     frames = [0] * n
     for part in parts:
-        for j, count in enumerate(part.get("play_frames") or []):
+        for j, count in enumerate(part.play_frames):
             if j < n and count:
                 frames[j] = count
-    knots_from = [*starts, float(last.get("duration", starts[-1] if starts else 0.0))]
+    knots_from = [*starts, float(last.duration)]
     knots_to, acc = [], 0
     for count in frames:
         knots_to.append(acc / fps)
@@ -180,7 +181,7 @@ def joined_subcaptions(parts: list[dict], fps: int) -> list[tuple[float, float, 
         return t
 
     return [(convert(start), convert(end), text)
-            for start, end, text in last.get("subcaptions") or []]
+            for start, end, text in last.captions]
 
 
 def write_srt(subcaptions: list[tuple[float, float, str]], target: Path) -> None:

@@ -20,6 +20,7 @@ from .cli_params import (
     QUALITY_METAVAR, AnimationRange, LessonParam, QualityParam, TargetParam,
 )
 from .curriculum import CurriculumError, UnknownLessonError, load_curriculum
+from .progress import make_reporter
 from .project import FORMATS, QUALITIES, ROOT_ENV, find_root, media_dir, scene_video, use_root
 from .render import RenderJob, RenderResult, render_many
 from .targets import TargetError, resolve_targets
@@ -237,9 +238,8 @@ def _engine_options(func):
     return func
 
 
-def _engine_kwargs(jobs, force, scheduler, quiet, encoder) -> dict:
-    return {"n_jobs": jobs, "force": force, "scheduler": scheduler, "quiet": quiet,
-            "progress": "plain" if quiet else "auto", "encoder": encoder}
+def _engine_kwargs(jobs, force, scheduler, encoder) -> dict:
+    return {"n_jobs": jobs, "force": force, "scheduler": scheduler, "encoder": encoder}
 
 
 @cli.command()
@@ -294,9 +294,10 @@ def render(targets, quality, voice, open_result, animations, fmt, jobs, force, s
     render_jobs = [RenderJob(scene, QUALITIES[quality], mode, animations) for scene in scenes]
     converts = fmt in ("gif", "webm")
     try:
-        results = render_many(curriculum.root, render_jobs,
-                              on_result=None if converts else _echo_output,
-                              **_engine_kwargs(jobs, force, scheduler, quiet, encoder))
+        with make_reporter("auto", quiet=quiet) as reporter:
+            results = render_many(curriculum.root, render_jobs, reporter=reporter,
+                                  on_result=None if converts else _echo_output,
+                                  **_engine_kwargs(jobs, force, scheduler, encoder))
     except ConnectionError as exc:
         raise UserError(str(exc)) from None
     outputs = [r.output for r in results if r.ok]
@@ -349,7 +350,8 @@ def preview(target, frame, watch):
                          QUALITIES["low"], mode, echo=click.echo)
         return
     jobs = [RenderJob(scene, QUALITIES["low"], mode) for scene in scenes]
-    results = render_many(curriculum.root, jobs, on_result=_echo_output)
+    with make_reporter("auto") as reporter:
+        results = render_many(curriculum.root, jobs, on_result=_echo_output, reporter=reporter)
     _report_failures(results)
 
 
@@ -369,8 +371,7 @@ def check(targets):
     scenes, unreadable = _unreadable(curriculum, _scenes(curriculum, targets, broken_ok=True),
                                      "low", "check")
     jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in scenes]
-    results = render_many(curriculum.root, jobs, show_progress=False,
-                          on_result=_echo_check)
+    results = render_many(curriculum.root, jobs, on_result=_echo_check)
     for failure in unreadable:
         _echo_check(failure)
     _report_failures(results + unreadable)
@@ -460,7 +461,9 @@ def contact_sheet(target, quality, every, out):
     curriculum = _curriculum()
     scenes = _scenes(curriculum, [target])
     preset = QUALITIES[quality]
-    videos = render_many(curriculum.root, [RenderJob(s, preset) for s in scenes])
+    with make_reporter("auto") as reporter:
+        videos = render_many(curriculum.root, [RenderJob(s, preset) for s in scenes],
+                             reporter=reporter)
     _report_failures(videos)
     still = next((v for v in videos if "video" not in v.outputs), None)
     if still is not None:
@@ -759,7 +762,9 @@ def stitch(lessons, quality, course, release, burn, force, voice):
     try:
         for lesson in chosen:  # before the title cards are rendered
             require_videos(curriculum.root, quality, lesson, lesson.scenes)
-        titles = render_lessons(curriculum.root, [_title_only(l) for l in chosen], quality)
+        with make_reporter("auto") as reporter:
+            titles = render_lessons(curriculum.root, [_title_only(l) for l in chosen], quality,
+                                    reporter=reporter)
         failed = [r for rs in titles.values() for r in rs if not r.ok]
         if failed:
             raise click.ClickException(
@@ -829,10 +834,11 @@ def build(lessons, quality, voice, release, burn, no_course, jobs, force, schedu
             click.echo(f"lesson {outcome.lesson.code} failed: {outcome.error}", err=True)
 
     try:
-        report = build_lessons(curriculum, chosen, quality,
-                               course=not lessons and not no_course, release=release,
-                               burn=burn, on_lesson=on_lesson,
-                               **_engine_kwargs(jobs, force, scheduler, quiet, encoder))
+        with make_reporter("auto", quiet=quiet) as reporter:
+            report = build_lessons(curriculum, chosen, quality,
+                                   course=not lessons and not no_course, release=release,
+                                   burn=burn, on_lesson=on_lesson, reporter=reporter,
+                                   **_engine_kwargs(jobs, force, scheduler, encoder))
     except ConnectionError as exc:
         raise UserError(str(exc)) from None
     if report.skipped and not lessons:

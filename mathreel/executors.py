@@ -29,33 +29,32 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from . import lifeline
+from .contract import RunnerResult, RunnerTask, result_from_dict, task_from_dict
 
 
 @dataclass
 class Task:
-    """One runner invocation. ``spec`` is the runner's job JSON without the
+    """One runner invocation. ``spec`` is the runner's task without the
     paths, which the executor fills in."""
 
     id: str
     kind: str  # render | chunk | probe
-    spec: dict
+    spec: RunnerTask
     estimate: float = 1.0
-    job_index: int = 0
     chunk: tuple[int, int, int] | None = None  # (index, from, upto)
     files: dict[str, str] = field(default_factory=dict)  # rel path -> local path (Dask)
     work: Path | None = None
     progress_file: Path | None = None
-    started: float | None = None
 
 
 @dataclass
 class Done:
     task: Task
-    result: dict  # the runner's result (outputs point into task.work)
+    result: RunnerResult  # its outputs point into task.work
     seconds: float
     maxrss_kb: int = 0
     cpu: float = 0.0
@@ -69,28 +68,26 @@ def worker_env() -> dict[str, str]:
     return env
 
 
-def _read_result(work: Path, fallback: str) -> dict:
+def _read_result(work: Path, fallback: str) -> RunnerResult:
     try:
-        return json.loads((work / "result.json").read_text())
-    except (OSError, ValueError):
+        return result_from_dict(json.loads((work / "result.json").read_text()))
+    except (OSError, ValueError, TypeError):
         log = work / "runner.log"
         detail = ""
         if log.exists():
             lines = [l for l in log.read_text(errors="replace").splitlines() if l.strip()]
             detail = f": {lines[-1].strip()}" if lines else ""
-        return {"ok": False, "error": fallback + detail}
+        return RunnerResult(ok=False, error=fallback + detail)
 
 
 def prepare_work(work: Path, task: Task, caches: dict[str, Path] | None) -> Path:
     """Write the task's job JSON into ``work``; returns its path."""
     work.mkdir(parents=True, exist_ok=True)
-    spec = dict(task.spec)
-    spec.update(media_dir=str(work / "manim"), result=str(work / "result.json"),
-                progress=str(work / "progress"), progress_bar="none")
-    for option, folder in (caches or {}).items():  # tex_dir, text_dir
-        spec[option] = str(folder)
+    spec = task.spec.placed(media_dir=str(work / "manim"), result_path=str(work / "result.json"),
+                            progress_path=str(work / "progress"), progress_bar="none",
+                            **{option: str(folder) for option, folder in (caches or {}).items()})
     path = work / "job.json"
-    path.write_text(json.dumps(spec))
+    path.write_text(json.dumps(asdict(spec)))
     task.progress_file = work / "progress"
     return path
 
@@ -270,7 +267,6 @@ class LocalPool:
             for option, folder in private.items():
                 seed_tex(self.shared[option], folder)
             job_path = prepare_work(task.work, task, private)
-            task.started = time.time()
             self.running[task.id] = task
             started = time.perf_counter()
             try:
@@ -332,10 +328,11 @@ def worker_tex_cache() -> Path | None:
     return folder
 
 
-def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
+def _render_remote(spec: dict, files: dict[str, bytes]) -> dict:
     """Runs on a Dask worker: mirror the shipped project files into a
     temporary folder, render there in a child process, return the result
-    with each output file's bytes."""
+    (a :class:`RunnerResult` as a dict) with each output file's bytes.
+    ``spec``: a :class:`RunnerTask` as a dict."""
     import subprocess as sp  # noqa: PLC0415 - runs remotely
     import tempfile as tf
 
@@ -348,10 +345,7 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
             target.write_bytes(data)
         work = base / "work"
         work.mkdir()
-        spec = dict(spec)
-        spec["file"] = str(mirror / scene_rel)
-        spec.update(media_dir=str(work / "manim"), result=str(work / "result.json"),
-                    progress_bar="none")
+        task = task_from_dict(spec)
         # LaTeX results shared by the workers of this machine, as on one
         # machine: the render works on hard links in a private folder, and
         # only complete new files are published (two workers compiling the
@@ -361,8 +355,10 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
         private_tex = work / "tex"
         if shared_tex is not None:
             seed_tex(shared_tex, private_tex)
-        spec["tex_dir"] = str(private_tex)
-        (work / "job.json").write_text(json.dumps(spec))
+        task = task.placed(file=str(mirror / task.file_rel), media_dir=str(work / "manim"),
+                           result_path=str(work / "result.json"), progress_bar="none",
+                           tex_dir=str(private_tex))
+        (work / "job.json").write_text(json.dumps(asdict(task)))
         env = worker_env()
         env[lifeline.PARENT_ENV] = str(os.getpid())  # the render dies with its worker
         env["PYTHONPATH"] = os.pathsep.join([str(mirror), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
@@ -374,21 +370,21 @@ def _render_remote(spec: dict, files: dict[str, bytes], scene_rel: str) -> dict:
                       cwd=str(mirror), env=env, stdout=sp.DEVNULL, stderr=sp.PIPE, text=True)
         seconds = time.perf_counter() - started
         try:
-            result = json.loads((work / "result.json").read_text())
-        except (OSError, ValueError):
+            result = result_from_dict(json.loads((work / "result.json").read_text()))
+        except (OSError, ValueError, TypeError):
             tail = [l for l in (proc.stderr or "").splitlines() if l.strip()][-1:]
-            result = {"ok": False, "error": f"the renderer exited with code {proc.returncode} "
-                                            f"before reporting" + (f": {tail[0]}" if tail else "")}
-        if shared_tex is not None and result.get("ok"):
+            result = RunnerResult(ok=False, error=f"the renderer exited with code "
+                                  f"{proc.returncode} before reporting"
+                                  + (f": {tail[0]}" if tail else ""))
+        if shared_tex is not None and result.ok:
             publish_tex(private_tex, shared_tex)
         payload = {}
-        for kind, path in (result.get("outputs") or {}).items():
+        for kind, path in result.outputs.items():
             payload[kind] = (Path(path).name, Path(path).read_bytes())
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (usage.ru_utime + usage.ru_stime) - (before.ru_utime + before.ru_stime)
-        return {"result": result, "files": payload, "seconds": seconds,
-                "maxrss_kb": usage.ru_maxrss, "cpu": cpu,
-                "worker": os.uname().nodename}
+        return {"result": asdict(result), "files": payload, "seconds": seconds,
+                "maxrss_kb": usage.ru_maxrss, "cpu": cpu}
 
 
 #: seconds to wait for a scheduler to connect and greet
@@ -475,11 +471,9 @@ class DaskPool:
 
     def submit(self, task: Task) -> None:
         files = {rel: Path(local).read_bytes() for rel, local in task.files.items()}
-        scene_rel = task.spec["file_rel"]
-        future = self.client.submit(_render_remote, task.spec, files, scene_rel,
+        future = self.client.submit(_render_remote, asdict(task.spec), files,
                                     key=f"mathreel-{task.id}-{time.time_ns()}",
                                     priority=int(task.estimate * 1000), pure=False)
-        task.started = time.time()
         self.running[task.id] = task
         started = time.perf_counter()
 
@@ -488,18 +482,16 @@ class DaskPool:
                                               dir=self.work_root))
             try:
                 answer = fut.result()
-                result = answer["result"]
                 outputs = {}
                 for kind, (name, data) in answer["files"].items():
                     target = task.work / name
                     target.write_bytes(data)
                     outputs[kind] = str(target)
-                result["outputs"] = outputs
-                result["worker"] = answer.get("worker")
+                result = replace(result_from_dict(answer["result"]), outputs=outputs)
                 done = Done(task, result, time.perf_counter() - started,
                             answer.get("maxrss_kb", 0), answer.get("cpu", 0.0))
             except Exception as exc:  # noqa: BLE001 - a lost worker is a failed task
-                done = Done(task, {"ok": False, "error": f"{type(exc).__name__}: {exc}"},
+                done = Done(task, RunnerResult(ok=False, error=f"{type(exc).__name__}: {exc}"),
                             time.perf_counter() - started)
             self.running.pop(task.id, None)
             self.done.put(done)

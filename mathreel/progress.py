@@ -33,7 +33,11 @@ def _short(text: str, width: int = 70) -> str:
 
 
 class Reporter:
-    """Base: keeps the state; subclasses show it."""
+    """What the engine tells as it renders: jobs added and their states,
+    frames, remarks about the run. This base keeps the state and shows
+    nothing; subclasses show it. Made once (:func:`make_reporter`) by whoever
+    starts the renders, passed down, and closed by its maker (a context
+    manager: ``with make_reporter(...) as reporter``)."""
 
     def __init__(self):
         self.lines: dict[str, JobLine] = {}
@@ -80,7 +84,13 @@ class Reporter:
         pass
 
     def close(self) -> None:
-        pass
+        """End the display (a second call does nothing)."""
+
+    def __enter__(self) -> Reporter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 class PlainReporter(Reporter):
@@ -107,7 +117,7 @@ class PlainReporter(Reporter):
 
 
 class NullReporter(Reporter):
-    pass
+    """Shows nothing (the engine's default)."""
 
 
 class RichReporter(Reporter):
@@ -163,13 +173,15 @@ class RichReporter(Reporter):
         self.console.print(f"note: {text}", markup=False, highlight=False)
 
     def close(self) -> None:
-        self.live.update(self._render())
-        self.live.stop()
+        if self.live.is_started:
+            self.live.update(self._render())
+            self.live.stop()
 
 
 def make_reporter(progress: str | None, *, quiet: bool = False) -> Reporter:
-    """``progress``: "rich", "plain", "none", or "auto" (rich on a terminal,
-    plain otherwise)."""
+    """The reporter a command's flags ask for. ``progress``: "rich",
+    "plain", "none", or "auto" (rich on a terminal, plain otherwise);
+    ``quiet``: failures only (plain)."""
     progress = progress or "auto"
     if progress == "none":
         return NullReporter()

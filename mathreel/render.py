@@ -22,18 +22,20 @@ from __future__ import annotations
 
 import heapq
 import os
+import queue
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import cache, chunking
+from .contract import Caption, RenderStats, RunnerResult, RunnerTask, stats_from_dict
 from .curriculum import SceneRef
 from .executors import DaskPool, Done, LocalPool, Task
-from .progress import Reporter, make_reporter
+from .progress import NullReporter, Reporter
 from .project import Quality, media_dir, range_suffix, scene_frame, scene_video, still_image
 
-MODES = ("video", "frame", "dry-run", "check")
 UNCACHED_MODES = ("dry-run", "check")  # they write no file: always run
 
 #: Encoder options of the scene files. libx264 ``veryfast`` at Manim's CRF
@@ -92,8 +94,8 @@ class RenderResult:
     cpu: float = 0.0  # CPU seconds of the processes that rendered it
     problems: list[str] = field(default_factory=list)  # layout problems (check mode)
     animation_ends: list[float] = field(default_factory=list)  # check mode
-    captions: list[tuple[float, float, str]] = field(default_factory=list)  # check mode
-    beats: list[dict] = field(default_factory=list)  # check mode: a narrated scene's timing plan
+    captions: list[Caption] = field(default_factory=list)  # on the video's clock
+    beats: list[dict] = field(default_factory=list)  # a narrated scene's timing plan
 
     @property
     def output(self) -> Path | None:
@@ -146,46 +148,34 @@ def encoder_options(name: str | None = None) -> dict[str, str]:
     return dict(ENCODERS[name or DEFAULT_ENCODER])
 
 
-def _spec(job: RenderJob, root: Path, encoder: dict, *, mode: str | None = None,
-          chunk: tuple[int, int] | None = None) -> dict:
-    spec = {
-        "file": str(Path(job.scene.path).resolve()),
-        "scene": job.scene.name,
-        "manim_quality": job.quality.manim_name,
-        "mode": mode or job.mode,
-        "disable_caching": True,
-        "verbosity": "WARNING",
-        "encoder_options": encoder,
-    }
+def _file_rel(root: Path, path: Path) -> str:
+    """``path`` inside the project (how a Dask worker's mirror names it)."""
     try:
-        spec["file_rel"] = Path(job.scene.path).resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        spec["file_rel"] = f"_external/{Path(job.scene.path).name}"
-    if chunk is not None:
-        spec["extra_config"] = {"from_animation_number": chunk[0],
-                                "upto_animation_number": chunk[1]}
-    elif job.animations is not None:
-        start, end = job.animations
-        spec["extra_config"] = {"from_animation_number": start,
-                                **({} if end is None else {"upto_animation_number": end})}
-    return spec
+        return f"_external/{path.name}"
+
+
+def _spec(job: RenderJob, root: Path, encoder: dict, *, mode: str | None = None,
+          chunk: tuple[int, int] | None = None) -> RunnerTask:
+    """The runner's task for ``job`` (or its ``chunk``, animations FROM..UPTO)."""
+    start, end = chunk if chunk is not None else job.animations or (None, None)
+    return RunnerTask(file=str(Path(job.scene.path).resolve()), scene=job.scene.name,
+                      file_rel=_file_rel(root, Path(job.scene.path)),
+                      manim_quality=job.quality.manim_name, mode=mode or job.mode,
+                      encoder_options=dict(encoder), from_animation=start, upto_animation=end)
 
 
 def _shipped_files(root: Path, job: RenderJob, deps: list[Path]) -> dict[str, str]:
     """Files a Dask worker needs: the scene, its project imports, the
     exercises a practice card loads from beside it, and all of mathreel (so
     the mirror's package shadows an older installed one whole)."""
-    files: dict[str, str] = {}
-    scene = Path(job.scene.path).resolve()
-    rel = _spec(job, root, {})["file_rel"]
-    files[rel] = str(scene)
+    scene, rel = Path(job.scene.path).resolve(), _file_rel(root, Path(job.scene.path))
+    files = {rel: str(scene)}
     for shown in cache.exercise_inputs(scene, job.scene.name):
         files[Path(rel).with_name(shown.name).as_posix()] = str(shown)
     for dep in deps:
-        try:
-            files[dep.relative_to(root.resolve()).as_posix()] = str(dep)
-        except ValueError:
-            files[f"_external/{dep.name}"] = str(dep)
+        files[_file_rel(root, dep)] = str(dep)
     mathreel_dir = root / "mathreel"
     if mathreel_dir.is_dir():
         for path in mathreel_dir.rglob("*.py"):
@@ -238,9 +228,9 @@ def memory_slots(plans: list[_Plan]) -> tuple[int | None, int, int | None]:
     bytes one takes, the bytes available): each render is assumed to peak
     at the largest peak measured for these jobs, else
     :data:`MEMORY_PER_RENDER` for the quality."""
-    per = max([p.stats.get("maxrss_kb", 0) * 1024 for p in plans]
+    per = max([p.stats.maxrss_kb * 1024 for p in plans]
               + [MEMORY_PER_RENDER.get(p.job.quality.name, 700 << 20) for p in plans
-                 if not p.stats.get("maxrss_kb")])
+                 if not p.stats.maxrss_kb])
     available = available_memory()
     if available is None or per <= 0:
         return None, per, available
@@ -259,8 +249,9 @@ class _Plan:
     index: int
     job: RenderJob
     key: str | None
-    stats: dict
+    stats: RenderStats
     deps: list[Path]
+    encoder: str = DEFAULT_ENCODER  # the encoder of this run (stats.encoder: of the last)
     estimate: float = 1.0
     safe: bool | None = False  # chunk-safe; None: unknown until a probe observes it
     safety: str = ""
@@ -268,7 +259,13 @@ class _Plan:
     done: dict[int, Done] = field(default_factory=dict)
     probe_seconds: float = 0.0
     sources: dict[str, list[int] | None] = field(default_factory=dict)  # stamps at planning
-    started: float | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.index)
+
+    def ordered_parts(self) -> list[Done]:
+        return [self.done[i] for i in sorted(self.done)]
 
 
 def splittable(plan: _Plan, forced: int | None = None) -> bool:
@@ -279,10 +276,28 @@ def splittable(plan: _Plan, forced: int | None = None) -> bool:
             and (bool(forced) or plan.estimate >= MIN_SPLIT_SECONDS))
 
 
+def _known_plays(plan: _Plan) -> list[float]:
+    return plan.stats.play_times or []
+
+
 def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> None:
     """Split chunk-safe jobs while a simulated longest-first schedule of the
     pieces (each extra chunk paying its fast-forward and a fixed cost) ends
-    sooner."""
+    sooner; ``forced``: split each chunk-safe job into that many chunks."""
+    if forced:
+        for plan in plans:
+            plan.chunks = (chunking.split_ranges(_known_plays(plan), forced)
+                           if plan.safe and len(_known_plays(plan)) > 1 else [(0, -1)])
+        return
+    counts = _chunk_counts(plans, workers)
+    for plan in plans:
+        k = counts[id(plan)]
+        plan.chunks = chunking.split_ranges(_known_plays(plan), k) if k > 1 else [(0, -1)]
+
+
+def _chunk_counts(plans: list[_Plan], workers: int) -> dict[int, int]:
+    """How many chunks each plan gets (by ``id``): one more at a time, to
+    the plan with the longest pieces, while the simulated makespan drops."""
     def pieces(plan: _Plan, k: int) -> list[float]:
         if k == 1:
             return [plan.estimate]
@@ -290,24 +305,17 @@ def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> 
         return [plan.estimate / k + ff * i / k + CHUNK_OVERHEAD for i in range(k)]
 
     counts = {id(p): 1 for p in plans}
-    if forced:
-        for plan in plans:
-            if plan.safe and len(plan.stats.get("play_times") or []) > 1:
-                plan.chunks = chunking.split_ranges(plan.stats["play_times"], forced)
-            else:
-                plan.chunks = [(0, -1)]
-        return
 
     def makespan() -> float:
         return simulate_makespan([x for p in plans for x in pieces(p, counts[id(p)])], workers)
 
-    candidates = [p for p in plans
-                  if p.safe and splittable(p) and len(p.stats.get("play_times") or []) > 1]
+    candidates = [p for p in plans if p.safe and splittable(p) and len(_known_plays(p)) > 1]
     best = makespan()
-    while candidates:
+    improved = True
+    while candidates and improved:
         improved = False
         for plan in sorted(candidates, key=lambda p: -p.estimate / counts[id(p)]):
-            if counts[id(plan)] >= min(len(plan.stats["play_times"]), 2 * workers):
+            if counts[id(plan)] >= min(len(_known_plays(plan)), 2 * workers):
                 continue
             counts[id(plan)] += 1
             trial = makespan()
@@ -315,24 +323,20 @@ def plan_chunks(plans: list[_Plan], workers: int, forced: int | None = None) -> 
                 best, improved = trial, True
                 break
             counts[id(plan)] -= 1
-        if not improved:
-            break
-    for plan in plans:
-        k = counts[id(plan)]
-        plan.chunks = chunking.split_ranges(plan.stats["play_times"], k) if k > 1 else [(0, -1)]
+    return counts
 
 
 def _estimate(plan: _Plan) -> float:
     stats = plan.stats
-    if stats.get("seconds") and stats.get("encoder") == plan_encoder_name(plan):
-        return float(stats["seconds"])
+    if stats.seconds and stats.encoder == plan.encoder:
+        return float(stats.seconds)
     fps = plan.job.quality.fps
     per_frame = SECONDS_PER_FRAME.get(plan.job.quality.name, 0.02)
-    if stats.get("play_times"):
-        video = sum(stats["play_times"])
-        return 1.0 + video * fps * per_frame + 0.05 * len(stats["play_times"])
-    if stats.get("duration"):
-        return 1.0 + stats["duration"] * fps * per_frame
+    if stats.play_times:
+        video = sum(stats.play_times)
+        return 1.0 + video * fps * per_frame + 0.05 * len(stats.play_times)
+    if stats.duration:
+        return 1.0 + stats.duration * fps * per_frame
     return 1.0 + static_animation_count(plan.job.scene) * 1.5 * fps * per_frame
 
 
@@ -353,18 +357,13 @@ def static_animation_count(scene: SceneRef) -> int:
     return 10
 
 
-def plan_encoder_name(plan: _Plan) -> str:
-    return plan.stats.get("_encoder_now", "")
+def _local_files(result: RunnerResult) -> dict[str, str]:
+    return {k: v for k, v in result.outputs.items() if v and Path(v).exists()}
 
 
-def _local_files(result: dict) -> dict[str, str]:
-    return {k: v for k, v in (result.get("outputs") or {}).items() if v and Path(v).exists()}
-
-
-def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True,
-                on_result=None, n_jobs: int | None = None, force: bool = False,
-                scheduler: str | None = None, progress: str | None = None,
-                quiet: bool = False, chunk: bool | int = True, encoder: str | None = None,
+def render_many(root: Path, jobs: list[RenderJob], *, on_result=None,
+                n_jobs: int | None = None, force: bool = False, scheduler: str | None = None,
+                chunk: bool | int = True, encoder: str | None = None,
                 extra_inputs: dict | None = None, reporter: Reporter | None = None
                 ) -> list[RenderResult]:
     """Render every job and return the results in job order.
@@ -372,99 +371,113 @@ def render_many(root: Path, jobs: list[RenderJob], *, show_progress: bool = True
     ``on_result(result)`` is called as each job ends (hits first).
     ``n_jobs``: processes (default: the number of cores). ``force``: ignore
     the cache. ``scheduler``: a Dask scheduler address, or ``"local"`` for a
-    LocalCluster. ``progress``: "auto" | "rich" | "plain" | "none" (default:
-    "auto" when ``show_progress`` else "none"). ``chunk``: allow splitting
-    chunk-safe scenes (an int > 1: split each chunk-safe
-    scene into that many chunks, whatever the schedule says). ``encoder``: a name in :data:`ENCODERS`.
-    ``extra_inputs``: more things the cache key depends on (name -> value or
-    Path), e.g. a narration voice.
+    LocalCluster. ``chunk``: allow splitting chunk-safe scenes (an int > 1:
+    split each chunk-safe scene into that many chunks, whatever the schedule
+    says). ``encoder``: a name in :data:`ENCODERS`. ``extra_inputs``: more
+    things the cache key depends on (name -> value or Path), e.g. a narration
+    voice. ``reporter``: what shows the progress (default: nothing); the
+    caller closes it.
     """
     root = Path(root).resolve()
-    asked = n_jobs if n_jobs and not scheduler else None  # an explicit -j, said when capped
-    n_jobs = max(1, n_jobs or os.cpu_count() or 1)
-    enc_name = encoder or DEFAULT_ENCODER
-    enc = encoder_options(enc_name)
-    own_reporter = reporter is None
-    if reporter is None:
-        reporter = make_reporter(progress if progress else ("auto" if show_progress else "none"),
-                                 quiet=quiet)
-    resolver = cache.ImportResolver(root)
+    reporter = reporter if reporter is not None else NullReporter()
     results: dict[int, RenderResult] = {}
-    plans: list[_Plan] = []
 
     def finish(result: RenderResult, index: int) -> None:
         results[index] = result
         if on_result is not None:
             on_result(result)
 
-    work_base = media_dir(root) / ".work"
-    _clean_stale_work(work_base)  # even when every job is a hit: a listing, nothing more
-    try:
-        # 1. keys and hits
-        for index, job in enumerate(jobs):
-            label = job.scene.name + ("" if job.mode == "video" else f" ({job.mode})")
-            deps = resolver.closure(Path(job.scene.path))
-            record = cache.read_record(root, job) if job.mode not in UNCACHED_MODES else None
-            stats = dict((record or {}).get("stats") or {})
-            key = None
-            sources = cache.source_stamps([Path(job.scene.path).resolve(), *deps,
-                                           *cache.exercise_inputs(job.scene.path, job.scene.name)])
-            if job.mode not in UNCACHED_MODES:
-                key = cache.job_key(root, job, encoder_options=enc, extra_inputs=extra_inputs,
-                                    resolver=resolver)
-                if not force and cache.is_hit(root, record, key):
-                    outputs = {kind: root / entry["path"]
-                               for kind, entry in record["outputs"].items()}
-                    result = RenderResult(job, True, 0.0, float(stats.get("duration", 0.0)),
-                                          outputs, cached=True)
-                    reporter.add(str(index), label, job.quality.name, "cached",
-                                 detail=str(result.output or ""))
-                    finish(result, index)
-                    continue
-            stats["_encoder_now"] = enc_name
-            if key is None or (record or {}).get("key") != key:
-                # what a render of another version saw says nothing about this one
-                stats.pop("chunk_hazards", None)
-            plan = _Plan(index, job, key, stats, deps, sources=sources)
-            plan.estimate = _estimate(plan)
-            if job.mode == "video" and chunk and job.animations is None:
-                plan.safe, plan.safety = chunking.chunk_safety(
-                    Path(job.scene.path), job.scene.name, stats, deps)
-            plans.append(plan)
-            reporter.add(str(index), label, job.quality.name, "queued", estimate=plan.estimate)
-        resolver.memo.save()
-        if not plans:
-            return [results[i] for i in range(len(jobs))]
+    _clean_stale_work(media_dir(root) / ".work")  # even when every job is a hit: a listing
+    settings = _Settings(root, reporter, finish, encoder or DEFAULT_ENCODER,
+                         forced=chunk if not isinstance(chunk, bool) and chunk > 1 else None,
+                         asked=n_jobs if n_jobs and not scheduler else None)
+    plans = _plan_jobs(settings, jobs, force=force, chunk=bool(chunk), extra_inputs=extra_inputs)
+    if plans:
+        _execute(settings, plans, max(1, n_jobs or os.cpu_count() or 1), scheduler)
+    return [results[i] for i in range(len(jobs))]
 
-        # 2. executor
-        work_base.mkdir(parents=True, exist_ok=True)
-        work_root = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=work_base))
-        # LaTeX and Pango results, shared by every job: Manim's own folders in the
-        # project's media/ (a plain ``manim`` run here fills the same ones).
-        shared = {"tex_dir": media_dir(root) / "Tex", "text_dir": media_dir(root) / "texts"}
-        pool = None
-        forced = chunk if not isinstance(chunk, bool) and chunk > 1 else None
-        try:
-            if scheduler:
-                pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
-            else:
-                pool = LocalPool(root, _local_slots(n_jobs, plans, reporter, forced),
-                                 work_root=work_root, shared=shared, eager=len(plans))
-            workers = pool.n
-            _run(root, plans, pool, workers, reporter, finish, scheduler is not None, enc_name,
-                 forced, asked)
-        except BaseException:
-            if pool is not None:
-                pool.close(kill=True)
-            raise
+
+@dataclass(frozen=True)
+class _Settings:
+    """What every step of one :func:`render_many` call shares."""
+
+    root: Path
+    reporter: Reporter
+    finish: Callable[[RenderResult, int], None]  # a job's result, as it ends
+    encoder: str
+    forced: int | None = None  # chunks per chunk-safe scene, when the caller forces it
+    asked: int | None = None  # an explicit -j, said when capped
+
+
+def _plan_jobs(settings: _Settings, jobs: list[RenderJob], *, force: bool, chunk: bool,
+               extra_inputs: dict | None) -> list[_Plan]:
+    """Key every job: finish the hits, return a plan for each miss."""
+    root, reporter = settings.root, settings.reporter
+    resolver = cache.ImportResolver(root)
+    enc = encoder_options(settings.encoder)
+    plans = []
+    for index, job in enumerate(jobs):
+        label = job.scene.name + ("" if job.mode == "video" else f" ({job.mode})")
+        deps = resolver.closure(Path(job.scene.path))
+        sources = cache.source_stamps([Path(job.scene.path).resolve(), *deps,
+                                       *cache.exercise_inputs(job.scene.path, job.scene.name)])
+        record, key = None, None
+        if job.mode not in UNCACHED_MODES:
+            record = cache.read_record(root, job) or {}
+            key = cache.job_key(root, job, encoder_options=enc, extra_inputs=extra_inputs,
+                                resolver=resolver)
+            if not force and cache.is_hit(root, record, key):
+                result = _cached_result(root, job, record)
+                reporter.add(str(index), label, job.quality.name, "cached",
+                             detail=str(result.output or ""))
+                settings.finish(result, index)
+                continue
+        stats = stats_from_dict((record or {}).get("stats"))
+        if key is None or (record or {}).get("key") != key:
+            stats.chunk_hazards = None  # what a render of another version saw says nothing
+        plan = _Plan(index, job, key, stats, deps, settings.encoder, sources=sources)
+        plan.estimate = _estimate(plan)
+        if job.mode == "video" and chunk and job.animations is None:
+            plan.safe, plan.safety = chunking.chunk_safety(
+                Path(job.scene.path), job.scene.name, stats.chunk_hazards, deps)
+        plans.append(plan)
+        reporter.add(str(index), label, job.quality.name, "queued", estimate=plan.estimate)
+    resolver.memo.save()
+    return plans
+
+
+def _cached_result(root: Path, job: RenderJob, record: dict) -> RenderResult:
+    outputs = {kind: root / entry["path"] for kind, entry in record["outputs"].items()}
+    duration = stats_from_dict(record.get("stats")).duration
+    return RenderResult(job, True, 0.0, float(duration), outputs, cached=True)
+
+
+def _execute(settings: _Settings, plans: list[_Plan], n_jobs: int, scheduler: str | None
+             ) -> None:
+    """Run the plans on a pool made for them, in a work folder of this run."""
+    root = settings.root
+    work_base = media_dir(root) / ".work"
+    work_base.mkdir(parents=True, exist_ok=True)
+    work_root = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=work_base))
+    pool = None
+    try:
+        if scheduler:
+            pool = DaskPool(root, scheduler, n_jobs, work_root=work_root)
         else:
-            pool.close()
-        finally:
-            shutil.rmtree(work_root, ignore_errors=True)
-        return [results[i] for i in range(len(jobs))]
+            # LaTeX and Pango results, shared by every job: Manim's own folders in the
+            # project's media/ (a plain ``manim`` run here fills the same ones).
+            shared = {"tex_dir": media_dir(root) / "Tex", "text_dir": media_dir(root) / "texts"}
+            slots = _local_slots(n_jobs, plans, settings.reporter, settings.forced)
+            pool = LocalPool(root, slots, work_root=work_root, shared=shared, eager=len(plans))
+        _Batch(settings, plans, pool, remote=scheduler is not None).run()
+    except BaseException:
+        if pool is not None:
+            pool.close(kill=True)
+        raise
+    else:
+        pool.close()
     finally:
-        if own_reporter:
-            reporter.close()
+        shutil.rmtree(work_root, ignore_errors=True)
 
 
 def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter,
@@ -476,7 +489,7 @@ def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter,
     def most_tasks(plan: _Plan) -> int:
         if not splittable(plan, forced):
             return 1
-        known = len(plan.stats.get("play_times") or [])
+        known = len(_known_plays(plan))
         return min(n_jobs, known) if plan.safe and known else n_jobs
 
     slots = min(n_jobs, max(1, sum(most_tasks(p) for p in plans)))
@@ -489,117 +502,153 @@ def _local_slots(n_jobs: int, plans: list[_Plan], reporter: Reporter,
     return slots
 
 
+class _Batch:
+    """The plans of one run on one pool: probe what needs it, plan the
+    chunks, submit, and finish each job as its last part comes back."""
+
+    def __init__(self, settings: _Settings, plans: list[_Plan], pool, *, remote: bool):
+        self.settings, self.plans, self.pool, self.remote = settings, plans, pool, remote
+        self.reporter = settings.reporter
+        self.pending = {plan.index: plan for plan in plans}
+        self.by_task: dict[str, _Plan] = {}
+        self.probing: set[int] = set()
+
+    def run(self) -> None:
+        self.start()
+        while self.pending:
+            try:
+                done = self.pool.done.get(timeout=0.25)
+            except queue.Empty:
+                _poll_progress(self.pool, self.by_task, self.reporter)
+                self.reporter.refresh()
+                continue
+            if done.task.kind == "probe":
+                self.probed(done)
+            else:
+                self.part_done(done)
+
+    def start(self) -> None:
+        """Probe the jobs whose chunk safety is unknown (never observed under
+        this key) and that are long enough to be split, if few enough to
+        matter. (A probe runs the scene's construct once without drawing:
+        worth it only when there are too few scenes to keep every core busy
+        without chunks.) Unknown and not probed: rendered whole."""
+        forced = self.settings.forced
+        to_probe = [p for p in self.plans if splittable(p, forced)
+                    and (p.safe is None or p.stats.play_times is None)]
+        if len(self.plans) >= 2 * self.pool.n and not forced:
+            to_probe = []
+        for plan in to_probe:
+            self.probing.add(plan.index)
+            self.reporter.set(plan.label, "probing")
+            probe = _spec(plan.job, self.settings.root, {}, mode="dry-run")
+            self.submit(plan, Task(f"{plan.index}-{plan.job.scene.name}-probe", "probe",
+                                   probe, plan.estimate * 10))
+        if not self.probing:
+            self.submit_renders(self.plans)
+
+    def spec(self, plan: _Plan, chunk: tuple[int, int] | None = None) -> RunnerTask:
+        """The runner's task to render the job (or one chunk of it)."""
+        return _spec(plan.job, self.settings.root, encoder_options(self.settings.encoder),
+                     chunk=chunk)
+
+    def submit(self, plan: _Plan, task: Task) -> None:
+        if self.remote:
+            task.files = _shipped_files(self.settings.root, plan.job, plan.deps)
+        self.by_task[task.id] = plan
+        self.pool.submit(task)
+
+    def submit_renders(self, plans: list[_Plan]) -> None:
+        """Chunk the videos among ``plans`` and submit them all, longest first."""
+        plan_chunks([p for p in self.plans if p.job.mode == "video"], self.pool.n,
+                    self.settings.forced)
+        _say_tasks(plans, self.settings.asked, self.reporter)
+        for plan in sorted(plans, key=lambda p: -p.estimate):
+            self.submit_render(plan)
+
+    def submit_render(self, plan: _Plan) -> None:
+        k = len(plan.chunks)
+        name = f"{plan.index}-{plan.job.scene.name}"
+        if k == 1:
+            self.submit(plan, Task(name, "render", self.spec(plan), plan.estimate))
+        for i, (start, upto) in enumerate(plan.chunks if k > 1 else []):
+            self.submit(plan, Task(f"{name}#{i + 1}of{k}", "chunk",
+                                   self.spec(plan, chunk=(start, upto)), plan.estimate / k,
+                                   chunk=(i, start, upto)))
+        self.reporter.set(plan.label, "queued", chunks=k,
+                          detail=f"{k} chunks ({plan.safety})" if k > 1 else "")
+
+    def probed(self, done: Done) -> None:
+        """A probe ended: learn from it (or fail its job), and once every
+        probe has, submit the renders."""
+        plan = self.by_task[done.task.id]
+        self.probing.discard(plan.index)
+        if done.result.ok:
+            _learn_from_probe(plan, done)
+            self.reporter.set(plan.label, "queued", estimate=plan.estimate)
+        else:  # the dry run failed: the render would fail the same way
+            plan.chunks, plan.done = [(0, -1)], {0: done}
+            self.finish(plan)
+        if not self.probing:
+            self.submit_renders(list(self.pending.values()))
+        _cleanup(done.task)
+
+    def part_done(self, done: Done) -> None:
+        """A render or chunk ended: finish its job when it was the last part
+        (or render the job whole when its chunks saw a hazard)."""
+        plan = self.by_task[done.task.id]
+        plan.done[done.task.chunk[0] if done.task.chunk else 0] = done
+        if len(plan.done) < len(plan.chunks):
+            return
+        hazard = _unforeseen_hazard(plan)
+        if hazard:
+            # The chunks saw what the verdict did not: their join could differ
+            # from a whole render, so it is never used; render the scene whole.
+            for part in plan.done.values():
+                _cleanup(part.task)
+            plan.done, plan.chunks = {}, [(0, -1)]
+            plan.safe, plan.safety = False, f"a chunk saw {hazard}: rendered whole"
+            self.submit_render(plan)
+            return
+        self.finish(plan)
+
+    def finish(self, plan: _Plan) -> None:
+        result = _finalize(self.settings.root, plan, self.settings.encoder, self.reporter)
+        for part in plan.done.values():
+            _cleanup(part.task)
+        del self.pending[plan.index]
+        self.settings.finish(result, plan.index)
+
+
+def _learn_from_probe(plan: _Plan, done: Done) -> None:
+    """What a probe observed: the animations, the hazards, and so the
+    job's chunk safety and estimate."""
+    seen = done.result
+    plan.stats.play_times, plan.stats.chunk_hazards = seen.play_times, seen.chunk_hazards
+    plan.stats.time_based_updaters, plan.stats.sound = seen.time_based_updaters, seen.sound
+    plan.probe_seconds = max(0.0, done.seconds - 0.1)
+    plan.safe, plan.safety = chunking.chunk_safety(
+        Path(plan.job.scene.path), plan.job.scene.name, plan.stats.chunk_hazards, plan.deps)
+    plan.estimate = _estimate(plan)
+
+
+def _unforeseen_hazard(plan: _Plan) -> str | None:
+    """The first hazard the chunks of a job saw, when they all rendered and
+    no declaration vouches for them; None when whole or nothing was seen."""
+    parts = plan.done.values()
+    hazards = [h for part in parts for h in part.result.chunk_hazards]
+    if (len(plan.chunks) > 1 and hazards and not plan.safety.startswith("declared")
+            and all(p.result.ok for p in parts)):
+        return hazards[0]
+    return None
+
+
 def _say_tasks(plans: list[_Plan], asked: int | None, reporter: Reporter) -> None:
     """Say so when ``-j`` asked for more processes than there are tasks."""
     tasks = sum(len(p.chunks) for p in plans)
     if asked and tasks < asked:
         reporter.note(f"-j {asked}: {tasks} task{'s' if tasks > 1 else ''} to run, so at most "
                       f"{tasks} render process{'es' if tasks > 1 else ''}")
-
-
-def _run(root: Path, plans: list[_Plan], pool, workers: int, reporter: Reporter, finish,
-         remote: bool, enc_name: str, forced: int | None, asked: int | None = None) -> None:
-    pending = {plan.index: plan for plan in plans}
-    by_task: dict[str, _Plan] = {}
-
-    def submit(plan: _Plan, task: Task) -> None:
-        if remote:
-            task.files = _shipped_files(root, plan.job, plan.deps)
-        by_task[task.id] = plan
-        pool.submit(task)
-
-    def submit_render(plan: _Plan) -> None:
-        enc = encoder_options(enc_name)
-        if len(plan.chunks) == 1:
-            submit(plan, Task(f"{plan.index}-{plan.job.scene.name}", "render",
-                              _spec(plan.job, root, enc),
-                              plan.estimate, plan.index))
-        else:
-            k = len(plan.chunks)
-            for i, (start, upto) in enumerate(plan.chunks):
-                task = Task(f"{plan.index}-{plan.job.scene.name}#{i + 1}of{k}", "chunk",
-                            _spec(plan.job, root, enc, chunk=(start, upto)),
-                            plan.estimate / k, plan.index, chunk=(i, start, upto))
-                submit(plan, task)
-        reporter.set(str(plan.index), "queued", chunks=len(plan.chunks),
-                     detail=f"{len(plan.chunks)} chunks ({plan.safety})" if len(plan.chunks) > 1
-                     else "")
-
-    # Probe the jobs whose chunk safety is unknown (never observed under this
-    # key) and that are long enough to be split, if few enough to matter. (A
-    # probe runs the scene's construct once without drawing: worth it only
-    # when there are too few scenes to keep every core busy without chunks.)
-    # Unknown and not probed: rendered whole.
-    to_probe = [p for p in plans if splittable(p, forced)
-                and (p.safe is None or "play_times" not in p.stats)]
-    if len(plans) >= 2 * workers and not forced:
-        to_probe = []
-    probing = set()
-    for plan in to_probe:
-        probing.add(plan.index)
-        task = Task(f"{plan.index}-{plan.job.scene.name}-probe", "probe",
-                    _spec(plan.job, root, {}, mode="dry-run"),
-                    plan.estimate * 10, plan.index)
-        reporter.set(str(plan.index), "probing")
-        submit(plan, task)
-    if not probing:
-        plan_chunks([p for p in plans if p.job.mode == "video"], workers, forced)
-        _say_tasks(plans, asked, reporter)
-        for plan in sorted(plans, key=lambda p: -p.estimate):
-            submit_render(plan)
-
-    while pending:
-        try:
-            done = pool.done.get(timeout=0.25)
-        except Exception:  # queue.Empty
-            _poll_progress(pool, by_task, reporter)
-            reporter.refresh()
-            continue
-        plan = by_task[done.task.id]
-        task = done.task
-        if task.kind == "probe":
-            probing.discard(plan.index)
-            if done.result.get("ok"):
-                plan.stats.update({k: done.result[k] for k in
-                                   ("play_times", "time_based_updaters", "sound",
-                                    "chunk_hazards")
-                                   if k in done.result})
-                plan.probe_seconds = max(0.0, done.seconds - 0.1)
-                plan.safe, plan.safety = chunking.chunk_safety(
-                    Path(plan.job.scene.path), plan.job.scene.name, plan.stats, plan.deps)
-                plan.estimate = _estimate(plan)
-                reporter.set(str(plan.index), "queued", estimate=plan.estimate)
-            else:  # the dry run failed: the render would fail the same way
-                plan.chunks = [(0, -1)]
-                plan.done[0] = done
-                del pending[plan.index]
-                finish(_finalize(root, plan, enc_name, reporter), plan.index)
-            if not probing:
-                plan_chunks([p for p in plans if p.job.mode == "video"], workers, forced)
-                _say_tasks(list(pending.values()), asked, reporter)
-                for other in sorted(pending.values(), key=lambda p: -p.estimate):
-                    submit_render(other)
-            _cleanup(task)
-            continue
-        plan.done[task.chunk[0] if task.chunk else 0] = done
-        if len(plan.done) < len(plan.chunks):
-            continue
-        hazards = [h for part in plan.done.values() for h in part.result.get("chunk_hazards", [])]
-        if (len(plan.chunks) > 1 and hazards and not plan.safety.startswith("declared")
-                and all(p.result.get("ok") for p in plan.done.values())):
-            # The chunks saw what the verdict did not: their join could differ
-            # from a whole render, so it is never used; render the scene whole.
-            for part in plan.done.values():
-                _cleanup(part.task)
-            plan.done, plan.chunks = {}, [(0, -1)]
-            plan.safe, plan.safety = False, f"a chunk saw {hazards[0]}: rendered whole"
-            submit_render(plan)
-            continue
-        result = _finalize(root, plan, enc_name, reporter)
-        for part in plan.done.values():
-            _cleanup(part.task)
-        del pending[plan.index]
-        finish(result, plan.index)
 
 
 def _cleanup(task: Task) -> None:
@@ -626,105 +675,128 @@ def _poll_progress(pool, by_task: dict[str, _Plan], reporter: Reporter) -> None:
                 continue
             frames += f
             rate += f / seconds if seconds > 0 else 0.0
-        finished = sum(d.result.get("frames", 0) for d in plan.done.values())
-        expected = (sum(plan.stats.get("play_times") or []) * plan.job.quality.fps
-                    or plan.stats.get("frames") or 0)
+        finished = sum(d.result.frames for d in plan.done.values())
+        expected = sum(_known_plays(plan)) * plan.job.quality.fps or plan.stats.frames or 0
         fraction = (frames + finished) / expected if expected else 0.0
         reporter.set(str(index), "rendering")
         reporter.frames(str(index), frames + finished, rate, fraction)
 
 
 def _finalize(root: Path, plan: _Plan, enc_name: str, reporter: Reporter) -> RenderResult:
-    job = plan.job
-    parts = [plan.done[i] for i in sorted(plan.done)]
+    """A job whose parts all ended: its outputs put in place and recorded,
+    or its failure; said to the reporter either way."""
+    job, parts = plan.job, plan.ordered_parts()
+    cost = {"chunks": len(parts), "maxrss_kb": max(p.maxrss_kb for p in parts),
+            "cpu": sum(p.cpu for p in parts)}
     seconds = sum(p.seconds for p in parts)
-    maxrss = max(p.maxrss_kb for p in parts)
-    cpu = sum(p.cpu for p in parts)
-    failed = [p for p in parts if not p.result.get("ok")]
-    key = str(plan.index)
-    if failed:
-        error = failed[0].result.get("error") or "unknown error"
-        reporter.set(key, "failed", error)
-        return RenderResult(job, False, seconds, error=error, chunks=len(parts),
-                            maxrss_kb=maxrss, cpu=cpu)
-    last = parts[-1].result
-    try:
-        if len(parts) > 1:
-            reporter.set(key, "joining")
-            videos = [Path(p.result["outputs"]["video"]) for p in parts
-                      if p.result.get("outputs", {}).get("video")]
-            produced = {}
-            if last.get("subcaptions"):
-                srt_file = Path(parts[-1].task.work) / f"{job.scene.name}.joined.srt"
-                chunking.write_srt(chunking.joined_subcaptions(
-                    [p.result for p in parts], job.quality.fps), srt_file)
-                produced["srt"] = str(srt_file)
-            if videos:
-                joined = Path(parts[0].task.work) / f"{job.scene.name}.joined.mp4"
-                chunking.concat_videos(videos, joined)
-                produced["video"] = str(joined)
-        else:
-            produced = _local_files(last)
-        if job.mode in UNCACHED_MODES:
-            outputs: dict[str, Path] = {}
-        else:
-            if job.mode == "video" and "video" not in produced and job.animations is not None:
-                count = len(last.get("play_times") or [])
-                raise RuntimeError(f"it produced no video: -n {job.animations[0]} starts after the "
-                                   f"last animation (the scene has {count}, numbered from 0)")
-            if job.mode == "video" and "video" not in produced:
-                if "frame" not in produced:
-                    raise RuntimeError("it produced no video and no image")
-                # A still scene (no play or wait): Manim wrote its picture as a PNG.
-                produced = {"image": produced["frame"]}
-            if job.mode == "frame" and "frame" not in produced:
-                raise RuntimeError("it produced no frame")
-            outputs = _move_outputs(root, job, produced)
-    except Exception as exc:  # noqa: BLE001 - reported as this job's failure
-        reporter.set(key, "failed", str(exc))
-        return RenderResult(job, False, seconds, error=str(exc), chunks=len(parts),
-                            maxrss_kb=maxrss, cpu=cpu)
-    duration = float(last.get("duration", 0.0))
-    if len(parts) > 1:  # the last chunk's clock ran skipped animations unquantised
-        duration = sum(p.result.get("frames", 0) for p in parts) / job.quality.fps
-    stats = {
-        "seconds": round(seconds, 3), "cpu": round(cpu, 3), "maxrss_kb": maxrss,
-        "duration": duration, "encoder": enc_name, "chunks": len(parts),
-        "frames": sum(p.result.get("frames", 0) for p in parts),
-        "play_times": last.get("play_times", []),
-        "time_based_updaters": any(p.result.get("time_based_updaters") for p in parts),
-        "sound": any(p.result.get("sound") for p in parts),
-        "chunk_hazards": list(dict.fromkeys(h for p in parts
-                                            for h in p.result.get("chunk_hazards", []))),
-    }
-    changed = ""
-    if job.mode not in UNCACHED_MODES:
-        # A source saved during the render: the output may show another version
-        # than the key names (even one saved back to the same text), so it is
-        # kept but not recorded as a hit; the next run renders it again.
-        record_key = plan.key
-        if cache.source_stamps([Path(p) for p in plan.sources]) != plan.sources:
-            record_key, changed = None, " (a source changed while rendering: next run renders again)"
-        cache.write_record(root, job, record_key, outputs, stats)
-    shown = main_output(outputs) or ""
+    failed = next((p.result.error or "unknown error" for p in parts if not p.result.ok), None)
+    if failed is None:
+        try:
+            captions = _captions(job, parts)
+            outputs = _place_outputs(root, job, _produced_files(job, parts, captions),
+                                     len(parts[-1].result.play_times))
+        except Exception as exc:  # noqa: BLE001 - reported as this job's failure
+            failed = str(exc)
+    if failed is not None:
+        reporter.set(plan.label, "failed", failed)
+        return RenderResult(job, False, seconds, error=failed, **cost)
+    stats = _stats(job, parts, enc_name)
+    changed = _record(root, plan, outputs, stats)
     chunks = f" in {len(parts)} chunks" if len(parts) > 1 else ""
-    reporter.set(key, "done",
-                 f"{seconds:.1f}s{chunks}, peak {maxrss / 1024:.0f} MB  {shown}{changed}")
-    return RenderResult(job, True, seconds, duration, outputs, chunks=len(parts),
-                        maxrss_kb=maxrss, cpu=cpu, problems=last.get("problems", []),
-                        animation_ends=last.get("animation_ends", []),
-                        captions=[tuple(c) for c in last.get("captions", [])],
-                        beats=last.get("beats", []))
+    reporter.set(plan.label, "done", f"{seconds:.1f}s{chunks}, peak {cost['maxrss_kb'] / 1024:.0f}"
+                 f" MB  {main_output(outputs) or ''}{changed}")
+    last = parts[-1].result
+    return RenderResult(job, True, seconds, stats.duration, outputs, **cost,
+                        problems=last.problems, animation_ends=last.animation_ends,
+                        captions=captions, beats=last.beats or [])
+
+
+def _captions(job: RenderJob, parts: list[Done]) -> list[Caption]:
+    """The scene's subcaptions on its video's clock: the last part saw them
+    all (on its own clock, when there are chunks)."""
+    if len(parts) > 1:
+        return chunking.joined_subcaptions([p.result for p in parts], job.quality.fps)
+    return list(parts[-1].result.captions)
+
+
+def _produced_files(job: RenderJob, parts: list[Done], captions: list[Caption]
+                    ) -> dict[str, str]:
+    """The files the job's parts produced, by kind; chunks joined into one
+    video (and their captions written as its SRT)."""
+    if len(parts) == 1:
+        return _local_files(parts[0].result)
+    produced = {}
+    if captions:
+        srt_file = Path(parts[-1].task.work) / f"{job.scene.name}.joined.srt"
+        chunking.write_srt(captions, srt_file)
+        produced["srt"] = str(srt_file)
+    videos = [Path(p.result.outputs["video"]) for p in parts if p.result.outputs.get("video")]
+    if videos:
+        joined = Path(parts[0].task.work) / f"{job.scene.name}.joined.mp4"
+        chunking.concat_videos(videos, joined)
+        produced["video"] = str(joined)
+    return produced
+
+
+def _place_outputs(root: Path, job: RenderJob, produced: dict[str, str],
+                   animations: int) -> dict[str, Path]:
+    """Move what the job was asked for into place (nothing for the modes
+    that write no file); raise when it is missing. ``animations``: how many
+    the scene has, for the message."""
+    if job.mode in UNCACHED_MODES:
+        return {}
+    if job.mode == "video" and "video" not in produced and job.animations is not None:
+        raise RuntimeError(f"it produced no video: -n {job.animations[0]} starts after the "
+                           f"last animation (the scene has {animations}, numbered from 0)")
+    if job.mode == "video" and "video" not in produced:
+        if "frame" not in produced:
+            raise RuntimeError("it produced no video and no image")
+        # A still scene (no play or wait): Manim wrote its picture as a PNG.
+        produced = {"image": produced["frame"]}
+    if job.mode == "frame" and "frame" not in produced:
+        raise RuntimeError("it produced no frame")
+    return _move_outputs(root, job, produced)
+
+
+def _stats(job: RenderJob, parts: list[Done], enc_name: str) -> RenderStats:
+    """What the next run learns from this render."""
+    last = parts[-1].result
+    frames = sum(p.result.frames for p in parts)
+    duration = last.duration
+    if len(parts) > 1:  # the last chunk's clock ran skipped animations unquantised
+        duration = frames / job.quality.fps
+    return RenderStats(
+        seconds=round(sum(p.seconds for p in parts), 3),
+        cpu=round(sum(p.cpu for p in parts), 3), maxrss_kb=max(p.maxrss_kb for p in parts),
+        duration=duration, encoder=enc_name, chunks=len(parts), frames=frames,
+        play_times=last.play_times,
+        time_based_updaters=any(p.result.time_based_updaters for p in parts),
+        sound=any(p.result.sound for p in parts),
+        chunk_hazards=list(dict.fromkeys(h for p in parts for h in p.result.chunk_hazards)))
+
+
+def _record(root: Path, plan: _Plan, outputs: dict[str, Path], stats: RenderStats) -> str:
+    """Write the job's cache record; returns what to add to its "done" line."""
+    if plan.job.mode in UNCACHED_MODES:
+        return ""
+    # A source saved during the render: the output may show another version
+    # than the key names (even one saved back to the same text), so it is
+    # kept but not recorded as a hit; the next run renders it again.
+    if cache.source_stamps([Path(p) for p in plan.sources]) != plan.sources:
+        cache.write_record(root, plan.job, None, outputs, asdict(stats))
+        return " (a source changed while rendering: next run renders again)"
+    cache.write_record(root, plan.job, plan.key, outputs, asdict(stats))
+    return ""
 
 
 def render_play_times(root: Path, job: RenderJob) -> list[float]:
     """The length of every ``play``/``wait`` of the job's last render, in
     order, from its cache record (empty when it has none)."""
     record = cache.read_record(root, job) or {}
-    return [float(t) for t in (record.get("stats") or {}).get("play_times") or []]
+    return [float(t) for t in stats_from_dict(record.get("stats")).play_times or []]
 
 
-def render_scene(root: Path, job: RenderJob, *, show_progress: bool = True,
-                 **kwargs) -> RenderResult:
-    """Render one job (through the cache) and return its result."""
-    return render_many(root, [job], show_progress=show_progress, **kwargs)[0]
+def render_scene(root: Path, job: RenderJob, **kwargs) -> RenderResult:
+    """Render one job (through the cache) and return its result; ``kwargs``:
+    those of :func:`render_many`."""
+    return render_many(root, [job], **kwargs)[0]

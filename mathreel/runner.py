@@ -1,10 +1,12 @@
 """Render one scene in this process with Manim's Python API.
 
-Run as ``python -m mathreel.runner JOB.json``: one process per job, so a
+Run as ``python -m mathreel.runner JOB.json`` (a
+:class:`~mathreel.contract.RunnerTask` as JSON): one process per job, so a
 crashing or leaking scene cannot take the pipeline down, and Manim's global
-config is never shared between scenes. The outcome is written as JSON to the
-job's ``result`` path: the files produced (inside the job's private work
-folder) or the error, with LaTeX failures reduced to the offending formula and
+config is never shared between scenes. The outcome, a
+:class:`~mathreel.contract.RunnerResult`, is written as JSON to the task's
+``result_path``: the files produced (inside the job's private work folder) or
+the error, with LaTeX failures reduced to the offending formula and
 LaTeX's own message, plus what the engine learns for next time: the number of
 animations and each one's length (to split a scene into chunks), whether a
 time-based updater or a sound was seen (such scenes are never chunked), the
@@ -15,8 +17,8 @@ then for each job path read from stdin forks a child that runs the job, and
 answers one JSON line (exit code, peak memory, CPU seconds). Every job still
 runs in its own process, without paying Manim's ~1.3 s import each time.
 
-While rendering, the child writes ``frames seconds`` to the job's
-``progress`` file (about four times a second) for the live display.
+While rendering, the child writes ``frames seconds`` to the task's
+``progress_path`` (about four times a second) for the live display.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ import re
 import sys
 import time
 import traceback
+from dataclasses import asdict
 from pathlib import Path
 
 from mathreel import lifeline
+from mathreel.contract import RunnerResult, RunnerTask, task_from_dict
 
 LATEX_LOG_RE = re.compile(r"the log file: (?P<log>\S+\.log)")
 SPECIAL_RE = re.compile(r"\\special\{[^{}]*\}")  # Manim's dvisvgm markers
@@ -99,36 +103,38 @@ def find_outputs(media_dir: Path, scene: str) -> dict[str, str]:
 SKIP_EVERY_ANIMATION = 10**9
 
 
-def manim_config(job: dict) -> dict:
-    """Manim config for a job: quality, private media dir, output kind."""
+def manim_config(task: RunnerTask) -> dict:
+    """Manim config for a task: quality, private media dir, output kind."""
     options = {
-        "quality": job["manim_quality"],
-        "media_dir": job["media_dir"],
-        "disable_caching": job.get("disable_caching", False),
-        "progress_bar": job.get("progress_bar", "display"),
-        "verbosity": job.get("verbosity", "WARNING"),
+        "quality": task.manim_quality,
+        "media_dir": task.media_dir,
+        "disable_caching": True,  # the engine caches whole scenes (mathreel.cache)
+        "progress_bar": task.progress_bar,
+        "verbosity": "WARNING",
     }
-    mode = job["mode"]
-    if mode == "frame":
+    if task.mode == "frame":
         options["save_last_frame"] = True
-    elif mode == "dry-run":
+    elif task.mode == "dry-run":
         options["dry_run"] = True
-    elif mode == "check":
+    elif task.mode == "check":
         # Fast-forward every animation (Manim's -n mechanism): each play() jumps
         # to its end state and the clock advances, but no frame is drawn. The
         # layout is checked on those end states; time-based (dt) updaters are
         # not integrated. About 5x faster than a dry run, which draws every frame.
         options["dry_run"] = True
         options["from_animation_number"] = SKIP_EVERY_ANIMATION
-    for option in ("tex_dir", "text_dir"):  # caches shared between jobs
-        if job.get(option):
-            options[option] = job[option]
-    if job.get("encoder_options"):
-        options["video_encoder_options"] = dict(job["encoder_options"])
+    for option in ("tex_dir", "text_dir"):  # caches shared between tasks
+        if getattr(task, option):
+            options[option] = getattr(task, option)
+    if task.encoder_options:
+        options["video_encoder_options"] = dict(task.encoder_options)
     # Unseeded randomness would differ between the processes rendering the
     # chunks of one scene; a scene's own seed still wins.
-    options["seed"] = job.get("seed", 0)
-    options.update(job.get("extra_config", {}))
+    options["seed"] = 0
+    if task.from_animation is not None:
+        options["from_animation_number"] = task.from_animation
+    if task.upto_animation is not None:
+        options["upto_animation_number"] = task.upto_animation
     return options
 
 
@@ -225,13 +231,6 @@ class Observer:
 
         CairoRenderer.play, CairoRenderer.add_frame = play, add_frame
         Scene.add_sound = add_sound
-
-    def report(self) -> dict:
-        return {"num_plays": len(self.play_times), "play_times": self.play_times,
-                "play_starts": self.play_starts, "play_frames": self.play_frames,
-                "frames": self.frames, "time_based_updaters": self.time_based_updaters,
-                "sound": self.sound, "chunk_hazards": self.hazards}
-
 
 def _flatten(animations) -> list:
     """Animations and, inside groups (``AnimationGroup``, ``Succession``),
@@ -330,33 +329,33 @@ def install_frame_encoding() -> bool:
     return True
 
 
-def run(job: dict) -> dict:
+def run(task: RunnerTask) -> RunnerResult:
+    """Render ``task`` in this process and say what came of it."""
     from manim import tempconfig
 
-    observer = Observer(job.get("progress"))
+    observer = Observer(task.progress_path)
     observer.install()
     install_frame_encoding()
     install_quoted_manifest()
-    scene_class = load_scene_class(Path(job["file"]), job["scene"])
-    with tempconfig(manim_config(job)):
+    scene_class = load_scene_class(Path(task.file), task.scene)
+    with tempconfig(manim_config(task)):
         scene = scene_class()
         recorder = None
-        if job["mode"] == "check":
+        if task.mode == "check":
             from .layout import LayoutRecorder
 
             recorder = LayoutRecorder(scene)
         scene.render()
         duration = float(scene.time)
-    result = {"ok": True, "duration": duration,
-              "outputs": find_outputs(Path(job["media_dir"]), job["scene"]),
-              "subcaptions": recorded_captions(scene), **observer.report()}
-    if getattr(scene, "beat_records", None) is not None:
-        result["beats"] = beat_plan(scene)
-    if recorder is not None:
-        result["problems"] = [str(p) for p in recorder.problems]
-        result["animation_ends"] = recorder.animation_ends
-        result["captions"] = recorded_captions(scene)
-    return result
+    return RunnerResult(
+        ok=True, duration=duration, outputs=find_outputs(Path(task.media_dir), task.scene),
+        captions=recorded_captions(scene), play_times=observer.play_times,
+        play_starts=observer.play_starts, play_frames=observer.play_frames,
+        frames=observer.frames, time_based_updaters=observer.time_based_updaters,
+        sound=observer.sound, chunk_hazards=observer.hazards,
+        beats=beat_plan(scene) if getattr(scene, "beat_records", None) is not None else None,
+        problems=[str(p) for p in recorder.problems] if recorder else [],
+        animation_ends=list(recorder.animation_ends) if recorder else [])
 
 
 def beat_plan(scene) -> list[dict]:
@@ -380,18 +379,18 @@ def recorded_captions(scene) -> list[tuple[float, float, str]]:
 
 
 def main(argv: list[str]) -> int:
-    job = json.loads(Path(argv[0]).read_text())
+    task = task_from_dict(json.loads(Path(argv[0]).read_text()))
     try:
-        result = run(job)
+        result = run(task)
     except BaseException as exc:  # noqa: BLE001 - every failure is reported, not raised
         if isinstance(exc, KeyboardInterrupt):
             raise
         message = latex_error_message(exc) or f"{type(exc).__name__}: {exc}"
-        result = {"ok": False, "error": message, "traceback": traceback.format_exc()}
-    tmp = job["result"] + ".tmp"
-    Path(tmp).write_text(json.dumps(result))
-    os.replace(tmp, job["result"])  # the parent never reads half a result
-    return 0 if result["ok"] else 1
+        result = RunnerResult(ok=False, error=message, traceback=traceback.format_exc())
+    tmp = task.result_path + ".tmp"
+    Path(tmp).write_text(json.dumps(asdict(result)))
+    os.replace(tmp, task.result_path)  # the parent never reads half a result
+    return 0 if result.ok else 1
 
 
 def _child(job_path: str, zygote: int) -> None:

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from .progress import PlainReporter
 from .project import Quality
 from .render import RenderJob, RenderResult, render_many
 
@@ -38,7 +39,8 @@ def _is_source(change) -> bool:
 def render_pass(root: Path, scenes, quality: Quality, mode: str, echo: Callable[[str], None],
                 **kwargs) -> list[RenderResult]:
     jobs = [RenderJob(scene, quality, mode) for scene in scenes]
-    results = render_many(root, jobs, progress=kwargs.pop("progress", "plain"), **kwargs)
+    reporter = kwargs.pop("reporter", None) or PlainReporter()  # a line per event: one pass of many
+    results = render_many(root, jobs, reporter=reporter, **kwargs)
     for result in results:
         if not result.ok:
             echo(f"Error: scene {result.job.scene.name} failed: {result.error}")

@@ -83,5 +83,5 @@ def checked(tmp_path_factory):
     {scene name: RenderResult})."""
     work_root = tmp_path_factory.mktemp("check")
     jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in load_curriculum(ROOT).scenes]
-    results = render_many(work_root, jobs, show_progress=False)
+    results = render_many(work_root, jobs)
     return work_root, {r.job.scene.name: r for r in results}

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pipeline"))
 from lesson_media import LESSON_01, damage, fake_render, make_project  # noqa: E402
 from mathreel import build as build_module  # noqa: E402
 from mathreel.cli import cli  # noqa: E402
+from mathreel.progress import PlainReporter  # noqa: E402
 from mathreel.project import course_video, lesson_video, scene_video, still_image  # noqa: E402
 from mathreel.render import RenderResult  # noqa: E402
 
@@ -182,8 +183,9 @@ def test_build_takes_the_render_engine_options(project, fake_engine):
     result = run("build", "first", "-j", "1", "--quiet", "--encoder", "release")
     assert result.exit_code == 0, result.output
     options = build_module.render_many.options
-    assert (options["n_jobs"], options["quiet"], options["encoder"], options["force"]) == (
-        1, True, "release", False)
+    assert (options["n_jobs"], options["encoder"], options["force"]) == (1, "release", False)
+    reporter = options["reporter"]  # --quiet: failures only, one plain line each
+    assert isinstance(reporter, PlainReporter) and reporter.quiet
 
 
 def test_build_with_an_unreachable_scheduler_is_one_line(project):

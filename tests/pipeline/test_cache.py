@@ -146,37 +146,37 @@ def test_key_covers_quality_encoder_voice_and_extra_inputs(tmp_path, monkeypatch
 def test_a_hit_does_not_start_manim_and_force_does(tmp_path, monkeypatch):
     root = make_project(tmp_path)
     job = fixture_job("ChunkSafe", root=root)
-    first = render_many(root, [job], progress="none")[0]
+    first = render_many(root, [job])[0]
     assert first.ok and not first.cached and first.outputs["video"].exists()
 
     def no_pool(*args, **kwargs):
         raise AssertionError("a cache hit started a render process")
 
     monkeypatch.setattr(render, "LocalPool", no_pool)
-    second = render_many(root, [job], progress="none")[0]
+    second = render_many(root, [job])[0]
     assert second.ok and second.cached and second.outputs == first.outputs
     with pytest.raises(AssertionError, match="started a render process"):
-        render_many(root, [job], progress="none", force=True)
+        render_many(root, [job], force=True)
 
 
 def test_a_replaced_output_is_a_miss(tmp_path):
     root = make_project(tmp_path)
     job = fixture_job("Traced", root=root)
-    render_many(root, [job], progress="none")
+    render_many(root, [job])
     record = cache.read_record(root, job)
     key = record["key"]
     assert cache.is_hit(root, record, key)
     video = scene_video(root, "low", "Traced")
     video.write_bytes(b"not a video")
     assert not cache.is_hit(root, cache.read_record(root, job), key)
-    again = render_many(root, [job], progress="none")[0]
+    again = render_many(root, [job])[0]
     assert again.ok and not again.cached and len(frame_hashes(video)) > 0
 
 
 def _start_render(root: Path, scene: str) -> subprocess.Popen:
     code = ("import sys; from pathlib import Path; sys.path.insert(0, %r);"
             "from engine_kit import fixture_job; from mathreel.render import render_many;"
-            "root = Path(%r); render_many(root, [fixture_job(%r, root=root)], progress='none')"
+            "root = Path(%r); render_many(root, [fixture_job(%r, root=root)])"
             % (str(Path(__file__).parent), str(root), scene))
     return subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
 
@@ -199,7 +199,7 @@ def test_a_render_killed_half_way_leaves_nothing_a_rerun_accepts(tmp_path):
     assert cache.read_record(root, job) is None
     leftovers = list((root / "media").rglob("*.mp4"))
     assert all(".work" in p.parts for p in leftovers)  # only inside a work folder
-    result = render_many(root, [job], progress="none")[0]
+    result = render_many(root, [job])[0]
     assert result.ok and not result.cached
     assert len(frame_hashes(video)) == int(round(result.duration * 15))
     assert not any((root / "media" / ".work").glob("*/*/progress"))  # stale work cleaned
@@ -302,10 +302,10 @@ def test_a_source_saved_during_the_render_is_rendered_again(tmp_path):
     scene_file.parent.mkdir(parents=True)
     scene_file.write_text(SELF_SAVING)
     job = RenderJob(SceneRef("SavedMidRender", scene_file, "Saved"), QUALITIES["low"])
-    first = render_many(tmp_path, [job], progress="none")[0]
+    first = render_many(tmp_path, [job])[0]
     assert first.ok and not first.cached and first.outputs["video"].is_file()
     assert cache.read_record(tmp_path, job)["key"] is None
-    second = render_many(tmp_path, [job], progress="none")[0]  # rendered again, untouched now
+    second = render_many(tmp_path, [job])[0]  # rendered again, untouched now
     assert second.ok and not second.cached
-    third = render_many(tmp_path, [job], progress="none")[0]
+    third = render_many(tmp_path, [job])[0]
     assert third.ok and third.cached

@@ -35,16 +35,14 @@ def test_chunk_safety_is_detected_and_declared(tmp_path):
     assert chunking.chunk_safety(fixtures / "traced.py", "Traced", None)[0] is False
     # nothing in the source and nothing observed: unknown until a probe looks
     assert chunking.chunk_safety(fixtures / "chunky.py", "ChunkSafe", None)[0] is None
-    assert chunking.chunk_safety(fixtures / "chunky.py", "ChunkSafe", {})[0] is None
+    assert chunking.chunk_safety(fixtures / "chunky.py", "ChunkSafe", [])[0] is True
     assert chunking.chunk_safety(fixtures / "chunky.py", "ChunkSafe",
-                                 {"chunk_hazards": []})[0] is True
-    assert chunking.chunk_safety(fixtures / "chunky.py", "ChunkSafe",
-                                 {"chunk_hazards": ["an updater on a VMobject (f)"]})[0] is False
+                                 ["an updater on a VMobject (f)"])[0] is False
     # an updater that takes no dt is still an updater
     assert chunking.chunk_safety(fixtures / "stateful.py", "TraceTheDot", None)[0] is False
     declared = tmp_path / "d.py"
     declared.write_text("from manim import *\nclass D(Scene):\n    chunk_safe = False\n")
-    assert chunking.chunk_safety(declared, "D", {"chunk_hazards": []}) == (
+    assert chunking.chunk_safety(declared, "D", []) == (
         False, "declared chunk_safe = False")
 
 
@@ -52,12 +50,12 @@ def test_chunk_safety_is_detected_and_declared(tmp_path):
 def whole_and_chunked(tmp_path_factory):
     root = tmp_path_factory.mktemp("chunks")
     job = fixture_job("ChunkSafe", "chunky.py")
-    whole = render_many(root, [job], progress="none", chunk=False, n_jobs=2)[0]
+    whole = render_many(root, [job], chunk=False, n_jobs=2)[0]
     assert whole.ok and whole.chunks == 1
     kept = {k: root / f"whole{p.suffix}" for k, p in whole.outputs.items()}
     for kind, path in whole.outputs.items():
         shutil.copy(path, kept[kind])
-    chunked = render_many(root, [job], progress="none", chunk=3, n_jobs=2, force=True)[0]
+    chunked = render_many(root, [job], chunk=3, n_jobs=2, force=True)[0]
     return whole, kept, chunked
 
 
@@ -84,13 +82,13 @@ def test_chunked_render_keeps_the_captions(whole_and_chunked):
 
 def test_a_traced_path_scene_is_rendered_whole(tmp_path):
     job = fixture_job("Traced", "traced.py")
-    result = render_many(tmp_path, [job], progress="none", chunk=3, n_jobs=2)[0]
+    result = render_many(tmp_path, [job], chunk=3, n_jobs=2)[0]
     assert result.ok and result.chunks == 1
     # and the render saw why: a time-based updater
     from mathreel import cache
 
     assert cache.read_record(tmp_path, job)["stats"]["time_based_updaters"] is True
-    again = render_many(tmp_path, [job], progress="none", chunk=3, n_jobs=2, force=True)[0]
+    again = render_many(tmp_path, [job], chunk=3, n_jobs=2, force=True)[0]
     assert again.ok and again.chunks == 1
 
 
@@ -101,7 +99,7 @@ sys.path.insert(0, sys.argv[2])
 from engine_kit import fixture_job
 from mathreel.render import render_many
 result = render_many(Path(sys.argv[1]), [fixture_job("ChunkSafe", "chunky.py")],
-                     progress="none", chunk=False, n_jobs=1)[0]
+                     chunk=False, n_jobs=1)[0]
 assert result.ok, result.error
 print(result.outputs["video"])
 '''
@@ -135,15 +133,15 @@ def stateful_renders(tmp_path_factory):
     copy that declares ``chunk_safe = True``."""
     base = tmp_path_factory.mktemp("stateful")
     jobs = [fixture_job(name, "stateful.py") for name in STATEFUL]
-    whole = render_many(base / "whole", jobs, progress="none", chunk=False, n_jobs=2)
-    asked = render_many(base / "asked", jobs, progress="none", chunk=3, n_jobs=2)
+    whole = render_many(base / "whole", jobs, chunk=False, n_jobs=2)
+    asked = render_many(base / "asked", jobs, chunk=3, n_jobs=2)
     forced_file = base / "forced" / "stateful.py"
     forced_file.parent.mkdir()
     forced_file.write_text(jobs[0].scene.path.read_text().replace(
         "(Scene):\n", "(Scene):\n    chunk_safe = True\n"))
     forced_jobs = [RenderJob(SceneRef(name, forced_file, name), QUALITIES["low"])
                    for name in STATEFUL]
-    forced = render_many(base / "forced", forced_jobs, progress="none", chunk=3, n_jobs=2)
+    forced = render_many(base / "forced", forced_jobs, chunk=3, n_jobs=2)
     return whole, asked, forced
 
 
@@ -186,13 +184,13 @@ def test_an_edit_that_adds_a_dt_updater_is_not_chunked_on_the_old_verdict(tmp_pa
     scene_file.parent.mkdir()
     scene_file.write_text(SPINNER)
     job = RenderJob(SceneRef("Spinner", scene_file, "Spinner"), QUALITIES["low"])
-    first = render_many(tmp_path / "project", [job], progress="none", chunk=3, n_jobs=2)[0]
+    first = render_many(tmp_path / "project", [job], chunk=3, n_jobs=2)[0]
     assert first.ok and first.chunks == 3, first.error
     scene_file.write_text(SPINNER.replace(
         "self.add(square)", "self.add(square)\n        square.add_updater(lambda m, dt: m.rotate(dt))"))
-    second = render_many(tmp_path / "project", [job], progress="none", chunk=3, n_jobs=2)[0]
+    second = render_many(tmp_path / "project", [job], chunk=3, n_jobs=2)[0]
     assert second.ok and second.chunks == 1
-    oracle = render_many(tmp_path / "oracle", [job], progress="none", chunk=False)[0]
+    oracle = render_many(tmp_path / "oracle", [job], chunk=False)[0]
     assert frame_hashes(second.outputs["video"]) == frame_hashes(oracle.outputs["video"])
 
 
@@ -235,7 +233,7 @@ def test_chunks_that_see_an_updater_are_thrown_away_and_the_scene_rendered_whole
     scene_file.parent.mkdir()
     scene_file.write_text(MOODY)
     job = RenderJob(SceneRef("Moody", scene_file, "Moody"), QUALITIES["low"])
-    calm = render_many(tmp_path / "project", [job], progress="none", chunk=False)[0]
+    calm = render_many(tmp_path / "project", [job], chunk=False)[0]
     assert calm.ok
     monkeypatch.setenv("MATHREEL_TEST_SPIN", "1")
     seen = Seen()
@@ -246,7 +244,7 @@ def test_chunks_that_see_an_updater_are_thrown_away_and_the_scene_rendered_whole
     from mathreel import cache
 
     assert cache.read_record(tmp_path / "project", job)["stats"]["chunk_hazards"]
-    oracle = render_many(tmp_path / "oracle", [job], progress="none", chunk=False)[0]
+    oracle = render_many(tmp_path / "oracle", [job], chunk=False)[0]
     assert frame_hashes(spun.outputs["video"]) == frame_hashes(oracle.outputs["video"])
 
 

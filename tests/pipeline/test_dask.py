@@ -3,6 +3,8 @@ outputs come back to the client as bytes."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 from engine_kit import fixture_job, frame_hashes, make_project
 
@@ -27,7 +29,7 @@ def test_a_worker_returns_the_outputs_as_bytes(cluster, tmp_path):
     spec = render._spec(job, root, render.encoder_options())
     files = {rel: open(path, "rb").read()
              for rel, path in render._shipped_files(root, job, []).items()}
-    answer = client.submit(_render_remote, spec, files, spec["file_rel"], pure=False).result()
+    answer = client.submit(_render_remote, asdict(spec), files, pure=False).result()
     assert answer["result"]["ok"], answer["result"]
     name, data = answer["files"]["video"]
     assert name == "ChunkSafe.mp4" and isinstance(data, bytes) and data[4:8] == b"ftyp"
@@ -38,12 +40,12 @@ def test_render_a_lesson_on_the_cluster(cluster, tmp_path):
     cluster_obj, _ = cluster
     root = make_project(tmp_path)
     jobs = [fixture_job(n, root=root) for n in ("ChunkSafe", "Traced", "Broken")]
-    results = render_many(root, jobs, progress="none", scheduler=cluster_obj.scheduler_address)
+    results = render_many(root, jobs, scheduler=cluster_obj.scheduler_address)
     assert [r.ok for r in results] == [True, True, False]
     assert "broken on purpose" in results[2].error
     assert len(frame_hashes(results[0].outputs["video"])) == 43
     assert results[0].outputs["srt"].read_text().count("-->") == 2
-    again = render_many(root, jobs[:2], progress="none", scheduler=cluster_obj.scheduler_address)
+    again = render_many(root, jobs[:2], scheduler=cluster_obj.scheduler_address)
     assert all(r.cached for r in again)
 
 
@@ -62,7 +64,7 @@ def test_build_a_lesson_with_its_title_card_on_the_cluster(cluster, tmp_path):
     curriculum = load_curriculum(root)
     lesson = dataclasses.replace(curriculum.lesson(1),
                                  scenes=curriculum.lesson(1).scenes[:1])  # ChunkSafe
-    report = build(curriculum, [lesson], "low", course=False, show_progress=False,
+    report = build(curriculum, [lesson], "low", course=False,
                    scheduler=cluster_obj.scheduler_address)
     assert report.ok, report.lessons[0].error
     title = scene_video(root, "low", "Lesson01Title")

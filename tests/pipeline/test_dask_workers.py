@@ -112,7 +112,7 @@ def test_two_workers_on_a_cold_latex_cache_render_a_lesson_twice(workers, tmp_pa
     scene_file.write_text(LESSON)
     jobs = [RenderJob(SceneRef(name, scene_file, name), QUALITIES["low"]) for name in SCENES]
     for attempt in range(2):
-        results = render_many(project, jobs, progress="none", scheduler=address, force=True)
+        results = render_many(project, jobs, scheduler=address, force=True)
         failed = [f"{r.job.scene.name}: {r.error}" for r in results if not r.ok]
         assert failed == [], f"render {attempt + 1}: {failed}"
     cache = worker_tmp / f"mathreel-tex-{os.getuid()}"

@@ -35,7 +35,7 @@ from engine_kit import fixture_job
 from mathreel.render import render_many
 root = Path(sys.argv[1])
 jobs = [fixture_job(name, root=root) for name in sys.argv[3:]]
-render_many(root, jobs, progress="none", n_jobs=2, chunk=3, force=True)
+render_many(root, jobs, n_jobs=2, chunk=3, force=True)
 '''
 
 
@@ -75,7 +75,7 @@ def reference(tmp_path_factory):
     and how long a full (killable) run takes."""
     root = make_project(tmp_path_factory.mktemp("reference"))
     started = time.monotonic()
-    results = render_many(root, [fixture_job(n, root=root) for n in SCENES], progress="none",
+    results = render_many(root, [fixture_job(n, root=root) for n in SCENES],
                           n_jobs=2, chunk=False)
     assert all(r.ok for r in results)
     return {r.job.scene.name: frame_hashes(r.outputs["video"]) for r in results}, (
@@ -102,7 +102,7 @@ def test_no_run_accepts_a_partial_output_after_a_kill(reference, tmp_path):
             assert frame_hashes(video) == frames[name], f"trial {trial}: {name} accepted"
             record = cache.read_record(root, fixture_job(name, root=root))
             assert record["stats"]["frames"] == len(frames[name])
-    final = render_many(root, [fixture_job(n, root=root) for n in SCENES], progress="none",
+    final = render_many(root, [fixture_job(n, root=root) for n in SCENES],
                         n_jobs=2)
     for result in final:
         assert result.ok, result.error

@@ -46,7 +46,7 @@ def project(tmp_path):
 def render(root, voice_name, monkeypatch, mode="video"):
     monkeypatch.setenv(voice.VOICE_ENV, voice_name)
     job = RenderJob(SceneRef("Walk", root / "scenes" / "walk.py", "Walk"), QUALITIES["low"], mode)
-    [result] = render_many(root, [job], show_progress=False, chunk=False)
+    [result] = render_many(root, [job], chunk=False)
     assert result.ok, result.error
     return result
 
@@ -109,7 +109,7 @@ def test_beats_that_change_between_passes_are_refused(project, monkeypatch):
     '''))
     monkeypatch.setenv(voice.VOICE_ENV, "none")
     job = RenderJob(SceneRef("Walk", project / "scenes" / "walk.py", "Walk"), QUALITIES["low"])
-    [result] = render_many(project, [job], show_progress=False, chunk=False)
+    [result] = render_many(project, [job], chunk=False)
     assert not result.ok
     assert "beat 1 differs between the planning pass and the render" in result.error
 

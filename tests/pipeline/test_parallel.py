@@ -8,6 +8,7 @@ from engine_kit import fixture_job, make_project
 from mathreel import executors, render
 from mathreel.curriculum import SceneRef
 from mathreel.executors import LocalPool, Task
+from mathreel.contract import RenderStats
 from mathreel.progress import Reporter
 from mathreel.project import QUALITIES
 from mathreel.render import RenderJob, render_many, simulate_makespan
@@ -17,7 +18,7 @@ def test_one_failing_scene_does_not_stop_the_others(tmp_path):
     root = make_project(tmp_path)
     jobs = [fixture_job(n, root=root) for n in ("Broken", "ChunkSafe", "Traced")]
     seen = []
-    results = render_many(root, jobs, progress="none", n_jobs=2, on_result=seen.append)
+    results = render_many(root, jobs, n_jobs=2, on_result=seen.append)
     assert [r.job.scene.name for r in results] == ["Broken", "ChunkSafe", "Traced"]
     assert [r.ok for r in results] == [False, True, True]
     assert results[0].error == "RuntimeError: this scene is broken on purpose"
@@ -52,11 +53,11 @@ def test_schedule_model():
 
 def test_a_long_scene_is_split_when_it_pays():
     job = fixture_job("ChunkSafe", "chunky.py")
-    plan = render._Plan(0, job, "k", {"play_times": [1.0] * 20}, [])
+    plan = render._Plan(0, job, "k", RenderStats(play_times=[1.0] * 20), [])
     plan.estimate, plan.safe = 20.0, True
     render.plan_chunks([plan], 2)
     assert len(plan.chunks) >= 2
-    small = render._Plan(0, job, "k", {"play_times": [1.0] * 20}, [])
+    small = render._Plan(0, job, "k", RenderStats(play_times=[1.0] * 20), [])
     small.estimate, small.safe = 0.3, True
     render.plan_chunks([small], 2)
     assert small.chunks == [(0, -1)]

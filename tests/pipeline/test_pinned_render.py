@@ -74,7 +74,7 @@ def test_pinned_versions_render_the_committed_frames(mini_project):
         pytest.skip("installed versions differ from constraints.txt: " + "; ".join(differences))
     scene = SceneRef("SquareToCircle", FIXTURES / "manim_docs_example.py", "Square to circle")
     [result] = render_many(mini_project, [RenderJob(scene, QUALITIES["low"])],
-                           show_progress=False, encoder="fast")
+                           encoder="fast")
     assert result.ok, result.error
     got = framemd5(result.outputs["video"])
     want = [line for line in GOLDEN.read_text().splitlines()

@@ -42,8 +42,8 @@ def test_live_display_shows_every_job_and_an_overall_bar():
     reporter.refresh()
     fraction, _ = reporter.overall()
     assert abs(fraction - 0.75) < 1e-9  # one failed (done) and half of another
-    text = reporter.live.console.export_text() if False else None  # noqa: F841
     reporter.close()
+    reporter.close()  # its maker's `with` may close it again: nothing happens
     screen = out.getvalue()
     for expected in ("SceneOne", "cached", "SceneTwo", "120 frames, 48 fps in 2 chunks",
                      "SceneThree", "failed", "ValueError: bad", "75%", "ETA"):

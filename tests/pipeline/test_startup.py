@@ -54,7 +54,7 @@ def spy_pool(monkeypatch):
 
 def test_a_short_scene_gets_one_worker_and_no_probe(tmp_path, spy_pool):
     job = fixture_job("ChunkSafe", "chunky.py")  # chunk-safe, about 3 s of video
-    result = render_many(tmp_path, [job], progress="none", n_jobs=2)[0]
+    result = render_many(tmp_path, [job], n_jobs=2)[0]
     assert result.ok, result.error
     assert spy_pool == {"sizes": [1], "kinds": ["render"]}
     assert result.chunks == 1
@@ -65,7 +65,7 @@ def test_a_long_scene_is_still_probed_and_split(tmp_path, spy_pool):
     # Its last render (statistics only, no play_times) took long: worth splitting.
     cache.write_record(tmp_path, job, None, {},
                        {"seconds": 4 * MIN_SPLIT_SECONDS, "encoder": render.DEFAULT_ENCODER})
-    result = render_many(tmp_path, [job], progress="none", n_jobs=2)[0]
+    result = render_many(tmp_path, [job], n_jobs=2)[0]
     assert result.ok, result.error
     assert spy_pool["sizes"] == [2]
     assert spy_pool["kinds"][0] == "probe"

@@ -8,6 +8,7 @@ import time
 from engine_kit import make_project
 
 from mathreel.curriculum import load_curriculum
+from mathreel.progress import NullReporter
 from mathreel.project import QUALITIES
 from mathreel.targets import resolve_targets
 from mathreel.watch import watch_and_render
@@ -38,7 +39,7 @@ def test_watch_renders_again_only_what_a_save_affects(tmp_path):
     thread = threading.Thread(target=watch_and_render, daemon=True, kwargs=dict(
         root=root, resolve=resolve, quality=QUALITIES["low"], mode="frame",
         echo=printed.append, stop_event=stop, on_pass=on_pass, debounce_ms=100,
-        progress="none"))
+        reporter=NullReporter()))
     thread.start()
     try:
         wait_for(1)

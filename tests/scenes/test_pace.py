@@ -55,7 +55,7 @@ def test_a_silent_plan_equals_the_voiced_plan(checked, tmp_path, monkeypatch):
     lesson = CURRICULUM.lesson("04")
     monkeypatch.setenv("MATHREEL_VOICE", "none")
     jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in lesson.scenes]
-    silent = {r.job.scene.name: r for r in render_many(tmp_path, jobs, show_progress=False)}
+    silent = {r.job.scene.name: r for r in render_many(tmp_path, jobs)}
     for scene in lesson.scenes:
         voiced = checked[1][scene.name]
         assert [(b["text"], b["length"]) for b in silent[scene.name].beats] == \

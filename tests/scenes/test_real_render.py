@@ -16,7 +16,7 @@ def test_a_lesson_02_scene_renders_to_video_and_captions(course_copy):
     scenes = curriculum.lesson("02").scenes
     assert scenes, "lesson 02 has no scenes"
     scene = scenes[0]
-    result = render_scene(course_copy, RenderJob(scene, QUALITIES["low"]), show_progress=False)
+    result = render_scene(course_copy, RenderJob(scene, QUALITIES["low"]))
     assert result.ok, result.error
     video = scene_video(course_copy, "low", scene.name)
     assert result.outputs == {"video": video, "srt": video.with_suffix(".srt")}
