@@ -1,8 +1,10 @@
 """The mathreel command line: thin commands over the library.
 
-Library errors become one-line ``Error: ...`` messages here, at the edge:
-exit code 2 for input the user can correct (unknown target, bad option), 1
-for a scene that failed while rendering.
+Each command parses its arguments, calls one function of
+:mod:`mathreel.commands` and prints what it returns. Library errors
+become one-line ``Error: ...`` messages here, at the edge: exit code 2 for
+input the user can correct (unknown target, bad option), 1 for a scene
+that failed while rendering.
 """
 
 from __future__ import annotations
