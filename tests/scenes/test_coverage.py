@@ -73,7 +73,7 @@ def test_a_scene_missing_from_either_side_is_named(tmp_path):
     scenes = tuple(SceneRef(name=name, path=module, title=name, lesson=42)
                    for name in ("Listed", "Ghost"))
     lesson = Lesson(number=42, slug="sample", title="Sample", description="", tags=(),
-                    scenes=scenes)
+                    scenes=scenes, folder=tmp_path)
     assert curriculum_mismatches(Curriculum(root=tmp_path, lessons=(lesson,))) == [
         "lesson 42: Ghost is listed but not defined",
         "lesson 42: Forgotten is defined but not listed",
