@@ -37,10 +37,6 @@ class ChapterPlan:
     chapters: list[Chapter]
     notes: list[str]  # what was merged, and why the YouTube list may be empty
 
-    @property
-    def youtube_ok(self) -> bool:
-        return not youtube_problems(self.chapters)
-
 
 def _span(a: float, b: float) -> float:
     """A chapter's length as strict as anyone reads it: the lesser of its

@@ -1,15 +1,15 @@
 """The mathreel command line: thin commands over the library.
 
-Library errors become one-line ``Error: ...`` messages here, at the edge:
-exit code 2 for input the user can correct (unknown target, bad option), 1
-for a scene that failed while rendering.
+Each command parses its arguments, calls one function of
+:mod:`mathreel.commands` and prints what it returns. Library errors
+become one-line ``Error: ...`` messages here, at the edge: exit code 2 for
+input the user can correct (unknown target, bad option), 1 for a scene
+that failed while rendering.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,18 +19,21 @@ import click
 from .cli_params import (
     QUALITY_METAVAR, AnimationRange, LessonParam, QualityParam, TargetParam,
 )
-from .curriculum import CurriculumError, UnknownLessonError, load_curriculum
+from .commands import Failure, InputError
+from .commands.scenes import (
+    check_targets, contact_sheet as write_contact_sheet, listing, preview_target, render_targets,
+)
+from .commands.selection import current_curriculum
 from .progress import make_reporter
-from .project import FORMATS, QUALITIES, ROOT_ENV, find_root, media_dir, scene_video, use_root
-from .render import RenderJob, RenderResult, render_many
-from .targets import TargetError, resolve_targets
+from .project import FORMATS, ROOT_ENV, use_root
 from .viewer import show
 from .voice import VOICE_ENV, VOICES, use_voice
 
 # Imported inside the commands that use them, so that `render` and `preview`
-# start without ffmpeg-python, PIL and the stitcher: build, contact_sheet,
-# doctor, encode, stitch.
+# start without ffmpeg-python, PIL and the stitcher: the lesson and publish
+# commands, doctor.
 if TYPE_CHECKING:
+    from .render import RenderResult
     from .stitch import StitchResult
 
 QUALITY_OPTION = click.option(
@@ -67,6 +70,15 @@ class MathreelGroup(click.Group):
     traceback), a usage error followed by click's ``Try '... --help'`` hint,
     and exits with the error's code."""
 
+    def invoke(self, ctx):
+        """Library errors become click's, here at the edge."""
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            raise UserError(str(exc)) from None
+        except Failure as exc:
+            raise click.ClickException(str(exc)) from None
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
@@ -100,52 +112,11 @@ class MathreelGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _curriculum():
-    try:
-        return load_curriculum(find_root())
-    except CurriculumError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _scenes(curriculum, targets, *, broken_ok: bool = False):
-    """The scenes ``targets`` name. A scene whose lesson module cannot be
-    read (a half-saved file) is an error naming the file and line, unless
-    ``broken_ok``: then the caller reports it as that scene's failure (see
-    :func:`_unreadable`) and the other scenes still run."""
-    try:
-        scenes = resolve_targets(curriculum, targets)
-    except TargetError as exc:
-        raise UserError(str(exc)) from None
-    if not broken_ok:
-        for scene in scenes:
-            if curriculum.error_of(scene):
-                raise UserError(curriculum.error_of(scene))
-    return scenes
-
-
-def _unreadable(curriculum, scenes, quality, mode="video"):
-    """(the scenes that can run, a failed result for each that cannot)."""
-    ok = [s for s in scenes if not curriculum.error_of(s)]
-    failed = [RenderResult(RenderJob(s, QUALITIES[quality], mode), False, 0.0,
-                           error=curriculum.error_of(s)) for s in scenes if s not in ok]
-    return ok, failed
-
-
-def _echo_output(result: RenderResult) -> None:
-    """Print a finished job's output path (a still scene's is its PNG)."""
-    if result.ok:
-        # print(), not click.echo: the live display redirects sys.stdout so
-        # that lines land above it instead of tearing it.
-        print(str(result.output), flush=True)
-
-
-def _report_failures(results: list[RenderResult]) -> None:
-    failed = [r for r in results if not r.ok]
-    if len(failed) == 1:
-        raise click.ClickException(f"scene {failed[0].job.scene.name} failed: {failed[0].error}")
-    if failed:
-        lines = "\n".join(f"  {r.job.scene.name}: {r.error}" for r in failed)
-        raise click.ClickException(f"{len(failed)} of {len(results)} scenes failed:\n{lines}")
+def _print_path(path: Path) -> None:
+    """Print a finished output's path. print(), not click.echo: the live
+    display redirects sys.stdout so that lines land above it instead of
+    tearing it."""
+    print(str(path), flush=True)
 
 
 @click.group("mathreel", cls=MathreelGroup,
@@ -186,32 +157,20 @@ def list_command(as_json):
       mathreel list
       mathreel list --json | jq -r '.lessons[].scenes[].name'
     """
-    curriculum = _curriculum()
+    curriculum = current_curriculum()
+    listed = listing(curriculum)
     if as_json:
-        click.echo(json.dumps(_listing(curriculum), indent=2))
+        click.echo(json.dumps(listed, indent=2))
         return
-    for lesson in curriculum.lessons:
+    for lesson, entry in zip(curriculum.lessons, listed["lessons"]):
         click.secho(f"{lesson.code}  {lesson.slug}  {lesson.title}", bold=True)
         if lesson.error:
             click.secho(f"      error: {lesson.error}", fg="red")
-        if not lesson.scenes:
+        if not entry["scenes"]:
             click.echo("      (no scenes yet)")
-        for scene in lesson.scenes:
-            rendered = [q for q in QUALITIES if scene_video(curriculum.root, q, scene.name).exists()]
-            status = ", ".join(rendered) if rendered else "not rendered"
-            click.echo(f"      {scene.name:<32} {status}")
-
-
-def _listing(curriculum) -> dict:
-    """What ``list --json`` prints: the curriculum and what is rendered."""
-    def scene_entry(scene):
-        videos = {q: scene_video(curriculum.root, q, scene.name) for q in QUALITIES}
-        return {"name": scene.name, "title": scene.title, "file": str(scene.path),
-                "rendered": {q: str(v) for q, v in videos.items() if v.exists()}}
-    return {"root": str(curriculum.root),
-            "lessons": [{"number": lesson.number, "code": lesson.code, "slug": lesson.slug,
-                         "title": lesson.title, "scenes": [scene_entry(s) for s in lesson.scenes]}
-                        for lesson in curriculum.lessons]}
+        for scene in entry["scenes"]:
+            status = ", ".join(scene["rendered"]) or "not rendered"
+            click.echo(f"      {scene['name']:<32} {status}")
 
 
 def _engine_options(func):
@@ -240,6 +199,12 @@ def _engine_options(func):
 
 def _engine_kwargs(jobs, force, scheduler, encoder) -> dict:
     return {"n_jobs": jobs, "force": force, "scheduler": scheduler, "encoder": encoder}
+
+
+def _reporter(quiet: bool = False):
+    """The command's one progress reporter, closed when the command ends
+    (``--quiet``: one line per scene instead of live bars)."""
+    return click.get_current_context().with_resource(make_reporter("auto", quiet=quiet))
 
 
 @cli.command()
@@ -287,40 +252,13 @@ def render(targets, quality, voice, open_result, animations, fmt, jobs, force, s
     renders anyway).
     """
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
-    curriculum = _curriculum()
-    scenes, unreadable = _unreadable(curriculum, _scenes(curriculum, targets, broken_ok=True),
-                                     quality)
-    mode = "frame" if fmt == "png" else "video"
-    render_jobs = [RenderJob(scene, QUALITIES[quality], mode, animations) for scene in scenes]
-    converts = fmt in ("gif", "webm")
-    try:
-        with make_reporter("auto", quiet=quiet) as reporter:
-            results = render_many(curriculum.root, render_jobs, reporter=reporter,
-                                  on_result=None if converts else _echo_output,
-                                  **_engine_kwargs(jobs, force, scheduler, encoder))
-    except ConnectionError as exc:
-        raise UserError(str(exc)) from None
-    outputs = [r.output for r in results if r.ok]
-    if converts:
-        outputs = _convert(outputs, fmt)
-    _report_failures(results + unreadable)
+    outputs = render_targets(current_curriculum(), targets, quality, fmt=fmt,
+                             animations=animations, on_output=_print_path,
+                             reporter=_reporter(quiet),
+                             **_engine_kwargs(jobs, force, scheduler, encoder))
     if open_result:
         for output in outputs:
             show(output)
-
-
-def _convert(videos: list[Path], fmt: str) -> list[Path]:
-    """Each video as ``fmt`` beside it; prints each clip's path."""
-    from .clips import ClipError, export
-
-    clips = []
-    for video in videos:
-        try:
-            clips.append(export(video, fmt))
-        except ClipError as exc:
-            raise click.ClickException(str(exc)) from None
-        click.echo(str(clips[-1]))
-    return clips
 
 
 @cli.command()
@@ -340,19 +278,8 @@ def preview(target, frame, watch):
       mathreel preview 02 --frame
       mathreel preview PowerIterationConverges --frame --watch
     """
-    curriculum = _curriculum()
-    scenes = _scenes(curriculum, [target])
-    mode = "frame" if frame else "video"
-    if watch:
-        from .watch import watch_and_render
-
-        watch_and_render(curriculum.root, lambda: _scenes(_curriculum(), [target]),
-                         QUALITIES["low"], mode, echo=click.echo)
-        return
-    jobs = [RenderJob(scene, QUALITIES["low"], mode) for scene in scenes]
-    with make_reporter("auto") as reporter:
-        results = render_many(curriculum.root, jobs, on_result=_echo_output, reporter=reporter)
-    _report_failures(results)
+    preview_target(current_curriculum(), target, frame=frame, watch=watch, reporter=_reporter(),
+                   on_output=_print_path, echo=click.echo, reload=current_curriculum)
 
 
 @cli.command()
@@ -367,16 +294,7 @@ def check(targets):
       mathreel check 02
       mathreel check all
     """
-    curriculum = _curriculum()
-    scenes, unreadable = _unreadable(curriculum, _scenes(curriculum, targets, broken_ok=True),
-                                     "low", "check")
-    jobs = [RenderJob(scene, QUALITIES["low"], "check") for scene in scenes]
-    results = render_many(curriculum.root, jobs, on_result=_echo_check)
-    for failure in unreadable:
-        _echo_check(failure)
-    _report_failures(results + unreadable)
-    if any(r.problems for r in results):
-        raise click.ClickException("layout problems found (see above)")
+    check_targets(current_curriculum(), targets, on_result=_echo_check)
 
 
 def _echo_check(result: RenderResult) -> None:
@@ -409,24 +327,10 @@ def pace(lessons, quality, plan):
       mathreel pace --plan 07          # before rendering: from a dry run
       mathreel pace -q high            # every lesson stitched at 1080p60
     """
-    from .audit import measure_lesson, plan_lesson
-    from .project import lesson_video
+    from .commands.lessons import pace_reports
 
-    curriculum = _curriculum()
-    chosen = _lessons(curriculum, lessons) if lessons else [l for l in curriculum.lessons if l.scenes]
     broken = 0
-    for lesson in chosen:
-        if plan:
-            try:
-                report = plan_lesson(curriculum.root, lesson)
-            except RuntimeError as exc:
-                raise click.ClickException(str(exc)) from None
-        else:
-            video = lesson_video(curriculum.root, quality, lesson.number, lesson.slug)
-            if not video.is_file():
-                raise UserError(f"lesson {lesson.number:02d} is not built at {quality} ({video} is "
-                                f"missing): run mathreel build {lesson.number:02d} -q {quality}")
-            report = measure_lesson(video)
+    for report in pace_reports(current_curriculum(), lessons, quality, plan=plan):
         click.echo(report.row())
         for problem in report.problems():
             broken += 1
@@ -452,40 +356,9 @@ def contact_sheet(target, quality, every, out):
       mathreel contact-sheet 02
       mathreel contact-sheet PowerIterationConverges --every 2
     """
-    from itertools import accumulate
-
-    from .contact_sheet import Tile, frame_times, write_sheet
-    from .encode import probe
-    from .render import render_play_times
-
-    curriculum = _curriculum()
-    scenes = _scenes(curriculum, [target])
-    preset = QUALITIES[quality]
-    with make_reporter("auto") as reporter:
-        videos = render_many(curriculum.root, [RenderJob(s, preset) for s in scenes],
-                             reporter=reporter)
-    _report_failures(videos)
-    still = next((v for v in videos if "video" not in v.outputs), None)
-    if still is not None:
-        raise UserError(f"{still.job.scene.name} is a still scene (no play() or wait()): "
-                        f"its render is one picture, {still.output}")
-    tiles = []
-    for video in videos:
-        # where each animation ends in this video: its render's own play lengths
-        # (a narrated scene's animations are stretched to its speech)
-        ends = [] if every else list(accumulate(render_play_times(curriculum.root, video.job)))
-        times = frame_times(ends, probe(video.outputs["video"]).duration, preset.fps, every)
-        name = video.job.scene.name
-        tiles += [Tile(video.outputs["video"], t,
-                       f"{name} {t:.1f}s" if every else f"{name} #{n} {t:.1f}s")
-                  for n, t in enumerate(times)]
-    default = media_dir(curriculum.root) / quality / "sheets" / f"{_file_stem(target)}.png"
-    click.echo(str(write_sheet(tiles, out or default)))
-
-
-def _file_stem(target: str) -> str:
-    """A file name for a target: ``02``, ``Scene``, ``file_Scene``."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "_", Path(target).name).strip("_") or "sheet"
+    click.echo(str(write_contact_sheet(current_curriculum(), target, quality, reporter=_reporter(),
+                                       every=every,
+                                       out=out)))
 
 
 @cli.command()
@@ -600,9 +473,7 @@ def publish_youtube(lessons, quality, out, privacy, thumbnail_at, upload, creden
       MATHREEL_YOUTUBE_TOKEN=~/yt-token.json mathreel publish youtube 02 --upload
       mathreel publish youtube --logout
     """
-    from .publish import youtube_auth
-    from .publish.lessons import find_stitched
-    from .publish.youtube import build_bundle
+    from .commands.publishing import youtube_bundles
 
     if client_secret is not None or logout:
         _sign_in_or_out(client_secret, logout, bool(lessons or upload))
@@ -610,22 +481,19 @@ def publish_youtube(lessons, quality, out, privacy, thumbnail_at, upload, creden
     if not lessons:
         raise click.UsageError("name a lesson to publish (e.g. 02), or --login/--logout",
                                click.get_current_context())
-    curriculum = _curriculum()
-    stitched = [find_stitched(curriculum, key, quality) for key in lessons]
-    creds = None
-    if upload:
-        creds = youtube_auth.credentials(credentials)  # fail before any work
-    out = out or media_dir(curriculum.root) / quality / "youtube"
-    for lesson in stitched:
-        bundle = build_bundle(lesson, out, privacy=privacy, thumbnail_at=thumbnail_at)
+
+    def on_bundle(bundle):
         _warn(bundle.warnings)
         click.echo(str(bundle.folder))
-        if upload:
-            from .publish.upload import upload_bundle
-            result = upload_bundle(bundle, creds, privacy=privacy,
-                                   log=lambda line: click.echo(f"  {line}", err=True))
-            click.echo(f"{lesson.lesson.code} uploaded: {result.url} ({result.privacy}), "
-                       "captions and thumbnail set")
+
+    def on_upload(lesson, result):
+        click.echo(f"{lesson.lesson.code} uploaded: {result.url} ({result.privacy}), "
+                   "captions and thumbnail set")
+
+    youtube_bundles(current_curriculum(), lessons, quality, out=out, privacy=privacy,
+                    thumbnail_at=thumbnail_at, upload=upload, credentials=credentials,
+                    on_bundle=on_bundle, on_upload=on_upload,
+                    log=lambda line: click.echo(f"  {line}", err=True))
 
 
 def _sign_in_or_out(client_secret, logout: bool, more: bool) -> None:
@@ -661,36 +529,14 @@ def publish_blog(lessons, quality, out):
       mathreel publish blog
       mathreel publish blog 02 03 --out site/
     """
-    from .publish.blog import build_site
-    from .publish.lessons import find_stitched, stitched_lessons
+    from .commands.publishing import blog_site
 
-    curriculum = _curriculum()
-    if lessons:
-        stitched = [find_stitched(curriculum, key, quality) for key in lessons]
-    else:
-        stitched = stitched_lessons(curriculum, quality)
-        if not stitched:
-            raise UserError(f"no lesson is stitched at {quality} quality; "
-                            f"run `mathreel stitch LESSON -q {quality}` first")
-    site = build_site(stitched, out or media_dir(curriculum.root) / quality / "blog")
+    site = blog_site(current_curriculum(), lessons, quality, out=out)
     _warn(site.warnings)
     click.echo(str(site.folder / "index.html"))
 
 
 # ---- lesson videos: stitch, build ------------------------------------------------
-
-
-def _lessons(curriculum, keys):
-    """The lessons named by number or slug, in curriculum order."""
-    chosen = []
-    for key in keys:
-        try:
-            lesson = curriculum.find_lesson(key)
-        except UnknownLessonError as exc:
-            raise UserError(str(exc)) from None
-        if lesson not in chosen:
-            chosen.append(lesson)
-    return sorted(chosen, key=lambda l: l.number)
 
 
 def _minutes(seconds: float) -> str:
@@ -742,48 +588,12 @@ def stitch(lessons, quality, course, release, burn, force, voice):
       mathreel stitch --course
       mathreel stitch 02 -q production      # YouTube upload encoding
     """
-    from .build import render_lessons
-    from .encode import EncodeError
-    from .stitch import (
-        MissingRenderError, StillSceneError, StitchError, require_videos, stitch_course,
-        stitch_lesson,
-    )
+    from .commands.lessons import stitch_lessons
 
-    if not lessons and not course:
-        raise UserError("name a lesson (e.g. `mathreel stitch 02`) or pass --course")
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
-    curriculum = _curriculum()
-    chosen = _lessons(curriculum, lessons)
-    for lesson in chosen:
-        if not lesson.scenes:
-            raise UserError(f"lesson {lesson.code} ({lesson.slug}) has no scenes yet")
-        if curriculum.lesson_error(lesson):
-            raise UserError(f"lesson {lesson.code}: {curriculum.lesson_error(lesson)}")
-    try:
-        for lesson in chosen:  # before the title cards are rendered
-            require_videos(curriculum.root, quality, lesson, lesson.scenes)
-        with make_reporter("auto") as reporter:
-            titles = render_lessons(curriculum.root, [_title_only(l) for l in chosen], quality,
-                                    reporter=reporter)
-        failed = [r for rs in titles.values() for r in rs if not r.ok]
-        if failed:
-            raise click.ClickException(
-                f"title card {failed[0].job.scene.name} failed: {failed[0].error}")
-        for lesson in chosen:
-            _echo_stitched(stitch_lesson(curriculum.root, lesson, quality, release=release,
-                                         burn=burn, force=force))
-        if course:
-            _echo_stitched(stitch_course(curriculum.root, curriculum, quality, release=release,
-                                         burn=burn, force=force))
-    except (MissingRenderError, StillSceneError) as exc:
-        raise UserError(str(exc)) from None
-    except (StitchError, EncodeError) as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _title_only(lesson):
-    """``lesson`` with no scenes: render_lessons then renders its title card only."""
-    return dataclasses.replace(lesson, scenes=())
+    stitch_lessons(current_curriculum(), lessons, quality, course=course, release=release,
+                   reporter=_reporter(),
+                   burn=burn, force=force, on_result=_echo_stitched)
 
 
 @cli.command()
@@ -817,15 +627,9 @@ def build(lessons, quality, voice, release, burn, no_course, jobs, force, schedu
     is not rendered, and a lesson (or the course) whose parts and settings
     are those of its last stitch is not joined again (--force redoes both).
     """
-    from .build import build as build_lessons
+    from .commands.lessons import build_error, build_lessons
 
     click.get_current_context().with_resource(use_voice(voice))  # restored after the command
-    curriculum = _curriculum()
-    chosen = _lessons(curriculum, lessons) if lessons else list(curriculum.lessons)
-    if lessons:
-        empty = [l for l in chosen if not l.scenes]
-        if empty:
-            raise UserError(f"lesson {empty[0].code} ({empty[0].slug}) has no scenes yet")
 
     def on_lesson(outcome):
         if outcome.ok:
@@ -833,30 +637,20 @@ def build(lessons, quality, voice, release, burn, no_course, jobs, force, schedu
         else:
             click.echo(f"lesson {outcome.lesson.code} failed: {outcome.error}", err=True)
 
-    try:
-        with make_reporter("auto", quiet=quiet) as reporter:
-            report = build_lessons(curriculum, chosen, quality,
-                                   course=not lessons and not no_course, release=release,
-                                   burn=burn, on_lesson=on_lesson, reporter=reporter,
-                                   **_engine_kwargs(jobs, force, scheduler, encoder))
-    except ConnectionError as exc:
-        raise UserError(str(exc)) from None
+    report = build_lessons(current_curriculum(), lessons, quality, course=not no_course,
+                           release=release, burn=burn, on_lesson=on_lesson,
+                           reporter=_reporter(quiet),
+                           **_engine_kwargs(jobs, force, scheduler, encoder))
     if report.skipped and not lessons:
         click.echo(f"skipped (no scenes yet): {', '.join(l.code for l in report.skipped)}",
                    err=True)
     if report.course is not None:
         _echo_stitched(report.course)
-    failed = [o for o in report.lessons if not o.ok]
-    if failed and report.course_error:
+    error = build_error(report)
+    if report.course_error and error != report.course_error:  # a lesson's error wins
         click.echo(report.course_error, err=True)
-    if len(failed) == 1:
-        raise click.ClickException(f"lesson {failed[0].lesson.code} failed: {failed[0].error}")
-    if failed:
-        lines = "\n".join(f"  {o.lesson.code}: {o.error}" for o in failed)
-        raise click.ClickException(
-            f"{len(failed)} of {len(report.lessons)} lessons failed:\n{lines}")
-    if report.course_error:
-        raise click.ClickException(report.course_error)
+    if error is not None:
+        raise click.ClickException(error)
     if not report.lessons:
         click.echo("no lesson has scenes yet: nothing to build", err=True)
 

@@ -191,26 +191,14 @@ def lesson_video(root: Path, quality: str, number: int, slug: str) -> Path:
     return media_dir(root) / quality / "lessons" / f"{number:02d}_{slug}.mp4"
 
 
-# A stitched video's sidecars share its stem: NN_<slug>.srt, .vtt,
-# .chapters.json ([{"start", "end", "title"}]) and .chapters.txt (YouTube list).
-SIDECARS = ("srt", "vtt", "chapters_json", "chapters_txt")
-
-
 def sidecar(video: Path, kind: str) -> Path:
     """The sidecar ``kind`` (srt, vtt, chapters_json, chapters_txt, burned) of a
-    lesson or course video."""
+    lesson or course video; every sidecar shares the video's stem: NN_<slug>.srt,
+    .vtt, .chapters.json ([{"start", "end", "title"}]), .chapters.txt (YouTube's
+    list) and .burned.mp4."""
     suffix = {"srt": ".srt", "vtt": ".vtt", "chapters_json": ".chapters.json",
               "chapters_txt": ".chapters.txt", "burned": ".burned.mp4"}[kind]
     return video.with_name(video.stem + suffix)
-
-
-def lesson_captions(root: Path, quality: str, number: int, slug: str, kind: str = "srt") -> Path:
-    return sidecar(lesson_video(root, quality, number, slug), kind)
-
-
-def lesson_chapters(root: Path, quality: str, number: int, slug: str,
-                    kind: str = "chapters_json") -> Path:
-    return sidecar(lesson_video(root, quality, number, slug), kind)
 
 
 def course_video(root: Path, quality: str) -> Path:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pipeline"))
 from lesson_media import LESSON_01, fake_render, make_project  # noqa: E402
 from mathreel import build as build_module  # noqa: E402
-from mathreel import cli as cli_module  # noqa: E402
+from mathreel.commands import scenes as scenes_module  # noqa: E402
 from mathreel.cli import cli  # noqa: E402
 from mathreel.render import RenderResult  # noqa: E402
 
@@ -46,7 +46,7 @@ def engine(monkeypatch):
             results.append(RenderResult(job, True, 0.1, outputs={"video": video}))
         return results
 
-    monkeypatch.setattr(cli_module, "render_many", render_many)
+    monkeypatch.setattr(scenes_module, "render_many", render_many)
     monkeypatch.setattr(build_module, "render_many", render_many)
     return seen
 

@@ -26,10 +26,6 @@ def covered_seconds(captions) -> float:
     return total
 
 
-def test_the_course_has_scenes():
-    assert len(SCENES) >= 4
-
-
 @pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.name)
 def test_scene_runs_and_writes_nothing(checked, scene):
     work_root, results = checked

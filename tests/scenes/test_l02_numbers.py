@@ -114,11 +114,6 @@ def test_projection_lands_on_the_first_axis(l02):
     np.testing.assert_allclose(l02.PROJECTED, np.outer(centred @ c1, c1), atol=1e-10)
 
 
-def test_cloud_is_seeded(l02):
-    again = load_scene_module("l02_matrix_decompositions")
-    np.testing.assert_array_equal(again.CLOUD, l02.CLOUD)
-
-
 # --------------------------------------------------------------------------- LU and QR
 
 def test_lu_and_qr_reconstruct_M(l02):
