@@ -26,7 +26,8 @@ from ._validate import (
 )
 
 __all__ = [
-    "matmul", "PowerIterationResult", "power_iteration", "eigh", "qr", "lu", "determinant", "svd",
+    "matmul", "PowerIterationResult", "power_iteration", "eigh", "qr", "lu", "determinant",
+    "solve_triangular", "solve", "inverse", "svd",
     "PCAResult", "pca", "low_rank_approx", "LoRAUpdate", "lora_update",
 ]
 
@@ -403,6 +404,121 @@ def determinant(A) -> float:
     A = as_square(A, "A")
     _, _, U, n_swaps = _lu_factor(A)
     return float((-1.0) ** n_swaps * np.prod(np.diag(U)))
+
+
+def solve_triangular(T, b, *, lower: bool = False) -> np.ndarray:
+    """Solve ``T x = b`` for triangular ``T`` by substitution.
+
+    .. math::
+
+        x_i = \\frac{b_i - \\sum_{j \\ne i} t_{ij} x_j}{t_{ii}}
+
+    Back substitution (``lower=False``) runs from the last row up, each row
+    using the unknowns already found below it; forward substitution
+    (``lower=True``) runs from the first row down.
+
+    Parameters
+    ----------
+    T : array_like, shape (n, n)
+        Triangular matrix with a non-zero diagonal; only the triangle named by
+        ``lower`` is read.
+    b : array_like, shape (n,)
+    lower : bool
+        Whether ``T`` is lower (True) or upper (False) triangular.
+
+    Returns
+    -------
+    ndarray, shape (n,)
+
+    Raises
+    ------
+    ValueError
+        When a diagonal entry is zero (``T`` is singular) or the shapes disagree.
+
+    Examples
+    --------
+    >>> solve_triangular([[4.0, 3.0], [0.0, 3.5]], [10.0, 7.0]).tolist()
+    [1.0, 2.0]
+    """
+    T = as_square(T, "T")
+    b = as_vector(b, "b")
+    n = T.shape[0]
+    if b.shape[0] != n:
+        raise ValueError(f"b has {b.shape[0]} entries but T is {n}x{n}; they must agree")
+    if np.any(np.diag(T) == 0.0):
+        raise ValueError("T has a zero on its diagonal, so T x = b has no unique solution")
+    x = np.zeros(n)
+    for i in (range(n) if lower else reversed(range(n))):
+        known = slice(0, i) if lower else slice(i + 1, n)
+        x[i] = (b[i] - T[i, known] @ x[known]) / T[i, i]
+    return x
+
+
+def solve(A, b) -> np.ndarray:
+    """Solve ``A x = b`` with :func:`lu`: one forward and one back substitution.
+
+    .. math::
+
+        A = P L U: \\quad L\\mathbf{y} = P^{T}\\mathbf{b}, \\quad U\\mathbf{x} = \\mathbf{y}
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+        Invertible matrix.
+    b : array_like, shape (n,)
+
+    Returns
+    -------
+    ndarray, shape (n,)
+
+    Raises
+    ------
+    ValueError
+        When ``A`` is singular (a zero pivot) or the shapes disagree.
+
+    Examples
+    --------
+    >>> solve([[4.0, 3.0], [2.0, 5.0]], [10.0, 12.0]).tolist()
+    [1.0, 2.0]
+    """
+    A = as_square(A, "A")
+    P, L, U = lu(A)
+    if np.any(np.diag(U) == 0.0):
+        raise ValueError("A is singular (its LU factorisation has a zero pivot), "
+                         "so A x = b has no unique solution")
+    y = solve_triangular(L, P.T @ as_vector(b, "b"), lower=True)
+    return solve_triangular(U, y)
+
+
+def inverse(A) -> np.ndarray:
+    """The inverse matrix: column ``j`` solves ``A x = e_j`` (:func:`solve`).
+
+    .. math::
+
+        A A^{-1} = A^{-1} A = I
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+        Invertible matrix (non-zero determinant).
+
+    Returns
+    -------
+    ndarray, shape (n, n)
+
+    Raises
+    ------
+    ValueError
+        When ``A`` is singular: then no matrix undoes it.
+
+    Examples
+    --------
+    >>> inverse([[1.0, 1.0], [0.0, 1.0]]).tolist()
+    [[1.0, -1.0], [0.0, 1.0]]
+    """
+    A = as_square(A, "A")
+    identity = np.eye(A.shape[0])
+    return np.column_stack([solve(A, identity[:, j]) for j in range(A.shape[0])])
 
 
 def matmul(A, B) -> np.ndarray:
