@@ -2,6 +2,9 @@
 
 Its scenes play in the order ``curriculum.toml`` lists them.
 
+Each major idea ends on a formula -> code -> library bridge (module-level ``Bridge``
+constants; tests/scenes/test_bridges.py runs their library lines).
+
 Every number on screen is computed once, here at the top, by ``mathcore``
 (with a fixed seed); the scenes only draw and format them.
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, AnimationGroup, Axes, Create, DashedLine,
+    DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, AnimationGroup, Axes, Create, DashedLine,
     Circumscribe, DashedVMobject, SurroundingRectangle,
     Dot, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line,
     MathTex, ReplacementTransform, RightAngle, Tex, Restore, Rotate, Transform, TransformFromCopy,
@@ -18,7 +21,9 @@ from manim import (
 )
 from manim import ApplyMatrix
 
-from mathcore import linalg
+from mathcore import linalg, norms
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -26,7 +31,7 @@ from scenekit.style import (
     MATRIX, MUTED, SMALL_SIZE, TEXT, TITLE_SIZE, VECTOR,
 )
 from scenekit.widgets import (
-    format_number, get_arrow, get_background_plane, get_formula, get_matrix, get_matrix_label,
+    format_number, get_caption, get_arrow, get_background_plane, get_formula, get_matrix, get_matrix_label,
     get_panel, get_plane, get_span_line, get_tip_dot, get_tracked_arrow, get_tracked_number,
     get_unit_circle,
 )
@@ -40,6 +45,8 @@ A = np.array([[3.0, 1.0],
               [1.0, 2.0]])  # (2, 2)
 EIGENVALUES, EIGENVECTORS = linalg.eigh(A)  # (2,) descending, (2, 2) unit columns
 OFF_SPAN_VECTOR = np.array([-1.0, 1.0])  # an ordinary vector, not an eigenvector
+# det(A - lambda I) = lambda^2 - trace(A) lambda + det(A) for a 2x2 matrix: its roots are EIGENVALUES
+TRACE_A, DET_A = A[0, 0] + A[1, 1], linalg.determinant(A)
 
 # --------------------------------------------------------------------------- power iteration
 V0 = np.array([-0.5, 1.0])  # fixed start: mostly along the *small* eigenvector, so it must turn
@@ -49,11 +56,31 @@ ESTIMATES = POWER.eigenvalues  # (k+1,) Rayleigh quotients v_j^T A v_j
 PRODUCTS = ITERATES[:-1] @ A.T  # (k, 2) the un-normalised A v_j, drawn before each normalisation
 N_SLOW_STEPS = 5  # steps shown one motion at a time; the rest play fast
 
+# --------------------------------------------------------------------------- how fast it converges
+# In the eigenvector basis v_k is proportional to q_1 + t_k q_2, t_k = (c_2 / c_1)(lambda_2 / lambda_1)^k:
+# the direction's error t_k shrinks by RATE per step, the estimate's error by RATE squared.
+RATE = EIGENVALUES[1] / EIGENVALUES[0]  # lambda_2 / lambda_1
+COEFFS = linalg.matmul(EIGENVECTORS.T, ITERATES[0])  # (2,) v_0 = c_1 q_1 + c_2 q_2
+TANGENTS = (linalg.matmul(ITERATES, EIGENVECTORS[:, 1])
+            / linalg.matmul(ITERATES, EIGENVECTORS[:, 0]))  # (k+1,) t_k, the q_2 part over the q_1 part
+ERRORS = EIGENVALUES[0] - ESTIMATES  # (k+1,) lambda_1 - lambda_k
+RATE_STEPS = range(4, 9)  # the steps tabulated: error ratios settling on RATE squared
+POWER_BRIDGE = Bridge(
+    formula=r"A\mathbf{v} = \lambda \mathbf{v}",
+    setup="A = np.array([[3.0, 1.0], [1.0, 2.0]])",
+    mathcore=Snippet("linalg.power_iteration(A).eigenvalue"),
+    library=Snippet("np.linalg.eigh(A).eigenvalues[-1]"),
+    decimals=3,
+)
+
 # --------------------------------------------------------------------------- SVD
 A_SVD = np.array([[2.0, 1.0],
                   [0.5, 1.5]])  # (2, 2) not symmetric; U and V^T both turn out to be rotations
 U_SVD, S_SVD, VT_SVD = linalg.svd(A_SVD)  # (2, 2), (2,), (2, 2)
 SVD_IMAGES = linalg.matmul(A_SVD, VT_SVD.T)  # (2, 2) column j: A v_j, a semi-axis of the ellipse
+# An orthogonal matrix is a rotation when its determinant is +1, a reflection when it is -1;
+# the scene turns the plane for V^T and U, so both must be +1 (tests/scenes/test_l02_content.py).
+VT_DET, U_DET = linalg.determinant(VT_SVD), linalg.determinant(U_SVD)
 
 
 def rotation_angle(R: np.ndarray) -> float:
@@ -70,6 +97,15 @@ CLOUD = rng.multivariate_normal(CLOUD_MEAN, CLOUD_COV, size=60)  # (60, 2)
 PCA = linalg.pca(CLOUD, 2)  # components (2, 2), explained_variance (2,), ratio (2,), mean (2,)
 PCA_1 = linalg.pca(CLOUD, 1)
 PROJECTED = PCA_1.inverse_transform(PCA_1.transform(CLOUD)) - PCA.mean  # (60, 2) centred, on PC 1
+PCA_BRIDGE = Bridge(
+    formula=r"\lambda_j \,/\, (\lambda_1 + \lambda_2)",
+    setup=("rng = np.random.default_rng(2)\n"
+           "X = rng.multivariate_normal([1.6, 0.9], [[2.2, 1.3], [1.3, 1.2]], size=60)"),
+    mathcore=Snippet("linalg.pca(X, 2).explained_variance_ratio"),
+    library=Snippet("from sklearn.decomposition import PCA\n"
+                    "PCA(2).fit(X).explained_variance_ratio_", needs="sklearn"),
+    decimals=3,
+)
 
 # --------------------------------------------------------------------------- LU and QR
 M = rng.integers(-4, 5, size=(3, 3)).astype(float)  # (3, 3) a seeded integer matrix
@@ -225,10 +261,33 @@ class EigenvectorsStayOnTheirSpan(NarratedScene):
             self.wait(0.5)
         self.remove(card[0], *equation, *values)
         self.add(card)
+        self.show_characteristic_equation()
         with self.beat("Finding these directions is the first decomposition of this lesson. "
-                       "Next: how a computer actually finds them."):
-            self.play(Indicate(equation[3], color=EIGEN), run_time=1.5)
+                       "By hand this only works for tiny matrices. Next: how a computer "
+                       "actually finds them."):
+            self.play(Indicate(card[1][0][3], color=EIGEN), run_time=1.5)
             self.wait(1)
+
+    def show_characteristic_equation(self):
+        trace, det = format_number(TRACE_A, trim=True), format_number(DET_A, trim=True)
+        lines = VGroup(
+            get_formula("(", "A", r"- \lambda I)", r"\mathbf{v}", r"= \mathbf{0}",
+                        font_size=LABEL_SIZE),
+            get_formula(r"\det(", "A", r"- \lambda I) = 0", font_size=LABEL_SIZE),
+            MathTex(rf"\lambda^2 - {trace}\lambda + {det} = 0", font_size=LABEL_SIZE, color=EIGEN),
+        ).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
+        card = get_panel(lines).next_to(self.matrix_label, DOWN, buff=0.25, aligned_edge=LEFT)
+        card.set_z_index(10)
+        with self.beat("How would you find them by hand? Move lambda v to the left: A minus lambda "
+                       "times the identity sends a non-zero v to zero. So it squashes the plane, "
+                       "and from lesson one, its determinant must be zero."):
+            self.play(FadeOut(self.eigen_labels), FadeIn(card[0]), Write(lines[0]), run_time=1.5)
+            self.play(Write(lines[1]), run_time=1.5)
+        with self.beat(f"For this A that is lambda squared, minus {trace} lambda, plus {det}, equals "
+                       f"zero. Its two roots are {format_number(EIGENVALUES[0])} and "
+                       f"{format_number(EIGENVALUES[1])}, the two stretch factors."):
+            self.play(Write(lines[2]), run_time=1.5)
+            self.play(Indicate(lines[2], color=EIGEN))
 
 
 # =========================================================================== scene 2
@@ -409,8 +468,8 @@ class PowerIterationConverges(NarratedScene):
         self.remove(self.arrow)
         self.add(moving, dots)
         with self.beat("From here on, the changes are too small to see, so let's speed up. "
-                       "Each step shrinks the error by roughly the same factor: the second "
-                       "eigenvalue divided by the first."):
+                       "Each step closes a fixed fraction of the remaining gap; in a moment we "
+                       "will see exactly which fraction, and why."):
             self.play(FadeOut(self.v_label), run_time=0.5)
             self.play(self.step.animate.set_value(n), run_time=6, rate_func=linear)
         moving.clear_updaters()
@@ -433,13 +492,355 @@ class PowerIterationConverges(NarratedScene):
         status = Tex(f"{verdict} after {n} steps", font_size=LABEL_SIZE, color=TEXT)
         status.next_to(self.axes, DOWN, buff=0.4)
         with self.beat("And the vector itself lies on the yellow eigenvector. Power iteration "
-                       "found the direction A stretches most, using nothing but multiplication."):
+                       "found the direction A stretches most, using nothing but multiplication. "
+                       "But why does it work, and how many steps does it need?"):
             self.play(Create(eigen_line), run_time=1.5)
             self.play(ReplacementTransform(self.arrow, eigen_arrow), FadeIn(status, shift=0.1 * UP))
             self.wait(2)
 
 
 # =========================================================================== scene 3
+
+RATE_COLORS = {r"\mathbf{q}_1": EIGEN, r"\mathbf{q}_2": EIGEN, r"\lambda_1": EIGEN,
+               r"\lambda_2": EIGEN, r"\mathbf{v}_k": VECTOR, r"\mathbf{v}_k^{T}": VECTOR, r"\mathbf{v}_0": VECTOR, "A": MATRIX}
+
+
+class PowerIterationRate(NarratedScene):
+    """Why power iteration converges: in the eigenvector basis the q_2 part shrinks by
+    lambda_2 / lambda_1 per step, and the Rayleigh quotient's error by its square."""
+
+    def construct(self):
+        self.title = Tex("Why it converges, and how fast", font_size=TITLE_SIZE, color=TEXT)
+        self.title.to_edge(UP, buff=EDGE_BUFF)
+        # Step 1: write v_0 in the eigenvector basis.
+        self.show_start_in_eigenbasis()
+        # Step 2: every multiplication multiplies each part by its eigenvalue.
+        self.show_powers()
+        # Step 3: the q_2 part shrinks by lambda_2 / lambda_1 per step.
+        self.show_direction_error()
+        # Step 4: the estimate's error goes with the square of that part.
+        self.show_estimate_error()
+        # Step 5: the numbers of the run: the error ratio settles on (lambda_2 / lambda_1)^2.
+        self.show_table()
+        # Step 6: what it means in practice, then formula -> code -> library.
+        self.show_practice()
+        show_bridge(self, POWER_BRIDGE, (
+            "Here is the whole idea in three lines. The formula: A v equals lambda v.",
+            "The mathcore line runs the loop we just watched, and gives "
+            f"{POWER_BRIDGE.shown()}.",
+            "And the call you would write in practice, NumPy's eigh for a symmetric matrix, "
+            "gives the same number. Its eigenvalues come in increasing order, so the largest "
+            "is the last."))
+
+    def get_lines(self) -> VGroup:
+        c1, c2 = (format_number(c) for c in COEFFS)
+        f = lambda *parts: get_formula(*parts, font_size=BODY_SIZE, colors=RATE_COLORS)
+        lines = VGroup(
+            f(r"\mathbf{v}_0", "=", "c_1", r"\mathbf{q}_1", "+", "c_2", r"\mathbf{q}_2",
+              rf"\quad (c_1 = {c1},\ c_2 = {c2})"),
+            f("A^k", r"\mathbf{v}_0", "=", "c_1", r"\lambda_1", "^k", r"\mathbf{q}_1", "+", "c_2",
+              r"\lambda_2", "^k", r"\mathbf{q}_2"),
+            f(r"\mathbf{v}_k", r"\propto", r"\mathbf{q}_1", "+", "t_k", r"\mathbf{q}_2",
+              r",\quad t_k =", r"\tfrac{c_2}{c_1}", r"\big(", r"\lambda_2", "/", r"\lambda_1",
+              r"\big)^k"),
+            f(r"\lambda_1", "-", r"\mathbf{v}_k^{T}", "A", r"\mathbf{v}_k", "=",
+              r"(", r"\lambda_1", "-", r"\lambda_2", r")\,", r"\frac{t_k^2}{1 + t_k^2}"),
+        )
+        lines[0][0].set_color(VECTOR)
+        return lines.arrange(DOWN, buff=0.4, aligned_edge=LEFT)
+
+    def show_start_in_eigenbasis(self):
+        self.lines = self.get_lines().next_to(self.title, DOWN, buff=0.5).to_edge(LEFT, buff=0.8)
+        first = self.lines[0]
+        with self.beat("Why does multiplying over and over find the eigenvector, and how fast? "
+                       "Write the start vector in the basis of eigenvectors: some amount of q one, "
+                       "plus some amount of q two."):
+            self.play(FadeIn(self.title, shift=0.2 * DOWN))
+            self.play(Write(first[:7]), run_time=2)
+        with self.beat(f"Our start is almost all q two: c one is only "
+                       f"{format_number(COEFFS[0])}, c two is {format_number(COEFFS[1])}."):
+            self.play(FadeIn(first[7], shift=0.1 * LEFT))
+            self.play(Indicate(first[6], color=EIGEN))
+
+    def show_powers(self):
+        line = self.lines[1]
+        with self.beat("Each multiplication by A multiplies each part by its own eigenvalue. "
+                       "After k steps, the first part has grown by lambda one to the k, the second "
+                       "by lambda two to the k."):
+            self.play(TransformFromCopy(self.lines[0][:7], line), run_time=2)
+            self.play(Indicate(line[4:6], color=EIGEN), Indicate(line[9:11], color=EIGEN))
+
+    def show_direction_error(self):
+        line = self.lines[2]
+        with self.beat("Divide by the first part's size, since we normalise anyway. What is left "
+                       "of q two is t k, and every step multiplies it by lambda two over lambda "
+                       f"one: {format_number(RATE, 3)}. So the direction closes in on q one at "
+                       "that rate."):
+            self.play(Write(line[:6]), run_time=1.5)
+            self.play(Write(line[6:]), run_time=1.5)
+            self.play(Circumscribe(line[8:], color=ACCENT))
+
+    def show_estimate_error(self):
+        line = self.lines[3]
+        with self.beat("Now put v k into the Rayleigh quotient. Two lines of algebra give the "
+                       "estimate's error: lambda one minus lambda two, times t k squared over one "
+                       "plus t k squared."):
+            self.play(Write(line[:6]), run_time=1.5)
+            self.play(Write(line[6:]), run_time=1.5)
+        square = MathTex(r"\text{error} \propto t_k^2 \propto \big(\lambda_2/\lambda_1\big)^{2k}",
+                         font_size=BODY_SIZE, color=ACCENT)
+        square.next_to(line, DOWN, buff=0.4, aligned_edge=LEFT)
+        self.square = square
+        with self.beat("The error goes with t k squared. So each step shrinks it by lambda two "
+                       f"over lambda one, squared: {format_number(RATE ** 2, 3)}, not "
+                       f"{format_number(RATE, 3)}. The estimate converges twice as fast, in digits, "
+                       "as the vector."):
+            self.play(Indicate(line[-1], color=ACCENT))
+            self.play(FadeIn(square, shift=0.1 * UP))
+
+    def get_table(self) -> VGroup:
+        header = ["k", "t_k", r"\lambda_1 - \lambda_k", r"\text{ratio}"]
+        rows = [[str(k), format_number(TANGENTS[k], 3), f"{ERRORS[k]:.5f}",
+                 format_number(ERRORS[k] / ERRORS[k - 1], 3)] for k in RATE_STEPS]
+        cells = [[MathTex(t, font_size=LABEL_SIZE, color=MUTED) for t in header]]
+        cells += [[MathTex(t, font_size=LABEL_SIZE, color=TEXT) for t in row] for row in rows]
+        widths = [max(row[j].width for row in cells) for j in range(4)]
+        table = VGroup()
+        for i, row in enumerate(cells):
+            x = 0.0
+            for j, cell in enumerate(row):
+                cell.move_to([x + widths[j] / 2, -0.5 * i, 0])
+                x += widths[j] + 0.5
+            table.add(VGroup(*row))
+        for row in table[1:]:
+            row[3].set_color(ACCENT)
+        return table
+
+    def show_table(self):
+        table = self.get_table()
+        table.move_to([1.2, self.lines[1].get_top()[1], 0], aligned_edge=UL)
+        rule = Line(table[0].get_corner(DL) + 0.12 * DOWN, table[0].get_corner(DR) + 0.12 * DOWN,
+                    color=FAINT, stroke_width=2)
+        first, last = RATE_STEPS[0], RATE_STEPS[-1]
+        with self.beat(f"Check it on the run we just watched. From step {first} to step {last}, "
+                       f"t k shrinks by {format_number(RATE, 3)} every time, and the estimate's "
+                       "error divided by the one before it settles on "
+                       f"{format_number(RATE ** 2, 3)}."):
+            self.play(FadeIn(table[0]), Create(rule))
+            self.play(LaggedStart(*(FadeIn(row, shift=0.1 * UP) for row in table[1:]),
+                                  lag_ratio=0.3), run_time=2.5)
+            self.play(Circumscribe(VGroup(*(row[3] for row in table[-2:])), color=ACCENT))
+        self.table = VGroup(table, rule)
+
+    def show_practice(self):
+        note = get_caption(r"fast when $\lambda_2 \ll \lambda_1$, slow when $\lambda_2 \approx "
+                           r"\lambda_1$", font_size=BODY_SIZE, color=TEXT)
+        note.next_to(self.table, DOWN, buff=0.6).align_to(self.table, LEFT)
+        with self.beat("So power iteration is fast when the top eigenvalue stands out, and slow "
+                       "when the second one is close. This loop runs inside PageRank, and inside "
+                       "spectral normalisation, which estimates a layer's largest stretch with one "
+                       "step per training step."):
+            self.play(FadeIn(note, shift=0.1 * LEFT))
+            self.play(Indicate(self.table[0][-1][3], color=ACCENT))
+        self.play(FadeOut(VGroup(self.title, self.lines, self.square, self.table, note)))
+
+
+# =========================================================================== scene 4
+
+EIG_UNIT = 1.2  # frame units per plane unit: the ellipse's long axis, 2 x 3.62, fits the frame
+EIGH_BRIDGE = Bridge(
+    formula=r"A = Q \Lambda Q^{T}",
+    setup="A = np.array([[3.0, 1.0], [1.0, 2.0]])",
+    mathcore=Snippet("linalg.eigh(A)[0]"),
+    library=Snippet("np.linalg.eigh(A).eigenvalues[::-1]"),
+    decimals=3,
+)
+Q_ANGLE = rotation_angle(EIGENVECTORS)  # Q turns i-hat onto q_1 (det Q = +1: a rotation)
+Q_DET = linalg.determinant(EIGENVECTORS)
+
+
+class EigendecompositionChangesBasis(NarratedScene):
+    """A = Q Lambda Q^T as a change of basis: turn the eigenvectors onto the axes (Q^T),
+    stretch along the axes (Lambda), turn back (Q); then the numbers, powers, and eigh."""
+
+    def construct(self):
+        # Step 1: the plane, the unit circle and the two eigenvectors of A.
+        self.plane = get_plane(unit=EIG_UNIT)
+        self.add(get_background_plane(unit=EIG_UNIT), self.plane)
+        self.show_eigenvectors()
+        # Step 2: A at once; keep the ellipse's outline and undo.
+        self.show_A_at_once()
+        # Step 3: the three motions: Q^T (into eigen-coordinates), Lambda (stretch), Q (back).
+        self.show_formula()
+        self.show_turn(-Q_ANGLE, 4, (
+            f"First Q transpose. Q's determinant is {format_number(Q_DET, trim=True)}, so it is a "
+            "rotation, not a reflection, and Q transpose turns the yellow eigenvectors onto the "
+            "two axes. That is a change of basis: a vector's new coordinates are its amounts of "
+            "q one and q two."))
+        self.show_lambda()
+        self.show_turn(Q_ANGLE, 2, (
+            "Last, Q turns everything back. The circle lands exactly on the dashed outline: "
+            "turn into the eigenvector basis, stretch, turn back. That is A."))
+        # Step 4: the same equation with the numbers.
+        self.show_numbers()
+        # Step 5: why powers are easy: Q^T Q = I cancels.
+        self.show_powers()
+        # Step 6: formula -> code -> library.
+        show_bridge(self, EIGH_BRIDGE, (
+            "In code, one call finds every eigenvalue and eigenvector of a symmetric matrix "
+            "at once.",
+            f"mathcore's eigh gives {EIGH_BRIDGE.shown()}, largest first, by rotating A "
+            "until it is diagonal.",
+            "NumPy's eigh gives the same two numbers, in increasing order, so we reverse them. "
+            "This is the call behind every PCA."))
+        with self.beat("All of this needed a symmetric matrix, with perpendicular eigenvectors. "
+                       "For any other matrix, the next decomposition uses two different bases, "
+                       "one on each side."):
+            self.play(FadeIn(self.closing, shift=0.1 * UP))
+            self.play(Indicate(self.closing, color=ACCENT))
+        self.play(FadeOut(self.closing))
+
+    def moving(self) -> VGroup:
+        return VGroup(self.plane, self.circle, *self.q_tips)
+
+    def show_eigenvectors(self):
+        plane = self.plane
+        self.circle = get_unit_circle(plane, color=TEXT)
+        self.q_tips = [get_tip_dot(plane, EIGENVECTORS[:, j]) for j in range(2)]
+        self.q_arrows = [get_tracked_arrow(plane, tip, EIGEN) for tip in self.q_tips]
+        self.add(*self.q_tips)
+        labels = VGroup(*(MathTex(rf"\mathbf{{q}}_{j + 1}", font_size=LABEL_SIZE, color=EIGEN)
+                          for j in range(2)))
+        for label, tip, side in zip(labels, self.q_tips, (UR, UL)):
+            label.add_updater(lambda m, tip=tip, side=side: m.next_to(tip, side, buff=0.08))
+        self.matrix_label = get_matrix_label("A", A, MATRIX).to_corner(UL, buff=EDGE_BUFF)
+        self.matrix_label.set_z_index(10)
+        with self.beat("Back to the symmetric matrix A and its two yellow eigenvectors, q one and "
+                       "q two. They are perpendicular, and each has length one."):
+            self.play(FadeIn(self.matrix_label, shift=0.2 * DOWN), Create(self.circle))
+            self.play(*(GrowArrow(a) for a in self.q_arrows), FadeIn(labels))
+            square = RightAngle(*(Line(plane.c2p(0, 0), t.get_center()) for t in self.q_tips),
+                                length=0.25, color=MUTED, stroke_width=2)
+            self.play(Create(square), run_time=0.8)
+            self.play(FadeOut(square), run_time=0.5)
+        self.q_labels = labels
+        self.add(*labels)
+
+    def show_A_at_once(self):
+        for mob in self.moving():
+            mob.save_state()
+        origin = self.plane.c2p(0, 0)
+        with self.beat("Since A only stretches them, A is easiest to describe in their "
+                       "coordinates. Watch A once more: the circle becomes an ellipse, whose axes "
+                       "lie along q one and q two."):
+            self.play(ApplyMatrix(A, self.moving(), about_point=origin), run_time=3)
+        self.outline = DashedVMobject(self.circle.copy().set_stroke(color=MATRIX, width=3),
+                                      num_dashes=40)
+        with self.beat("Keep its outline, and undo. Now build the same motion in three steps."):
+            self.add(self.outline)
+            self.play(*(Restore(m) for m in self.moving()), run_time=2)
+
+    def show_formula(self):
+        formula = get_formula("A", "=", "Q", r"\Lambda", "Q^{T}", font_size=48)
+        for index in (2, 3, 4):
+            formula[index].set_color(EIGEN)
+        self.formula = get_panel(formula).to_corner(DR, buff=EDGE_BUFF).set_z_index(10)
+        with self.beat("The eigendecomposition writes A as Q, times Lambda, times Q transpose. "
+                       "Q holds the eigenvectors as columns, Lambda the eigenvalues on its "
+                       "diagonal. Read it from right to left."):
+            self.play(FadeIn(self.formula[0]), Write(formula), run_time=2)
+            for factor in reversed(formula[2:]):
+                self.play(Indicate(factor, color=ACCENT), run_time=0.7)
+
+    def get_box(self, index: int) -> SurroundingRectangle:
+        return SurroundingRectangle(self.formula[1][index], color=ACCENT, buff=0.08,
+                                    stroke_width=2)
+
+    def show_turn(self, angle: float, index: int, text: str):
+        box = self.get_box(index)
+        with self.beat(text):
+            self.play(Create(box))
+            self.play(Rotate(self.moving(), angle=angle, about_point=self.plane.c2p(0, 0)),
+                      run_time=2.5)
+            self.play(FadeOut(box))
+
+    def show_lambda(self):
+        box = self.get_box(3)
+        lam = np.diag(EIGENVALUES)
+        stretch = get_matrix_label(r"\Lambda", lam, EIGEN).next_to(self.matrix_label, RIGHT,
+                                                                    buff=0.25)  # above the ellipse
+        stretch.set_z_index(10)
+        with self.beat("In the eigenvector basis, A is just Lambda, a diagonal matrix: stretch "
+                       f"the horizontal axis by {format_number(EIGENVALUES[0])} and the vertical "
+                       f"by {format_number(EIGENVALUES[1])}. No mixing, no turning."):
+            self.play(Create(box), FadeIn(stretch, shift=0.2 * DOWN))
+            self.play(ApplyMatrix(lam, self.moving(), about_point=self.plane.c2p(0, 0)),
+                      run_time=2.5)
+            self.play(FadeOut(box))
+        self.stretch_label = stretch
+
+    def get_numeric(self) -> VGroup:
+        """A = Q Lambda Q^T with mathcore's numbers, each factor named underneath."""
+        size = BODY_SIZE
+        matrices = [get_matrix(A, font_size=size, column_colors=(I_HAT, J_HAT)),
+                    get_matrix(EIGENVECTORS, font_size=size, column_colors=(EIGEN, EIGEN)),
+                    get_matrix(np.diag(EIGENVALUES), font_size=size),
+                    get_matrix(EIGENVECTORS.T, font_size=size)]
+        matrices[2].get_entries()[0].set_color(EIGEN)
+        matrices[2].get_entries()[3].set_color(EIGEN)
+        matrices[3].get_rows().set_color(EIGEN)
+        row = VGroup(matrices[0], MathTex("=", font_size=size + 8), *matrices[1:])
+        row.arrange(RIGHT, buff=0.2)
+        names = VGroup(*(MathTex(t, font_size=size, color=c).next_to(m, DOWN, buff=0.25)
+                         for t, c, m in (("A", MATRIX, matrices[0]), ("Q", EIGEN, matrices[1]),
+                                         (r"\Lambda", EIGEN, matrices[2]),
+                                         ("Q^{T}", EIGEN, matrices[3]))))
+        return VGroup(row, names)
+
+    def show_numbers(self):
+        numeric = self.get_numeric().move_to(1.2 * UP)
+        (row, names) = numeric
+        Q_m, Qt_m = row[2], row[4]
+        with self.beat("Here it is with the numbers. The columns of Q are the eigenvectors, and "
+                       "Lambda holds the eigenvalues."):
+            self.play(FadeOut(VGroup(self.plane, self.circle, self.outline, *self.q_arrows,
+                                     self.q_labels, self.matrix_label, self.stretch_label)),
+                      self.formula.animate.to_edge(UP, buff=EDGE_BUFF).set_x(0))
+            self.play(FadeIn(numeric), run_time=1.5)
+            self.play(Circumscribe(Q_m, color=EIGEN), Circumscribe(row[3], color=EIGEN))
+        inverse = get_formula("Q^{T}", "Q", "=", "I", font_size=BODY_SIZE + 4)
+        inverse[0].set_color(EIGEN)
+        inverse[1].set_color(EIGEN)
+        inverse.next_to(numeric, DOWN, buff=0.6)
+        with self.beat("Each row of Q transpose is a column of Q. Because those columns are "
+                       "perpendicular and of length one, Q transpose times Q is the identity: "
+                       "undoing the turn costs nothing but a transpose."):
+            self.play(AnimationGroup(*(TransformFromCopy(c, r) for c, r in
+                                       zip(Q_m.get_columns(), Qt_m.get_rows())), run_time=1.5))
+            self.play(Write(inverse))
+        self.numeric, self.inverse = numeric, inverse
+
+    def show_powers(self):
+        powers = VGroup(
+            MathTex(r"A^2 = Q \Lambda \underbrace{Q^{T} Q}_{I} \Lambda Q^{T} = Q \Lambda^2 Q^{T}",
+                    font_size=BODY_SIZE),
+            MathTex(r"A^k = Q \Lambda^k Q^{T}, \quad \Lambda^k = \mathrm{diag}(\lambda_1^k, "
+                    r"\lambda_2^k)", font_size=BODY_SIZE),
+        ).arrange(DOWN, buff=0.35).next_to(self.inverse, DOWN, buff=0.5)
+        with self.beat("That is why this form is so useful. Square A, and the Q transpose Q in "
+                       "the middle cancels: A squared is Q, Lambda squared, Q transpose."):
+            self.play(Write(powers[0]), run_time=2)
+        with self.beat("Any power of A just raises the eigenvalues to that power. That is the "
+                       "lambda one to the k we met in power iteration, and PCA will use this "
+                       "same form on a covariance matrix."):
+            self.play(Write(powers[1]), run_time=2)
+            self.play(Circumscribe(powers[1], color=ACCENT))
+        self.play(FadeOut(VGroup(self.numeric, self.inverse, powers, self.formula)))
+        self.closing = Tex(r"not symmetric? \; $A = U \Sigma V^{T}$", font_size=TITLE_SIZE,
+                           color=TEXT)
+
+
+# =========================================================================== scene 5
 
 SVD_UNIT = 1.4  # frame units per plane unit
 SIGMA_COLORS = (ACCENT, ACCENT_2)  # v1 / sigma_1 / u1 orange, v2 / sigma_2 / u2 pink
@@ -459,11 +860,14 @@ class SvdRotateStretchRotate(NarratedScene):
         self.show_singular_vectors()
         # Step 4: the three motions, one at a time.
         self.show_rotate(VT_SVD, factor=3, text=(
-            "First V transpose. It is a rotation: it turns the orange and pink vectors "
-            "onto the two axes."))
+            "First V transpose. Its columns are perpendicular and of length one, so it can only "
+            "turn or mirror the plane. Its determinant is "
+            f"{format_number(VT_DET, trim=True)}, so here it turns: a rotation, not a "
+            "reflection. It turns the orange and pink vectors onto the two axes."))
         self.show_stretch()
         self.show_rotate(U_SVD, factor=1, text=(
-            "Last, U. Another rotation, which turns the ellipse into its final position."))
+            f"Last, U. Its determinant is {format_number(U_DET, trim=True)} too: another "
+            "rotation, which turns the ellipse into its final position."))
         # Step 5: the three motions land exactly where A did in one go.
         self.show_match()
 
@@ -582,8 +986,9 @@ class SvdRotateStretchRotate(NarratedScene):
         self.sigma_labels = labels
 
     def get_numeric_svd(self) -> VGroup:
-        """A = U Sigma V^T with mathcore's numbers, on a card in the upper-left corner (it takes
-        the place of the symbolic formula; the ellipse leaves that band free)."""
+        """A = U Sigma V^T with mathcore's numbers, on a card in the lower-right corner (it takes
+        the place of the symbolic formula; the top band is where A sends j-hat, and the
+        ellipse leaves the lower right free)."""
         matrices = [get_matrix(X, decimals=d, font_size=SMALL_SIZE + 2)
                     for X, d in ((A_SVD, 1), (U_SVD, 2), (np.diag(S_SVD), 2), (VT_SVD, 2))]
         for j, color in enumerate(SIGMA_COLORS):
@@ -596,7 +1001,7 @@ class SvdRotateStretchRotate(NarratedScene):
             name.next_to(matrix, DOWN, buff=0.12)
         factors = [VGroup(m, n) for m, n in zip(matrices[1:], names[1:])]
         card = get_panel(VGroup(row, *names))
-        card.to_corner(UL, buff=EDGE_BUFF).set_z_index(10)
+        card.to_corner(DR, buff=EDGE_BUFF).set_z_index(10)
         return card, VGroup(*lhs, names[0]), factors
 
     def show_match(self):
@@ -616,7 +1021,160 @@ class SvdRotateStretchRotate(NarratedScene):
 
 
 
-# =========================================================================== scene 4
+# =========================================================================== scene 6
+
+# The SVD as a sum of rank-one pieces, the best rank-one approximation and its error.
+SVD_PIECES = [S_SVD[j] * linalg.matmul(U_SVD[:, j:j + 1], VT_SVD[j:j + 1]) for j in range(2)]
+A_SVD_1 = linalg.low_rank_approx(A_SVD, 1)  # (2, 2) = SVD_PIECES[0]
+FROBENIUS_A = norms.lp_norm(A_SVD.ravel(), 2)  # ||A||_F: the length of A's four entries
+RANK_ONE_ERROR = norms.lp_norm((A_SVD - A_SVD_1).ravel(), 2)  # ||A - A_1||_F = sigma_2
+LOW_RANK_BRIDGE = Bridge(
+    formula=r"\| A - A_1 \|_F = \sigma_2",
+    setup="A = np.array([[2.0, 1.0], [0.5, 1.5]])",
+    mathcore=Snippet("A1 = linalg.low_rank_approx(A, 1)\nnorms.lp_norm((A - A1).ravel(), 2)"),
+    library=Snippet("np.linalg.svd(A).S[1]"),
+    decimals=3,
+)
+LOW_UNIT = 1.0
+LOW_ORIGIN = np.array([-3.7, -1.2, 0])  # the small plane, left of the formulas
+LOW_PANEL_LEFT = 0.0  # the formula column right of the plane
+
+
+class LowRankApproximation(NarratedScene):
+    """A = sigma_1 u_1 v_1^T + sigma_2 u_2 v_2^T; keep the first piece; the Frobenius norm
+    measures what is lost, and Eckart-Young says nothing of rank one does better."""
+
+    def construct(self):
+        # Step 1: the SVD as a sum of two rank-one pieces, with the numbers.
+        self.show_pieces()
+        # Step 2: keep the first piece: the circle is squashed onto the ellipse's long axis.
+        self.plane = get_plane(x_range=(-3, 3, 1), y_range=(-2, 2, 1), unit=LOW_UNIT,
+                               center=LOW_ORIGIN)
+        self.plane.set_stroke(opacity=0.5)
+        self.show_rank_one_picture()
+        # Step 3: the Frobenius norm: a matrix measured as a list of its entries.
+        self.show_frobenius()
+        # Step 4: the error of A_1 is sigma_2, and Eckart-Young: nothing of rank one is closer.
+        self.show_error_and_theorem()
+        # Step 5: keep r of n, and where ML does; then formula -> code -> library.
+        self.show_uses()
+        show_bridge(self, LOW_RANK_BRIDGE, (
+            "The theorem in three lines: the error of the best rank-one approximation is "
+            "sigma two.",
+            "mathcore builds A one from the SVD and measures the distance as the length of "
+            f"the difference's entries: {LOW_RANK_BRIDGE.shown()}.",
+            "NumPy's SVD returns the singular values; the second one is the same number, "
+            "exactly as Eckart and Young promise."))
+
+    def show_pieces(self):
+        size = LABEL_SIZE
+        colors = (I_HAT, J_HAT)
+        symbolic = MathTex("A", "=", r"\sigma_1 \mathbf{u}_1 \mathbf{v}_1^{T}", "+",
+                           r"\sigma_2 \mathbf{u}_2 \mathbf{v}_2^{T}", font_size=BODY_SIZE + 4)
+        symbolic[0].set_color(MATRIX)
+        symbolic[2].set_color(SIGMA_COLORS[0])
+        symbolic[4].set_color(SIGMA_COLORS[1])
+        numeric = VGroup(get_matrix(A_SVD, decimals=2, font_size=size, column_colors=colors),
+                         MathTex("=", font_size=size + 4),
+                         get_matrix(SVD_PIECES[0], font_size=size).set_color(SIGMA_COLORS[0]),
+                         MathTex("+", font_size=size + 4),
+                         get_matrix(SVD_PIECES[1], font_size=size).set_color(SIGMA_COLORS[1]))
+        numeric.arrange(RIGHT, buff=0.2)
+        top = VGroup(symbolic, numeric).arrange(RIGHT, buff=0.8).to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("The SVD says more. Multiply it out, and A is a sum of two simple pieces: "
+                       "sigma one, times u one, times v one transpose, plus the same with "
+                       "the twos."):
+            self.play(Write(symbolic), run_time=2)
+            self.play(FadeIn(numeric, shift=0.1 * LEFT), run_time=1.5)
+        with self.beat("Each piece is a column times a row, so all its columns point the same "
+                       "way. Its rank is one. The first piece is big, because sigma one is "
+                       f"{format_number(S_SVD[0])}; the second is small, sigma two is "
+                       f"{format_number(S_SVD[1])}."):
+            self.play(*(Circumscribe(numeric[j], color=numeric[j].get_color()) for j in (2, 4)))
+            self.play(Indicate(symbolic[2], color=SIGMA_COLORS[0]))
+        self.top = top
+
+    def show_rank_one_picture(self):
+        plane = self.plane
+        origin = plane.c2p(0, 0)
+        circle = get_unit_circle(plane, color=TEXT)
+        ellipse = circle.copy().apply_matrix(A_SVD, about_point=origin)
+        ellipse = DashedVMobject(ellipse.set_stroke(color=MATRIX, width=3), num_dashes=40)
+        with self.beat("Picture it on the unit circle. A turns the circle into this ellipse."):
+            self.play(FadeIn(plane), Create(circle))
+            self.play(TransformFromCopy(circle, ellipse), run_time=2)
+        squashed = circle.copy().apply_matrix(A_SVD_1, about_point=origin)
+        squashed.set_stroke(color=SIGMA_COLORS[0], width=6)
+        label = MathTex("A_1", font_size=LABEL_SIZE, color=SIGMA_COLORS[0])
+        label.next_to(plane.c2p(*(S_SVD[0] * U_SVD[:, 0])), UR, buff=0.1)
+        with self.beat("Keep only the first piece, and call it A one. It squashes the circle flat, "
+                       "onto the long axis of the ellipse. The short axis, sigma two, is "
+                       "thrown away."):
+            self.play(Transform(circle, squashed), FadeIn(label), run_time=2.5)
+            self.play(Indicate(ellipse, color=MATRIX, scale_factor=1.03))
+        self.picture = VGroup(plane, circle, ellipse, label)
+
+    def show_frobenius(self):
+        entries = " + ".join(f"{format_number(x, trim=True)}^2" for x in A_SVD.ravel())
+        lines = VGroup(
+            MathTex(r"\| M \|_F = \sqrt{\textstyle\sum_{ij} m_{ij}^2}", font_size=BODY_SIZE),
+            MathTex(rf"\| A \|_F = \sqrt{{{entries}}} = {format_number(FROBENIUS_A, 3)}",
+                    font_size=LABEL_SIZE),
+            MathTex(r"= \sqrt{\sigma_1^2 + \sigma_2^2}", font_size=LABEL_SIZE),
+        ).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        lines.move_to([LOW_PANEL_LEFT, 1.3, 0], aligned_edge=UL)
+        lines[2].align_to(lines[1][0], LEFT).shift(0.9 * RIGHT)
+        with self.beat("How far is A one from A? Measure a matrix the way lesson one measured a "
+                       "vector: write out its entries as one long list, and take its length. "
+                       "That is the Frobenius norm."):
+            self.play(Write(lines[0]), run_time=2)
+        with self.beat(f"For A, it is the square root of the four squared entries: "
+                       f"{format_number(FROBENIUS_A, 3)}. Rotations do not change lengths, so it "
+                       "is also the square root of sigma one squared plus sigma two squared."):
+            self.play(FadeIn(lines[1], shift=0.1 * UP))
+            self.play(Write(lines[2]))
+        self.frobenius = lines
+
+    def show_error_and_theorem(self):
+        error = MathTex(r"A - A_1 = \sigma_2 \mathbf{u}_2 \mathbf{v}_2^{T}", r"\;\Rightarrow\;",
+                        rf"\| A - A_1 \|_F = \sigma_2 = {format_number(RANK_ONE_ERROR, 3)}",
+                        font_size=LABEL_SIZE)
+        error[2].set_color(SIGMA_COLORS[1])
+        error.next_to(self.frobenius, DOWN, buff=0.45, aligned_edge=LEFT)
+        theorem = VGroup(
+            Tex("Eckart--Young:", font_size=LABEL_SIZE, color=ACCENT),
+            MathTex(r"\min_{\operatorname{rank} B \le 1} \| A - B \|_F = \sigma_2",
+                    font_size=BODY_SIZE),
+        ).arrange(RIGHT, buff=0.3)
+        theorem = get_panel(theorem).next_to(error, DOWN, buff=0.45, aligned_edge=LEFT)
+        with self.beat("What A one leaves out is exactly the second piece, so the error is "
+                       f"sigma two: {format_number(RANK_ONE_ERROR, 3)}."):
+            self.play(Write(error[0]), run_time=1.5)
+            self.play(Write(error[1:]), run_time=1.5)
+        with self.beat("And no matrix of rank one does better. That is the Eckart-Young theorem. "
+                       "The reason: in the singular vectors' coordinates A is just the two "
+                       "stretches, and a rank-one matrix can copy only one of them. Copy the "
+                       "larger, and the smaller is what you lose."):
+            self.play(FadeIn(theorem, shift=0.1 * UP))
+            self.play(Circumscribe(theorem, color=ACCENT))
+        self.error, self.theorem = error, theorem
+
+    def show_uses(self):
+        rule = MathTex(r"\| A - A_r \|_F = \sqrt{\sigma_{r+1}^2 + \dots + \sigma_n^2}",
+                       font_size=BODY_SIZE, color=TEXT)
+        rule = get_panel(rule).move_to(ORIGIN)
+        with self.beat("The same holds for any size. Keep the r largest pieces, and the error is "
+                       "the length of the singular values you dropped. Image compression, "
+                       "embedding tables, and LoRA's low-rank updates all lean on this: when the "
+                       "singular values fall fast, a few pieces carry almost everything."):
+            self.play(FadeOut(VGroup(self.top, self.picture, self.frobenius, self.error,
+                                     self.theorem)))
+            self.play(FadeIn(rule, shift=0.1 * UP), run_time=1.5)
+            self.play(Circumscribe(rule, color=ACCENT))
+        self.play(FadeOut(rule))
+
+
+# =========================================================================== scene 7
 
 PCA_ORIGIN = np.array([-2.4, -0.4, 0])
 PCA_UNIT = 0.9
@@ -688,14 +1246,15 @@ class PcaOnAPointCloud(NarratedScene):
             self.play(GrowFromCenter(self.axes_lines[0]), FadeIn(labels[0]), run_time=1.5)
             self.play(GrowFromCenter(self.axes_lines[1]), FadeIn(labels[1]), run_time=1.5)
         covariance = MathTex(r"C = \tfrac{1}{n-1} X^{T} X", font_size=BODY_SIZE)
-        eigen = get_formula("C", r"\mathbf{w}_j", "=", r"\lambda_j", r"\mathbf{w}_j",
-                            font_size=BODY_SIZE)
-        for index in (1, 3, 4):
+        eigen = get_formula("C", "=", "Q", r"\Lambda", "Q^{T}", font_size=BODY_SIZE)
+        for index in (2, 3, 4):
             eigen[index].set_color(EIGEN)
         formula = VGroup(covariance, eigen).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         self.formula = formula.move_to(PANEL_TOP_LEFT, aligned_edge=UL)
-        with self.beat("They are the eigenvectors of the covariance matrix C, drawn yellow like "
-                       "every eigenvector. Each is drawn two standard deviations long."):
+        with self.beat("Where do they come from? The covariance matrix C is symmetric, so it has "
+                       "the eigendecomposition we just built: C equals Q Lambda Q transpose. The "
+                       "principal axes are the columns of Q, the eigenvectors of C, drawn yellow "
+                       "like every eigenvector, each two standard deviations long."):
             self.play(Write(formula[0]))
             self.play(Write(formula[1]), Create(ellipse), run_time=1.5)
         variances = VGroup(*(
@@ -741,9 +1300,197 @@ class PcaOnAPointCloud(NarratedScene):
             self.play(FadeIn(text), Create(bars[0]), run_time=1.5)
             self.play(Create(bars[1]))
             self.wait(2)
+        self.play(*(FadeOut(m) for m in self.mobjects))
+        self.show_svd_route()
+        show_bridge(self, PCA_BRIDGE, (
+            "The share of variance each component keeps: its eigenvalue over the sum.",
+            f"mathcore's PCA on our {len(CLOUD)} points gives {PCA_BRIDGE.shown()}.",
+            "And scikit-learn's PCA, fitted on the same points, reports the same two shares "
+            "as its explained variance ratio."))
+        with self.beat("So far every matrix was square and symmetric, or taken apart for its "
+                       "geometry. The last two factorizations are the workhorses of solving "
+                       "equations."):
+            self.play(FadeIn(self.closing, shift=0.1 * UP))
+            self.play(Indicate(self.closing, color=ACCENT))
+        self.play(FadeOut(self.closing))
+
+    def show_svd_route(self):
+        lines = VGroup(
+            MathTex(r"X = U \Sigma V^{T}", font_size=BODY_SIZE + 4),
+            MathTex(r"X^{T} X = V \Sigma U^{T} U \Sigma V^{T} = V \Sigma^2 V^{T}",
+                    font_size=BODY_SIZE + 4),
+            MathTex(r"C = \tfrac{1}{n-1} X^{T} X: \quad Q = V, \quad "
+                    r"\lambda_j = \tfrac{\sigma_j^2}{n-1}", font_size=BODY_SIZE + 4),
+        ).arrange(DOWN, buff=0.45)
+        with self.beat("Libraries take one shortcut. They never form C. They take the SVD of the "
+                       "centred data matrix X itself."):
+            self.play(Write(lines[0]))
+        with self.beat("Then X transpose X is V Sigma squared V transpose: U transpose U cancels, "
+                       "just like Q transpose Q did. So the right singular vectors of the data are "
+                       "the principal axes, and sigma squared over n minus one are the variances. "
+                       "Eigendecomposition, SVD and PCA are one idea."):
+            self.play(Write(lines[1]), run_time=2)
+            self.play(Write(lines[2]), run_time=2)
+            self.play(Circumscribe(lines[2], color=ACCENT))
+        self.play(FadeOut(lines))
+        self.closing = Tex(r"next: $A = PLU$ and $A = QR$", font_size=TITLE_SIZE, color=TEXT)
 
 
-# =========================================================================== scene 5
+# =========================================================================== scene 8
+
+# LU taught on a 2x2 system whose first pivot is already the largest (so P = I).
+A_LU = np.array([[4.0, 3.0],
+                 [2.0, 5.0]])  # (2, 2)
+B_LU = np.array([10.0, 12.0])  # (2,) the right-hand side
+P_LU2, L_LU2, U_LU2 = linalg.lu(A_LU)  # P = I here: 4 is the larger entry of column one
+MULTIPLIER = L_LU2[1, 0]  # l_21 = a_21 / a_11
+Y_LU = linalg.solve_triangular(L_LU2, linalg.matmul(P_LU2.T, B_LU), lower=True)  # L y = b, going down
+X_LU = linalg.solve_triangular(U_LU2, Y_LU)  # U x = y, going up
+SOLVE_BRIDGE = Bridge(
+    formula=r"A\mathbf{x} = \mathbf{b}, \quad A = LU",
+    setup="A = np.array([[4.0, 3.0], [2.0, 5.0]])\nb = np.array([10.0, 12.0])",
+    mathcore=Snippet("linalg.solve(A, b)"),
+    library=Snippet("from scipy.linalg import lu_factor, lu_solve\nlu_solve(lu_factor(A), b)",
+                    needs="scipy"),
+    decimals=3,
+)
+LU_COLORS = {"L": ACCENT, "U": ACCENT_2}  # the multipliers' matrix and what elimination leaves
+
+
+class LuIsElimination(NarratedScene):
+    """Gaussian elimination on a 2x2 system, recorded: U is what it leaves, L the multiplier;
+    then a new right-hand side costs two triangular sweeps."""
+
+    def construct(self):
+        self.title = Tex(r"LU: elimination, written down", font_size=TITLE_SIZE, color=TEXT)
+        self.title.to_edge(UP, buff=EDGE_BUFF)
+        # Step 1: the system A x = b.
+        self.show_system()
+        # Step 2: one elimination step: row 2 minus l_21 times row 1.
+        self.show_elimination()
+        # Step 3: U is what is left, L holds the multiplier, and L U = A.
+        self.show_factors()
+        # Step 4: solving with the factors: forward down L, back up U.
+        self.show_substitution()
+        # Step 5: why factor: once n^3, then n^2 per right-hand side; where ML solves systems.
+        self.show_cost()
+        show_bridge(self, SOLVE_BRIDGE, (
+            "Formula, code, library, once more.",
+            "mathcore's solve factors A, then runs the two sweeps: x is "
+            f"{SOLVE_BRIDGE.shown()}.",
+            "SciPy splits the same two steps into two calls: lu factor once, then lu solve for "
+            "each right-hand side. Same answer."))
+
+    def get_row(self, a: float, b: float, c: float) -> MathTex:
+        row = MathTex(format_number(a, trim=True), "x_1", "+", format_number(b, trim=True), "x_2",
+                      "=", format_number(c, trim=True), font_size=BODY_SIZE + 4)
+        return row
+
+    def show_system(self):
+        rows = VGroup(*(self.get_row(*A_LU[i], B_LU[i]) for i in range(2)))
+        rows.arrange(DOWN, buff=0.35, aligned_edge=RIGHT)
+        rows.move_to([-3.6, 1.5, 0])
+        self.rows = rows
+        with self.beat("Solving A x equals b is the most common job in numerical computing. "
+                       "Here are two equations in two unknowns."):
+            self.play(FadeIn(self.title, shift=0.2 * DOWN))
+            self.play(LaggedStart(*(Write(r) for r in rows), lag_ratio=0.5), run_time=2)
+
+    def show_elimination(self):
+        rows = self.rows
+        new_row = self.get_row(U_LU2[1, 0], U_LU2[1, 1], Y_LU[1]).move_to(rows[1], aligned_edge=RIGHT)
+        step = MathTex(r"\text{row}_2 - ", format_number(MULTIPLIER, trim=True),
+                       r"\,\text{row}_1", font_size=LABEL_SIZE, color=MUTED)
+        step[1].set_color(LU_COLORS["L"])
+        step.next_to(rows[1], DOWN, buff=0.4)
+        with self.beat(f"Elimination clears the 2 under the 4. The multiplier is 2 over 4, "
+                       f"{format_number(MULTIPLIER, trim=True)}: subtract "
+                       f"{format_number(MULTIPLIER, trim=True)} times row one from row two."):
+            self.play(Indicate(VGroup(rows[0][0], rows[1][0]), color=ACCENT))
+            self.play(FadeIn(step, shift=0.1 * UP))
+            self.play(TransformFromCopy(rows[0], rows[1].copy().set_opacity(0)), run_time=0.8)
+            self.play(Transform(rows[1], new_row), run_time=1.5)
+        self.step = step
+        with self.beat(f"Row two now reads {format_number(U_LU2[1, 1], trim=True)} x two equals "
+                       f"{format_number(Y_LU[1], trim=True)}. The system is a triangle: the last "
+                       "equation has one unknown, the one above has two."):
+            self.play(Indicate(rows[1][3:], color=ACCENT_2))
+            self.play(Circumscribe(rows, color=ACCENT_2))
+
+    def show_factors(self):
+        size = BODY_SIZE
+        L_m = get_matrix(L_LU2, font_size=size)
+        U_m = get_matrix(U_LU2, font_size=size)
+        L_m.get_entries()[1].set_color(FAINT)
+        U_m.get_entries()[2].set_color(FAINT)
+        L_m.get_entries()[2].set_color(LU_COLORS["L"])
+        equation = VGroup(get_matrix(A_LU, font_size=size), MathTex("=", font_size=size + 8), L_m,
+                          U_m).arrange(RIGHT, buff=0.2)
+        names = VGroup(*(MathTex(t, font_size=size, color=c).next_to(m, DOWN, buff=0.2)
+                         for t, c, m in (("A", MATRIX, equation[0]), ("L", LU_COLORS["L"], L_m),
+                                         ("U", LU_COLORS["U"], U_m))))
+        block = VGroup(equation, names).move_to([3.4, 1.4, 0])
+        with self.beat("Write down what elimination did. U is the triangle it left. L keeps the "
+                       f"multiplier, {format_number(MULTIPLIER, trim=True)}, below a diagonal of "
+                       "ones."):
+            self.play(FadeIn(VGroup(equation[0], equation[1], names[0])))
+            self.play(TransformFromCopy(self.rows, U_m), FadeIn(names[2]), run_time=1.5)
+            self.play(TransformFromCopy(self.step[1], L_m.get_entries()[2]),
+                      FadeIn(VGroup(L_m.get_brackets(), *(L_m.get_entries()[k] for k in (0, 1, 3)),
+                                    names[1])), run_time=1.5)
+        with self.beat("Multiply L by U, and the elimination is undone: A comes back. So A equals "
+                       "L U, a lower triangle times an upper one."):
+            self.play(Circumscribe(VGroup(L_m, U_m), color=ACCENT))
+            self.play(Indicate(equation[0], color=MATRIX))
+        self.remove(L_m)
+        self.add(L_m)
+        self.factors = block
+
+    def show_substitution(self):
+        y1, y2 = (format_number(v, trim=True) for v in Y_LU)
+        x1, x2 = (format_number(v, trim=True) for v in X_LU)
+        b1, b2 = (format_number(v, trim=True) for v in B_LU)
+        l21 = format_number(MULTIPLIER, trim=True)
+        u11, u12, u22 = (format_number(U_LU2[i, j], trim=True) for i, j in ((0, 0), (0, 1), (1, 1)))
+        forward = VGroup(
+            MathTex(r"L\mathbf{y} = \mathbf{b}:", font_size=LABEL_SIZE, color=LU_COLORS["L"]),
+            MathTex(rf"y_1 = {b1}", font_size=LABEL_SIZE),
+            MathTex(rf"y_2 = {b2} - {l21} \cdot {y1} = {y2}", font_size=LABEL_SIZE),
+        ).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
+        back = VGroup(
+            MathTex(r"U\mathbf{x} = \mathbf{y}:", font_size=LABEL_SIZE, color=LU_COLORS["U"]),
+            MathTex(rf"x_2 = {y2} / {u22} = {x2}", font_size=LABEL_SIZE),
+            MathTex(rf"x_1 = ({y1} - {u12} \cdot {x2}) / {u11} = {x1}", font_size=LABEL_SIZE),
+        ).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
+        sweeps = VGroup(forward, back).arrange(RIGHT, buff=1.0, aligned_edge=UP)
+        sweeps.move_to([0, -1.6, 0])
+        with self.beat(f"Now any right-hand side takes two easy sweeps. Forward, down L: y one is "
+                       f"{y1}, and y two is {b2} minus {l21} times {y1}, which is {y2}."):
+            self.play(FadeIn(forward[0]))
+            self.play(Write(forward[1]))
+            self.play(Write(forward[2]), run_time=1.5)
+        with self.beat(f"Then back, up U: x two is {y2} over {u22}, which is {x2}; and x one is "
+                       f"{x1}. Each line uses only unknowns we already have."):
+            self.play(FadeIn(back[0]))
+            self.play(Write(back[1]))
+            self.play(Write(back[2]), run_time=1.5)
+            self.play(Circumscribe(VGroup(back[1], back[2]), color=ACCENT))
+        self.sweeps = sweeps
+
+    def show_cost(self):
+        cost = MathTex(r"\text{factor once: } \sim\tfrac{n^3}{3} \qquad "
+                       r"\text{each new } \mathbf{b}\text{: } \sim n^2", font_size=BODY_SIZE)
+        cost = get_panel(cost).to_edge(DOWN, buff=EDGE_BUFF)
+        with self.beat("That is the point of factoring. Elimination costs about n cubed over "
+                       "three operations, once. After that every new right-hand side costs "
+                       "about n squared. Least squares through the normal equations, Newton "
+                       "steps, and Gaussian processes all solve systems this way."):
+            self.play(FadeOut(self.step), FadeIn(cost, shift=0.1 * UP))
+            self.play(Circumscribe(cost, color=ACCENT))
+        self.play(FadeOut(VGroup(self.title, self.rows, self.factors, self.sweeps, cost)))
+
+
+# =========================================================================== scene 9
 
 GS_UNIT = 1.35  # frame units per plane unit in the Gram-Schmidt picture
 GS_ORIGIN = np.array([-5.5, -1.45, 0])  # the grid spans x in [-1, 4], y in [-1, 3]
@@ -757,9 +1504,7 @@ class FactorizationsAsProducts(NarratedScene):
     then QR's geometry: Gram-Schmidt on two columns, whose lengths and dot product are R."""
 
     def construct(self):
-        # Step 1: eigendecomposition of the symmetric A from the first scene.
-        self.show_eigendecomposition()
-        # Step 2: LU with pivoting: Gaussian elimination, recorded.
+        # Step 1: LU with pivoting on a 3x3 matrix: the row swaps.
         self.show_lu()
         # Step 3: QR: perpendicular columns times a triangle.
         self.show_qr()
@@ -813,36 +1558,6 @@ class FactorizationsAsProducts(NarratedScene):
         self.play(FadeOut(block))
 
     # ------------------------------------------------------------------ steps
-    def show_eigendecomposition(self):
-        lam, Q = EIGENVALUES, EIGENVECTORS
-        A_m = get_matrix(A, column_colors=(I_HAT, J_HAT), font_size=BODY_SIZE)
-        Q_m = get_matrix(Q, column_colors=(EIGEN, EIGEN), font_size=BODY_SIZE)
-        L_m = get_matrix(np.diag(lam), font_size=BODY_SIZE)
-        L_m.get_entries()[0].set_color(EIGEN)
-        L_m.get_entries()[3].set_color(EIGEN)
-        Qt_m = get_matrix(Q.T, font_size=BODY_SIZE)
-        Qt_m.get_rows().set_color(EIGEN)
-        lhs = VGroup(MathTex("A", font_size=BODY_SIZE + 8, color=MATRIX),
-                     MathTex("=", font_size=BODY_SIZE + 8), A_m).arrange(RIGHT, buff=0.2)
-        equation = self.get_equation(lhs, [(Q_m, "Q", EIGEN), (L_m, r"\Lambda", EIGEN),
-                                           (Qt_m, "Q^{T}", EIGEN)])
-        caption = self.get_caption(r"columns of $Q$: the eigenvectors",
-                                   r"diagonal of $\Lambda$: the eigenvalues")
-        self.show_block(r"Eigendecomposition \; $A = Q \Lambda Q^{T}$", equation, caption, [
-            ("The eigenvectors and eigenvalues from the first scene fit into one equation: "
-             "A equals Q, times Lambda, times Q transpose.", []),
-            ("The columns of Q are the two yellow eigenvectors, and Lambda holds the eigenvalues "
-             "on its diagonal.", [Circumscribe(Q_m, color=EIGEN), Circumscribe(L_m, color=EIGEN)]),
-            ("Because A is symmetric, Q is a rotation, and its inverse is simply its transpose. "
-             "Read right to left: turn the eigenvectors onto the axes, stretch, turn back.",
-             [Indicate(VGroup(A_m.get_entries()[1], A_m.get_entries()[2]), color=MATRIX),
-              Circumscribe(Q_m, color=EIGEN),
-              # the transpose: each column of Q becomes a row of Q^T
-              AnimationGroup(*(TransformFromCopy(column, row) for column, row in
-                               zip(Q_m.get_columns(), Qt_m.get_rows())), run_time=1.5),
-              *(Circumscribe(m, color=ACCENT) for m in (Qt_m, L_m, Q_m))]),
-        ])
-
     def show_lu(self):
         P_m, L_m, U_m = (get_matrix(X, font_size=BODY_SIZE) for X in (P_LU, L_LU, U_LU))
         for i in range(3):  # dim the structural zeros, so the triangles stand out
@@ -858,14 +1573,16 @@ class FactorizationsAsProducts(NarratedScene):
         caption = self.get_caption(r"$U$: what elimination leaves \quad $L$: the multipliers it used",
                                    r"$P$: the row swaps")
         self.show_block(r"LU with pivoting \; $A = P L U$", equation, caption, [
-            ("Now a three by three matrix. The LU factorization is Gaussian elimination, "
-             "written down as matrices.", []),
-            ("U is what elimination leaves: zeros below the diagonal. L records the multipliers "
-             "it used, with zeros above the diagonal. And P records the row swaps made for "
-             "stability.", [Circumscribe(U_m, color=ACCENT), Circumscribe(L_m, color=ACCENT),
+            ("Real matrices need one more ingredient. Here is a three by three one, factored "
+             "the way every library does it: A equals P, L, U.", []),
+            ("U and L are as before: the triangle elimination leaves, and the multipliers it "
+             "used. P records row swaps: before each step, the row with the largest entry in "
+             "the column moves up, so no multiplier is larger than one and rounding errors "
+             "stay small.", [Circumscribe(U_m, color=ACCENT), Circumscribe(L_m, color=ACCENT),
                             Circumscribe(P_m, color=ACCENT)]),
-            ("With it, solving a linear system becomes two easy triangular solves. It is what a "
-             "linear solver does under the hood.",
+            ("Then solving is the same two sweeps, down L and up U, after applying the swaps to "
+             "b. This is what NumPy's solve runs under the hood. Next, a factorization built "
+             "from perpendicular columns instead.",
              # forward substitution runs down L, back substitution up U
              [LaggedStart(*(Indicate(row, color=ACCENT) for row in L_m.get_rows()),
                           lag_ratio=0.5, run_time=1.5),
