@@ -11,16 +11,18 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DL, DOWN, DR, LEFT, RIGHT, UL, UP, UR, ApplyMatrix, Circumscribe, Create, Dot, FadeIn, FadeOut,
-    GrowArrow, Indicate, LaggedStart, MathTex, Polygon, ReplacementTransform, Restore, Tex,
-    TransformFromCopy, ValueTracker, VGroup, Write, always_redraw,
+    GrowArrow, Indicate, LaggedStart, MathTex, Polygon, ReplacementTransform, Restore,
+    SurroundingRectangle, Tex, TransformFromCopy, ValueTracker, VGroup, Write, always_redraw,
 )
 
 from mathcore import linalg
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
-    ACCENT, ACCENT_2, BODY_SIZE, EDGE_BUFF, I_HAT, J_HAT, LABEL_SIZE, MATRIX, TEXT,
-    VECTOR,
+    ACCENT, ACCENT_2, BODY_SIZE, EDGE_BUFF, I_HAT, J_HAT, LABEL_SIZE, MATRIX, MUTED, TEXT,
+    TITLE_SIZE, VECTOR,
 )
 from scenekit.widgets import (
     format_number, get_arrow, get_background_plane, get_matrix, get_matrix_label, get_panel,
@@ -208,6 +210,166 @@ class VectorsBasisAndSpan(NarratedScene):
 
 # =========================================================================== scene 2
 
+# A tiny data table: one row per house, one column per feature.
+FEATURES = ("area", "rooms", "age", "floor")
+HOUSES = np.array([[1.2, 3.0, 20.0, 2.0],
+                   [0.8, 2.0, 5.0, 1.0],
+                   [2.0, 5.0, 35.0, 0.0]])  # (3, 4) area in 100 m^2
+U_DOT = np.array([1.0, 2.0, 0.0, 3.0])  # (4,) two vectors of R^4 for the dot product
+W_DOT = np.array([2.0, -1.0, 4.0, 1.0])
+DOT_TERMS = U_DOT * W_DOT  # (4,) the products of matching entries, summed below
+DOT_UW = linalg.matmul(U_DOT[None, :], W_DOT)[0]  # u^T w: a 1x4 row times a 4-entry column
+M_T = np.array([[1.0, 2.0, 3.0],
+                [4.0, 5.0, 6.0]])  # (2, 3) a matrix and its transpose (3, 2)
+DOT_BRIDGE = Bridge(
+    formula=r"\mathbf{u}^{T}\mathbf{w} = \textstyle\sum_i u_i w_i",
+    setup="u = np.array([1.0, 2.0, 0.0, 3.0])\nw = np.array([2.0, -1.0, 4.0, 1.0])",
+    mathcore=Snippet("linalg.matmul(u[None, :], w)[0]"),
+    library=Snippet("u @ w"),
+    decimals=1,
+)
+
+
+class VectorsBeyondThePlane(NarratedScene):
+    """A vector is any list of n numbers (a row of data); vector spaces and dimension;
+    the dot product and the transpose; the bridge to ``u @ w``."""
+
+    def construct(self):
+        # Step 1: a row of a data table is a vector with four entries.
+        self.show_data_rows()
+        # Step 2: what makes a vector space; dimension counts a basis.
+        self.show_space_and_dimension()
+        # Step 3: the dot product: multiply matching entries, add.
+        self.show_dot_product()
+        # Step 4: the transpose: rows become columns, and u^T w is a matrix product.
+        self.show_transpose()
+        # Step 5: formula -> code -> library.
+        show_bridge(self, DOT_BRIDGE, (
+            "The dot product as formula, mathcore line and library call.",
+            f"mathcore multiplies the row u transpose by the column w: {DOT_BRIDGE.shown()}.",
+            "In NumPy it is one operator, the at sign, which is matrix multiplication. Same "
+            "number. Keep that operator in mind: it is the next scene's whole subject."))
+
+    def show_data_rows(self):
+        header = VGroup(*(Tex(f, font_size=LABEL_SIZE, color=MUTED) for f in FEATURES))
+        rows = [VGroup(*(MathTex(format_number(x, trim=True), font_size=BODY_SIZE) for x in row))
+                for row in HOUSES]
+        table = VGroup(header, *rows)
+        for i, row in enumerate(table):
+            for j, cell in enumerate(row):
+                cell.move_to([-5.2 + 1.5 * j, 2.2 - 0.7 * i, 0])
+        title = Tex("a data set: one row per house", font_size=BODY_SIZE, color=TEXT)
+        title.next_to(table, UP, buff=0.4)
+        with self.beat("Nothing we did needed exactly two numbers. Here is a small data set: "
+                       "three houses, four features each."):
+            self.play(FadeIn(title), FadeIn(header))
+            self.play(LaggedStart(*(FadeIn(r, shift=0.1 * RIGHT) for r in rows), lag_ratio=0.3),
+                      run_time=1.5)
+        box = SurroundingRectangle(rows[0], color=VECTOR, buff=0.12)
+        column = get_coords_label(HOUSES[0], VECTOR, font_size=BODY_SIZE)
+        name = MathTex(r"\mathbf{x}", r"\in \mathbb{R}^4", font_size=BODY_SIZE + 4)
+        name[0].set_color(VECTOR)
+        VGroup(name, column).arrange(RIGHT, buff=0.3).move_to([3.6, 1.0, 0])
+        with self.beat("Each row is a vector: a list of four numbers, a point in a space with "
+                       "four axes, called R four. We cannot draw four axes, but everything we "
+                       "did in the plane still works: add vectors entry by entry, scale them."):
+            self.play(Create(box))
+            self.play(TransformFromCopy(rows[0], column), FadeIn(name), run_time=1.5)
+        self.data = VGroup(title, table, box)
+        self.x_vector = VGroup(name, column)
+
+    def show_space_and_dimension(self):
+        rules = VGroup(
+            MathTex(r"\mathbf{u} + \mathbf{w} \in V, \qquad c\,\mathbf{u} \in V",
+                    font_size=BODY_SIZE),
+            MathTex(r"\dim \mathbb{R}^4 = 4: \quad \mathbf{e}_1, \mathbf{e}_2, \mathbf{e}_3, "
+                    r"\mathbf{e}_4", font_size=BODY_SIZE),
+            MathTex(r"28 \times 28 \text{ image} \in \mathbb{R}^{784}", font_size=BODY_SIZE),
+        ).arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([0, -1.9, 0])
+        with self.beat("A vector space is any collection where sums and multiples stay inside. "
+                       "Lists of n numbers are the main example, but functions and images "
+                       "behave the same way."):
+            self.play(Write(rules[0]), run_time=1.5)
+        with self.beat("The dimension is how many vectors a basis needs. R four needs four, the "
+                       "four one-hot vectors, just as the plane needed i-hat and j-hat. A 28 by "
+                       "28 image is one vector in a space of dimension 784."):
+            self.play(Write(rules[1]), run_time=1.5)
+            self.play(Write(rules[2]), run_time=1.5)
+        self.play(FadeOut(VGroup(self.data, self.x_vector, rules)))
+
+    def show_dot_product(self):
+        u_entries = [format_number(x, trim=True) for x in U_DOT]
+        w_entries = [format_number(x, trim=True) for x in W_DOT]
+        u = get_coords_label(U_DOT, VECTOR, font_size=BODY_SIZE)
+        w = get_coords_label(W_DOT, ACCENT_2, font_size=BODY_SIZE)
+        names = VGroup(MathTex(r"\mathbf{u} =", font_size=BODY_SIZE, color=VECTOR),
+                       MathTex(r"\mathbf{w} =", font_size=BODY_SIZE, color=ACCENT_2))
+        pair = VGroup(names[0], u, names[1], w).arrange(RIGHT, buff=0.2).move_to([-3.6, 1.2, 0])
+        pair[2].shift(0.4 * RIGHT)
+        pair[3].shift(0.4 * RIGHT)
+        terms = " + ".join(f"{a}\\cdot{b}" if not b.startswith("-") else f"{a}\\cdot({b})"
+                           for a, b in zip(u_entries, w_entries))
+        formula = VGroup(
+            MathTex(r"\mathbf{u} \cdot \mathbf{w} = \textstyle\sum_i u_i w_i", font_size=BODY_SIZE),
+            MathTex(rf"= {terms}", font_size=LABEL_SIZE),
+            MathTex(rf"= {format_number(DOT_UW, trim=True)}", font_size=BODY_SIZE, color=ACCENT),
+        ).arrange(DOWN, buff=0.3, aligned_edge=LEFT).move_to([2.6, 1.2, 0])
+        with self.beat("Two vectors of the same dimension have a dot product: multiply matching "
+                       "entries, and add."):
+            self.play(FadeIn(pair), run_time=1.5)
+            self.play(Write(formula[0]), run_time=1.5)
+        with self.beat(f"Here that is two, minus two, zero, plus three: "
+                       f"{format_number(DOT_UW, trim=True)}."):
+            self.play(Indicate(u, color=VECTOR), Indicate(w, color=ACCENT_2),
+                      Write(formula[1]), run_time=1.5)
+            self.play(FadeIn(formula[2], shift=0.1 * UP))
+        meaning = VGroup(
+            MathTex(r"\mathbf{u} \cdot \mathbf{w} = \|\mathbf{u}\|\,\|\mathbf{w}\| \cos\theta",
+                    font_size=BODY_SIZE),
+            Tex(r"$> 0$: same side \quad $= 0$: perpendicular \quad $< 0$: opposite",
+                font_size=LABEL_SIZE, color=MUTED),
+        ).arrange(DOWN, buff=0.3).move_to([0, -1.3, 0])
+        with self.beat("In the plane, the dot product is the two lengths times the cosine of the "
+                       "angle between the arrows. Its sign says whether they point the same way, "
+                       "at right angles, or apart. That is why embeddings are compared with dot "
+                       "products, and why a neuron computes w dot x plus b."):
+            self.play(Write(meaning[0]), run_time=1.5)
+            self.play(FadeIn(meaning[1], shift=0.1 * UP))
+        self.play(FadeOut(VGroup(pair, formula, meaning)))
+
+    def show_transpose(self):
+        M_m = get_matrix(M_T, font_size=BODY_SIZE)
+        Mt_m = get_matrix(M_T.T, font_size=BODY_SIZE)
+        for row, color in zip(M_m.get_rows(), (VECTOR, ACCENT_2)):
+            row.set_color(color)
+        for column, color in zip(Mt_m.get_columns(), (VECTOR, ACCENT_2)):
+            column.set_color(color)
+        left = VGroup(MathTex("M =", font_size=BODY_SIZE + 4, color=MATRIX), M_m).arrange(RIGHT)
+        right = VGroup(MathTex("M^{T} =", font_size=BODY_SIZE + 4, color=MATRIX),
+                       Mt_m.copy().set_opacity(0)).arrange(RIGHT)
+        VGroup(left, right).arrange(RIGHT, buff=1.2).move_to(1.3 * UP)
+        Mt_m.move_to(right[1])
+        with self.beat("One more operation. The transpose turns rows into columns: row one of M "
+                       "becomes column one of M transpose. A two by three matrix becomes three "
+                       "by two."):
+            self.play(FadeIn(left))
+            self.play(FadeIn(right[0]), FadeIn(Mt_m.get_brackets()))
+            self.play(*(TransformFromCopy(r, c) for r, c in zip(M_m.get_rows(),
+                                                                 Mt_m.get_columns())),
+                      run_time=2)
+        identity = MathTex(r"\mathbf{u} \cdot \mathbf{w} = \mathbf{u}^{T}\mathbf{w}",
+                           r"\qquad (1 \times n)(n \times 1) = 1 \times 1", font_size=BODY_SIZE)
+        identity.move_to(1.3 * DOWN)
+        with self.beat("Vectors are columns, so u transpose is a row, and the dot product is a "
+                       "row times a column: u transpose w. From here on, every dot product is a "
+                       "matrix product."):
+            self.play(Write(identity[0]), run_time=1.5)
+            self.play(FadeIn(identity[1], shift=0.1 * UP))
+        self.play(FadeOut(VGroup(left, right, Mt_m, identity)))
+
+
+# =========================================================================== scene 3
+
 class MatrixAsTransformation(NarratedScene):
     """A matrix moves the whole grid; a product of matrices is one move after another."""
 
@@ -375,7 +537,7 @@ class MatrixAsTransformation(NarratedScene):
                                           ACCENT, stroke_width=4)))
 
 
-# =========================================================================== scene 3
+# =========================================================================== scene 4
 
 DET_ORIGIN = np.array([-2.0, -1.0, 0])  # images of the shaded squares lie up and to the right
 DET_UNIT = 1.15
@@ -434,7 +596,8 @@ class DeterminantIsArea(NarratedScene):
                      f"area scales by {format_number(abs(det), trim=True)}, and the minus sign in "
                      f"{format_number(det, trim=True)} records the flip."),
             "squash": ("And this one squashes the whole plane onto a line. Every area becomes "
-                       "zero, so the determinant is zero, and nothing can undo this move."),
+                       "zero, so the determinant is zero. As we will see next, no matrix can "
+                       "undo this move."),
         }[name]
         intro = ("Here is a matrix M." if first else "Back to the square, and a new matrix M.")
         with self.beat(intro):
@@ -448,7 +611,165 @@ class DeterminantIsArea(NarratedScene):
         self.previous = VGroup(label, value_card)
 
 
-# =========================================================================== scene 4
+# =========================================================================== scene 5
+
+SHEAR_INV = linalg.inverse(SHEAR)  # (2, 2) the matrix that undoes the shear
+STRETCH_INV = linalg.inverse(M_STRETCH)  # (2, 2) 1/det times the swapped-and-negated entries
+SQUASHED = np.array([2.0, -1.0])  # a non-zero vector the squash sends to the origin
+SQUASHED_IMAGE = linalg.matmul(M_SQUASH, SQUASHED)  # (2,) = (0, 0)
+# a two-layer linear network: x (2 inputs) -> W1 (3 hidden) -> W2 (1 output)
+W1 = np.array([[1.0, -1.0],
+               [0.5, 2.0],
+               [-1.0, 1.0]])  # (3, 2)
+W2 = np.array([[2.0, 1.0, -1.0]])  # (1, 3)
+W21 = linalg.matmul(W2, W1)  # (1, 2) the two layers as one matrix
+INVERSE_BRIDGE = Bridge(
+    formula=r"M^{-1} M = I",
+    setup="M = np.array([[2.0, 1.0], [-0.5, 1.0]])",
+    mathcore=Snippet("linalg.inverse(M)"),
+    library=Snippet("np.linalg.inv(M)"),
+    decimals=2,
+)
+LAYERS_BRIDGE = Bridge(
+    formula=r"W_2 (W_1 \mathbf{x}) = (W_2 W_1)\, \mathbf{x}",
+    setup=("W1 = np.array([[1.0, -1.0], [0.5, 2.0], [-1.0, 1.0]])\n"
+           "W2 = np.array([[2.0, 1.0, -1.0]])"),
+    mathcore=Snippet("linalg.matmul(W2, W1)"),
+    library=Snippet("W2 @ W1"),
+    decimals=1,
+)
+INV_UNIT = 1.0
+INV_ORIGIN = np.array([-3.2, -0.6, 0])
+
+
+class InverseAndLinearLayers(NarratedScene):
+    """The inverse undoes a matrix, and exists exactly when det != 0; then why an ML
+    programmer cares: a data set is a matrix, a linear layer is a matrix, ``@`` composes."""
+
+    def construct(self):
+        # Step 1: the shear, undone by its inverse.
+        self.show_undo()
+        # Step 2: the 2x2 formula: dividing by det is why det = 0 has no inverse.
+        self.show_formula()
+        # Step 3: the squash: two vectors land on one point, so nothing can undo it.
+        self.show_no_inverse()
+        show_bridge(self, INVERSE_BRIDGE, (
+            "The inverse, as formula, mathcore line and library call.",
+            "mathcore finds each column of the inverse by solving a small system.",
+            "NumPy's inv gives the same four numbers. In practice you rarely form an inverse: "
+            "you solve the system directly, which the next lesson takes apart."))
+        # Step 4: why an ML programmer cares: data, layers, composition.
+        self.show_layers()
+        show_bridge(self, LAYERS_BRIDGE, (
+            "Composition, as formula, mathcore line and library call.",
+            "mathcore multiplies the two weight matrices: one row of two numbers.",
+            "In NumPy or PyTorch it is the at sign again. The order matters here too: "
+            "W two at W one, read right to left, just like R S."))
+
+    def p(self, coords):
+        return self.plane.c2p(*coords)
+
+    def show_undo(self):
+        self.plane = get_plane(x_range=(-3, 3, 1), y_range=(-3, 3, 1), unit=INV_UNIT,
+                               center=INV_ORIGIN)
+        tips = [get_tip_dot(self.plane, (1, 0)), get_tip_dot(self.plane, (0, 1))]
+        arrows = [get_tracked_arrow(self.plane, t, c) for t, c in zip(tips, (I_HAT, J_HAT))]
+        self.add(*tips)
+        moving = VGroup(self.plane, *tips)
+        labels = VGroup(get_matrix_label("S", SHEAR, MATRIX),
+                        get_matrix_label("S^{-1}", SHEAR_INV, MATRIX))
+        labels.arrange(DOWN, buff=0.3, aligned_edge=LEFT).move_to([2.4, 2.0, 0], aligned_edge=UL)
+        with self.beat("The squash had no undo. Most matrices do. Here is the shear S from "
+                       "before."):
+            self.play(FadeIn(self.plane), *(GrowArrow(a) for a in arrows))
+            self.play(FadeIn(labels[0], shift=0.2 * DOWN))
+            self.play(ApplyMatrix(SHEAR, moving, about_point=self.p((0, 0))), run_time=2)
+        with self.beat("Its inverse, S inverse, shears the other way, and puts every vector back "
+                       "where it started. S inverse times S is the identity: the matrix that "
+                       "changes nothing."):
+            self.play(FadeIn(labels[1], shift=0.2 * DOWN))
+            self.play(ApplyMatrix(SHEAR_INV, moving, about_point=self.p((0, 0))), run_time=2)
+            self.play(*(Indicate(a, color=a.get_color()) for a in arrows))
+        self.play(FadeOut(VGroup(self.plane, *arrows, *tips, labels)))
+
+    def show_formula(self):
+        a, b, c, d = (format_number(x, trim=True) for x in M_STRETCH.ravel())
+        det = format_number(DETS["stretch"], trim=True)
+        general = MathTex(r"\begin{bmatrix} a & b \\ c & d \end{bmatrix}^{-1}", "=",
+                          r"\frac{1}{ad - bc}", r"\begin{bmatrix} d & -b \\ -c & a \end{bmatrix}",
+                          font_size=BODY_SIZE + 4)
+        general[2].set_color(AREA)
+        numbers = VGroup(MathTex(r"M^{-1} = \frac{1}{" + det + "}", font_size=BODY_SIZE + 4),
+                         get_matrix(np.array([[M_STRETCH[1, 1], -M_STRETCH[0, 1]],
+                                              [-M_STRETCH[1, 0], M_STRETCH[0, 0]]]),
+                                    font_size=BODY_SIZE),
+                         MathTex("=", font_size=BODY_SIZE + 4),
+                         get_matrix(STRETCH_INV, font_size=BODY_SIZE)).arrange(RIGHT, buff=0.2)
+        VGroup(general, numbers).arrange(DOWN, buff=0.6).move_to(0.5 * UP)
+        with self.beat("For a two by two matrix there is a formula: swap the diagonal, negate "
+                       "the other two entries, and divide by a d minus b c, which is the "
+                       "determinant."):
+            self.play(Write(general), run_time=2.5)
+            self.play(Indicate(general[2], color=AREA))
+        with self.beat(f"For the matrix M whose determinant was {det}: divide by {det}. Dividing "
+                       "by the determinant is exactly what fails when it is zero."):
+            self.play(FadeIn(numbers, shift=0.1 * UP), run_time=1.5)
+            self.play(Circumscribe(numbers[3], color=ACCENT))
+        self.play(FadeOut(VGroup(general, numbers)))
+
+    def show_no_inverse(self):
+        x, y = (format_number(v, trim=True) for v in SQUASHED)
+        zero = get_coords_label(SQUASHED_IMAGE, font_size=BODY_SIZE)
+        line = VGroup(MathTex(r"M_{\text{squash}}", font_size=BODY_SIZE, color=MATRIX),
+                      get_coords_label(SQUASHED, VECTOR, font_size=BODY_SIZE),
+                      MathTex("=", font_size=BODY_SIZE), zero,
+                      MathTex("=", font_size=BODY_SIZE),
+                      MathTex(r"M_{\text{squash}}", font_size=BODY_SIZE, color=MATRIX),
+                      get_coords_label((0, 0), VECTOR, font_size=BODY_SIZE)).arrange(RIGHT, buff=0.2)
+        line.move_to(0.6 * UP)
+        note = Tex(r"$\det = 0$: two inputs, one output, no way back", font_size=BODY_SIZE,
+                   color=MUTED).next_to(line, DOWN, buff=0.5)
+        with self.beat(f"And the squash? It sends the vector {x}, {y} to zero, and it sends zero "
+                       "to zero as well. Two different inputs, one output: no matrix can know "
+                       "which one to give back. That is what a zero determinant means."):
+            self.play(Write(line), run_time=2)
+            self.play(FadeIn(note, shift=0.1 * UP))
+        self.play(FadeOut(VGroup(line, note)))
+
+    def show_layers(self):
+        title = Tex("why an ML programmer cares", font_size=TITLE_SIZE, color=TEXT)
+        title.to_edge(UP, buff=EDGE_BUFF)
+        lines = VGroup(
+            MathTex(r"X \in \mathbb{R}^{n \times d}", r"\quad \text{one row per example}",
+                    font_size=BODY_SIZE),
+            MathTex(r"\mathbf{h} = W_1 \mathbf{x} + \mathbf{b}", r"\quad W_1: 3 \times 2",
+                    font_size=BODY_SIZE),
+            MathTex(r"W_2 (W_1 \mathbf{x}) = (W_2 W_1)\,\mathbf{x}", font_size=BODY_SIZE),
+        ).arrange(DOWN, buff=0.5, aligned_edge=LEFT).next_to(title, DOWN, buff=0.5)
+        for line in lines:
+            line[0].set_color(TEXT)
+        w1 = get_matrix_label("W_1", W1, MATRIX, decimals=1)
+        w2 = get_matrix_label("W_2", W2, MATRIX, decimals=1)
+        w21 = get_matrix_label("W_2 W_1", W21, ACCENT, decimals=1)
+        mats = VGroup(w2, w1, w21).arrange(RIGHT, buff=0.4).to_edge(DOWN, buff=EDGE_BUFF)
+        with self.beat("Why does a machine learning programmer care? A data set is a matrix: "
+                       "each row, one example, is a vector."):
+            self.play(FadeIn(title, shift=0.2 * DOWN))
+            self.play(Write(lines[0]), run_time=1.5)
+        with self.beat("A linear layer is a matrix: it moves every input vector at once, like "
+                       "the grid moved, then adds a bias. This W one takes two numbers to three."):
+            self.play(Write(lines[1]), FadeIn(w1, shift=0.1 * UP), run_time=1.5)
+            self.play(Circumscribe(w1, color=MATRIX))
+        with self.beat("Stack a second layer, W two. Applying one after the other is the product "
+                       "W two W one: one single matrix. So two linear layers are no more "
+                       "expressive than one. That is why networks put a nonlinearity between "
+                       "them."):
+            self.play(Write(lines[2]), FadeIn(w2, shift=0.1 * UP), run_time=2)
+            self.play(TransformFromCopy(VGroup(w2, w1), w21), run_time=1.5)
+        self.play(FadeOut(VGroup(title, lines, mats)))
+
+
+# =========================================================================== scene 6
 
 class Lesson01TryIt(TryItScene):
     lesson = 1
