@@ -615,6 +615,7 @@ class DeterminantIsArea(NarratedScene):
 
 SHEAR_INV = linalg.inverse(SHEAR)  # (2, 2) the matrix that undoes the shear
 STRETCH_INV = linalg.inverse(M_STRETCH)  # (2, 2) 1/det times the swapped-and-negated entries
+DET_STRETCH_INV = linalg.determinant(STRETCH_INV)  # = 1 / det M: areas scaled back
 SQUASHED = np.array([2.0, -1.0])  # a non-zero vector the squash sends to the origin
 SQUASHED_IMAGE = linalg.matmul(M_SQUASH, SQUASHED)  # (2,) = (0, 0)
 # a two-layer linear network: x (2 inputs) -> W1 (3 hidden) -> W2 (1 output)
@@ -705,7 +706,7 @@ class InverseAndLinearLayers(NarratedScene):
                                     font_size=BODY_SIZE),
                          MathTex("=", font_size=BODY_SIZE + 4),
                          get_matrix(STRETCH_INV, font_size=BODY_SIZE)).arrange(RIGHT, buff=0.2)
-        VGroup(general, numbers).arrange(DOWN, buff=0.6).move_to(0.5 * UP)
+        VGroup(general, numbers).arrange(DOWN, buff=0.6).move_to(1.0 * UP)
         with self.beat("For a two by two matrix there is a formula: swap the diagonal, negate "
                        "the other two entries, and divide by a d minus b c, which is the "
                        "determinant."):
@@ -715,7 +716,18 @@ class InverseAndLinearLayers(NarratedScene):
                        "by the determinant is exactly what fails when it is zero."):
             self.play(FadeIn(numbers, shift=0.1 * UP), run_time=1.5)
             self.play(Circumscribe(numbers[3], color=ACCENT))
-        self.play(FadeOut(VGroup(general, numbers)))
+        rule = MathTex(r"\det(AB) = \det A \cdot \det B", r"\quad\Rightarrow\quad",
+                       rf"\det M^{{-1}} = \tfrac{{1}}{{\det M}} = "
+                       rf"{format_number(DET_STRETCH_INV, trim=True)}", font_size=BODY_SIZE)
+        rule.next_to(numbers, DOWN, buff=0.6)
+        rule[2].set_color(AREA)
+        with self.beat("Determinants multiply: doing B, then A, scales areas by both factors. So "
+                       f"the inverse scales areas back, by one over {det}, which is "
+                       f"{format_number(DET_STRETCH_INV, trim=True)}. And a matrix whose "
+                       "determinant is not zero has columns that span the whole plane: a basis."):
+            self.play(Write(rule[0]), run_time=1.5)
+            self.play(Write(rule[1:]), run_time=1.5)
+        self.play(FadeOut(VGroup(general, numbers, rule)))
 
     def show_no_inverse(self):
         x, y = (format_number(v, trim=True) for v in SQUASHED)

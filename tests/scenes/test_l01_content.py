@@ -51,3 +51,8 @@ def test_two_linear_layers_are_one_matrix(l01):
     x = np.array([0.3, -1.7])
     np.testing.assert_allclose(l01.W2 @ (l01.W1 @ x), l01.W21 @ x, atol=TOL)
     assert l01.W1.shape == (3, 2) and l01.W2.shape == (1, 3)
+
+
+def test_the_inverse_scales_areas_back(l01):
+    assert l01.DET_STRETCH_INV == pytest.approx(1 / np.linalg.det(l01.M_STRETCH), abs=TOL)
+    assert l01.DET_STRETCH_INV == pytest.approx(np.linalg.det(l01.STRETCH_INV), abs=TOL)
