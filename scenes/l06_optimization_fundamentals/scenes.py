@@ -434,8 +434,10 @@ class LagrangeMultipliers(NarratedScene):
         formula = get_colored_tex(r"f(x, y) = x^2 + 2y^2 - 4x - 4y", {}, font_size=LABEL_SIZE)
         formula.to_corner(UR, buff=EDGE_BUFF)
         self.free = Dot(self.plane.c2p(*FREE_MIN), radius=0.07, color=TEXT)
-        with self.beat("Minimise this bowl-shaped function. On its own, its lowest point is "
-                       f"here, at {format_number(FREE_MIN[0])}, {format_number(FREE_MIN[1])}."):
+        with self.beat("Often the best point is not free to be anywhere: weights must sum to "
+                       "one, or a budget caps them. Minimise this bowl-shaped function. On its "
+                       f"own, its lowest point is here, at {format_number(FREE_MIN[0])}, "
+                       f"{format_number(FREE_MIN[1])}."):
             self.add(self.plane)
             self.play(Create(contours), Write(formula), run_time=2.5)
             self.play(FadeIn(self.free, scale=2))

@@ -602,8 +602,10 @@ class StochasticGradientDescent(NarratedScene):
         axes.to_corner(UL, buff=EDGE_BUFF).shift(0.4 * DOWN + 0.3 * RIGHT)
         dots = VGroup(*(Dot(axes.c2p(x, y), radius=0.05, color=DATA)
                         for x, y in zip(DATA_X, DATA_Y)))
-        with self.beat(f"Here are {N_POINTS} noisy points, and we want the straight line "
-                       "through them that has the smallest mean squared error."):
+        with self.beat(f"So far every step used the exact gradient. In machine learning that "
+                       f"means a pass over all the data for every step. Here are {N_POINTS} noisy "
+                       "points, and we want the straight line through them that has the smallest "
+                       "mean squared error."):
             self.play(Create(axes))
             self.play(LaggedStart(*(FadeIn(d, scale=2) for d in dots), lag_ratio=0.03),
                       run_time=2)
@@ -786,8 +788,10 @@ class OptimizersCompared(NarratedScene):
         formula.to_edge(UP, buff=EDGE_BUFF).align_to(RIGHT_COLUMN, LEFT)
         minimum = Dot(plane.c2p(*VALLEY_MIN), radius=0.06, color=TEXT)
         start = Dot(plane.c2p(*VALLEY_X0), radius=0.06, color=MUTED)
-        with self.beat("A harder surface: a long valley that bends, like the loss of a real "
-                       "network in miniature. The minimum is at one, one."):
+        with self.beat("A schedule sets the step's size over time. The next optimizers also "
+                       "reshape each step from the gradients they have seen. Their test: a long "
+                       "valley that bends, like the loss of a real network in miniature. The "
+                       "minimum is at one, one."):
             self.play(FadeIn(plane), LaggedStart(*(Create(c) for c in contours),
                                                  lag_ratio=0.1), run_time=3)
             self.play(Write(formula), FadeIn(minimum, scale=2))
@@ -1025,8 +1029,9 @@ class MomentumOnTheBowl(NarratedScene):
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2).to_corner(UL, buff=EDGE_BUFF)
         head = Tex("gradients along plain descent's path", font_size=SMALL_SIZE, color=MUTED)
         head.next_to(rows, UP, buff=0.15, aligned_edge=LEFT)
-        with self.beat("Why does momentum help? Go back to the bowl, ten times steeper one way, "
-                       "and read the gradients plain descent meets along its zigzag."):
+        with self.beat("Back to the bowl, where mu is above zero: can anything beat its rate? "
+                       "Momentum can. To see why, read the gradients plain descent meets along "
+                       "its zigzag."):
             self.add(self.plane)
             self.play(Create(contours), FadeIn(minimum), run_time=2)
             self.play(FadeIn(head), Write(rows[0]), Write(rows[1]))
@@ -1290,8 +1295,9 @@ class AdamBiasCorrection(NarratedScene):
             axes.c2p(0, 1.2), UP, buff=0.15)
         raw = axes.plot_line_graph(BIAS_T, M_RAW, line_color=OPTIMIZER_COLORS["sgd"],
                                    add_vertex_dots=False, stroke_width=4)
-        with self.beat("Adam's averages start at zero. To see what that does, feed it the same "
-                       "gradient g at every step. The average m should simply be g."):
+        with self.beat("One detail of Adam deserves a closer look: its averages start at zero. "
+                       "To see what that does, feed it the same gradient g at every step. The "
+                       "average m should simply be g."):
             self.play(Write(sum_tex), run_time=2)
             self.play(Create(axes), Write(t_label), Write(m_label))
         first = get_colored_tex(rf"{format_number(M_RAW[0], 2)}", {}, font_size=SMALL_SIZE)
