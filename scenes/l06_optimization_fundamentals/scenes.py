@@ -261,6 +261,7 @@ def in_crescent(p) -> bool:
 
 
 SEGMENT_MIDPOINT = CRESCENT_SEGMENT.mean(axis=0)  # (2,) leaves the crescent
+SET_COLOR = CONTOUR_HIGH  # the sets; their segments are ACCENT
 
 
 def objective(v) -> float:
@@ -310,13 +311,13 @@ class ConvexSetsAndHessian(NarratedScene):
         right = get_plane(x_range=(-2.5, 2.5, 1), y_range=(-2, 2, 1), unit=1.0).move_to((3.4, -0.6, 0))
         for plane in (left, right):
             plane.set_stroke(opacity=0)
-        ellipse = Ellipse(width=2 * ELLIPSE_AXES[0], height=2 * ELLIPSE_AXES[1], color=F_COLOR,
+        ellipse = Ellipse(width=2 * ELLIPSE_AXES[0], height=2 * ELLIPSE_AXES[1], color=SET_COLOR,
                           fill_opacity=0.2, stroke_width=4).move_to(left.c2p(0, 0))
-        outer = Circle(radius=CRESCENT_OUTER, color=F_COLOR).move_to(right.c2p(0, 0))
+        outer = Circle(radius=CRESCENT_OUTER, color=SET_COLOR).move_to(right.c2p(0, 0))
         inner = Circle(radius=CRESCENT_INNER).move_to(right.c2p(CRESCENT_SHIFT, 0))
-        crescent = Difference(outer, inner, color=F_COLOR, fill_opacity=0.2, stroke_width=4)
-        titles = VGroup(Tex("convex set", font_size=BODY_SIZE, color=F_COLOR).next_to(ellipse, UP, buff=0.5),
-                        Tex("not convex", font_size=BODY_SIZE, color=F_COLOR).next_to(crescent, UP, buff=0.5))
+        crescent = Difference(outer, inner, color=SET_COLOR, fill_opacity=0.2, stroke_width=4)
+        titles = VGroup(Tex("convex set", font_size=BODY_SIZE, color=SET_COLOR).next_to(ellipse, UP, buff=0.5),
+                        Tex("not convex", font_size=BODY_SIZE, color=SET_COLOR).next_to(crescent, UP, buff=0.5))
         titles[1].match_y(titles[0])
         definition = get_colored_tex(r"a, b \in C \;\Rightarrow\; t a + (1-t) b \in C", {},
                                      font_size=LABEL_SIZE).to_edge(UP, buff=EDGE_BUFF)
@@ -364,9 +365,9 @@ class ConvexSetsAndHessian(NarratedScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.5).next_to(meaning, DOWN, buff=0.6)
         checks = VGroup(Tex("convex", font_size=LABEL_SIZE, color=ACCENT),
                         Tex("not convex", font_size=LABEL_SIZE, color=CONSTRAINT))
+        column = cases.get_right()[0] + 0.8
         for check, case in zip(checks, cases):
-            check.next_to(case, RIGHT, buff=0.8)
-        checks.set_x(max(c.get_x() for c in checks))
+            check.next_to(case, RIGHT, buff=0.8).set_x(column, direction=LEFT)
         with self.beat(f"The bowl of the next scene has the same Hessian everywhere, with "
                        f"eigenvalues {format_number(BOWL_CURVATURES[0], 1)} and "
                        f"{format_number(BOWL_CURVATURES[1], 1)}: convex. The two-valley curve "

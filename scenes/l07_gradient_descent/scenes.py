@@ -968,8 +968,8 @@ class ConvexRateOneOverK(NarratedScene):
         shown = BOWL_RUN.losses[RATE_KS] >= 10 ** RATE_FLOOR
         bowl = log_curve(RATE_KS[shown], BOWL_RUN.losses[RATE_KS][shown], EIGEN, 4)
         legend = VGroup(
-            get_colored_tex(r"\text{bound } \frac{L\|\mathbf{x}_0 - \mathbf{x}^\star\|^2}{2k}",
-                            {}, font_size=LABEL_SIZE).set_color(TEXT),
+            get_colored_tex(r"\text{bound } \frac{L\|\mathbf{x}_0 - \mathbf{x}^\star\|^2}{2k}"
+                            r"\text{ for orange}", {}, font_size=LABEL_SIZE).set_color(TEXT),
             Tex(r"curvatures $1 \dots 10^{-4}$", font_size=LABEL_SIZE, color=GD_COLOR),
             Tex(r"the bowl, $\mu = 1$", font_size=LABEL_SIZE, color=EIGEN),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
