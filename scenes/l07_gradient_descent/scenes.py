@@ -1079,9 +1079,9 @@ class MomentumOnTheBowl(NarratedScene):
             for name, row in zip(("gd", "momentum"), settings)))
         for line in steps:  # one column, right of the longer setting
             line.set_x(settings.get_right()[0] + 0.6, direction=LEFT)
-        rates = get_colored_tex(rf"\tfrac{{\kappa - 1}}{{\kappa + 1}} = "
+        rates = get_colored_tex(rf"\frac{{\kappa - 1}}{{\kappa + 1}} = "
                                 rf"{format_number(BEST_RATE, 3)} \quad\to\quad "
-                                rf"\tfrac{{\sqrt{{\kappa}} - 1}}{{\sqrt{{\kappa}} + 1}} = "
+                                rf"\frac{{\sqrt{{\kappa}} - 1}}{{\sqrt{{\kappa}} + 1}} = "
                                 rf"{format_number(MOMENTUM_RATE, 3)}", TEX_MAP,
                                 font_size=LABEL_SIZE)
         rates.next_to(settings, DOWN, buff=0.35, aligned_edge=LEFT)
