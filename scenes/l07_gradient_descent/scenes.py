@@ -718,12 +718,17 @@ class StochasticGradientDescent(NarratedScene):
     def show_bridge(self):
         rows = get_bridge(LEAST_SQUARES, formula_colors={r"\mathbf{w}": GD_COLOR})
         rows.move_to(ORIGIN)
+        inputs = get_colored_tex(rf"X: \text{{rows }} (x_i,\, 1), \quad \mathbf{{y}}: \text{{the "
+                                 rf"{N_POINTS} }} y_i, \quad \mathbf{{w}}_0 = "
+                                 rf"({format_number(W0[0], 1)},\, {format_number(W0[1], 1)})",
+                                 {r"\mathbf{w}": GD_COLOR}, font_size=LABEL_SIZE)
+        inputs.next_to(rows, UP, buff=0.5)
         with self.beat(f"In code, the full-batch run is one line of mathcore: {N_BRIDGE} steps land "
                        "on the weights where the gradient vanishes. For least squares a "
                        "practitioner would not iterate at all: NumPy's lstsq solves for the same "
                        "weights directly."):
             self.play(*(FadeOut(m) for m in self.mobjects))
-            self.play(FadeIn(rows[0]))
+            self.play(FadeIn(inputs), FadeIn(rows[0]))
             self.play(FadeIn(rows[1]), FadeIn(rows[3][0]))
             self.play(FadeIn(rows[2]), FadeIn(rows[3][1]))
         with self.beat("Gradient descent earns its place where no formula exists: a network's "
@@ -1149,8 +1154,7 @@ class StepSizeSchedules(NarratedScene):
             Tex("enough total distance to reach the minimum", font_size=SMALL_SIZE, color=MUTED),
             Tex("a finite total of noise variance", font_size=SMALL_SIZE, color=MUTED),
         )
-        reasons[0].next_to(conditions, DOWN, buff=0.25).align_to(conditions, LEFT).shift(LEFT)
-        reasons[1].next_to(reasons[0], RIGHT, buff=0.6)
+        reasons.arrange(RIGHT, buff=0.8).next_to(conditions, DOWN, buff=0.25)
         with self.beat("So how should the step shrink? Robbins and Monro gave the conditions "
                        "for stochastic gradients to converge: the step sizes must add up to "
                        "infinity, but their squares must not."):
@@ -1170,28 +1174,31 @@ class StepSizeSchedules(NarratedScene):
         return axes
 
     def show_distance_plot(self):
-        axes = self.get_log_axes((-3, 1, 1))
+        floor = -3  # the plot's y is log10(distance) - floor, so its x-axis is the floor
+        axes = self.get_log_axes((0, 1 - floor, 1))
         axes.to_corner(DL, buff=0.6).shift(0.6 * RIGHT)
         ticks = VGroup(*(get_colored_tex(rf"10^{{{e}}}", {}, font_size=SMALL_SIZE)
-                         .next_to(axes.c2p(0, e), LEFT, buff=0.15) for e in range(-3, 2)))
+                         .next_to(axes.c2p(0, e - floor), LEFT, buff=0.15) for e in range(-3, 2)))
         y_label = get_colored_tex(r"\|\mathbf{w}_k - \mathbf{w}^\star\|", TEX_MAP,
-                                  font_size=LABEL_SIZE).next_to(axes.c2p(0, 1), UP, buff=0.15)
+                                  font_size=LABEL_SIZE).next_to(axes.c2p(0, 1 - floor), UP, buff=0.15)
         x_label = get_colored_tex("k", TEX_MAP, font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT,
                                                                           buff=0.2)
         steps = np.arange(N_SCHEDULE + 1)
-        curves = {name: axes.plot_line_graph(steps, np.log10(np.maximum(SCHEDULE_DISTANCE[name], 1e-3)),
+        curves = {name: axes.plot_line_graph(steps, np.log10(np.maximum(SCHEDULE_DISTANCE[name],
+                                                                        10.0 ** floor)) - floor,
                                              line_color=SCHEDULE_COLORS[name],
                                              add_vertex_dots=False, stroke_width=2.5)
                   for name in ("constant", "inverse")}
         legend = VGroup(*(
-            get_colored_tex(rf"{label} \;\to\; \max_{{\text{{last }} {N_TAIL}}} = "
-                            rf"{format_number(TAIL_MAX[name], 3)}", {}, font_size=SMALL_SIZE)
+            VGroup(get_colored_tex(label, {}, font_size=LABEL_SIZE),
+                   Tex(f"worst of the last {N_TAIL}: {format_number(TAIL_MAX[name], 3)}",
+                       font_size=SMALL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
             .set_color(SCHEDULE_COLORS[name])
             for name, label in (("constant", rf"\eta = {format_number(LR_PEAK, 1)}"),
                                 ("inverse", rf"\eta_k = \tfrac{{{format_number(LR_PEAK, 1)}}}"
                                             rf"{{1 + k/{int(DECAY_K0)}}}"))
-        )).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        legend.next_to(axes, RIGHT, buff=0.3).align_to(axes, UP)
+        )).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
+        legend.next_to(axes, RIGHT, buff=0.4).align_to(axes, UP)
         with self.beat(f"Back to the line fit, now for {N_SCHEDULE} steps, plotting the distance "
                        "to the best weights on a log scale. With a constant step of "
                        f"{format_number(LR_PEAK, 1)}, it drops fast, then hovers and jitters."):
