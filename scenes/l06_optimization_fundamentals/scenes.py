@@ -403,7 +403,7 @@ class ConvexSetsAndHessian(NarratedScene):
                        "linear regression, like logistic regression, is convex, and a neural "
                        "network's loss, with its many valleys, is not."):
             self.play(Write(why))
-            self.wait(1)
+            self.play(*(Indicate(value, color=ACCENT) for value in rows[3]))
 
 
 def matrix_tex(M) -> str:

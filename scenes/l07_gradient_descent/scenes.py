@@ -735,7 +735,7 @@ class StochasticGradientDescent(NarratedScene):
                        "loss, or data too large to hold at once. That is where the stochastic "
                        "version, and a shrinking step, come in."):
             self.play(Indicate(rows[1][1], color=ACCENT, scale_factor=1.03))
-            self.wait(1)
+            self.play(Circumscribe(rows[2][1], color=ACCENT))
 
 
 # =========================================================================== scene 4
@@ -876,7 +876,11 @@ class OptimizersCompared(NarratedScene):
                        "share is the cost, one gradient a step. What differs is what they "
                        "remember of past gradients, and how they scale each direction."):
             self.play(FadeIn(note, shift=0.1 * UP))
-            self.wait(2.5)
+            # each one's gradient comes from its own path
+            self.play(LaggedStart(*(Indicate(row[0], color=OPTIMIZER_COLORS[name])
+                                    for name, row in zip(RACE_ORDER, self.rows)), lag_ratio=0.5),
+                      run_time=3)
+            self.play(Circumscribe(note, color=ACCENT))
 
 
 # =========================================================================== scene 3: 1/k
@@ -908,13 +912,18 @@ class ConvexRateOneOverK(NarratedScene):
     def show_question(self):
         title = Tex(r"Convex and $L$-smooth, but $\mu = 0$", font_size=BODY_SIZE, color=TEXT)
         title.to_corner(UL, buff=EDGE_BUFF)
+        examples = VGroup(*(Tex(t, font_size=LABEL_SIZE, color=MUTED) for t in (
+            "least squares, more features than points",
+            "logistic regression, separable data"))).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        examples.next_to(title, DOWN, buff=0.4, aligned_edge=LEFT)
         with self.beat("That rate, kappa minus one over kappa plus one, needs mu above zero: a "
                        "bowl curved in every direction. Many ML losses are flatter than that. "
                        "Least squares with more features than data points, or logistic "
                        "regression on separable data, have directions of almost no curvature."):
             self.play(Write(title))
-            self.wait(2)
-        self.title = title
+            for example in examples:
+                self.play(FadeIn(example, shift=0.1 * DOWN))
+        self.title, self.examples = title, examples
 
     def show_derivation(self):
         lines = VGroup(
@@ -934,6 +943,7 @@ class ConvexRateOneOverK(NarratedScene):
             note.next_to(line, RIGHT, buff=0.5).set_x(lines.get_right()[0] + 0.5, direction=LEFT)
         with self.beat("With eta at most one over L, one step lowers f by at least eta over two "
                        "times the squared gradient: the descent lemma."):
+            self.play(FadeOut(self.examples))
             self.play(Write(lines[0]), FadeIn(notes[0]), run_time=2)
         with self.beat("Convexity turns that gradient into distance: the gap to the best value "
                        "is at most the drop in squared distance to the minimiser, over two eta."):
@@ -1031,9 +1041,10 @@ class MomentumOnTheBowl(NarratedScene):
             values = " ".join(f"{format_number(v, 1)}," for v in BALL_GRADS[:, index])
             rows.add(get_colored_tex(rf"\text{{{name}:}}\;\; {values} \dots", {},
                                      font_size=LABEL_SIZE))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2).to_corner(UL, buff=EDGE_BUFF)
         head = Tex("gradients along plain descent's path", font_size=SMALL_SIZE, color=MUTED)
-        head.next_to(rows, UP, buff=0.15, aligned_edge=LEFT)
+        head.to_corner(UL, buff=EDGE_BUFF)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(head, DOWN, buff=0.15,
+                                                                 aligned_edge=LEFT)
         with self.beat("Back to the bowl, where mu is above zero: can anything beat its rate? "
                        "Momentum can. To see why, read the gradients plain descent meets along "
                        "its zigzag."):
