@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Callable
 
 import numpy as np
 
 from ._validate import (
-    DivergenceWarning, as_count, as_matrix, as_positive_definite, as_positive_float, as_positive_int,
+    DivergenceWarning, as_array, as_count, as_matrix, as_positive_definite, as_positive_float, as_positive_int,
     as_real, as_rng, as_symmetric, as_vector,
 )
 from .linalg import eigh, svd
@@ -32,6 +33,7 @@ __all__ = [
     "DivergenceWarning", "Trajectory", "gradient_descent", "momentum", "rmsprop", "adam", "sgd",
     "Quadratic", "quadratic", "condition_number",
     "EqualityQPSolution", "lagrange_equality_qp", "KKTResiduals", "kkt_conditions",
+    "inverse_time_decay", "step_decay", "cosine_decay", "ema", "SVMSolution", "hard_margin_svm",
 ]
 
 
@@ -272,7 +274,8 @@ def rmsprop(grad, x0, *, lr, rho=0.9, eps=1e-8, n_steps, loss=None) -> Trajector
     return _run(update, x0, n_steps, loss, "RMSProp", lr)
 
 
-def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None) -> Trajectory:
+def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None,
+         bias_correction=True) -> Trajectory:
     """Adam: momentum on the gradient and on its square, bias-corrected.
 
     .. math::
@@ -297,6 +300,11 @@ def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None) -> T
         > 0.
     n_steps : int
     loss : callable, optional
+    bias_correction : bool
+        Divide m and v by :math:`1 - \\beta^t` (as every library does). False shows
+        why: the zero start shrinks m by :math:`1 - \\beta_1` and v by
+        :math:`1 - \\beta_2` at the first step, which makes it
+        :math:`(1 - \\beta_1)/\\sqrt{1 - \\beta_2} \\approx 3.2` times too long.
 
     Returns
     -------
@@ -313,6 +321,8 @@ def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None) -> T
     [-0.1, 0.1]
     """
     lr, eps = as_positive_float(lr, "lr"), as_positive_float(eps, "eps")
+    if not isinstance(bias_correction, bool):
+        raise ValueError(f"bias_correction must be True or False, got {bias_correction!r}")
     if not isinstance(betas, (tuple, list)) or len(betas) != 2:
         raise ValueError(f"betas must be a pair (beta1, beta2), got {betas!r}")
     beta1, beta2 = _as_fraction(betas[0], "betas[0]"), _as_fraction(betas[1], "betas[1]")
@@ -323,9 +333,164 @@ def adam(grad, x0, *, lr, betas=(0.9, 0.999), eps=1e-8, n_steps, loss=None) -> T
         g = _gradient_at(grad, x)
         m = beta1 * m + (1 - beta1) * g
         v = beta2 * v + (1 - beta2) * g ** 2
-        m_hat, v_hat = m / (1 - beta1 ** t), v / (1 - beta2 ** t)  # bias correction: m_0 = v_0 = 0
+        m_hat, v_hat = m, v
+        if bias_correction:  # m_0 = v_0 = 0 pulls both towards zero; their weights sum to 1 - beta^t
+            m_hat, v_hat = m / (1 - beta1 ** t), v / (1 - beta2 ** t)
         return x - lr * m_hat / (np.sqrt(v_hat) + eps)
     return _run(update, x0, n_steps, loss, "Adam", lr)
+
+
+# --------------------------------------------------------------------------- step-size schedules
+
+def _schedule_steps(n_steps) -> np.ndarray:
+    return np.arange(as_count(n_steps, "n_steps", what="the schedule"), dtype=float)  # t = 0..n-1
+
+
+def inverse_time_decay(lr0, n_steps, *, k0) -> np.ndarray:
+    """The Robbins-Monro schedule :math:`\\eta_t = \\eta_0 / (1 + t / k_0)`.
+
+    Its sum diverges and the sum of its squares converges, the two conditions
+    under which SGD's iterates converge to the minimiser (rather than jitter
+    around it at a level set by a constant step).
+
+    Parameters
+    ----------
+    lr0 : float
+        :math:`\\eta_0 > 0`, the rate at step 0.
+    n_steps : int
+    k0 : float
+        > 0, the step at which the rate has halved.
+
+    Returns
+    -------
+    ndarray, shape (n_steps,)
+        ``rates[t]`` is the rate of step t + 1.
+
+    Examples
+    --------
+    >>> inverse_time_decay(1.0, 3, k0=1.0).tolist()
+    [1.0, 0.5, 0.3333333333333333]
+    """
+    lr0, k0 = as_positive_float(lr0, "lr0"), as_positive_float(k0, "k0")
+    return lr0 / (1.0 + _schedule_steps(n_steps) / k0)
+
+
+def step_decay(lr0, n_steps, *, every, gamma) -> np.ndarray:
+    """Multiply the rate by ``gamma`` every ``every`` steps (PyTorch's ``StepLR``).
+
+    .. math:: \\eta_t = \\eta_0 \\, \\gamma^{\\lfloor t / \\text{every} \\rfloor}
+
+    Parameters
+    ----------
+    lr0 : float
+        > 0.
+    n_steps : int
+    every : int
+        >= 1.
+    gamma : float
+        In (0, 1).
+
+    Returns
+    -------
+    ndarray, shape (n_steps,)
+
+    Examples
+    --------
+    >>> step_decay(1.0, 5, every=2, gamma=0.5).tolist()
+    [1.0, 1.0, 0.5, 0.5, 0.25]
+    """
+    lr0, every = as_positive_float(lr0, "lr0"), as_positive_int(every, "every")
+    gamma = _as_fraction(gamma, "gamma")
+    return lr0 * gamma ** np.floor(_schedule_steps(n_steps) / every)
+
+
+def cosine_decay(lr_max, n_steps, *, warmup=0, lr_min=0.0) -> np.ndarray:
+    """Linear warm-up to ``lr_max``, then half a cosine down to ``lr_min``.
+
+    .. math::
+
+        \\eta_t = \\eta_{\\max} \\frac{t + 1}{W} \\;(t < W), \\qquad
+        \\eta_t = \\eta_{\\min} + \\tfrac12 (\\eta_{\\max} - \\eta_{\\min})
+        \\Big(1 + \\cos \\frac{\\pi (t - W)}{T - W}\\Big) \\;(t \\ge W)
+
+    with T = ``n_steps`` and W = ``warmup`` (PyTorch's ``CosineAnnealingLR`` after a
+    ``LinearLR`` warm-up).
+
+    Parameters
+    ----------
+    lr_max : float
+        > 0, the peak rate.
+    n_steps : int
+    warmup : int
+        0 <= warmup < n_steps.
+    lr_min : float
+        0 <= lr_min <= lr_max.
+
+    Returns
+    -------
+    ndarray, shape (n_steps,)
+
+    Examples
+    --------
+    >>> cosine_decay(1.0, 4, warmup=2).round(6).tolist()
+    [0.5, 1.0, 1.0, 0.5]
+    """
+    lr_max = as_positive_float(lr_max, "lr_max")
+    t = _schedule_steps(n_steps)
+    if isinstance(warmup, bool) or not isinstance(warmup, (int, np.integer)) or not 0 <= warmup < t.size:
+        raise ValueError(f"warmup must be an integer in [0, n_steps) = [0, {t.size}), got {warmup!r}")
+    if isinstance(lr_min, bool) or not isinstance(lr_min, (int, float, np.integer, np.floating)) \
+            or not 0.0 <= lr_min <= lr_max:
+        raise ValueError(f"lr_min must be in [0, lr_max] = [0, {lr_max:g}], got {lr_min!r}")
+    phase = (t - warmup) / (t.size - warmup)  # 0 at the end of the warm-up, < 1 at the last step
+    cosine = lr_min + 0.5 * (lr_max - lr_min) * (1.0 + np.cos(np.pi * phase))
+    return np.where(t < warmup, lr_max * (t + 1) / max(warmup, 1), cosine)
+
+
+def ema(values, beta, *, debias=False) -> np.ndarray:
+    """Exponentially weighted moving average from a zero start, as momentum and Adam keep it.
+
+    .. math::
+
+        m_t = \\beta m_{t-1} + (1 - \\beta) g_t
+            = (1 - \\beta) \\sum_{i=1}^{t} \\beta^{t-i} g_i, \\qquad m_0 = 0
+
+    A decaying sum: the gradient of i steps ago weighs :math:`\\beta^i` as much as
+    today's. The weights sum to :math:`1 - \\beta^t`, so early averages are
+    pulled towards the zero start; ``debias`` divides by that sum (Adam's bias
+    correction), which makes the average of a constant equal that constant.
+
+    Parameters
+    ----------
+    values : array_like, shape (T,) or (T, d)
+        :math:`g_1, \\dots, g_T`.
+    beta : float
+        In [0, 1).
+    debias : bool
+        Divide :math:`m_t` by :math:`1 - \\beta^t`.
+
+    Returns
+    -------
+    ndarray, shape of ``values``
+        ``out[t - 1]`` is :math:`m_t`.
+
+    Examples
+    --------
+    >>> ema([1.0, 1.0], 0.5).tolist(), ema([1.0, 1.0], 0.5, debias=True).tolist()
+    ([0.5, 0.75], [1.0, 1.0])
+    """
+    values, beta = as_array(values, "values"), _as_fraction(beta, "beta")
+    if values.ndim not in (1, 2):
+        raise ValueError(f"values must have shape (T,) or (T, d), got shape {values.shape}")
+    out = np.empty_like(values)
+    m = np.zeros(values.shape[1:])
+    for t, g in enumerate(values):
+        m = beta * m + (1.0 - beta) * g
+        out[t] = m
+    if debias:
+        t = np.arange(1, len(values) + 1).reshape((-1,) + (1,) * (values.ndim - 1))
+        out = out / (1.0 - beta ** t)
+    return out
 
 
 def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=None) -> Trajectory:
@@ -347,7 +512,9 @@ def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=Non
     x0 : array_like, shape (d,)
     data : array_like, shape (N, ...)
         Samples as rows.
-    lr : float
+    lr : float or array_like, shape (n_steps,)
+        One step size for every step, or one per step (a schedule such as
+        :func:`inverse_time_decay`; ``lr[t - 1]`` is the rate of step t).
     batch_size : int
         1 <= batch_size <= N.
     n_epochs : int
@@ -369,7 +536,6 @@ def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=Non
     >>> sgd(lambda x, b: x - b.mean(axis=0), [0.0], [[1.0], [3.0]], lr=1.0, batch_size=2, n_epochs=1).xs[-1].tolist()
     [2.0]
     """
-    lr = as_positive_float(lr, "lr")
     data = as_real(data, "data")
     if data.ndim < 1 or data.shape[0] == 0 or not np.all(np.isfinite(data)):
         raise ValueError(f"data must be a finite array with samples as rows, got shape {data.shape}")
@@ -381,6 +547,7 @@ def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=Non
     d = as_vector(x0, "x0").size
     n_steps = per_epoch * as_count(n_epochs, "n_epochs", bytes_each=per_epoch * 8 * (d + 1),
                                    what=f"the trajectory ({per_epoch} steps per epoch, {d}-D iterates)")
+    rates = _as_rates(lr, n_steps)  # (n_steps,)
     generator = as_rng(rng)
     order = np.empty(0, dtype=int)
 
@@ -390,8 +557,19 @@ def sgd(grad_fn_batch, x0, data, *, lr, batch_size, n_epochs, rng=None, loss=Non
         if k == 0:
             order = generator.permutation(N)  # new epoch: reshuffle
         batch = data[order[k * batch_size:(k + 1) * batch_size]]
-        return x - lr * _gradient_at(grad_fn_batch, x, batch, name="grad_fn_batch")
-    return _run(update, x0, n_steps, loss, "SGD", lr)
+        return x - rates[t - 1] * _gradient_at(grad_fn_batch, x, batch, name="grad_fn_batch")
+    return _run(update, x0, n_steps, loss, "SGD", float(rates[0]))
+
+
+def _as_rates(lr, n_steps: int) -> np.ndarray:
+    """A step size per step: a positive float repeated, or a schedule of n_steps positive rates."""
+    if np.ndim(lr) == 0:
+        return np.full(n_steps, as_positive_float(lr, "lr"))
+    rates = as_vector(lr, "lr")
+    if rates.shape != (n_steps,) or np.any(rates <= 0):
+        raise ValueError(f"lr must be a positive float or {n_steps} positive rates, one per step; "
+                         f"got shape {rates.shape} with minimum {rates.min():g}")
+    return rates
 
 
 @dataclass(frozen=True)
@@ -675,3 +853,88 @@ def kkt_conditions(grad_f, *, g=None, jac_g=None, mu=None, h=None, jac_h=None, l
         dual_feasibility=float(np.max(-mu, initial=0.0)),
         complementary_slackness=float(np.max(np.abs(mu * g), initial=0.0)),
     )
+
+
+@dataclass(frozen=True)
+class SVMSolution:
+    """A hard-margin linear SVM and its KKT multipliers (see :func:`hard_margin_svm`).
+
+    Attributes
+    ----------
+    w : ndarray, shape (d,)
+        Normal of the separating hyperplane :math:`w^Tx + b = 0`.
+    b : float
+    mu : ndarray, shape (n,)
+        One KKT multiplier per training point (the dual variables
+        :math:`\\alpha_i`); zero except on the support vectors.
+    support : ndarray of int, shape (s,)
+        Indices of the points with :math:`\\mu_i > 0`, ascending.
+    margin : float
+        :math:`2 / \\|w\\|`, the width of the empty band between the classes.
+    """
+
+    w: np.ndarray
+    b: float
+    mu: np.ndarray
+    support: np.ndarray
+    margin: float
+
+
+def hard_margin_svm(X, y, *, tol=1e-9) -> SVMSolution:
+    """The widest-margin separating hyperplane, found through its KKT conditions.
+
+    .. math::
+
+        \\min_{w, b} \\tfrac12 \\|w\\|^2 \\;\\text{ s.t. }\\;
+        g_i = 1 - y_i (w^Tx_i + b) \\le 0, \\quad i = 1..n
+
+    An active-set search: for each set S of at most d + 1 points (smallest sets
+    first) it makes their constraints equalities, solves that equality QP with
+    :func:`lagrange_equality_qp`, and keeps the first solution at which
+    :func:`kkt_conditions` holds for all n constraints (multipliers 0 off S).
+    The problem is convex, so that point is the optimum; complementary
+    slackness makes :math:`\\mu_i > 0` only where :math:`y_i (w^Tx_i + b) = 1`:
+    the support vectors. For small n (a lesson's picture), not for real data.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+        Labels, each -1 or +1, both present; the classes must be linearly separable.
+    tol : float
+        Tolerance of the KKT check.
+
+    Returns
+    -------
+    SVMSolution
+
+    Examples
+    --------
+    >>> s = hard_margin_svm([[0.0, 0.0], [2.0, 0.0]], [-1, 1]); (s.w.tolist(), s.b, s.mu.tolist())
+    ([1.0, 0.0], -1.0, [0.5, 0.5])
+    """
+    X, y = as_matrix(X, "X"), as_vector(y, "y")
+    n, d = X.shape
+    if y.shape != (n,) or not np.all(np.isin(y, (-1.0, 1.0))) or np.unique(y).size != 2:
+        raise ValueError(f"y must hold one label -1 or +1 per row of X ({n}), both classes present; got {y!r}")
+    tol = as_positive_float(tol, "tol")
+    Q = np.diag(np.r_[np.ones(d), 0.0])  # (d + 1, d + 1): 1/2 |w|^2, b free
+    rows = -y[:, None] * np.column_stack([X, np.ones(n)])  # (n, d + 1): the Jacobian of g
+    for size in range(2, d + 2):
+        for S in combinations(range(n), size):
+            S = list(S)
+            if np.unique(y[S]).size != 2 or np.linalg.matrix_rank(rows[S]) < size:
+                continue
+            try:
+                qp = lagrange_equality_qp(Q, np.zeros(d + 1), -rows[S], np.ones(size))
+            except ValueError:
+                continue
+            mu = np.zeros(n)
+            mu[S] = -qp.multipliers  # the Lagrangian of -rows_S z = 1 uses nu = -mu
+            g = 1.0 + rows @ qp.x  # (n,)
+            residuals = kkt_conditions(Q @ qp.x, g=g, jac_g=rows, mu=mu)
+            if residuals.satisfied(tol * max(1.0, float(np.max(np.abs(X))))):
+                w, b = qp.x[:d], float(qp.x[d])
+                return SVMSolution(w=w, b=b, mu=mu, support=np.flatnonzero(mu > tol),
+                                   margin=float(2.0 / np.linalg.norm(w)))
+    raise ValueError("no separating hyperplane: the two classes of X must be linearly separable")

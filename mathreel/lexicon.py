@@ -24,13 +24,14 @@ WORDS = {
     "AdaGrad": "ada grad", "Adagrad": "ada grad", "AdamW": "Adam W", "t-SNE": "tee snee",
     "SNE": "snee", "Dijkstra": "Dykestra", "Dijkstra's": "Dykestra's",
     "Bernoulli": "Bernoolli", "xi": "zai", "Xi": "zai", "Frobenius": "Fro bay nius",
+    "lstsq": "least squares", "eigvalsh": "eig vals H",
 }
 
 # acronyms said letter by letter; written out as separate letters for the voice
 SPELLED = frozenset("""
     PCA SVD KL MLE KKT QR LU PE VAE DDPM DDIM GNN GCN MCMC SGD MLP MSE RNN CNN LLM GPU CPU
     ML AI DL CDF PDF PMF IID RBF LDA QKV ODE SDE OLS EM GMM HMM BFGS GPT BERT API CLI SRT
-    TPU RGB KDE MAE RL LSTM FFT DFT OOD RMS
+    TPU RGB KDE MAE RL LSTM FFT DFT OOD RMS SVC SVM
 """.split())
 
 # letters that espeak reads as a word when alone: the voice gets the letter's name

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut, Flash,
-    GrowArrow, Indicate, Line, MathTex, Polygon, Tex, TransformFromCopy, ValueTracker, VGroup,
-    Write, always_redraw,
+    DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Axes, Circle, Create, DashedLine, Difference, Dot, Ellipse,
+    FadeIn, FadeOut, Flash, GrowArrow, Indicate, LaggedStart, Line, MathTex, Polygon, Tex,
+    Transform, TransformFromCopy, ValueTracker, VGroup, Write, always_redraw,
 )
 
-from mathcore import calculus, optim
+from mathcore import calculus, linalg, optim
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -242,6 +244,175 @@ class ConvexFunctions(NarratedScene):
             self.wait(0.5)
 
 
+# =========================================================================== scene 2: convex sets, Hessian test
+
+# A convex set (an ellipse) and a non-convex one (a crescent), each with a segment to slide.
+ELLIPSE_AXES = (2.0, 1.2)  # semi-axes of the convex set
+CRESCENT_OUTER, CRESCENT_INNER, CRESCENT_SHIFT = 1.6, 1.25, 0.75  # disc minus a shifted disc
+CONVEX_SEGMENTS = np.array([[[-1.6, -0.4], [1.2, 0.7]], [[-0.5, 1.0], [0.8, -1.0]]])
+CRESCENT_SEGMENT = np.array([[-0.2, 1.45], [-0.2, -1.45]])  # both ends inside, middle outside
+
+
+def in_crescent(p) -> bool:
+    """Inside the outer disc and outside the inner one, shifted right."""
+    p = np.asarray(p, dtype=float)
+    return bool(p @ p <= CRESCENT_OUTER ** 2
+                and (p - [CRESCENT_SHIFT, 0.0]) @ (p - [CRESCENT_SHIFT, 0.0]) > CRESCENT_INNER ** 2)
+
+
+SEGMENT_MIDPOINT = CRESCENT_SEGMENT.mean(axis=0)  # (2,) leaves the crescent
+SET_COLOR = CONTOUR_HIGH  # the sets; their segments are ACCENT
+
+
+def objective(v) -> float:
+    """The bowl of the Lagrange scene, f(x, y) = x^2 + 2y^2 - 4x - 4y."""
+    return float(v[0] ** 2 + 2 * v[1] ** 2 - 4 * v[0] - 4 * v[1])
+
+
+BOWL_HESSIAN = calculus.hessian(objective, np.zeros(2))  # (2, 2) constant: f is quadratic
+BOWL_CURVATURES = np.sort(linalg.eigh(BOWL_HESSIAN)[0])  # ascending
+WAVY_CURVATURE = float(calculus.hessian(lambda v: float(wavy(v[0])), np.zeros(1))[0, 0])  # f''(0)
+
+# Least squares on three points: its Hessian X^T X / n is PSD for any data.
+LS_X = np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 3.0]])
+LS_Y = np.array([1.0, 0.0, 2.0])
+HESSIAN_TEST = Bridge(
+    formula=r"\nabla^2 f \succeq 0 \iff \lambda_{\min}(\nabla^2 f) \ge 0",
+    setup=("X = np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 3.0]])\n"
+           "y = np.array([1.0, 0.0, 2.0])\n"
+           "f = lambda w: np.sum((X @ w - y) ** 2) / 6"),
+    mathcore=Snippet("H = calculus.hessian(f, np.zeros(2))\n"
+                     "np.sort(linalg.eigh(H)[0])"),
+    library=Snippet("np.linalg.eigvalsh(X.T @ X / 3)"),
+    decimals=3,
+)
+LS_CURVATURES = HESSIAN_TEST.value()  # (2,) ascending: both >= 0
+
+
+class ConvexSetsAndHessian(NarratedScene):
+    """Convex sets (the segment stays inside), and the Hessian test for convex functions."""
+
+    def construct(self):
+        # Step 1: a convex set and a non-convex one.
+        self.show_sets()
+        # Step 2: the Hessian test, on the bowl and the wavy curve.
+        self.show_hessian_test()
+        # Step 3: least squares is convex for any data, in code.
+        self.show_bridge()
+
+    def get_segment(self, plane, ends):
+        a, b = ends
+        return VGroup(Line(plane.c2p(*a), plane.c2p(*b), color=ACCENT, stroke_width=4),
+                      Dot(plane.c2p(*a), radius=0.07, color=ACCENT),
+                      Dot(plane.c2p(*b), radius=0.07, color=ACCENT))
+
+    def show_sets(self):
+        left = get_plane(x_range=(-2.5, 2.5, 1), y_range=(-2, 2, 1), unit=1.0).move_to((-3.4, -0.6, 0))
+        right = get_plane(x_range=(-2.5, 2.5, 1), y_range=(-2, 2, 1), unit=1.0).move_to((3.4, -0.6, 0))
+        for plane in (left, right):
+            plane.set_stroke(opacity=0)
+        ellipse = Ellipse(width=2 * ELLIPSE_AXES[0], height=2 * ELLIPSE_AXES[1], color=SET_COLOR,
+                          fill_opacity=0.2, stroke_width=4).move_to(left.c2p(0, 0))
+        outer = Circle(radius=CRESCENT_OUTER, color=SET_COLOR).move_to(right.c2p(0, 0))
+        inner = Circle(radius=CRESCENT_INNER).move_to(right.c2p(CRESCENT_SHIFT, 0))
+        crescent = Difference(outer, inner, color=SET_COLOR, fill_opacity=0.2, stroke_width=4)
+        titles = VGroup(Tex("convex set", font_size=BODY_SIZE, color=SET_COLOR).next_to(ellipse, UP, buff=0.5),
+                        Tex("not convex", font_size=BODY_SIZE, color=SET_COLOR).next_to(crescent, UP, buff=0.5))
+        titles[1].match_y(titles[0])
+        definition = get_colored_tex(r"a, b \in C \;\Rightarrow\; t a + (1-t) b \in C", {},
+                                     font_size=LABEL_SIZE).to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("Convex functions have a partner: convex sets. A set is convex if the "
+                       "segment between any two of its points stays inside it."):
+            self.play(Write(definition))
+            self.play(FadeIn(ellipse), FadeIn(titles[0]))
+        segment = self.get_segment(left, CONVEX_SEGMENTS[0])
+        with self.beat("An ellipse passes: wherever the two ends go, the segment never leaves."):
+            self.play(Create(segment))
+            self.play(Transform(segment, self.get_segment(left, CONVEX_SEGMENTS[1])), run_time=1.5)
+        bad = self.get_segment(right, CRESCENT_SEGMENT)
+        gap = Dot(right.c2p(*SEGMENT_MIDPOINT), radius=0.09, color=CONSTRAINT)
+        with self.beat("A crescent fails: join its two horns, and the middle of the segment "
+                       "falls in the hole. Constraint sets in optimisation, like the half-plane "
+                       "of the KKT scene ahead, are convex, and that is part of what makes a "
+                       "local answer the global one."):
+            self.play(FadeIn(crescent), FadeIn(titles[1]))
+            self.play(Create(bad))
+            self.play(Flash(gap, color=CONSTRAINT), FadeIn(gap))
+        self.sets = VGroup(definition, ellipse, crescent, titles, segment, bad, gap)
+
+    def show_hessian_test(self):
+        test = get_colored_tex(r"f \text{ convex} \iff \nabla^2 f(\mathbf{x}) \succeq 0 "
+                               r"\text{ for every } \mathbf{x}", {}, font_size=BODY_SIZE)
+        test.to_edge(UP, buff=EDGE_BUFF)
+        meaning = Tex(r"every eigenvalue of the Hessian $\ge 0$: curving up in every direction",
+                      font_size=LABEL_SIZE, color=MUTED).next_to(test, DOWN, buff=0.25)
+        with self.beat("For a smooth function the chord test has a local form: f is convex "
+                       "exactly when its Hessian is positive semidefinite everywhere. Every "
+                       "eigenvalue at least zero: the surface curves up, or stays flat, in "
+                       "every direction."):
+            self.play(FadeOut(self.sets))
+            self.play(Write(test), run_time=2)
+            self.play(FadeIn(meaning, shift=0.1 * DOWN))
+        cases = VGroup(
+            VGroup(get_colored_tex(r"f(x, y) = x^2 + 2y^2 - 4x - 4y", {}, font_size=LABEL_SIZE),
+                   get_colored_tex(rf"\nabla^2 f = {matrix_tex(BOWL_HESSIAN)},\;\; \lambda = "
+                                   rf"{format_number(BOWL_CURVATURES[0], 3)},\, "
+                                   rf"{format_number(BOWL_CURVATURES[1], 3)} \;\ge 0", {},
+                                   font_size=LABEL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.2),
+            VGroup(Tex("the two-valley curve", font_size=LABEL_SIZE, color=TEXT),
+                   get_colored_tex(rf"f''(0) = {format_number(WAVY_CURVATURE, 3)} < 0", {},
+                                   font_size=LABEL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.5).next_to(meaning, DOWN, buff=0.6)
+        checks = VGroup(Tex("convex", font_size=LABEL_SIZE, color=ACCENT),
+                        Tex("not convex", font_size=LABEL_SIZE, color=CONSTRAINT))
+        column = cases.get_right()[0] + 0.8
+        for check, case in zip(checks, cases):
+            check.next_to(case, RIGHT, buff=0.8).set_x(column, direction=LEFT)
+        with self.beat(f"The bowl of the next scene has the same Hessian everywhere, with "
+                       f"eigenvalues {format_number(BOWL_CURVATURES[0], 1)} and "
+                       f"{format_number(BOWL_CURVATURES[1], 1)}: convex. The two-valley curve "
+                       f"has a second derivative of {format_number(WAVY_CURVATURE, 1)} at zero, "
+                       "on its hump: not convex."):
+            self.play(FadeIn(cases[0]))
+            self.play(FadeIn(checks[0]))
+            self.play(FadeIn(cases[1]))
+            self.play(FadeIn(checks[1]))
+        self.hessian = VGroup(test, meaning, cases, checks)
+
+    def show_bridge(self):
+        rows = get_bridge(HESSIAN_TEST)
+        rows.move_to(ORIGIN).shift(0.3 * DOWN)
+        loss = get_colored_tex(r"f(\mathbf{w}) = \tfrac{1}{2n}\|X\mathbf{w} - \mathbf{y}\|^2, "
+                               r"\qquad \nabla^2 f = \tfrac{1}{n} X^\top X", {},
+                               font_size=BODY_SIZE)
+        data = get_colored_tex(rf"X = {matrix_tex(LS_X)}, \quad \mathbf{{y}} = "
+                               rf"{matrix_tex(LS_Y[:, None])}", {}, font_size=LABEL_SIZE)
+        VGroup(data, loss).arrange(RIGHT, buff=0.8).next_to(rows, UP, buff=0.5)
+        why = get_colored_tex(r"\mathbf{v}^\top X^\top X \mathbf{v} = \|X\mathbf{v}\|^2 \ge 0", {},
+                              font_size=LABEL_SIZE).next_to(rows, DOWN, buff=0.6)
+        with self.beat("Where ML uses it: the least-squares loss on any data X has Hessian X "
+                       "transpose X over n. Take three points. In code, mathcore's "
+                       "finite-difference Hessian and NumPy's eigvalsh give the same two "
+                       "curvatures, both positive."):
+            self.play(FadeOut(self.hessian))
+            self.play(FadeIn(data), Write(loss))
+            self.play(FadeIn(rows[0]))
+            self.play(FadeIn(rows[1]), FadeIn(rows[3][0]))
+            self.play(FadeIn(rows[2]), FadeIn(rows[3][1]))
+        with self.beat("And never negative: v transpose X transpose X v is a squared length. So "
+                       "linear regression, like logistic regression, is convex, and a neural "
+                       "network's loss, with its many valleys, is not."):
+            self.play(Write(why))
+            self.play(*(Indicate(value, color=ACCENT) for value in rows[3]))
+
+
+def matrix_tex(M) -> str:
+    """A small matrix as LaTeX, entries formatted like the rest of the screen."""
+    rows = r" \\ ".join(" & ".join(format_number(v, 0) for v in row) for row in M)
+    return rf"\begin{{pmatrix}} {rows} \end{{pmatrix}}"
+
+
+
 # =========================================================================== scene 2
 
 class LagrangeMultipliers(NarratedScene):
@@ -264,8 +435,10 @@ class LagrangeMultipliers(NarratedScene):
         formula = get_colored_tex(r"f(x, y) = x^2 + 2y^2 - 4x - 4y", {}, font_size=LABEL_SIZE)
         formula.to_corner(UR, buff=EDGE_BUFF)
         self.free = Dot(self.plane.c2p(*FREE_MIN), radius=0.07, color=TEXT)
-        with self.beat("Minimise this bowl-shaped function. On its own, its lowest point is "
-                       f"here, at {format_number(FREE_MIN[0])}, {format_number(FREE_MIN[1])}."):
+        with self.beat("Often the best point is not free to be anywhere: weights must sum to "
+                       "one, or a budget caps them. Minimise this bowl-shaped function. On its "
+                       f"own, its lowest point is here, at {format_number(FREE_MIN[0])}, "
+                       f"{format_number(FREE_MIN[1])}."):
             self.add(self.plane)
             self.play(Create(contours), Write(formula), run_time=2.5)
             self.play(FadeIn(self.free, scale=2))
@@ -474,8 +647,129 @@ class KKTConditions(NarratedScene):
 
 
 def LaggedStart_rows(group):
-    from manim import LaggedStart
     return LaggedStart(*(FadeIn(m, shift=0.1 * DOWN) for m in group), lag_ratio=0.3)
+
+
+# =========================================================================== scene 5: support vectors
+
+SVM_X = np.array([[1.0, 2.0], [2.0, 3.0], [2.0, 1.0], [0.5, 3.5], [1.2, 3.0],
+                  [4.0, 1.0], [3.5, 0.0], [5.0, 2.0], [4.5, -0.5], [3.2, 1.6]])  # (10, 2)
+SVM_Y = np.array([-1, -1, -1, -1, -1, 1, 1, 1, 1, 1.0])  # (10,)
+SVM = optim.hard_margin_svm(SVM_X, SVM_Y)
+SVM_MARGINS = SVM_Y * (SVM_X @ SVM.w + SVM.b)  # (10,) = 1 on the margin, > 1 beyond it
+SVM_RANGE = ((-0.5, 6.0), (-1.0, 4.0))  # the plane's x and y ranges
+SUPPORT_VECTORS = Bridge(
+    formula=r"\mu_i > 0 \iff y_i(\mathbf{w}^\top \mathbf{x}_i + b) = 1",
+    setup=("X = np.array([[1.0, 2.0], [2.0, 3.0], [2.0, 1.0], [0.5, 3.5],\n"
+           "              [1.2, 3.0], [4.0, 1.0], [3.5, 0.0], [5.0, 2.0],\n"
+           "              [4.5, -0.5], [3.2, 1.6]])\n"
+           "y = np.array([-1, -1, -1, -1, -1, 1, 1, 1, 1, 1.0])"),
+    mathcore=Snippet("optim.hard_margin_svm(X, y).support"),
+    library=Snippet("from sklearn.svm import SVC\n"
+                    "svc = SVC(kernel='linear', C=1e6)\n"
+                    "np.sort(svc.fit(X, y).support_)", needs="sklearn"),
+    decimals=0,
+)
+
+
+class SupportVectors(NarratedScene):
+    """KKT in ML: the SVM's multipliers are positive only on the margin, the support vectors."""
+
+    def construct(self):
+        # Step 1: two classes of points, and the widest-margin problem.
+        self.show_problem()
+        # Step 2: the solution, its margin, and a multiplier per point.
+        self.show_solution()
+        # Step 3: complementary slackness picks the support vectors.
+        self.show_support_vectors()
+        # Step 4: the same support vectors from scikit-learn.
+        self.show_bridge()
+
+    def line_points(self, level: float):
+        """Two ends of w.x + b = level across the plane (w has a non-zero first entry)."""
+        (y_lo, y_hi) = SVM_RANGE[1]
+        w, b = SVM.w, SVM.b
+        return [self.plane.c2p((level - b - w[1] * y) / w[0], y) for y in (y_lo, y_hi)]
+
+    def show_problem(self):
+        plane = get_plane(x_range=(*SVM_RANGE[0], 1), y_range=(*SVM_RANGE[1], 1), unit=1.1)
+        plane.move_to((-3.3, -0.7, 0)).set_stroke(color=FAINT, opacity=0.35, width=1)
+        self.plane = plane
+        colors = {-1.0: OPTIMIZER_COLORS["adam"], 1.0: OPTIMIZER_COLORS["momentum"]}
+        self.dots = VGroup(*(Dot(plane.c2p(*x), radius=0.09, color=colors[label])
+                             for x, label in zip(SVM_X, SVM_Y)))
+        problem = VGroup(
+            get_colored_tex(r"\min_{\mathbf{w}, b}\; \tfrac12 \|\mathbf{w}\|^2", {},
+                            font_size=LABEL_SIZE),
+            get_colored_tex(r"g_i = 1 - y_i(\mathbf{w}^\top \mathbf{x}_i + b) \le 0", TEX_MAP,
+                            font_size=LABEL_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        problem.to_corner(UR, buff=EDGE_BUFF)
+        with self.beat("Where does KKT show up in machine learning? In the support vector "
+                       "machine. Here are two classes of points, labelled plus and minus one."):
+            self.add(plane)
+            self.play(LaggedStart(*(FadeIn(d, scale=2) for d in self.dots), lag_ratio=0.1))
+        with self.beat("It looks for the separating line with the widest empty band around it. "
+                       "Written out: make w small, subject to one inequality per point, every "
+                       "point on its side, at least one unit away."):
+            self.play(Write(problem[0]))
+            self.play(Write(problem[1]))
+        self.problem = problem
+
+    def show_solution(self):
+        boundary = Line(*self.line_points(0.0), color=TEXT, stroke_width=4)
+        margins = VGroup(*(DashedLine(*self.line_points(level), color=MUTED, stroke_width=3)
+                           for level in (-1.0, 1.0)))
+        width = get_colored_tex(rf"\text{{margin}} = \tfrac{{2}}{{\|\mathbf{{w}}\|}} = "
+                                rf"{format_number(SVM.margin, 3)}", {}, font_size=LABEL_SIZE)
+        width.next_to(self.problem, DOWN, buff=0.4, aligned_edge=LEFT)
+        with self.beat("Solved through the KKT conditions, here is the answer: the line, and "
+                       f"an empty band {format_number(SVM.margin, 2)} wide."):
+            self.play(Create(boundary))
+            self.play(Create(margins), FadeIn(width))
+        labels = VGroup()
+        for dot, mu in zip(self.dots, SVM.mu):
+            label = get_colored_tex(rf"\mu = {format_number(mu, 2)}", TEX_MAP, font_size=SMALL_SIZE)
+            # a support vector's label goes outward, clear of the band's edge it sits on
+            side = DOWN if mu == 0 else (UP + LEFT if SVM_Y[len(labels)] < 0 else RIGHT)
+            labels.add(label.next_to(dot, side, buff=0.15))
+        with self.beat("Each constraint has its multiplier mu, one per point. Most of them are "
+                       "exactly zero."):
+            self.play(LaggedStart(*(FadeIn(l) for l in labels), lag_ratio=0.1), run_time=2)
+        self.solution = VGroup(boundary, margins, width)
+        self.labels = labels
+
+    def show_support_vectors(self):
+        support = list(SVM.support)
+        rings = VGroup(*(Circle(radius=0.2, color=ACCENT, stroke_width=4).move_to(self.dots[i])
+                         for i in support))
+        others = VGroup(*(l for i, l in enumerate(self.labels) if i not in support))
+        stationarity = get_colored_tex(r"\mathbf{w} = \sum_i \mu_i\, y_i\, \mathbf{x}_i", TEX_MAP,
+                                       font_size=LABEL_SIZE)
+        stationarity.next_to(self.solution[2], DOWN, buff=0.4, aligned_edge=LEFT)
+        with self.beat("Complementary slackness says why. A point beyond the band has an "
+                       "inactive constraint, so its mu is zero. Only the points exactly on the "
+                       f"band's edges, these {len(support)}, have mu above zero. They are the "
+                       "support vectors."):
+            self.play(others.animate.set_opacity(0.3))
+            self.play(LaggedStart(*(Create(r) for r in rings), lag_ratio=0.3))
+        with self.beat("Stationarity then builds w from them alone. Move any other point, "
+                       "as long as it stays outside the band, and the line does not change."):
+            self.play(Write(stationarity))
+            self.play(*(Indicate(self.dots[i], color=ACCENT, scale_factor=1.6) for i in support))
+        self.rest = VGroup(rings, stationarity)
+
+    def show_bridge(self):
+        rows = get_bridge(SUPPORT_VECTORS, formula_colors=TEX_MAP)
+        rows.to_edge(DOWN, buff=0.5)
+        with self.beat("scikit-learn's SVC solves the same problem and reports the same support "
+                       "vectors, by index. The multipliers it keeps are exactly the positive mu."):
+            self.play(*(FadeOut(m) for m in (self.problem, self.solution[2], self.rest[1])),
+                      VGroup(self.plane, self.dots, self.labels, self.solution[:2],
+                             self.rest[0]).animate.scale(0.6).to_edge(UP, buff=0.3))
+            self.play(FadeIn(rows[0]))
+            self.play(FadeIn(rows[1]), FadeIn(rows[3][0]))
+            self.play(FadeIn(rows[2]), FadeIn(rows[3][1]))
 
 
 # =========================================================================== try it

@@ -12,12 +12,14 @@ from __future__ import annotations
 import numpy as np
 import sympy
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
+    DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
     Indicate, LaggedStart, ReplacementTransform, Tex, ValueTracker, VGroup,
     Write, always_redraw, linear,
 )
 
 from mathcore import calculus, optim
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -117,6 +119,22 @@ W_XS = np.linspace(-1.0, 2.4, 69)
 W_YS = np.linspace(-1.4, 3.0, 89)
 W_Z = MSE.f(np.stack(np.meshgrid(W_XS, W_YS), axis=-1))  # (len(ys), len(xs))
 W_LEVELS = MSE.f(W_STAR) + np.array([0.02, 0.08, 0.2, 0.4, 0.7, 1.1, 1.6, 2.2])
+LR_BRIDGE, N_BRIDGE = 0.2, 500  # full-batch descent run to convergence, for the bridge
+
+LEAST_SQUARES = Bridge(
+    formula=r"\nabla f(\mathbf{w}) = \tfrac{1}{n} X^\top (X\mathbf{w} - \mathbf{y}) = \mathbf{0}",
+    setup=(f"rng = np.random.default_rng({SEED})\n"  # the 40 points on screen, drawn as above
+           f"x = rng.uniform(0.0, 3.0, size={N_POINTS})\n"
+           f"y = {TRUE_W[0]} * x + {TRUE_W[1]} + rng.normal(0.0, 0.35, size={N_POINTS})\n"
+           f"X = np.column_stack([x, np.ones({N_POINTS})])\n"
+           f"f = optim.quadratic(X.T @ X / {N_POINTS}, X.T @ y / {N_POINTS})\n"
+           f"w0 = np.array([{W0[0]}, {W0[1]}])"),
+    mathcore=Snippet("gd = optim.gradient_descent\n"
+                     f"run = gd(f.grad, w0, lr={LR_BRIDGE}, n_steps={N_BRIDGE})\n"
+                     "run.x"),
+    library=Snippet("np.linalg.lstsq(X, y, rcond=None)[0]"),
+    decimals=3,
+)
 
 
 # --------------------------------------------------------------------------- the valley
@@ -276,8 +294,7 @@ class GradientDescentOnQuadratic(NarratedScene):
         with self.beat(f"Eta is the step size, also called the learning rate. "
                        f"Here it is {format_number(LR_MAIN)}."):
             self.play(FadeIn(eta, shift=0.1 * DOWN))
-            self.play(Indicate(rule[rule.index_of_part_by_tex(r"\eta")] if False else eta,
-                               color=LEARNING_RATE))
+            self.play(Indicate(eta, color=LEARNING_RATE))
 
     def get_counter(self, tracker: ValueTracker) -> VGroup:
         """``k = ..`` and ``f(x_k) = ..``, reading the precomputed losses."""
@@ -574,6 +591,8 @@ class StochasticGradientDescent(NarratedScene):
         self.show_mini_batches()
         # Step 5: what the noise buys and costs.
         self.show_summary()
+        # Step 6: the same fit in code, and what a practitioner calls instead.
+        self.show_bridge()
 
     def show_data_and_weights(self):
         axes = Axes(x_range=(0, 3.2, 1), y_range=(-1, 4, 1), x_length=5.2, y_length=4.0,
@@ -583,8 +602,10 @@ class StochasticGradientDescent(NarratedScene):
         axes.to_corner(UL, buff=EDGE_BUFF).shift(0.4 * DOWN + 0.3 * RIGHT)
         dots = VGroup(*(Dot(axes.c2p(x, y), radius=0.05, color=DATA)
                         for x, y in zip(DATA_X, DATA_Y)))
-        with self.beat(f"Here are {N_POINTS} noisy points, and we want the straight line "
-                       "through them that has the smallest mean squared error."):
+        with self.beat(f"So far every step used the exact gradient. In machine learning that "
+                       f"means a pass over all the data for every step. Here are {N_POINTS} noisy "
+                       "points, and we want the straight line through them that has the smallest "
+                       "mean squared error."):
             self.play(Create(axes))
             self.play(LaggedStart(*(FadeIn(d, scale=2) for d in dots), lag_ratio=0.03),
                       run_time=2)
@@ -694,6 +715,28 @@ class StochasticGradientDescent(NarratedScene):
             self.play(Indicate(self.full[2], color=GD_COLOR))
             self.play(FadeOut(jitter))
 
+    def show_bridge(self):
+        rows = get_bridge(LEAST_SQUARES, formula_colors={r"\mathbf{w}": GD_COLOR})
+        rows.move_to(ORIGIN)
+        inputs = get_colored_tex(rf"X: \text{{rows }} (x_i,\, 1), \quad \mathbf{{y}}: \text{{the "
+                                 rf"{N_POINTS} }} y_i, \quad \mathbf{{w}}_0 = "
+                                 rf"({format_number(W0[0], 1)},\, {format_number(W0[1], 1)})",
+                                 {r"\mathbf{w}": GD_COLOR}, font_size=LABEL_SIZE)
+        inputs.next_to(rows, UP, buff=0.5)
+        with self.beat(f"In code, the full-batch run is one line of mathcore: {N_BRIDGE} steps land "
+                       "on the weights where the gradient vanishes. For least squares a "
+                       "practitioner would not iterate at all: NumPy's lstsq solves for the same "
+                       "weights directly."):
+            self.play(*(FadeOut(m) for m in self.mobjects))
+            self.play(FadeIn(inputs), FadeIn(rows[0]))
+            self.play(FadeIn(rows[1]), FadeIn(rows[3][0]))
+            self.play(FadeIn(rows[2]), FadeIn(rows[3][1]))
+        with self.beat("Gradient descent earns its place where no formula exists: a network's "
+                       "loss, or data too large to hold at once. That is where the stochastic "
+                       "version, and a shrinking step, come in."):
+            self.play(Indicate(rows[1][1], color=ACCENT, scale_factor=1.03))
+            self.play(Circumscribe(rows[2][1], color=ACCENT))
+
 
 # =========================================================================== scene 4
 
@@ -714,9 +757,10 @@ RACE_RULES = {
 RACE_TEXTS = {
     "gd": ("Plain gradient descent, with the largest step this valley allows. It drops into "
            "the valley fast, and then crawls along the curved floor."),
-    "momentum": ("Momentum keeps a running sum of past gradients, a velocity. Consistent "
-                 "directions build up speed, and zigzags cancel out. It overshoots, but it "
-                 "gets much further."),
+    "momentum": ("Momentum keeps a velocity: a decaying sum of past gradients, each one "
+                 "weighted by beta once more for every step it ages. Consistent directions "
+                 "build up speed, and zigzags cancel out. It overshoots, but it gets much "
+                 "further."),
     "rmsprop": ("RMSProp divides each coordinate's step by the root of its recent squared "
                 "gradients, so steep and shallow directions take steps of similar size."),
     "adam": ("Adam does both: a momentum average on top, and RMSProp's scaling underneath, "
@@ -749,8 +793,10 @@ class OptimizersCompared(NarratedScene):
         formula.to_edge(UP, buff=EDGE_BUFF).align_to(RIGHT_COLUMN, LEFT)
         minimum = Dot(plane.c2p(*VALLEY_MIN), radius=0.06, color=TEXT)
         start = Dot(plane.c2p(*VALLEY_X0), radius=0.06, color=MUTED)
-        with self.beat("A harder surface: a long valley that bends, like the loss of a real "
-                       "network in miniature. The minimum is at one, one."):
+        with self.beat("A schedule sets the step's size over time. The next optimizers also "
+                       "reshape each step from the gradients they have seen. Their test: a long "
+                       "valley that bends, like the loss of a real network in miniature. The "
+                       "minimum is at one, one."):
             self.play(FadeIn(plane), LaggedStart(*(Create(c) for c in contours),
                                                  lag_ratio=0.1), run_time=3)
             self.play(Write(formula), FadeIn(minimum, scale=2))
@@ -822,13 +868,519 @@ class OptimizersCompared(NarratedScene):
             self.wait(2)
 
     def show_takeaway(self):
-        note = get_panel(Tex("same gradients, different memory of them", font_size=LABEL_SIZE,
-                             color=TEXT), buff=0.15)
+        note = get_panel(Tex("one gradient a step, different memory of them",
+                             font_size=LABEL_SIZE, color=TEXT), buff=0.15)
         note.to_edge(DOWN, buff=EDGE_BUFF).align_to(RIGHT_COLUMN, LEFT)
-        with self.beat("All four see exactly the same gradients. What differs is what they "
+        with self.beat("They do not see the same gradients: each one asks for the gradient at "
+                       "its own point, so their paths feed them different numbers. What they "
+                       "share is the cost, one gradient a step. What differs is what they "
                        "remember of past gradients, and how they scale each direction."):
             self.play(FadeIn(note, shift=0.1 * UP))
-            self.wait(2.5)
+            # each one's gradient comes from its own path
+            self.play(LaggedStart(*(Indicate(row[0], color=OPTIMIZER_COLORS[name])
+                                    for name, row in zip(RACE_ORDER, self.rows)), lag_ratio=0.5),
+                      run_time=3)
+            self.play(Circumscribe(note, color=ACCENT))
+
+
+# =========================================================================== scene 3: 1/k
+
+# A convex quadratic whose curvatures run from 1 down to 1e-4, evenly on a log scale (as the
+# Hessians of over-parameterised least squares do): no mu worth the name, so only 1/k is promised.
+N_FLAT = 40
+FLAT = optim.quadratic(np.diag(np.logspace(0.0, -4.0, N_FLAT)), np.zeros(N_FLAT))
+FLAT_X0 = np.ones(N_FLAT)
+N_RATE = 1000
+FLAT_RUN = optim.gradient_descent(FLAT.grad, FLAT_X0, lr=1 / FLAT.L, n_steps=N_RATE, loss=FLAT.f)
+BOWL_RUN = optim.gradient_descent(BOWL.grad, X0, lr=1 / BOWL.L, n_steps=N_RATE, loss=BOWL.f)
+RATE_KS = np.unique(np.round(np.logspace(0, 3, 61)).astype(int))  # k = 1 .. 1000, log-spaced
+RATE_BOUND = FLAT.L * float(FLAT_X0 @ FLAT_X0) / (2 * RATE_KS)  # L ||x0 - x*||^2 / (2k)
+RATE_FLOOR = -3.5  # log10 of the plot's lowest value: the strongly convex curve leaves through it
+
+
+class ConvexRateOneOverK(NarratedScene):
+    """Smooth convex, not strongly convex: f(x_k) - f* <= L ||x0 - x*||^2 / (2k), derived and plotted."""
+
+    def construct(self):
+        # Step 1: why the rate above needs mu > 0, and what is left without it.
+        self.show_question()
+        # Step 2: the three-line derivation of the 1/k bound.
+        self.show_derivation()
+        # Step 3: the bound and a real run on log-log axes.
+        self.show_plot()
+
+    def show_question(self):
+        title = Tex(r"Convex and $L$-smooth, but $\mu = 0$", font_size=BODY_SIZE, color=TEXT)
+        title.to_corner(UL, buff=EDGE_BUFF)
+        examples = VGroup(*(Tex(t, font_size=LABEL_SIZE, color=MUTED) for t in (
+            "least squares, more features than points",
+            "logistic regression, separable data"))).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        examples.next_to(title, DOWN, buff=0.4, aligned_edge=LEFT)
+        with self.beat("That rate, kappa minus one over kappa plus one, needs mu above zero: a "
+                       "bowl curved in every direction. Many ML losses are flatter than that. "
+                       "Least squares with more features than data points, or logistic "
+                       "regression on separable data, have directions of almost no curvature."):
+            self.play(Write(title))
+            for example in examples:
+                self.play(FadeIn(example, shift=0.1 * DOWN))
+        self.title, self.examples = title, examples
+
+    def show_derivation(self):
+        lines = VGroup(
+            get_colored_tex(r"f(\mathbf{x}_{k+1}) \le f(\mathbf{x}_k) - \tfrac{\eta}{2}\,"
+                            r"\|\nabla f(\mathbf{x}_k)\|^2", TEX_MAP, font_size=LABEL_SIZE),
+            get_colored_tex(r"f(\mathbf{x}_{k+1}) - f^\star \le \tfrac{1}{2\eta}\big("
+                            r"\|\mathbf{x}_k - \mathbf{x}^\star\|^2 - "
+                            r"\|\mathbf{x}_{k+1} - \mathbf{x}^\star\|^2\big)", TEX_MAP,
+                            font_size=LABEL_SIZE),
+            get_colored_tex(r"f(\mathbf{x}_k) - f^\star \le \frac{\|\mathbf{x}_0 - "
+                            r"\mathbf{x}^\star\|^2}{2\eta k}", TEX_MAP, font_size=LABEL_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        notes = VGroup(*(Tex(t, font_size=SMALL_SIZE, color=MUTED) for t in (
+            r"one step, $\eta \le 1/L$", "add convexity", "sum $k$ steps: it telescopes")))
+        lines.next_to(self.title, DOWN, buff=0.4, aligned_edge=LEFT)
+        for note, line in zip(notes, lines):  # one column of notes, right of the widest line
+            note.next_to(line, RIGHT, buff=0.5).set_x(lines.get_right()[0] + 0.5, direction=LEFT)
+        with self.beat("With eta at most one over L, one step lowers f by at least eta over two "
+                       "times the squared gradient: the descent lemma."):
+            self.play(FadeOut(self.examples))
+            self.play(Write(lines[0]), FadeIn(notes[0]), run_time=2)
+        with self.beat("Convexity turns that gradient into distance: the gap to the best value "
+                       "is at most the drop in squared distance to the minimiser, over two eta."):
+            self.play(Write(lines[1]), FadeIn(notes[1]), run_time=2)
+        with self.beat("Add k of those steps. The distances telescope, leaving only the first "
+                       "one, and f only falls, so the gap after k steps is at most the starting "
+                       "distance squared over two eta k. Ten times the steps, a tenth of the gap."):
+            self.play(Write(lines[2]), FadeIn(notes[2]), run_time=2)
+            self.play(Circumscribe(lines[2], color=ACCENT))
+        self.derivation = VGroup(lines, notes)
+
+    def show_plot(self):
+        self.play(self.derivation.animate.scale(0.75).to_corner(UL, buff=EDGE_BUFF),
+                  FadeOut(self.title))
+        top = 2 - RATE_FLOOR  # the plot's y is log10(value) - RATE_FLOOR, so its x-axis is the floor
+        axes = Axes(x_range=(0, 3, 1), y_range=(0, top, 1), x_length=6.4, y_length=4.2,
+                    axis_config={"color": MUTED, "include_tip": False})
+        axes.to_corner(DL, buff=0.6).shift(0.6 * RIGHT)
+
+        def log_point(k, value):
+            return axes.c2p(np.log10(k), np.log10(value) - RATE_FLOOR)
+
+        ticks = VGroup(*(get_colored_tex(rf"10^{{{e}}}", {}, font_size=SMALL_SIZE)
+                         .next_to(axes.c2p(e, 0), DOWN, buff=0.15) for e in range(4)))
+        ticks.add(*(get_colored_tex(rf"10^{{{e}}}", {}, font_size=SMALL_SIZE)
+                    .next_to(log_point(1, 10.0 ** e), LEFT, buff=0.15) for e in range(-3, 3)))
+        x_label = get_colored_tex("k", TEX_MAP, font_size=LABEL_SIZE).next_to(
+            axes.x_axis, RIGHT, buff=0.2)
+        y_label = get_colored_tex(r"f(\mathbf{x}_k) - f^\star", TEX_MAP,
+                                  font_size=LABEL_SIZE).next_to(axes.c2p(0, top), UP, buff=0.15)
+
+        def log_curve(ks, values, color, width):
+            return axes.plot_line_graph(np.log10(ks), np.log10(values) - RATE_FLOOR,
+                                        line_color=color, add_vertex_dots=False, stroke_width=width)
+        bound = log_curve(RATE_KS, RATE_BOUND, TEXT, 3)
+        flat = log_curve(RATE_KS, FLAT_RUN.losses[RATE_KS], GD_COLOR, 4)
+        shown = BOWL_RUN.losses[RATE_KS] >= 10 ** RATE_FLOOR
+        bowl = log_curve(RATE_KS[shown], BOWL_RUN.losses[RATE_KS][shown], EIGEN, 4)
+        legend = VGroup(
+            get_colored_tex(r"\text{bound } \frac{L\|\mathbf{x}_0 - \mathbf{x}^\star\|^2}{2k}"
+                            r"\text{ for orange}", {}, font_size=LABEL_SIZE).set_color(TEXT),
+            Tex(r"curvatures $1 \dots 10^{-4}$", font_size=LABEL_SIZE, color=GD_COLOR),
+            Tex(r"the bowl, $\mu = 1$", font_size=LABEL_SIZE, color=EIGEN),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        legend.next_to(axes, RIGHT, buff=0.5).align_to(axes, UP).shift(0.3 * DOWN)
+        with self.beat("Here it is on log-log axes, where one over k is a straight line of slope "
+                       "minus one. The white line is the bound for a quadratic whose "
+                       "curvatures run from one down to ten to the minus four."):
+            self.play(Create(axes), FadeIn(ticks), Write(x_label), Write(y_label))
+            self.play(Create(bound), FadeIn(legend[0]), run_time=2)
+        k100 = FLAT_RUN.losses[100]
+        with self.beat(f"Gradient descent on it runs parallel to the line and below it: after 100 "
+                       f"steps the gap is {format_number(k100, 3)}, after 1000 it is "
+                       f"{format_number(FLAT_RUN.losses[N_RATE], 4)}, ten times smaller."):
+            self.play(Create(flat), FadeIn(legend[1]), run_time=3)
+        with self.beat("Our first bowl, with mu equal to one, falls off a cliff instead: "
+                       "a constant factor per step is a straight line on a log scale in k, "
+                       "and a plunge on this one. That is what strong convexity buys."):
+            self.play(Create(bowl), FadeIn(legend[2]), run_time=2.5)
+            self.wait(1)
+
+
+# =========================================================================== scene 4: momentum
+
+MOMENTUM_LR = 4 / (np.sqrt(L_MAX) + np.sqrt(MU)) ** 2  # the heavy ball's best step on the bowl
+MOMENTUM_BETA = ((np.sqrt(CONDITION) - 1) / (np.sqrt(CONDITION) + 1)) ** 2
+N_BALL = 50  # enough for plain descent to pass the target below
+BALL_RUNS = {
+    "gd": optim.gradient_descent(BOWL.grad, X0, lr=BEST_LR, n_steps=N_BALL, loss=BOWL.f),
+    "momentum": optim.momentum(BOWL.grad, X0, lr=MOMENTUM_LR, beta=MOMENTUM_BETA, n_steps=N_BALL,
+                               loss=BOWL.f),
+}
+TARGET_LOSS = 1e-6
+STEPS_TO_TARGET = {name: int(np.argmax(run.losses < TARGET_LOSS)) for name, run in BALL_RUNS.items()}
+N_SIGNS = 5  # gradients listed per direction
+BALL_GRADS = np.array([BOWL.grad(x) for x in BALL_RUNS["gd"].xs[:N_SIGNS]])  # (N_SIGNS, 2)
+MOMENTUM_RATE = float(np.sqrt(MOMENTUM_BETA))  # (sqrt(kappa) - 1) / (sqrt(kappa) + 1)
+
+
+class MomentumOnTheBowl(NarratedScene):
+    """Why momentum helps: on the kappa = 10 bowl, zigzags cancel in the velocity, the slope adds up."""
+
+    def construct(self):
+        # Step 1: the bowl again, and the gradients plain descent sees along its path.
+        self.show_gradients()
+        # Step 2: the velocity as a decaying sum.
+        self.show_velocity()
+        # Step 3: the race on the bowl, and the rate.
+        self.show_race()
+
+    def show_gradients(self):
+        self.plane, contours, minimum = get_bowl_map(unit=0.72, center=(0.0, -1.85))
+        rows = VGroup()
+        for index, name in ((1, "steep"), (0, "shallow")):
+            values = " ".join(f"{format_number(v, 1)}," for v in BALL_GRADS[:, index])
+            rows.add(get_colored_tex(rf"\text{{{name}:}}\;\; {values} \dots", {},
+                                     font_size=LABEL_SIZE))
+        head = Tex("gradients along plain descent's path", font_size=SMALL_SIZE, color=MUTED)
+        head.to_corner(UL, buff=EDGE_BUFF)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(head, DOWN, buff=0.15,
+                                                                 aligned_edge=LEFT)
+        with self.beat("Back to the bowl, where mu is above zero: can anything beat its rate? "
+                       "Momentum can. To see why, read the gradients plain descent meets along "
+                       "its zigzag."):
+            self.add(self.plane)
+            self.play(Create(contours), FadeIn(minimum), run_time=2)
+            self.play(FadeIn(head), Write(rows[0]), Write(rows[1]))
+        with self.beat("Across the valley, the steep component flips sign every step. "
+                       "Along it, the shallow component keeps the same sign, step after step."):
+            self.play(Indicate(rows[0], color=ACCENT))
+            self.play(Indicate(rows[1], color=ACCENT))
+        self.rows = VGroup(head, rows)
+
+    def show_velocity(self):
+        formula = get_colored_tex(r"\mathbf{v}_k = \nabla f(\mathbf{x}_k) + \beta\, \nabla "
+                                  r"f(\mathbf{x}_{k-1}) + \beta^2\, \nabla f(\mathbf{x}_{k-2}) "
+                                  r"+ \dots", {r"\nabla f": GRADIENT, r"\beta": ACCENT},
+                                  font_size=LABEL_SIZE)
+        formula.next_to(self.rows, DOWN, buff=0.35, aligned_edge=LEFT)
+        sums = Tex(r"flips cancel; a steady slope adds up to $\tfrac{1}{1-\beta}$ times",
+                   font_size=SMALL_SIZE, color=MUTED).next_to(formula, DOWN, buff=0.2,
+                                                             aligned_edge=LEFT)
+        with self.beat("Momentum steps along a velocity: the gradients of the last steps, each "
+                       "weighted by beta once more for every step it ages. An exponentially "
+                       "decaying sum, not a running total."):
+            self.play(Write(formula), run_time=2)
+        with self.beat("In that sum, gradients that flip sign cancel, so the zigzag is damped, "
+                       "while a steady slope adds up, to as much as one over one minus beta "
+                       "times a single gradient."):
+            self.play(FadeIn(sums, shift=0.1 * DOWN))
+            self.play(Indicate(self.rows[1][0]), Indicate(self.rows[1][1]))
+        self.formula = VGroup(formula, sums)
+
+    def show_race(self):
+        k = ValueTracker(0)
+        paths = VGroup(*(get_traced_path(self.plane, BALL_RUNS[name].xs, k, OPTIMIZER_COLORS[name])
+                         for name in ("gd", "momentum")))
+        settings = VGroup(
+            get_colored_tex(rf"\text{{descent: }} \eta = {format_number(BEST_LR, 3)}", TEX_MAP,
+                            font_size=LABEL_SIZE).set_color(OPTIMIZER_COLORS["gd"]),
+            get_colored_tex(rf"\text{{momentum: }} \eta = {format_number(MOMENTUM_LR, 3)},\; "
+                            rf"\beta = {format_number(MOMENTUM_BETA, 3)}", TEX_MAP,
+                            font_size=LABEL_SIZE).set_color(OPTIMIZER_COLORS["momentum"]),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3).to_corner(UL, buff=EDGE_BUFF)
+        steps = VGroup(*(
+            get_colored_tex(rf"f < 10^{{-6}} \text{{ after }} {STEPS_TO_TARGET[name]} "
+                            r"\text{ steps}", {}, font_size=LABEL_SIZE)
+            .set_color(OPTIMIZER_COLORS[name]).next_to(row, RIGHT, buff=0.6)
+            for name, row in zip(("gd", "momentum"), settings)))
+        for line in steps:  # one column, right of the longer setting
+            line.set_x(settings.get_right()[0] + 0.6, direction=LEFT)
+        rates = get_colored_tex(rf"\frac{{\kappa - 1}}{{\kappa + 1}} = "
+                                rf"{format_number(BEST_RATE, 3)} \quad\to\quad "
+                                rf"\frac{{\sqrt{{\kappa}} - 1}}{{\sqrt{{\kappa}} + 1}} = "
+                                rf"{format_number(MOMENTUM_RATE, 3)}", TEX_MAP,
+                                font_size=LABEL_SIZE)
+        rates.next_to(settings, DOWN, buff=0.35, aligned_edge=LEFT)
+        with self.beat("Race both from the same start, each with its best settings for this "
+                       "bowl. Momentum overshoots too, but the speed it builds along the valley "
+                       "carries it to the bottom much sooner."):
+            self.play(FadeOut(self.rows), FadeOut(self.formula))
+            self.play(FadeIn(settings))
+            self.add(paths)
+            self.play(k.animate.set_value(N_BALL), run_time=6, rate_func=linear)
+        with self.beat(f"Plain descent needs {STEPS_TO_TARGET['gd']} steps to bring the loss under "
+                       f"one in a million; momentum needs {STEPS_TO_TARGET['momentum']}. Its rate "
+                       "per step depends on the square root of kappa instead of kappa: "
+                       f"{format_number(MOMENTUM_RATE, 3)} instead of "
+                       f"{format_number(BEST_RATE, 3)}."):
+            self.play(FadeIn(steps[0]))
+            self.play(FadeIn(steps[1]))
+            self.play(Write(rates), run_time=2)
+            self.wait(1)
+
+
+# =========================================================================== scene 6: schedules
+
+N_SCHEDULE_EPOCHS = 30
+N_SCHEDULE = N_SCHEDULE_EPOCHS * N_POINTS // BATCH  # 300 steps
+LR_PEAK = 0.4
+DECAY_K0 = 30.0  # the inverse-time schedule halves its step after 30 steps
+SCHEDULES = {
+    "constant": np.full(N_SCHEDULE, LR_PEAK),
+    "inverse": optim.inverse_time_decay(LR_PEAK, N_SCHEDULE, k0=DECAY_K0),
+    "step": optim.step_decay(LR_PEAK, N_SCHEDULE, every=100, gamma=0.3),
+    "cosine": optim.cosine_decay(LR_PEAK, N_SCHEDULE, warmup=30),
+}
+SCHEDULE_RUNS = {  # the same shuffles for both (one generator each, same seed)
+    name: optim.sgd(batch_grad, W0, SAMPLES, lr=SCHEDULES[name], batch_size=BATCH,
+                    n_epochs=N_SCHEDULE_EPOCHS, rng=np.random.default_rng(SEED + 2), loss=MSE.f)
+    for name in ("constant", "inverse")
+}
+SCHEDULE_DISTANCE = {name: np.linalg.norm(run.xs - W_STAR, axis=1)
+                     for name, run in SCHEDULE_RUNS.items()}  # (N_SCHEDULE + 1,) each
+N_TAIL = 50  # the last steps, where the constant step's jitter is measured
+TAIL_MAX = {name: float(d[-N_TAIL:].max()) for name, d in SCHEDULE_DISTANCE.items()}
+SCHEDULE_COLORS = {"constant": OPTIMIZER_COLORS["sgd"], "inverse": EIGEN,
+                   "step": OPTIMIZER_COLORS["rmsprop"], "cosine": OPTIMIZER_COLORS["momentum"]}
+SCHEDULE_NAMES = {"constant": "constant", "inverse": r"$\eta_0 / (1 + k/k_0)$",
+                  "step": r"step decay $\times 0.3$", "cosine": "warm-up, then cosine"}
+
+
+class StepSizeSchedules(NarratedScene):
+    """Robbins-Monro: the step sizes must sum to infinity, their squares must not; schedules in practice."""
+
+    def construct(self):
+        # Step 1: the two conditions, and why each is needed.
+        self.show_conditions()
+        # Step 2: constant vs decaying step on the least-squares fit.
+        self.show_distance_plot()
+        # Step 3: the schedules real training uses.
+        self.show_schedules()
+
+    def show_conditions(self):
+        conditions = get_colored_tex(r"\sum_k \eta_k = \infty, \qquad \sum_k \eta_k^2 < \infty",
+                                     TEX_MAP)
+        conditions.to_edge(UP, buff=EDGE_BUFF)
+        reasons = VGroup(
+            Tex("enough total distance to reach the minimum", font_size=SMALL_SIZE, color=MUTED),
+            Tex("a finite total of noise variance", font_size=SMALL_SIZE, color=MUTED),
+        )
+        reasons.arrange(RIGHT, buff=0.8).next_to(conditions, DOWN, buff=0.25)
+        with self.beat("So how should the step shrink? Robbins and Monro gave the conditions "
+                       "for stochastic gradients to converge: the step sizes must add up to "
+                       "infinity, but their squares must not."):
+            self.play(Write(conditions), run_time=2)
+        with self.beat("The first lets the steps travel any distance, however far the start. "
+                       "The second caps the noise: each step adds noise with variance "
+                       "proportional to eta squared, and the total must stay finite."):
+            self.play(FadeIn(reasons[0], shift=0.1 * DOWN))
+            self.play(FadeIn(reasons[1], shift=0.1 * DOWN))
+        self.conditions = VGroup(conditions, reasons)
+
+    def get_log_axes(self, y_range, x_length=7.0, y_length=4.2):
+        axes = Axes(x_range=(0, N_SCHEDULE, 100), y_range=y_range, x_length=x_length,
+                    y_length=y_length, axis_config={"color": MUTED, "include_tip": False,
+                                                    "font_size": SMALL_SIZE},
+                    x_axis_config={"numbers_to_include": [100, 200, 300]})
+        return axes
+
+    def show_distance_plot(self):
+        floor = -3  # the plot's y is log10(distance) - floor, so its x-axis is the floor
+        axes = self.get_log_axes((0, 1 - floor, 1))
+        axes.to_corner(DL, buff=0.6).shift(0.6 * RIGHT)
+        ticks = VGroup(*(get_colored_tex(rf"10^{{{e}}}", {}, font_size=SMALL_SIZE)
+                         .next_to(axes.c2p(0, e - floor), LEFT, buff=0.15) for e in range(-3, 2)))
+        y_label = get_colored_tex(r"\|\mathbf{w}_k - \mathbf{w}^\star\|", TEX_MAP,
+                                  font_size=LABEL_SIZE).next_to(axes.c2p(0, 1 - floor), UP, buff=0.15)
+        x_label = get_colored_tex("k", TEX_MAP, font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT,
+                                                                          buff=0.2)
+        steps = np.arange(N_SCHEDULE + 1)
+        curves = {name: axes.plot_line_graph(steps, np.log10(np.maximum(SCHEDULE_DISTANCE[name],
+                                                                        10.0 ** floor)) - floor,
+                                             line_color=SCHEDULE_COLORS[name],
+                                             add_vertex_dots=False, stroke_width=2.5)
+                  for name in ("constant", "inverse")}
+        legend = VGroup(*(
+            VGroup(get_colored_tex(label, {}, font_size=LABEL_SIZE),
+                   Tex(f"worst of the last {N_TAIL}: {format_number(TAIL_MAX[name], 3)}",
+                       font_size=SMALL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+            .set_color(SCHEDULE_COLORS[name])
+            for name, label in (("constant", rf"\eta = {format_number(LR_PEAK, 1)}"),
+                                ("inverse", rf"\eta_k = \tfrac{{{format_number(LR_PEAK, 1)}}}"
+                                            rf"{{1 + k/{int(DECAY_K0)}}}"))
+        )).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
+        legend.next_to(axes, RIGHT, buff=0.4).align_to(axes, UP)
+        with self.beat(f"Back to the line fit, now for {N_SCHEDULE} steps, plotting the distance "
+                       "to the best weights on a log scale. With a constant step of "
+                       f"{format_number(LR_PEAK, 1)}, it drops fast, then hovers and jitters."):
+            self.play(Create(axes), FadeIn(ticks), Write(y_label), Write(x_label))
+            self.play(Create(curves["constant"]), run_time=3)
+            self.play(FadeIn(legend[0]))
+        with self.beat("Shrink the step like one over k, which meets both conditions, and the "
+                       f"jitter dies out: over the last {N_TAIL} steps it stays within "
+                       f"{format_number(TAIL_MAX['inverse'], 3)} of the minimum, against "
+                       f"{format_number(TAIL_MAX['constant'], 2)} for the constant step."):
+            self.play(Create(curves["inverse"]), run_time=3)
+            self.play(FadeIn(legend[1]))
+        self.distance = VGroup(axes, ticks, y_label, x_label, *curves.values(), legend)
+
+    def show_schedules(self):
+        axes = self.get_log_axes((0, 0.45, 0.1), x_length=7.0, y_length=3.8)
+        axes.y_axis.add_numbers([0.2, 0.4], num_decimal_places=1, font_size=SMALL_SIZE)
+        axes.to_corner(DL, buff=0.6).shift(0.6 * RIGHT)
+        y_label = get_colored_tex(r"\eta_k", TEX_MAP, font_size=LABEL_SIZE).next_to(
+            axes.c2p(0, 0.45), UP, buff=0.15)
+        steps = np.arange(N_SCHEDULE)
+        curves = VGroup(*(axes.plot_line_graph(steps, SCHEDULES[name], line_color=SCHEDULE_COLORS[name],
+                                               add_vertex_dots=False, stroke_width=3.5)
+                          for name in SCHEDULES))
+        legend = VGroup(*(Tex(SCHEDULE_NAMES[name], font_size=SMALL_SIZE, color=SCHEDULE_COLORS[name])
+                          for name in SCHEDULES)).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        legend.next_to(axes, RIGHT, buff=0.4).align_to(axes, UP)
+        with self.beat("Real training uses schedules in the same spirit. Step decay cuts the "
+                       "rate by a factor every so many epochs. The most common today warms up "
+                       "for a few hundred steps, then follows half a cosine down to zero."):
+            self.play(FadeOut(self.distance), FadeOut(self.conditions[1]))
+            self.play(Create(axes), Write(y_label))
+            self.play(LaggedStart(*(Create(c) for c in curves), lag_ratio=0.4),
+                      LaggedStart(*(FadeIn(t) for t in legend), lag_ratio=0.4), run_time=4)
+        with self.beat("The warm-up keeps the first steps small while Adam's averages and the "
+                       "weights are still settling; the long decay at the end is Robbins and "
+                       "Monro's lesson: let the noise die down."):
+            self.play(Indicate(legend[3], color=SCHEDULE_COLORS["cosine"]))
+            self.play(Indicate(curves[3], color=ACCENT, scale_factor=1.02))
+            self.wait(1)
+
+
+# =========================================================================== scene 8: Adam's bias correction
+
+BETA1, BETA2 = RACE_SETTINGS["adam"]["betas"]
+N_BIAS = 40
+BIAS_T = np.arange(1, N_BIAS + 1)
+CONSTANT_G = np.ones(N_BIAS)  # g = 1 at every step: m should be 1
+M_RAW = optim.ema(CONSTANT_G, BETA1)  # (N_BIAS,) = 1 - beta1^t
+M_HAT = optim.ema(CONSTANT_G, BETA1, debias=True)  # (N_BIAS,) = 1
+ADAM_LR = 0.1
+ADAM_STEPS = {  # step lengths / eta of Adam under a constant gradient, with and without the fix
+    name: np.abs(np.diff(optim.adam(lambda x: np.ones(1), [0.0], lr=ADAM_LR, n_steps=N_BIAS,
+                                    bias_correction=fix).xs[:, 0])) / ADAM_LR
+    for name, fix in (("raw", False), ("fixed", True))
+}
+RAW_PEAK = int(np.argmax(ADAM_STEPS["raw"]))  # the step where the uncorrected one is longest
+
+ADAM_STEP = Bridge(
+    formula=r"\mathbf{x}_1 = \mathbf{x}_0 - \eta\,\frac{\hat{\mathbf{m}}_1}"
+            r"{\sqrt{\hat{\mathbf{s}}_1} + \epsilon}",
+    setup="g = np.array([3.0, -0.5])\nx0 = np.array([1.0, 2.0])",
+    mathcore=Snippet("run = optim.adam(lambda x: g, x0,\n"
+                     "                 lr=0.1, n_steps=1)\n"
+                     "run.x"),
+    library=Snippet("m = (1 - 0.9) * g / (1 - 0.9)\n"
+                    "s = (1 - 0.999) * g**2 / (1 - 0.999)\n"
+                    "x0 - 0.1 * m / (np.sqrt(s) + 1e-8)"),
+    decimals=3,
+    library_name="NumPy, one step",
+)
+
+
+class AdamBiasCorrection(NarratedScene):
+    """Adam's averages start at zero; dividing by 1 - beta^t undoes that, shown on a constant gradient."""
+
+    def construct(self):
+        # Step 1: a constant gradient, and the zero-started average m lagging behind it.
+        self.show_lagging_average()
+        # Step 2: the weights sum to 1 - beta^t; dividing by it gives g back.
+        self.show_correction()
+        # Step 3: what the uncorrected steps would be.
+        self.show_step_lengths()
+        # Step 4: the first step in code.
+        self.show_bridge()
+
+    def get_axes(self, y_range, numbers):
+        return Axes(x_range=(0, N_BIAS, 10), y_range=y_range, x_length=5.4, y_length=3.4,
+                    axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+                    x_axis_config={"numbers_to_include": [10, 20, 30, 40]},
+                    y_axis_config={"numbers_to_include": numbers})
+
+    def show_lagging_average(self):
+        sum_tex = get_colored_tex(r"\mathbf{m}_t = (1 - \beta_1) \sum_{i=1}^{t} \beta_1^{\,t-i}\, "
+                                  r"\mathbf{g}_i \;=\; (1 - \beta_1^{\,t})\, \mathbf{g}",
+                                  {r"\beta_1": ACCENT}, font_size=LABEL_SIZE)
+        sum_tex.to_corner(UL, buff=EDGE_BUFF)
+        axes = self.get_axes((0, 1.2, 0.5), [0.5, 1.0]).to_corner(DL, buff=0.6).shift(0.3 * RIGHT)
+        t_label = get_colored_tex("t", {}, font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.15)
+        m_label = get_colored_tex(r"\mathbf{m}_t / \mathbf{g}", {}, font_size=LABEL_SIZE).next_to(
+            axes.c2p(0, 1.2), UP, buff=0.15)
+        raw = axes.plot_line_graph(BIAS_T, M_RAW, line_color=OPTIMIZER_COLORS["sgd"],
+                                   add_vertex_dots=False, stroke_width=4)
+        with self.beat("One detail of Adam deserves a closer look: its averages start at zero. "
+                       "To see what that does, feed it the same gradient g at every step. The "
+                       "average m should simply be g."):
+            self.play(Write(sum_tex), run_time=2)
+            self.play(Create(axes), Write(t_label), Write(m_label))
+        first = get_colored_tex(rf"{format_number(M_RAW[0], 2)}", {}, font_size=SMALL_SIZE)
+        first.set_color(OPTIMIZER_COLORS["sgd"]).next_to(axes.c2p(1, M_RAW[0]), RIGHT, buff=0.15)
+        with self.beat(f"It is not. After one step m is only {format_number(M_RAW[0], 1)} g, and it "
+                       f"creeps up: {format_number(M_RAW[9], 2)} g after ten steps."):
+            self.play(Create(raw), run_time=3)
+            self.play(FadeIn(first))
+        self.axes, self.sum_tex, self.raw = axes, sum_tex, raw
+        self.left = VGroup(axes, t_label, m_label, raw, first)
+
+    def show_correction(self):
+        fixed = self.axes.plot_line_graph(BIAS_T, M_HAT, line_color=EIGEN, add_vertex_dots=False,
+                                          stroke_width=4)
+        hat = get_colored_tex(r"\hat{\mathbf{m}}_t = \frac{\mathbf{m}_t}{1 - \beta_1^{\,t}}",
+                              {r"\beta_1": ACCENT}, font_size=LABEL_SIZE)
+        hat.next_to(self.sum_tex, DOWN, buff=0.3, aligned_edge=LEFT)
+        with self.beat("The reason is in the sum: its weights add up to one minus beta one to "
+                       "the t, not to one. The missing weight sits on the zero we started from."):
+            self.play(Indicate(self.sum_tex[0][-7:], color=ACCENT), run_time=1.5)
+        with self.beat("So divide by that sum. The corrected average, m hat, is exactly g from "
+                       "the first step on. The squared average s gets the same fix, with beta two."):
+            self.play(Write(hat))
+            self.play(Create(fixed), run_time=2)
+        self.left.add(fixed)
+        self.hat = hat
+
+    def show_step_lengths(self):
+        axes = self.get_axes((0, 7, 2), [2, 4, 6]).to_corner(DR, buff=0.6)
+        t_label = get_colored_tex("t", {}, font_size=LABEL_SIZE).next_to(axes.x_axis, RIGHT, buff=0.15)
+        y_label = get_colored_tex(r"\text{step} / \eta", TEX_MAP, font_size=LABEL_SIZE).next_to(
+            axes.c2p(0, 7), UP, buff=0.15)
+        raw = axes.plot_line_graph(BIAS_T, ADAM_STEPS["raw"], line_color=OPTIMIZER_COLORS["sgd"],
+                                   add_vertex_dots=False, stroke_width=4)
+        fixed = axes.plot_line_graph(BIAS_T, ADAM_STEPS["fixed"], line_color=EIGEN,
+                                     add_vertex_dots=False, stroke_width=4)
+        with self.beat(f"It matters most for s, because beta two is {format_number(BETA2, 3)}: "
+                       "its bias lasts for thousands of steps. Uncorrected, Adam's first step "
+                       f"would be {format_number(ADAM_STEPS['raw'][0], 2)} times eta, and by step "
+                       f"{RAW_PEAK + 1}, {format_number(ADAM_STEPS['raw'][RAW_PEAK], 1)} times: "
+                       "the longest steps, just when the averages know least."):
+            self.play(Create(axes), Write(t_label), Write(y_label))
+            self.play(Create(raw), run_time=3)
+        with self.beat("Corrected, every step is eta long, as the first step of the exercise "
+                       "will ask you to check: each coordinate moves by eta against the sign of "
+                       "its gradient."):
+            self.play(Create(fixed), run_time=2)
+            self.play(Indicate(self.hat, color=EIGEN))
+        self.right = VGroup(axes, t_label, y_label, raw, fixed)
+
+    def show_bridge(self):
+        rows = get_bridge(ADAM_STEP, formula_colors={r"\eta": LEARNING_RATE})
+        rows.move_to(ORIGIN)
+        setup = get_colored_tex(r"\mathbf{g} = (3, -0.5), \quad \mathbf{x}_0 = (1, 2), \quad "
+                                r"\eta = 0.1", TEX_MAP, font_size=LABEL_SIZE)
+        setup.next_to(rows, UP, buff=0.5)
+        with self.beat("In code: mathcore's Adam, and the same step written out in NumPy, "
+                       "with both corrections. A gradient of three and a gradient of minus one "
+                       "half both move their coordinate by exactly 0.1."):
+            self.play(FadeOut(self.left), FadeOut(self.right), FadeOut(self.sum_tex),
+                      FadeOut(self.hat))
+            self.play(FadeIn(setup), FadeIn(rows[0]))
+            self.play(FadeIn(rows[1]), FadeIn(rows[3][0]))
+            self.play(FadeIn(rows[2]), FadeIn(rows[3][1]))
+            self.wait(1)
 
 
 # =========================================================================== try it
