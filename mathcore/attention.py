@@ -2,21 +2,28 @@
 
 Lesson 13 (linear algebra for deep learning): broadcasting, einsum as explicit
 loops, and the log-sum-exp trick that keeps softmax finite for logits of
-±1000. Lesson 17 (attention and transformers): scaled dot-product attention,
-softmax temperature, multi-head attention, sinusoidal positional encoding.
+±1000, and low-precision floats (float16, bfloat16: machine epsilon and a
+sum that stops growing). Lesson 17 (attention and transformers): scaled
+dot-product attention, causal masking, softmax temperature, multi-head
+attention, sinusoidal positional encoding, and a transformer's parameter count.
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_array, as_count, as_matrix, as_positive_float, as_positive_int
+from ._validate import (
+    as_array, as_count, as_matrix, as_positive_float, as_positive_int, as_vector,
+)
 
 __all__ = [
     "softmax", "log_softmax", "logsumexp", "causal_mask", "scaled_dot_product_attention",
     "multi_head_attention", "sinusoidal_positional_encoding", "einsum_loops", "broadcast_shapes",
+    "round_to_bfloat16", "round_to_format", "machine_epsilon", "running_sum", "ParameterCount",
+    "parameter_count",
 ]
 
 
@@ -408,3 +415,211 @@ def broadcast_shapes(*shapes) -> tuple[int, ...]:
                              f"{sorted(sizes)} clash in dimension {position} (from the right)")
         result.append(sizes.pop() if sizes else 1)
     return tuple(result)
+
+
+# --------------------------------------------------------------------------- low precision
+
+FLOAT_FORMATS = ("float64", "float32", "float16", "bfloat16")
+
+
+def round_to_bfloat16(x) -> np.ndarray:
+    """Round to the nearest bfloat16 number, returned as float64.
+
+    bfloat16 keeps float32's 8 exponent bits but only 7 of its 23 stored
+    mantissa bits: it is the top half of a float32. Rounding adds half of the
+    16 dropped bits' range (ties to even) and clears them::
+
+        bits + 0x7FFF + (bit 16)  then  & 0xFFFF0000
+
+    Values are first rounded to float32, as hardware does when it converts a
+    float32 tensor (a float64 input can therefore be double-rounded).
+
+    Parameters
+    ----------
+    x : array_like
+        Finite reals.
+
+    Returns
+    -------
+    ndarray, same shape as x
+
+    Examples
+    --------
+    >>> round_to_bfloat16([1.001, 3.14159]).tolist()
+    [1.0, 3.140625]
+    """
+    x32 = np.atleast_1d(as_array(x, "x")).astype(np.float32)  # (n,) even for a scalar
+    bits = x32.view(np.uint32).astype(np.uint64)  # room for the carry
+    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) & 0xFFFF0000
+    out = rounded.astype(np.uint32).view(np.float32).astype(np.float64)
+    return out.reshape(np.shape(x))
+
+
+def round_to_format(x, fmt: str) -> np.ndarray:
+    """Round to the nearest number of a floating-point format, returned as float64.
+
+    Parameters
+    ----------
+    x : array_like
+        Finite reals.
+    fmt : {"float64", "float32", "float16", "bfloat16"}
+
+    Returns
+    -------
+    ndarray, same shape as x
+
+    Examples
+    --------
+    >>> round_to_format(1.001, "float16").item()
+    1.0009765625
+    """
+    if fmt not in FLOAT_FORMATS:
+        raise ValueError(f"fmt must be one of {', '.join(FLOAT_FORMATS)}, got {fmt!r}")
+    x = as_array(x, "x")
+    if fmt == "bfloat16":
+        return round_to_bfloat16(x)
+    with np.errstate(over="ignore"):  # too large for float16 becomes inf, as on hardware
+        return x.astype(fmt).astype(np.float64)
+
+
+def machine_epsilon(fmt: str) -> float:
+    """The gap between 1 and the next number of a format, found by halving.
+
+    Start from :math:`\\varepsilon = 1` and halve while
+    :math:`1 + \\varepsilon/2` still rounds to something above 1: the last
+    :math:`\\varepsilon` is :math:`2^{-p}` for a format with p stored
+    mantissa bits (float16: 10, bfloat16: 7, float32: 23, float64: 52).
+    A relative change smaller than about half of it is rounded away.
+
+    Parameters
+    ----------
+    fmt : {"float64", "float32", "float16", "bfloat16"}
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> machine_epsilon("bfloat16")
+    0.0078125
+    """
+    eps = 1.0
+    while round_to_format(1.0 + eps / 2, fmt).item() > 1.0:
+        eps /= 2
+    return eps
+
+
+def running_sum(values, fmt: str) -> np.ndarray:
+    """Add numbers one at a time, rounding every partial sum to ``fmt``.
+
+    How an accumulator of that precision sums: once the total is large, a
+    small addend is below half the gap between neighbouring numbers and is
+    rounded away (the sum stops growing).
+
+    Parameters
+    ----------
+    values : array_like, shape (n,)
+        Finite reals (each is first rounded to ``fmt``).
+    fmt : {"float64", "float32", "float16", "bfloat16"}
+
+    Returns
+    -------
+    ndarray, shape (n,)
+        The partial sums; the last is the total.
+
+    Examples
+    --------
+    >>> running_sum([0.01] * 3000, "float16")[-1].item()
+    32.0
+    """
+    values = round_to_format(as_vector(values, "values"), fmt)
+    sums = np.empty_like(values)
+    total = 0.0
+    for k, v in enumerate(values):
+        total = round_to_format(total + v, fmt).item()
+        sums[k] = total
+    return sums
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+@dataclass(frozen=True)
+class ParameterCount:
+    """The learned numbers of a decoder-only transformer, part by part.
+
+    Attributes
+    ----------
+    attention : int
+        One attention layer: W_Q, W_K, W_V, W_O of shape (d, d), 4 d^2 (plus 4 d biases).
+    mlp : int
+        One MLP: d -> r d -> d, 2 r d^2 (plus (r + 1) d biases).
+    layer_norm : int
+        The two layer norms of one block, 4 d (a scale and a shift each).
+    block : int
+        attention + mlp + layer_norm.
+    embeddings : int
+        Token embeddings (vocab, d) and learned positions (n_positions, d).
+    total : int
+        n_layers blocks, the embeddings and a final layer norm (2 d); the
+        output layer reuses the token embeddings.
+    """
+
+    attention: int
+    mlp: int
+    layer_norm: int
+    block: int
+    embeddings: int
+    total: int
+
+
+def _as_size(n, name: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise ValueError(f"{name} must be a non-negative integer, got {n!r}")
+    return int(n)
+
+
+def parameter_count(d_model, n_layers=1, vocab_size=0, n_positions=0, mlp_ratio=4,
+                    bias=True) -> ParameterCount:
+    """Count a GPT-style transformer's parameters from its sizes.
+
+    .. math::
+
+        \\underbrace{4d^2}_{W_Q, W_K, W_V, W_O} + \\underbrace{2 r d^2}_{\\text{MLP}}
+        = 12 d^2 \\text{ per block for } r = 4
+
+    Parameters
+    ----------
+    d_model : int
+        d, the width of every token vector.
+    n_layers : int
+        Number of blocks.
+    vocab_size, n_positions : int
+        Rows of the token and position embedding tables (0: none).
+    mlp_ratio : int
+        r, the MLP's hidden width over d.
+    bias : bool
+        Whether the linear layers have biases (GPT-2's do).
+
+    Returns
+    -------
+    ParameterCount
+
+    Examples
+    --------
+    >>> parameter_count(768, 12, 50257, 1024).total  # GPT-2 small
+    124439808
+    """
+    d = as_positive_int(d_model, "d_model")
+    layers = as_positive_int(n_layers, "n_layers")
+    r = as_positive_int(mlp_ratio, "mlp_ratio")
+    vocab, positions = (_as_size(n, name) for n, name in
+                        ((vocab_size, "vocab_size"), (n_positions, "n_positions")))
+    attention = 4 * d * d + (4 * d if bias else 0)
+    mlp = 2 * r * d * d + ((r + 1) * d if bias else 0)
+    layer_norm = 4 * d
+    block = attention + mlp + layer_norm
+    embeddings = (vocab + positions) * d
+    total = layers * block + embeddings + 2 * d
+    return ParameterCount(attention, mlp, layer_norm, block, embeddings, total)
