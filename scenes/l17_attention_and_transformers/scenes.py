@@ -11,15 +11,18 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, AnimationGroup, Axes, BackgroundRectangle, Circumscribe, Create,
-    CurvedArrow, DashedLine,
+    Cross, CurvedArrow, DashedLine,
     DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow, GrowFromEdge, Indicate, LaggedStart, Line,
     MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle, Tex, Text,
     TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw, there_and_back,
 )
 
 from mathcore.attention import (
-    multi_head_attention, scaled_dot_product_attention, sinusoidal_positional_encoding, softmax,
+    causal_mask, multi_head_attention, parameter_count, scaled_dot_product_attention,
+    sinusoidal_positional_encoding, softmax,
 )
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -82,6 +85,63 @@ HEAD_OUTPUTS = np.stack([  # (h, T, d_head): each head alone, the blocks that ge
     for h in range(N_HEADS)])
 CONCAT = np.concatenate(list(HEAD_OUTPUTS), axis=1)  # (T, d_model)
 
+# Where Q, K and V come from: learned projections of the embeddings X. Head 1's blocks of
+# W_Q, W_K, W_V (d_model = 8 columns in, d_head = 2 out) are the projections we follow.
+W_Q1, W_K1, W_V1 = (W[:, :D_HEAD] for W in (W_Q, W_K, W_V))  # (d_model, d_head) each
+Q_1, K_1, V_1 = (X_MH @ W for W in (W_Q1, W_K1, W_V1))  # (T, d_head) each
+OUTPUT_1, WEIGHTS_1 = scaled_dot_product_attention(Q_1, K_1, V_1)  # (T, d_head), (T, T)
+RAW_SCORES = X_MH @ X_MH.T / np.sqrt(D_MODEL)  # (T, T) x_i . x_j: symmetric
+PROJECTED_SCORES = Q_1 @ K_1.T / np.sqrt(D_HEAD)  # (T, T) q_i . k_j: not symmetric
+MIRROR = (1, 0)  # the pair (i, j) and (j, i) compared on screen
+ATTENTION_NUMPY = Bridge(
+    formula=r"\mathrm{softmax}\!\left(QK^\top / \sqrt{d_k}\right) V",
+    setup=(f"Q = np.array({Q_1.tolist()})\nK = np.array({K_1.tolist()})\n"
+           f"V = np.array({V_1.tolist()})\n"
+           "from mathcore.attention import scaled_dot_product_attention"),
+    mathcore=Snippet("scaled_dot_product_attention(Q, K, V)[0][2]"),
+    library=Snippet("S = Q @ K.T / np.sqrt(Q.shape[1])\n"
+                    "W = np.exp(S - S.max(1, keepdims=True))\n"
+                    "(W / W.sum(1, keepdims=True) @ V)[2]"),
+    decimals=3,
+)
+
+# Causal masking: a word may not look at the words after it (GPT-style language models).
+CAUSAL = causal_mask(N_TOKENS)  # (T, T) True on and below the diagonal
+MASKED_SCORES = np.where(CAUSAL, PROJECTED_SCORES, -np.inf)  # (T, T) the future set to -inf
+CAUSAL_OUTPUT, CAUSAL_WEIGHTS = scaled_dot_product_attention(Q_1, K_1, V_1, CAUSAL)  # (T, d), (T, T)
+ZEROED_ROW = 1  # "small": zeroing its future weights after the softmax leaves a sum below 1
+ZEROED_AFTER = np.where(CAUSAL[ZEROED_ROW], WEIGHTS_1[ZEROED_ROW], 0.0)  # (T,)
+CAUSAL_TORCH = Bridge(
+    formula=r"\mathrm{softmax}\!\left(QK^\top / \sqrt{d_k} + M\right) V",
+    setup=ATTENTION_NUMPY.setup,
+    mathcore=Snippet("mask = attention.causal_mask(5)\n"
+                     "out, w = scaled_dot_product_attention(\n"
+                     "    Q, K, V, mask)\n"
+                     "out[2]"),
+    library=Snippet("import torch, torch.nn.functional as F\n"
+                    "q, k, v = map(torch.tensor, (Q, K, V))\n"
+                    "out = F.scaled_dot_product_attention(\n"
+                    "    q, k, v, is_causal=True)\n"
+                    "out[2]", needs="torch"),
+    decimals=3,
+)
+
+# How many numbers a transformer learns: 4 d^2 for attention, 8 d^2 for its MLP.
+TOY_COUNT = parameter_count(D_MODEL, bias=False)  # our d = 8, no biases
+GPT2 = dict(d_model=768, n_layers=12, vocab_size=50257, n_positions=1024)  # GPT-2 small
+GPT2_COUNT = parameter_count(**GPT2)
+GPT2_BLOCKS = GPT2["n_layers"] * GPT2_COUNT.block
+BLOCK_TORCH = Bridge(
+    formula=r"4d^2 + 8d^2 + 13d",
+    setup="",
+    mathcore=Snippet("attention.parameter_count(768).block"),
+    library=Snippet("from torch import nn\n"
+                    "layer = nn.TransformerEncoderLayer(\n"
+                    "    768, nhead=12, dim_feedforward=3072)\n"
+                    "sum(p.numel() for p in layer.parameters())", needs="torch"),
+    decimals=0,
+)
+
 # Scene 4: sinusoidal positional encoding. Without it attention is blind to order: shuffle
 # the words and the weight matrix is the same matrix with its rows and columns shuffled.
 WORD_ORDER = np.array([3, 0, 4, 2, 1])  # a reordering: slot k now holds word WORD_ORDER[k]
@@ -105,6 +165,20 @@ def get_token_row(tokens=TOKENS, font_size=BODY_SIZE, color=TEXT) -> VGroup:
                          stroke_width=2, fill_color=BACKGROUND, fill_opacity=1)
         cards.add(VGroup(card, word.move_to(card)))
     return cards.arrange(RIGHT, buff=0.2)
+
+
+def get_named_map(values, color, cell, rows=None, cols=None, decimals=None, vmax=None,
+                  diverging=False, font_size=SMALL_SIZE) -> VGroup:
+    """A heat map with word labels: ``[0]`` the grid, ``[1]`` row labels, ``[2]`` column labels."""
+    grid = get_matrix_heat_map(values, color, cell=cell, decimals=decimals, vmax=vmax,
+                               diverging=diverging, font_size=font_size)
+    row_labels = VGroup(*(Text(t, font_size=SMALL_SIZE, color=QUERY).next_to(grid[i], LEFT,
+                                                                             buff=0.15)
+                          for i, t in enumerate(rows or [])))
+    col_labels = VGroup(*(Text(t, font_size=SMALL_SIZE, color=KEY).next_to(grid[0][j], UP,
+                                                                           buff=0.15)
+                          for j, t in enumerate(cols or [])))
+    return VGroup(grid, row_labels, col_labels)
 
 
 # --------------------------------------------------------------------------- scenes
@@ -291,6 +365,163 @@ class AttentionFromDotProducts(NarratedScene):
             self.wait(1)
 
 
+class QueriesKeysValuesAsProjections(NarratedScene):
+    """Q = X W_Q, K = X W_K, V = X W_V: three learned views of the same embeddings."""
+
+    def construct(self):
+        # Step 1: the sentence as a matrix of embeddings, one row per word.
+        x_map = self.get_embeddings()
+        self.show_embeddings(x_map)
+        # Step 2: a learned matrix W_Q turns every row into a query, shapes checked.
+        self.show_projection(x_map)
+        # Step 3: why not the embeddings themselves: their scores are symmetric.
+        self.show_symmetry()
+        # Step 4: the formula, mathcore and one line of NumPy give the same output.
+        self.show_bridge()
+
+    def get_embeddings(self) -> VGroup:
+        x_map = get_named_map(X_MH, TEXT, 0.42, rows=TOKENS, diverging=True)
+        x_map.move_to([-4.3, -0.3, 0])
+        return x_map
+
+    def show_embeddings(self, x_map):
+        title = MathTex(r"Q", "=", r"X", r"W_Q", font_size=BODY_SIZE + 4)
+        title[0].set_color(QUERY)
+        title[3].set_color(QUERY)
+        title.to_edge(UP, buff=EDGE_BUFF)
+        x_name = MathTex("X", font_size=BODY_SIZE).next_to(x_map[0], UP, buff=0.25)
+        x_shape = MathTex(r"(T,\ d) = (5,\ 8)", font_size=LABEL_SIZE, color=MUTED)
+        x_shape.next_to(x_map[0], DOWN, buff=0.3)
+        with self.beat("So far the queries, keys and values were simply given. In a transformer "
+                       "they are computed. Each word arrives as an embedding, a row of d numbers, "
+                       "here eight, and the sentence becomes a matrix X."):
+            self.play(LaggedStart(*(FadeIn(VGroup(row, label), shift=0.2 * RIGHT)
+                                    for row, label in zip(x_map[0], x_map[1])), lag_ratio=0.2),
+                      run_time=2)
+            self.play(FadeIn(x_name), FadeIn(x_shape))
+        self.title, self.x_name, self.x_shape = title, x_name, x_shape
+
+    def get_product(self, W, result, color, name: str, x_map) -> VGroup:
+        w_map = get_matrix_heat_map(W, color, cell=0.36, decimals=None, diverging=True)
+        w_map.move_to([-1.35, -0.3, 0])
+        r_map = get_matrix_heat_map(result, color, cell=0.42, decimals=None, diverging=True)
+        r_map.move_to([0.75, 0, 0]).align_to(x_map[0], UP)
+        times = MathTex(r"\times", font_size=BODY_SIZE).move_to([-2.05, -0.3, 0])
+        equals = MathTex("=", font_size=BODY_SIZE).move_to([-0.35, -0.3, 0])
+        w_name = MathTex(rf"W_{name}", font_size=BODY_SIZE, color=color)
+        w_name.next_to(w_map, UP, buff=0.2)
+        r_name = MathTex(name, font_size=BODY_SIZE, color=color).next_to(r_map, UP, buff=0.25)
+        w_shape = MathTex(r"(8,\ 2)", font_size=LABEL_SIZE, color=MUTED)
+        w_shape.next_to(w_map, DOWN, buff=0.2)
+        r_shape = MathTex(r"(5,\ 2)", font_size=LABEL_SIZE, color=MUTED)
+        r_shape.next_to(r_map, DOWN, buff=0.3).set_y(self.x_shape.get_y())
+        return VGroup(w_map, r_map, times, equals, w_name, r_name, w_shape, r_shape)
+
+    def show_projection(self, x_map):
+        q_prod = self.get_product(W_Q1, Q_1, QUERY, "Q", x_map)
+        w_map, r_map, times, equals, w_name, r_name, w_shape, r_shape = q_prod
+        inner = VGroup(MathTex("8", font_size=LABEL_SIZE, color=ACCENT),
+                       MathTex("8", font_size=LABEL_SIZE, color=ACCENT))
+        with self.beat("A learned matrix W Q, eight rows by two columns, turns each word's row "
+                       "into a query: Q equals X times W Q."):
+            self.play(Write(self.title))
+            self.play(FadeIn(times), FadeIn(w_map), FadeIn(w_name))
+            self.play(TransformFromCopy(VGroup(x_map[0], w_map), r_map), FadeIn(equals),
+                      FadeIn(r_name), run_time=1.5)
+        with self.beat("Check the shapes: five by eight, times eight by two. The inner eights "
+                       "meet and are summed over, leaving five rows of two: one query per word."):
+            self.play(FadeIn(w_shape), FadeIn(r_shape))
+            inner[0].move_to(self.x_shape[0][-2])
+            inner[1].move_to(w_shape[0][1])
+            self.play(Indicate(self.x_shape[0][-2], color=ACCENT, scale_factor=1.6),
+                      Indicate(w_shape[0][1], color=ACCENT, scale_factor=1.6), run_time=1.5)
+            self.play(Circumscribe(r_map, color=QUERY))
+        # the trio of results on the right, filled one by one
+        slots = [4.0, 5.1, 6.2]
+        trio = VGroup()
+        for k, (W, result, color, name) in enumerate(((W_Q1, Q_1, QUERY, "Q"),
+                                                      (W_K1, K_1, KEY, "K"),
+                                                      (W_V1, V_1, VALUE, "V"))):
+            target = get_matrix_heat_map(result, color, cell=0.42, decimals=None, diverging=True)
+            target.move_to([slots[k], 0, 0]).align_to(x_map[0], UP)
+            label = MathTex(name, font_size=BODY_SIZE, color=color).next_to(target, UP, buff=0.25)
+            trio.add(VGroup(target, label))
+        with self.beat("Two more learned matrices, W K and W V, make the keys and the values "
+                       "from the very same rows. One input, three different views of it."):
+            self.play(ReplacementTransform(r_map, trio[0][0]),
+                      ReplacementTransform(r_name, trio[0][1]), FadeOut(r_shape), run_time=1)
+            for k, (W, result, color, name) in enumerate(((W_K1, K_1, KEY, "K"),
+                                                          (W_V1, V_1, VALUE, "V")), start=1):
+                nxt = self.get_product(W, result, color, name, x_map)
+                self.play(ReplacementTransform(w_map, nxt[0]), ReplacementTransform(w_name, nxt[4]),
+                          run_time=0.8)
+                self.play(TransformFromCopy(VGroup(x_map[0], nxt[0]), trio[k][0]),
+                          FadeIn(trio[k][1]), run_time=1.2)
+                w_map, w_name = nxt[0], nxt[4]
+        with self.beat("These three matrices are what the model learns. The attention step "
+                       "itself, the dot products and the softmax, has no parameters at all."):
+            self.play(Circumscribe(VGroup(w_map, w_name), color=ACCENT))
+            self.play(Indicate(trio, color=TEXT, scale_factor=1.05))
+        self.play(FadeOut(VGroup(x_map, self.x_name, self.x_shape, w_map, w_name, w_shape,
+                                 times, equals, trio, self.title)), run_time=0.8)
+
+    def show_symmetry(self):
+        left = get_named_map(RAW_SCORES, TEXT, 0.66, rows=TOKENS, cols=TOKENS, decimals=1,
+                             diverging=True, vmax=3.0)
+        right = get_named_map(PROJECTED_SCORES, TEXT, 0.66, rows=TOKENS, cols=TOKENS,
+                              decimals=1, diverging=True, vmax=3.0)
+        left.move_to([-3.3, -0.55, 0])
+        right.move_to([3.6, -0.55, 0])
+        left_title = MathTex(r"x_i \cdot x_j / \sqrt{d}", font_size=BODY_SIZE)
+        left_title.next_to(left, UP, buff=0.3)
+        right_title = MathTex(r"q_i", r"\cdot", r"k_j", r"/ \sqrt{d_k}", font_size=BODY_SIZE)
+        right_title[0].set_color(QUERY)
+        right_title[2].set_color(KEY)
+        right_title.next_to(right, UP, buff=0.3)
+        i, j = MIRROR
+        pair_left = VGroup(*(SurroundingRectangle(left[0][a][b], color=ACCENT, buff=0.02)
+                             for a, b in ((i, j), (j, i))))
+        pair_right = VGroup(*(SurroundingRectangle(right[0][a][b], color=ACCENT, buff=0.02)
+                              for a, b in ((i, j), (j, i))))
+        diagonal = VGroup(*(SurroundingRectangle(left[0][k][k], color=QUERY, buff=0.02)
+                            for k in range(N_TOKENS)))
+        with self.beat("Why not skip the projections and score the embeddings directly? Then "
+                       "the score of word i for word j is x i dot x j."):
+            self.play(Write(left_title))
+            self.play(FadeIn(left, lag_ratio=0.05), run_time=2)
+        with self.beat(f"But a dot product does not care about order: {TOKENS[i]} scores "
+                       f"{TOKENS[j]} exactly as {TOKENS[j]} scores {TOKENS[i]}, so the matrix "
+                       "is a mirror image across its diagonal."):
+            self.play(Create(pair_left))
+            self.play(Indicate(pair_left, color=ACCENT, scale_factor=1.2), run_time=1.5)
+        with self.beat("And each word scores itself highest, because nothing lines up with a "
+                       "vector better than the vector itself. Asking and answering are stuck "
+                       "being the same thing."):
+            self.play(LaggedStart(*(Create(d) for d in diagonal), lag_ratio=0.2), run_time=2)
+        with self.beat("With two different matrices, the score is x i W Q dotted with x j W K. "
+                       "The mirror breaks: what a word looks for is no longer what it offers."):
+            self.play(FadeOut(diagonal), Write(right_title))
+            self.play(FadeIn(right, lag_ratio=0.05), run_time=2)
+            self.play(TransformFromCopy(pair_left, pair_right))
+        self.play(FadeOut(VGroup(left, right, left_title, right_title, pair_left, pair_right)),
+                  run_time=0.8)
+
+    def show_bridge(self):
+        rows = get_bridge(ATTENTION_NUMPY).move_to([0, -0.4, 0])
+        heading = Tex("formula, mathcore, one line of NumPy", font_size=BODY_SIZE, color=MUTED)
+        heading.to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("In code, attention is three lines of NumPy: the scaled scores, the "
+                       "softmax with its maximum subtracted, and the product with V."):
+            self.play(FadeIn(heading), FadeIn(rows[0]))
+            self.play(FadeIn(rows[2], shift=0.1 * UP), run_time=1.5)
+        with self.beat("Mathcore's function gives the same output for cat, to every digit "
+                       "shown. The learned projections come first, as linear layers, and this "
+                       "one formula follows."):
+            self.play(FadeIn(rows[1], shift=0.1 * UP))
+            self.play(FadeIn(rows[3]))
+            self.play(Circumscribe(rows[3], color=ACCENT))
+
+
 class AttentionSoftmaxTemperature(NarratedScene):
     """softmax(s / T): low temperature picks the best key, high temperature spreads out."""
 
@@ -425,6 +656,140 @@ class AttentionSoftmaxTemperature(NarratedScene):
         title.next_to(axis, DOWN, buff=0.35)
         group = VGroup(VGroup(axis, title), bars, numbers)
         return group.shift(np.asarray(center) - axis.get_center())
+
+
+class CausalMasking(NarratedScene):
+    """A language model may not look ahead: the upper triangle is -inf before the softmax."""
+
+    def construct(self):
+        # Step 1: a word predicting the next one must not see it.
+        self.show_no_peeking()
+        # Step 2: the scores, and the upper triangle set to minus infinity.
+        scores = self.get_scores()
+        self.show_mask(scores)
+        # Step 3: softmax: the future gets weight 0, the past still sums to 1.
+        self.show_masked_weights(scores)
+        # Step 4: the same mask as a flag in PyTorch, beside mathcore.
+        self.show_bridge()
+
+    def show_no_peeking(self):
+        tokens = get_token_row().scale(1.3).move_to([0, 0.6, 0])
+        arrows = VGroup()
+        for j in range(N_TOKENS):
+            if j == FOCUS:
+                continue
+            side = UP if j < FOCUS else DOWN
+            arrow = CurvedArrow(tokens[FOCUS].get_edge_center(side) + 0.05 * side,
+                                tokens[j].get_edge_center(side) + 0.05 * side,
+                                angle=-1.2 * np.sign(j - FOCUS) * side[1],
+                                color=KEY if j < FOCUS else VALUE, stroke_width=4,
+                                tip_length=0.2)
+            arrows.add(arrow)
+        crosses = VGroup(*(Cross(a, stroke_color=VALUE, stroke_width=5, scale_factor=0.4)
+                           for a in arrows[FOCUS:]))
+        note = Tex("predict the next word from the words before it", font_size=BODY_SIZE,
+                   color=MUTED).to_edge(DOWN, buff=1.0)
+        with self.beat("There is one more ingredient for a model that writes text, like GPT. It "
+                       "is trained to predict every next word from the words before it."):
+            self.play(FadeIn(tokens, lag_ratio=0.2))
+            self.play(FadeIn(note, shift=0.1 * UP))
+        with self.beat("So while cat is being processed, it may look back at the, small and "
+                       "itself, but not ahead at sat and down, or the answer would leak."):
+            self.play(tokens[FOCUS][0].animate.set_stroke(QUERY, width=4))
+            self.play(LaggedStart(*(Create(a) for a in arrows[:FOCUS]), lag_ratio=0.3))
+            self.play(LaggedStart(*(Create(a) for a in arrows[FOCUS:]), lag_ratio=0.3))
+            self.play(LaggedStart(*(Create(c) for c in crosses), lag_ratio=0.3))
+        self.play(FadeOut(VGroup(tokens, arrows, crosses, note)), run_time=0.8)
+
+    def get_scores(self) -> VGroup:
+        scores = get_named_map(PROJECTED_SCORES, TEXT, 0.8, rows=TOKENS, cols=TOKENS, decimals=1,
+                               diverging=True, vmax=3.0, font_size=SMALL_SIZE + 2)
+        scores.move_to([-3.2, -0.5, 0])
+        return scores
+
+    def show_mask(self, scores):
+        grid = scores[0]
+        title = MathTex(r"q_i \cdot k_j / \sqrt{d_k}", font_size=BODY_SIZE)
+        title.next_to(scores, UP, buff=0.3)
+        future = [(i, j) for i in range(N_TOKENS) for j in range(N_TOKENS) if j > i]
+        shade = VGroup(*(grid[i][j][0].copy().set_fill(FAINT, 1) for i, j in future))
+        infinities = VGroup(*(MathTex(r"-\infty", font_size=SMALL_SIZE + 2, color=MUTED)
+                              .move_to(grid[i][j]) for i, j in future))
+        rule = MathTex(r"M_{ij} =", r"\begin{cases} 0 & j \le i \\ -\infty & j > i \end{cases}",
+                       font_size=BODY_SIZE).move_to([3.6, 1.2, 0])
+        with self.beat("Here are head one's scores for our sentence: row i is the word asking, "
+                       "column j the word answering. Everything above the diagonal is a word "
+                       "looking into its future."):
+            self.play(Write(title), FadeIn(scores, lag_ratio=0.02), run_time=2)
+            self.play(LaggedStart(*(Indicate(grid[i][j], color=VALUE) for i, j in future),
+                                  lag_ratio=0.08), run_time=2)
+        with self.beat("The mask sets every one of those scores to minus infinity, before the "
+                       "softmax. Below and on the diagonal, nothing changes."):
+            self.play(Write(rule))
+            self.play(LaggedStart(*(AnimationGroup(FadeIn(s), FadeOut(grid[i][j][1]),
+                                                   FadeIn(inf))
+                                    for s, inf, (i, j) in zip(shade, infinities, future)),
+                                  lag_ratio=0.1), run_time=2)
+        self.masked = VGroup(shade, infinities)
+        self.rule, self.scores_title = rule, title
+
+    def show_masked_weights(self, scores):
+        weights = get_named_map(CAUSAL_WEIGHTS, QUERY, 0.8, rows=TOKENS, cols=TOKENS, decimals=2,
+                                vmax=1.0, font_size=SMALL_SIZE + 2)
+        weights.move_to([3.6, -0.5, 0])
+        title = MathTex(r"\mathrm{softmax}", font_size=BODY_SIZE).next_to(weights, UP, buff=0.3)
+        arrow = get_arrow(scores.get_right() + 0.2 * RIGHT, weights[1].get_left() + 0.2 * LEFT,
+                          MUTED, stroke_width=4)
+        exp_note = MathTex(r"e^{-\infty} = 0", font_size=BODY_SIZE, color=MUTED)
+        exp_note.next_to(arrow, DOWN, buff=0.2)
+        first = SurroundingRectangle(weights[0][0], color=QUERY, buff=0.03)
+        with self.beat("Now e to the minus infinity is exactly zero, so every future word gets "
+                       "weight zero, and the softmax shares each row among the past alone."):
+            self.play(FadeOut(self.rule), GrowArrow(arrow), FadeIn(exp_note))
+            self.play(FadeIn(title), FadeIn(weights, lag_ratio=0.02), run_time=2)
+        with self.beat("Each row still sums to one. The first word can only see itself, so it "
+                       "puts all its weight there; the weight matrix is lower triangular."):
+            self.play(Create(first))
+            self.play(Indicate(weights[0][0][0][1], color=QUERY, scale_factor=1.5))
+        # why before the softmax: zeroing afterwards breaks the average
+        row = ZEROED_ROW
+        after = MathTex(
+            r"\text{zeroed after: }", " + ".join(format_number(w, 2)
+                                                 for w in ZEROED_AFTER[:row + 1]),
+            "=", format_number(ZEROED_AFTER.sum(), 2), font_size=BODY_SIZE, color=VALUE)
+        before = MathTex(
+            r"\text{masked before: }", " + ".join(format_number(w, 2)
+                                                  for w in CAUSAL_WEIGHTS[row, :row + 1]),
+            "=", format_number(CAUSAL_WEIGHTS[row].sum(), 2), font_size=BODY_SIZE, color=QUERY)
+        VGroup(after, before).arrange(DOWN, aligned_edge=LEFT, buff=0.3).to_edge(DOWN, buff=0.35)
+        row_box = SurroundingRectangle(weights[0][row], color=QUERY, buff=0.03)
+        with self.beat(f"Why before the softmax and not after? Take the row for {TOKENS[row]}. "
+                       "Zeroing the future weights afterwards leaves what is left summing to "
+                       f"only {format_number(ZEROED_AFTER.sum(), 2)}, no longer an average."):
+            self.play(FadeOut(first), Create(row_box))
+            self.play(VGroup(scores, self.masked, self.scores_title, weights, title, arrow,
+                             exp_note, row_box).animate.shift(0.55 * UP))
+            self.play(FadeIn(after, shift=0.1 * UP))
+        with self.beat("Masking the scores lets the softmax renormalise: the same two words "
+                       "now share all of the weight."):
+            self.play(FadeIn(before, shift=0.1 * UP))
+            self.play(Circumscribe(before[3], color=QUERY))
+        self.play(FadeOut(VGroup(scores, self.masked, self.scores_title, weights, title, arrow,
+                                 exp_note, row_box, after, before)), run_time=0.8)
+
+    def show_bridge(self):
+        rows = get_bridge(CAUSAL_TORCH).move_to([0, -0.2, 0])
+        heading = Tex(r"the causal mask in code", font_size=BODY_SIZE, color=MUTED)
+        heading.to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("In PyTorch the mask is a single flag, is causal equals true, on the fused "
+                       "attention function that every modern transformer calls."):
+            self.play(FadeIn(heading), FadeIn(rows[0]))
+            self.play(FadeIn(rows[2], shift=0.1 * UP), run_time=1.5)
+        with self.beat("Mathcore takes the mask as an explicit matrix of allowed pairs. Same "
+                       "queries, keys and values, same output for cat."):
+            self.play(FadeIn(rows[1], shift=0.1 * UP))
+            self.play(FadeIn(rows[3]))
+            self.play(Circumscribe(rows[3], color=ACCENT))
 
 
 class MultiHeadAttentionHeads(NarratedScene):
@@ -690,6 +1055,150 @@ class PositionalEncodingWaves(NarratedScene):
                        "straight off the codes."):
             self.play(FadeIn(sim, lag_ratio=0.002), FadeIn(sim_label), run_time=3)
             self.wait(2)
+
+
+def spoken_count(n: int) -> str:
+    """A parameter count as said aloud: 7.1 million, 124 million, 800."""
+    if n >= 10 ** 8:
+        return f"{n / 1e6:.0f} million"
+    if n >= 10 ** 6:
+        return f"{n / 1e6:.1f} million"
+    return f"{n:,}"
+
+
+class TransformerParameterCount(NarratedScene):
+    """Four d-by-d matrices per attention layer, eight d squared in the MLP: count a real model."""
+
+    def construct(self):
+        # Step 1: one block drawn as its weight matrices, to scale.
+        blocks = self.get_blocks()
+        self.show_blocks(blocks)
+        # Step 2: the toy model's count.
+        self.show_toy_count(blocks)
+        # Step 3: GPT-2 small, from the same formula, to its published size.
+        self.show_gpt2()
+        # Step 4: one block's count from mathcore and from PyTorch.
+        self.show_bridge()
+
+    def get_blocks(self) -> VGroup:
+        side = 1.0  # d on screen
+        squares = VGroup()
+        for name, color in (("W_Q", QUERY), ("W_K", KEY), ("W_V", VALUE), ("W_O", TEXT)):
+            square = Square(side, stroke_color=color, stroke_width=3, fill_color=color,
+                            fill_opacity=0.25)
+            label = MathTex(name, font_size=LABEL_SIZE, color=color).move_to(square)
+            squares.add(VGroup(square, label))
+        squares.arrange(RIGHT, buff=0.2)
+        up = Rectangle(width=4 * side, height=side, stroke_color=ACCENT, stroke_width=3,
+                       fill_color=ACCENT, fill_opacity=0.2)
+        down = up.copy()
+        mlp = VGroup(VGroup(up, MathTex(r"W_1:\ d \to 4d", font_size=LABEL_SIZE).move_to(up)),
+                     VGroup(down, MathTex(r"W_2:\ 4d \to d", font_size=LABEL_SIZE)
+                            .move_to(down))).arrange(DOWN, buff=0.2)
+        att_label = Tex("attention", font_size=BODY_SIZE, color=MUTED)
+        mlp_label = Tex("MLP", font_size=BODY_SIZE, color=MUTED)
+        att = VGroup(att_label, squares).arrange(DOWN, buff=0.3)
+        mlp_group = VGroup(mlp_label, mlp).arrange(DOWN, buff=0.3)
+        VGroup(att, mlp_group).arrange(RIGHT, buff=1.0, aligned_edge=UP).move_to([0, 1.0, 0])
+        att_count = MathTex(r"4d^2", font_size=BODY_SIZE + 4, color=TEXT)
+        att_count.next_to(squares, DOWN, buff=0.35)
+        mlp_count = MathTex(r"2 \cdot 4d^2 = 8d^2", font_size=BODY_SIZE + 4, color=TEXT)
+        mlp_count.next_to(mlp, DOWN, buff=0.35).set_y(att_count.get_y())
+        return VGroup(att, mlp_group, att_count, mlp_count)
+
+    def show_blocks(self, blocks):
+        att, mlp_group, att_count, mlp_count = blocks
+        with self.beat("We now have every piece of a transformer block, so we can ask how many "
+                       "numbers a model has to learn. Start with attention."):
+            self.play(FadeIn(att[0]))
+            self.play(LaggedStart(*(FadeIn(s, shift=0.2 * DOWN) for s in att[1]),
+                                  lag_ratio=0.2), run_time=1.5)
+        with self.beat("Its four matrices, W Q, W K and W V for all the heads together, and W O "
+                       "to mix them, are each d by d. That is four d squared."):
+            self.play(LaggedStart(*(Indicate(s, scale_factor=1.1) for s in att[1]),
+                                  lag_ratio=0.2), run_time=1.5)
+            self.play(Write(att_count))
+        with self.beat("After attention every word passes through a small MLP that widens it to "
+                       "four d and narrows it back: two matrices of four d squared each, eight d "
+                       "squared."):
+            self.play(FadeIn(mlp_group, shift=0.2 * LEFT))
+            self.play(Write(mlp_count))
+        total = MathTex(r"\approx 12 d^2 \text{ per block}", font_size=BODY_SIZE + 4,
+                        color=ACCENT)
+        total.next_to(VGroup(att_count, mlp_count), DOWN, buff=0.45)
+        with self.beat("So a block holds about twelve d squared numbers, and two thirds of them "
+                       "sit in the MLP, not in attention."):
+            self.play(Write(total))
+            self.play(Circumscribe(mlp_group, color=ACCENT))
+        self.total = total
+
+    def show_toy_count(self, blocks):
+        toy = MathTex(
+            rf"d = {D_MODEL}:\quad", f"{TOY_COUNT.attention}", "+", f"{TOY_COUNT.mlp}", "+",
+            f"{TOY_COUNT.layer_norm}", "=", f"{TOY_COUNT.block}", font_size=BODY_SIZE + 4)
+        toy[1].set_color(QUERY)
+        toy[3].set_color(ACCENT)
+        toy.to_edge(DOWN, buff=0.9)
+        note = Tex(r"attention $+$ MLP $+$ two layer norms", font_size=LABEL_SIZE, color=MUTED)
+        note.next_to(toy, DOWN, buff=0.2)
+        with self.beat(f"Our toy model has d equal to eight: {TOY_COUNT.attention} numbers in "
+                       f"attention and {TOY_COUNT.mlp} in the MLP. With a scale and a shift for "
+                       f"each of the two layer norms, the block has {TOY_COUNT.block}."):
+            self.play(FadeIn(toy[0]), TransformFromCopy(blocks[2], toy[1]))
+            self.play(FadeIn(toy[2]), TransformFromCopy(blocks[3], toy[3]))
+            self.play(FadeIn(toy[4:]), FadeIn(note))
+        self.play(FadeOut(VGroup(blocks, self.total, toy, note)), run_time=0.8)
+
+    def show_gpt2(self):
+        d, layers, vocab = GPT2["d_model"], GPT2["n_layers"], GPT2["vocab_size"]
+        lines = VGroup(
+            MathTex(r"\text{GPT-2 small:}\ d = 768,\ 12 \text{ blocks}", font_size=BODY_SIZE + 4),
+            MathTex(r"\text{one block}", "=", r"12 d^2 + 13 d", "=", f"{GPT2_COUNT.block:,}",
+                    font_size=BODY_SIZE + 4),
+            MathTex(r"\times 12", "=", f"{GPT2_BLOCKS:,}", font_size=BODY_SIZE + 4),
+            MathTex(r"\text{embeddings } (50257 + 1024) \times 768", "=",
+                    f"{GPT2_COUNT.embeddings:,}", font_size=BODY_SIZE + 4),
+            MathTex(r"\text{total}", "=", f"{GPT2_COUNT.total:,}", r"\approx 124\text{M}",
+                    font_size=BODY_SIZE + 4),
+        ).arrange(DOWN, buff=0.4).move_to([0, 0.1, 0])
+        for line in lines[1:]:
+            line.shift((lines[1][1].get_x() - line[1].get_x()) * RIGHT)  # align the = signs
+        lines[4][2:].set_color(ACCENT)
+        with self.beat(f"Now a real model. GPT-2 small has d equal to {d} and {layers} blocks. "
+                       "With its biases, one block is twelve d squared plus thirteen d: "
+                       f"{spoken_count(GPT2_COUNT.block)} numbers."):
+            self.play(Write(lines[0]))
+            self.play(FadeIn(lines[1], shift=0.1 * DOWN))
+        with self.beat(f"Twelve blocks make {spoken_count(GPT2_BLOCKS)}. The embedding table, a "
+                       f"row of {d} for each of its {vocab:,} tokens, plus one per position, "
+                       f"adds {spoken_count(GPT2_COUNT.embeddings)}."):
+            self.play(FadeIn(lines[2], shift=0.1 * DOWN))
+            self.play(FadeIn(lines[3], shift=0.1 * DOWN))
+        with self.beat(f"In all, {GPT2_COUNT.total:,}: the 124 million of the published model, "
+                       "counted from two formulas."):
+            self.play(FadeIn(lines[4], shift=0.1 * DOWN))
+            self.play(Circumscribe(lines[4][2], color=ACCENT))
+        note = Tex(r"attention scores: $T \times T$ per head, computed, never stored as weights",
+                   font_size=LABEL_SIZE, color=MUTED).to_edge(DOWN, buff=0.4)
+        with self.beat("Notice what is missing: the T by T attention matrix. It grows with the "
+                       "length of the text, but it is computed afresh every time, so a longer "
+                       "context costs compute and memory, never parameters."):
+            self.play(FadeIn(note, shift=0.1 * UP))
+            self.play(Indicate(lines[1][2], color=ACCENT))
+        self.play(FadeOut(VGroup(lines, note)), run_time=0.8)
+
+    def show_bridge(self):
+        rows = get_bridge(BLOCK_TORCH).move_to([0, -0.2, 0])
+        heading = Tex("one block's parameters in code", font_size=BODY_SIZE, color=MUTED)
+        heading.to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("PyTorch's own transformer layer, built at GPT-2's sizes, reports the "
+                       "same count when you add up the sizes of its parameters."):
+            self.play(FadeIn(heading), FadeIn(rows[0]))
+            self.play(FadeIn(rows[2], shift=0.1 * UP), run_time=1.5)
+        with self.beat("And mathcore's count, from d alone, agrees to the last parameter."):
+            self.play(FadeIn(rows[1], shift=0.1 * UP))
+            self.play(FadeIn(rows[3]))
+            self.play(Circumscribe(rows[3], color=ACCENT))
 
 
 class Lesson17TryIt(TryItScene):
