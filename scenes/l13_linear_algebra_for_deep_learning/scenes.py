@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Brace, Circumscribe, Create, DashedVMobject, FadeIn,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Axes, VMobject, Brace, Circumscribe, Create, DashedVMobject, FadeIn,
     FadeOut, GrowFromEdge, Indicate, LaggedStart, MathTex, Rectangle, ReplacementTransform, Square, SurroundingRectangle,
     Tex, Text, Transform, TransformFromCopy, VGroup, Write,
 )
 
-from mathcore import attention
+from mathcore import attention, norms
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -48,6 +50,14 @@ try:
 except ValueError as error:  # the point of the example: this pair does not broadcast
     BAD_MESSAGE = str(error)
 
+# The silent bug: predictions as a column (4, 1) minus targets (4,) broadcast to (4, 4).
+Y_TRUE = np.array([3.0, 1.0, 4.0, 2.0])  # (N,) targets
+Y_PRED = np.array([[2.0], [1.0], [5.0], [2.0]])  # (N, 1) a model's output column
+SHAPE_BUG = attention.broadcast_shapes(Y_PRED.shape, Y_TRUE.shape)  # (N, N), no error
+PAIR_DIFFS = Y_PRED - Y_TRUE  # (N, N): NumPy broadcasting, the bug being shown
+WRONG_MSE = float(np.mean(PAIR_DIFFS ** 2))  # the loss the buggy line reports
+RIGHT_MSE = norms.euclidean(Y_PRED.ravel(), Y_TRUE) ** 2 / len(Y_TRUE)  # the intended loss
+
 # --------------------------------------------------------------------------- einsum
 EINSUM_SPEC = "ij,jk->ik"
 A_MAT = rng.integers(1, 4, size=(2, 3)).astype(float)  # (I, J) no zeros: every term counts
@@ -68,6 +78,15 @@ SPEC_SHAPES = {  # operands of each spec, to check the shapes shown
 }
 SPEC_RESULTS = {spec: attention.einsum_loops(spec, *(np.ones(s) for s in shapes)).shape
                 for spec, shapes in SPEC_SHAPES.items()}
+BATCH_A = np.arange(12.0).reshape(2, 2, 3) % 5 - 1  # (B, I, J) small integers
+BATCH_B = np.arange(12.0).reshape(2, 3, 2) % 4 - 1  # (B, J, K)
+BATCHED_MATMUL = Bridge(
+    formula=r"C_{bik} = \sum_j A_{bij} B_{bjk}",
+    setup=f"A = np.array({BATCH_A.tolist()})\nB = np.array({BATCH_B.tolist()})",
+    mathcore=Snippet('C = attention.einsum_loops(\n    "bij,bjk->bik", A, B)\nC[1, 0]'),
+    library=Snippet('np.einsum("bij,bjk->bik", A, B)[1, 0]'),
+    decimals=1,
+)
 
 # --------------------------------------------------------------------------- softmax
 LOGITS = np.array([1000.0, 999.0, 997.0])  # (3,) e.g. a confident classifier's scores
@@ -88,6 +107,27 @@ with np.errstate(under="ignore", invalid="ignore", divide="ignore"):
     NAIVE_LOW_EXP = np.exp(LOW_LOGITS)  # (3,) all 0
     NAIVE_LOW_SOFTMAX = NAIVE_LOW_EXP / NAIVE_LOW_EXP.sum()  # 0 / 0 = NaN
 SOFTMAX_LOW = attention.softmax(LOW_LOGITS)  # (3,) equal to SOFTMAX: shifting cancels
+
+# --------------------------------------------------------------------------- low precision
+FORMATS = (  # name, exponent bits, stored mantissa bits
+    ("float32", 8, 23), ("float16", 5, 10), ("bfloat16", 8, 7))
+EPSILON = {name: attention.machine_epsilon(name) for name, _, _ in FORMATS}
+FLOAT16_MAX = float(np.finfo(np.float16).max)  # 65504: float16 overflows above it
+NEAR_ONE = 1.001  # a number close to 1, then 1 subtracted: cancellation
+CANCELLED = {name: float(attention.round_to_format(NEAR_ONE, name)) - 1.0
+             for name in ("float64", "float16", "bfloat16")}
+CANCEL_ERROR = abs(CANCELLED["float16"] - 0.001) / 0.001  # float16's relative error, 2 %
+ADDEND, N_TERMS = 0.01, 10000  # add 0.01 ten thousand times: exactly 100
+RUNNING = {name: attention.running_sum(np.full(N_TERMS, ADDEND), name)
+           for name in ("float32", "float16", "bfloat16")}  # (N_TERMS,) each
+STALL = {name: int(np.argmax(sums == sums[-1])) + 1 for name, sums in RUNNING.items()}
+EPSILON_BRIDGE = Bridge(
+    formula=r"\varepsilon = 2^{-p},\quad p = 10",
+    setup="",
+    mathcore=Snippet('attention.machine_epsilon("float16")'),
+    library=Snippet("np.finfo(np.float16).eps"),
+    decimals=7,
+)
 
 # --------------------------------------------------------------------------- drawing
 CELL = 0.75
@@ -182,6 +222,8 @@ class TensorsAndBroadcasting(NarratedScene):
         self.show_bias_broadcast()
         # Step 4: a column plus a row: both are stretched; and a pair that does not broadcast.
         self.show_outer_broadcast()
+        # Step 5: the pair that broadcasts when it should not: (4, 1) - (4,) is (4, 4).
+        self.show_silent_bug()
 
     def show_ranks(self):
         scalar = get_grid([[ACTIVATIONS[0, 0, 0]]])
@@ -335,6 +377,56 @@ class TensorsAndBroadcasting(NarratedScene):
             self.play(FadeIn(bad))
             self.play(FadeIn(message, shift=0.1 * UP))
             self.wait(2)
+        self.bad, self.message = bad, message
+
+    def show_silent_bug(self):
+        pred = get_grid(Y_PRED, color=I_HAT).move_to([-5.6, -0.3, 0])
+        true = get_grid([Y_TRUE], color=ACCENT).move_to([-2.0, 0.0, 0]).align_to(pred, UP)
+        minus = MathTex("-", font_size=BODY_SIZE + 8).move_to([-4.55, -0.3, 0])
+        equals = MathTex("=", font_size=BODY_SIZE + 8).move_to([0.05, -0.3, 0])
+        out = get_grid(PAIR_DIFFS, color=OVERFLOW).move_to([2.3, -0.3, 0]).align_to(pred, UP)
+        pred_shape = shape_tex(Y_PRED.shape, font_size=LABEL_SIZE).next_to(pred, DOWN, buff=0.3)
+        true_shape = shape_tex(Y_TRUE.shape, font_size=LABEL_SIZE).next_to(true, DOWN, buff=0.3)
+        out_shape = shape_tex(SHAPE_BUG, font_size=LABEL_SIZE).next_to(out, DOWN, buff=0.3)
+        out_shape.set_color(OVERFLOW)
+        names = VGroup(MathTex(r"\hat y", font_size=BODY_SIZE, color=I_HAT).next_to(pred, UP),
+                       MathTex("y", font_size=BODY_SIZE, color=ACCENT).next_to(true, UP))
+        title = Tex("The silent bug: no error, wrong shape", font_size=BODY_SIZE)
+        title.to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("An error like that is the lucky case. The dangerous bug broadcasts "
+                       "without a word of complaint."):
+            self.play(FadeOut(VGroup(self.bad, self.message, self.title)), run_time=0.6)
+            self.play(Write(title))
+        with self.beat("A model's last layer returns one prediction per example as a column, "
+                       "shape four by one. The targets are a plain vector, shape four."):
+            self.play(FadeIn(pred), FadeIn(pred_shape), FadeIn(names[0]))
+            self.play(FadeIn(minus), FadeIn(true), FadeIn(true_shape), FadeIn(names[1]))
+        with self.beat("Subtract them, and the column meets the row, exactly the pattern we "
+                       "just saw: a four by four table of every prediction minus every target."):
+            self.play(FadeIn(equals), TransformFromCopy(VGroup(pred, true), out), run_time=1.5)
+            self.play(FadeIn(out_shape), Indicate(out_shape, color=OVERFLOW))
+        diagonal = VGroup(*(SurroundingRectangle(out.cells[i][i], color=STABLE, buff=0.03)
+                            for i in range(len(Y_TRUE))))
+        losses = VGroup(
+            MathTex(r"\text{mean of all 16 squares} =", format_number(WRONG_MSE, 2),
+                    font_size=BODY_SIZE, color=OVERFLOW),
+            MathTex(r"\text{intended loss, the diagonal} =", format_number(RIGHT_MSE, 2),
+                    font_size=BODY_SIZE, color=STABLE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25).to_edge(DOWN, buff=0.35)
+        with self.beat(f"Square and average, and the loss is {spoken(WRONG_MSE, 1)} instead of "
+                       f"{spoken(RIGHT_MSE, 1)}. Only the diagonal pairs a prediction with its "
+                       "own target; the rest is noise, and the model trains on it anyway."):
+            self.play(FadeIn(losses[0], shift=0.1 * UP))
+            self.play(LaggedStart(*(Create(d) for d in diagonal), lag_ratio=0.2))
+            self.play(FadeIn(losses[1], shift=0.1 * UP))
+        fix = Text("assert y_hat.shape == y.shape", font="DejaVu Sans Mono", font_size=24,
+                   color=STABLE)
+        fix.move_to(losses).align_to(losses, LEFT)
+        with self.beat("The fix is to check shapes where they meet: flatten the column, or "
+                       "assert that both shapes agree before the loss. PyTorch's MSE loss "
+                       "warns about exactly this mismatch."):
+            self.play(FadeOut(losses), FadeIn(fix, shift=0.1 * UP))
+            self.play(Circumscribe(fix, color=STABLE))
 
 
 # =========================================================================== scene 2
@@ -512,6 +604,19 @@ class EinsumAsLoops(NarratedScene):
                        "letters replaces a transpose, a reshape and a matrix product."):
             self.play(Indicate(self.spec, color=ACCENT, scale_factor=1.1), run_time=1.5)
             self.wait(1.5)
+        self.show_bridge(rows)
+
+    def show_bridge(self, rows):
+        bridge = get_bridge(BATCHED_MATMUL).move_to([0, -0.6, 0])
+        with self.beat("Take the batched product, a batch of two, and run it both ways. "
+                       "Mathcore's loops and NumPy's einsum give the same row, C one zero."):
+            self.play(FadeOut(rows), FadeOut(VGroup(self.call, self.rule)), run_time=0.6)
+            self.play(FadeIn(bridge[0]), FadeIn(bridge[1]))
+            self.play(FadeIn(bridge[2]), FadeIn(bridge[3]))
+        with self.beat("In a transformer, b is the batch and the heads, and this one call "
+                       "multiplies every head's matrices at once."):
+            self.play(Circumscribe(bridge[2], color=ACCENT))
+            self.wait(1)
 
 
 # =========================================================================== scene 3
@@ -661,6 +766,167 @@ class StableSoftmax(NarratedScene):
 
 
 # =========================================================================== scene 4
+
+class LowPrecisionFloats(NarratedScene):
+    """float16 and bfloat16: machine epsilon, cancellation, and a sum that stops growing."""
+
+    def construct(self):
+        # Step 1: three formats as bit fields: sign, exponent, mantissa.
+        self.show_formats()
+        # Step 2: machine epsilon, the gap above 1, and the NumPy call that reports it.
+        self.show_epsilon()
+        # Step 3: cancellation: 1.001 - 1 in each format.
+        self.show_cancellation()
+        # Step 4: adding 0.01 ten thousand times: the 16-bit sums stall.
+        self.show_running_sum()
+
+    def get_bits(self, name: str, exponent: int, mantissa: int, unit: float) -> VGroup:
+        widths = (1, exponent, mantissa)
+        colors = (MUTED, ACCENT, KEY)
+        fields = VGroup(*(Rectangle(width=w * unit, height=0.45, stroke_color=c, stroke_width=2,
+                                    fill_color=c, fill_opacity=0.35)
+                          for w, c in zip(widths, colors))).arrange(RIGHT, buff=0)
+        counts = VGroup(*(MathTex(str(w), font_size=SMALL_SIZE, color=TEXT).move_to(f)
+                          for w, f in zip(widths, fields)))
+        label = Text(name, font="DejaVu Sans Mono", font_size=24, color=TEXT)
+        label.next_to(fields, LEFT, buff=0.3)
+        return VGroup(label, fields, counts)
+
+    def show_formats(self):
+        unit = 0.28
+        rows = VGroup(*(self.get_bits(name, e, m, unit) for name, e, m in FORMATS))
+        for row in rows:
+            row.shift(-row[1].get_left()[0] * RIGHT + 3.6 * LEFT)  # fields start at one x
+        rows.arrange(DOWN, buff=0.45, aligned_edge=RIGHT).move_to([0.6, 0.9, 0])
+        for row in rows:
+            row[1:].align_to(rows[0][1], LEFT)
+            row[0].next_to(row[1], LEFT, buff=0.3)
+        legend = VGroup(*(Tex(text, font_size=LABEL_SIZE, color=color) for text, color in
+                          (("sign", MUTED), ("exponent: range", ACCENT),
+                           ("mantissa: precision", KEY)))).arrange(RIGHT, buff=0.6)
+        legend.next_to(rows, DOWN, buff=0.5)
+        with self.beat("Overflow is one way finite numbers bite. The other is rounding, and it "
+                       "gets serious in the sixteen-bit formats used to train large models."):
+            self.play(FadeIn(rows[0], shift=0.1 * DOWN))
+            self.play(LaggedStart(*(FadeIn(r, shift=0.1 * DOWN) for r in rows[1:]),
+                                  lag_ratio=0.4), run_time=1.5)
+        with self.beat("A float stores a sign, an exponent that sets the range, and a mantissa "
+                       "that sets the precision. float16 keeps ten mantissa bits; bfloat16 keeps "
+                       "float32's exponent and only seven."):
+            self.play(FadeIn(legend))
+            self.play(Indicate(rows[1][1][2], color=KEY), Indicate(rows[2][1][1], color=ACCENT),
+                      run_time=1.5)
+            self.play(Indicate(rows[2][1][2], color=KEY))
+        self.rows, self.legend = rows, legend
+
+    def show_epsilon(self):
+        eps = VGroup(*(MathTex(rf"\varepsilon = 2^{{-{m}}} \approx {EPSILON[name]:.2g}",
+                               font_size=LABEL_SIZE + 2, color=TEXT)
+                       .next_to(row, RIGHT, buff=0.5) for (name, _, m), row in
+                       zip(FORMATS, self.rows)))
+        eps.align_to(eps[0], LEFT)
+        rule = MathTex(r"1 + \varepsilon \text{ is the next number after } 1", font_size=BODY_SIZE)
+        rule.to_edge(UP, buff=EDGE_BUFF)
+        overflow = Tex(rf"float16 overflows above {FLOAT16_MAX:,.0f}; bfloat16 reaches "
+                       r"$3.4 \times 10^{38}$ like float32", font_size=LABEL_SIZE, color=MUTED)
+        overflow.move_to(self.legend)
+        with self.beat("With p mantissa bits, the number after one is one plus two to the minus "
+                       "p. That gap is the machine epsilon: about one in a thousand for float16, "
+                       "one in a hundred and twenty eight for bfloat16."):
+            self.play(Write(rule))
+            self.play(LaggedStart(*(FadeIn(e, shift=0.1 * LEFT) for e in eps), lag_ratio=0.3),
+                      run_time=1.5)
+        with self.beat(f"So bfloat16 trades digits for range: float16 overflows above "
+                       f"{FLOAT16_MAX:,.0f}, while bfloat16 goes as far as float32, which is why "
+                       "training prefers it."):
+            self.play(FadeOut(self.legend), FadeIn(overflow))
+            self.play(Circumscribe(self.rows[2], color=ACCENT))
+        bridge = get_bridge(EPSILON_BRIDGE).move_to([0, -2.5, 0])
+        with self.beat("NumPy reports the same epsilon with finfo, and mathcore finds it by "
+                       "halving a number until adding it to one no longer changes one."):
+            self.play(FadeOut(overflow), VGroup(self.rows, eps).animate.shift(0.5 * UP))
+            self.play(FadeIn(bridge[0]), FadeIn(bridge[2]), FadeIn(bridge[1]))
+            self.play(FadeIn(bridge[3]))
+        self.play(FadeOut(VGroup(self.rows, eps, rule, bridge)), run_time=0.8)
+
+    def show_cancellation(self):
+        header = MathTex(rf"{NEAR_ONE} - 1", font_size=TITLE_SIZE).to_edge(UP, buff=EDGE_BUFF)
+        rows = VGroup()
+        for name, color in (("float64", STABLE), ("float16", ACCENT), ("bfloat16", OVERFLOW)):
+            stored = float(attention.round_to_format(NEAR_ONE, name))
+            row = VGroup(Text(name, font="DejaVu Sans Mono", font_size=26, color=TEXT),
+                         MathTex(rf"\text{{stores }} {stored:.7f}", font_size=BODY_SIZE + 4),
+                         MathTex(rf"\to {CANCELLED[name]:.7f}", font_size=BODY_SIZE + 4,
+                                 color=color))
+            rows.add(row)
+        for index, row in enumerate(rows):
+            row[0].move_to([-5.0, 1.0 - 1.1 * index, 0], aligned_edge=LEFT)
+            row[1].move_to([-2.4, 1.0 - 1.1 * index, 0], aligned_edge=LEFT)
+            row[2].move_to([2.4, 1.0 - 1.1 * index, 0], aligned_edge=LEFT)
+        note = Tex(rf"float16 is off by {100 * CANCEL_ERROR:.1f}\%; bfloat16 lost every digit",
+                   font_size=BODY_SIZE, color=MUTED).to_edge(DOWN, buff=0.8)
+        with self.beat("Rounding bites hardest when two nearly equal numbers are subtracted. "
+                       "Take one point zero zero one minus one."):
+            self.play(Write(header))
+            self.play(FadeIn(rows[0], shift=0.1 * RIGHT))
+        with self.beat("float16 cannot store one point zero zero one; its nearest number is "
+                       "slightly smaller, so the difference comes out two percent low."):
+            self.play(FadeIn(rows[1][:2], shift=0.1 * RIGHT))
+            self.play(FadeIn(rows[1][2], shift=0.1 * RIGHT))
+        with self.beat("In bfloat16 one point zero zero one rounds to exactly one, and the "
+                       "difference is zero: the leading digits cancelled and nothing was left. "
+                       "This is called catastrophic cancellation."):
+            self.play(FadeIn(rows[2][:2], shift=0.1 * RIGHT))
+            self.play(FadeIn(rows[2][2], shift=0.1 * RIGHT))
+            self.play(FadeIn(note))
+        self.play(FadeOut(VGroup(header, rows, note)), run_time=0.8)
+
+    def show_running_sum(self):
+        axes = Axes(x_range=(0, N_TERMS, 2000), y_range=(0, 100, 20), x_length=8.5,
+                    y_length=4.6, tips=False, axis_config={"stroke_color": MUTED,
+                                                           "include_numbers": True,
+                                                           "font_size": SMALL_SIZE})
+        axes.move_to([-0.9, -0.6, 0])
+        x_label = Tex("terms added", font_size=LABEL_SIZE, color=MUTED)
+        x_label.next_to(axes.x_axis, DOWN, buff=0.45)
+        title = MathTex(rf"\text{{add }} {ADDEND} \text{{ ten thousand times}} = "
+                        rf"{ADDEND * N_TERMS:.0f}", font_size=BODY_SIZE)
+        title.to_edge(UP, buff=EDGE_BUFF)
+        steps = np.arange(0, N_TERMS, 50)
+        curves, labels = VGroup(), VGroup()
+        for name, color in (("float32", STABLE), ("float16", ACCENT), ("bfloat16", OVERFLOW)):
+            sums = RUNNING[name]
+            curve = VMobject(stroke_color=color, stroke_width=4)
+            curve.set_points_as_corners([axes.c2p(k + 1, sums[k]) for k in steps]
+                                        + [axes.c2p(N_TERMS, sums[-1])])
+            label = Tex(rf"{name}: {sums[-1]:.2f}", font_size=LABEL_SIZE, color=color)
+            label.next_to(axes.c2p(N_TERMS, sums[-1]), RIGHT, buff=0.2)
+            curves.add(curve)
+            labels.add(label)
+        gap = MathTex(r"\text{gap at } 32 = 2^{-5} = 0.03125 > 2 \times 0.01",
+                      font_size=LABEL_SIZE, color=ACCENT).move_to([1.0, 0.4, 0])
+        with self.beat("Now a sum. Add zero point zero one ten thousand times: the answer is one "
+                       "hundred. Here is each running total, rounded to its format after every "
+                       "addition."):
+            self.play(Write(title), Create(axes), FadeIn(x_label))
+            self.play(Create(curves[0]), FadeIn(labels[0]), run_time=2)
+        with self.beat(f"float16 climbs, then stops dead at {RUNNING['float16'][-1]:.0f}, after "
+                       f"{STALL['float16']:,} terms. bfloat16 stops at "
+                       f"{RUNNING['bfloat16'][-1]:.0f}."):
+            self.play(Create(curves[1]), FadeIn(labels[1]), run_time=2)
+            self.play(Create(curves[2]), FadeIn(labels[2]), run_time=1.5)
+        with self.beat("Why? At thirty two, neighbouring float16 numbers are a thirty second "
+                       "apart. Zero point zero one is less than half that gap, so every addition "
+                       "rounds straight back to thirty two."):
+            self.play(FadeIn(gap, shift=0.1 * UP))
+            self.play(Indicate(labels[1], color=ACCENT))
+        with self.beat("That is why mixed precision training multiplies in sixteen bits but "
+                       "accumulates sums, and keeps its master weights, in float32."):
+            self.play(Circumscribe(labels[0], color=STABLE))
+            self.wait(1)
+
+
+# =========================================================================== scene 5
 
 class Lesson13TryIt(TryItScene):
     lesson = 13

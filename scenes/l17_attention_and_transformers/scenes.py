@@ -175,8 +175,9 @@ def get_named_map(values, color, cell, rows=None, cols=None, decimals=None, vmax
     row_labels = VGroup(*(Text(t, font_size=SMALL_SIZE, color=QUERY).next_to(grid[i], LEFT,
                                                                              buff=0.15)
                           for i, t in enumerate(rows or [])))
-    col_labels = VGroup(*(Text(t, font_size=SMALL_SIZE, color=KEY).next_to(grid[0][j], UP,
-                                                                           buff=0.15)
+    col_size = SMALL_SIZE if cell >= 0.8 else SMALL_SIZE - 4  # words fit above their column
+    col_labels = VGroup(*(Text(t, font_size=col_size, color=KEY).next_to(grid[0][j], UP,
+                                                                         buff=0.15)
                           for j, t in enumerate(cols or [])))
     return VGroup(grid, row_labels, col_labels)
 
@@ -446,8 +447,14 @@ class QueriesKeysValuesAsProjections(NarratedScene):
             target.move_to([slots[k], 0, 0]).align_to(x_map[0], UP)
             label = MathTex(name, font_size=BODY_SIZE, color=color).next_to(target, UP, buff=0.25)
             trio.add(VGroup(target, label))
+        titles = MathTex(r"Q = X W_Q,", r"\quad K = X W_K,", r"\quad V = X W_V",
+                         font_size=BODY_SIZE + 4).to_edge(UP, buff=EDGE_BUFF)
+        for part, color in zip(titles, (QUERY, KEY, VALUE)):
+            part.set_color(color)
         with self.beat("Two more learned matrices, W K and W V, make the keys and the values "
                        "from the very same rows. One input, three different views of it."):
+            self.play(ReplacementTransform(self.title, titles[0]), FadeIn(titles[1:]),
+                      run_time=0.8)
             self.play(ReplacementTransform(r_map, trio[0][0]),
                       ReplacementTransform(r_name, trio[0][1]), FadeOut(r_shape), run_time=1)
             for k, (W, result, color, name) in enumerate(((W_K1, K_1, KEY, "K"),
@@ -461,9 +468,9 @@ class QueriesKeysValuesAsProjections(NarratedScene):
         with self.beat("These three matrices are what the model learns. The attention step "
                        "itself, the dot products and the softmax, has no parameters at all."):
             self.play(Circumscribe(VGroup(w_map, w_name), color=ACCENT))
-            self.play(Indicate(trio, color=TEXT, scale_factor=1.05))
+            self.play(Circumscribe(trio, color=MUTED))
         self.play(FadeOut(VGroup(x_map, self.x_name, self.x_shape, w_map, w_name, w_shape,
-                                 times, equals, trio, self.title)), run_time=0.8)
+                                 times, equals, trio, titles)), run_time=0.8)
 
     def show_symmetry(self):
         left = get_named_map(RAW_SCORES, TEXT, 0.66, rows=TOKENS, cols=TOKENS, decimals=1,
@@ -508,7 +515,7 @@ class QueriesKeysValuesAsProjections(NarratedScene):
 
     def show_bridge(self):
         rows = get_bridge(ATTENTION_NUMPY).move_to([0, -0.4, 0])
-        heading = Tex("formula, mathcore, one line of NumPy", font_size=BODY_SIZE, color=MUTED)
+        heading = Tex("formula, mathcore, NumPy", font_size=BODY_SIZE, color=MUTED)
         heading.to_edge(UP, buff=EDGE_BUFF)
         with self.beat("In code, attention is three lines of NumPy: the scaled scores, the "
                        "softmax with its maximum subtracted, and the product with V."):
