@@ -1107,10 +1107,11 @@ class TransformerParameterCount(NarratedScene):
         att = VGroup(att_label, squares).arrange(DOWN, buff=0.3)
         mlp_group = VGroup(mlp_label, mlp).arrange(DOWN, buff=0.3)
         VGroup(att, mlp_group).arrange(RIGHT, buff=1.0, aligned_edge=UP).move_to([0, 1.0, 0])
+        count_y = mlp.get_bottom()[1] - 0.45  # both counts on one line, under the taller part
         att_count = MathTex(r"4d^2", font_size=BODY_SIZE + 4, color=TEXT)
-        att_count.next_to(squares, DOWN, buff=0.35)
+        att_count.move_to([squares.get_x(), count_y, 0])
         mlp_count = MathTex(r"2 \cdot 4d^2 = 8d^2", font_size=BODY_SIZE + 4, color=TEXT)
-        mlp_count.next_to(mlp, DOWN, buff=0.35).set_y(att_count.get_y())
+        mlp_count.move_to([mlp.get_x(), count_y, 0])
         return VGroup(att, mlp_group, att_count, mlp_count)
 
     def show_blocks(self, blocks):
@@ -1168,8 +1169,6 @@ class TransformerParameterCount(NarratedScene):
             MathTex(r"\text{total}", "=", f"{GPT2_COUNT.total:,}", r"\approx 124\text{M}",
                     font_size=BODY_SIZE + 4),
         ).arrange(DOWN, buff=0.4).move_to([0, 0.1, 0])
-        for line in lines[1:]:
-            line.shift((lines[1][1].get_x() - line[1].get_x()) * RIGHT)  # align the = signs
         lines[4][2:].set_color(ACCENT)
         with self.beat(f"Now a real model. GPT-2 small has d equal to {d} and {layers} blocks. "
                        "With its biases, one block is twelve d squared plus thirteen d: "
