@@ -25,6 +25,7 @@ WORDS = {
     "SNE": "snee", "Dijkstra": "Dykestra", "Dijkstra's": "Dykestra's",
     "Bernoulli": "Bernoolli", "xi": "zai", "Xi": "zai", "Frobenius": "Fro bay nius",
     "lstsq": "least squares", "eigvalsh": "eig vals H",
+    "bfloat": "bee float",
 }
 
 # acronyms said letter by letter; written out as separate letters for the voice

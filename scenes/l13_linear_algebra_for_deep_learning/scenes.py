@@ -154,6 +154,14 @@ def spoken(x: float, decimals: int = 2) -> str:
     return format_number(x, decimals)
 
 
+def tex_scientific(x: float, digits: int = 2) -> str:
+    """``1.2 \\times 10^{-7}`` for MathTex; plain decimals from 0.001 up."""
+    if x >= 1e-3:
+        return f"{x:.{digits + 2}f}".rstrip("0")
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
 def get_grid(values, color=DATA, cell: float = CELL, font_size: float = SMALL_SIZE,
              show_values: bool = True, fill_opacity: float = 0.15) -> VGroup:
     """A (rows, cols) grid of square cells, each with its number; ``grid.cells[r][c]``."""
@@ -793,13 +801,11 @@ class LowPrecisionFloats(NarratedScene):
         return VGroup(label, fields, counts)
 
     def show_formats(self):
-        unit = 0.28
+        unit = 0.2
         rows = VGroup(*(self.get_bits(name, e, m, unit) for name, e, m in FORMATS))
+        rows.arrange(DOWN, buff=0.45, aligned_edge=RIGHT).move_to([-2.4, 0.9, 0])
         for row in rows:
-            row.shift(-row[1].get_left()[0] * RIGHT + 3.6 * LEFT)  # fields start at one x
-        rows.arrange(DOWN, buff=0.45, aligned_edge=RIGHT).move_to([0.6, 0.9, 0])
-        for row in rows:
-            row[1:].align_to(rows[0][1], LEFT)
+            row[1:].align_to(rows[0][1], LEFT)  # the fields start at one x
             row[0].next_to(row[1], LEFT, buff=0.3)
         legend = VGroup(*(Tex(text, font_size=LABEL_SIZE, color=color) for text, color in
                           (("sign", MUTED), ("exponent: range", ACCENT),
@@ -820,11 +826,10 @@ class LowPrecisionFloats(NarratedScene):
         self.rows, self.legend = rows, legend
 
     def show_epsilon(self):
-        eps = VGroup(*(MathTex(rf"\varepsilon = 2^{{-{m}}} \approx {EPSILON[name]:.2g}",
+        eps = VGroup(*(MathTex(rf"\varepsilon = 2^{{-{m}}} \approx {tex_scientific(EPSILON[name])}",
                                font_size=LABEL_SIZE + 2, color=TEXT)
-                       .next_to(row, RIGHT, buff=0.5) for (name, _, m), row in
-                       zip(FORMATS, self.rows)))
-        eps.align_to(eps[0], LEFT)
+                       .move_to([2.0, row.get_y(), 0], aligned_edge=LEFT)
+                       for (name, _, m), row in zip(FORMATS, self.rows)))
         rule = MathTex(r"1 + \varepsilon \text{ is the next number after } 1", font_size=BODY_SIZE)
         rule.to_edge(UP, buff=EDGE_BUFF)
         overflow = Tex(rf"float16 overflows above {FLOAT16_MAX:,.0f}; bfloat16 reaches "
@@ -904,7 +909,8 @@ class LowPrecisionFloats(NarratedScene):
             curves.add(curve)
             labels.add(label)
         gap = MathTex(r"\text{gap at } 32 = 2^{-5} = 0.03125 > 2 \times 0.01",
-                      font_size=LABEL_SIZE, color=ACCENT).move_to([1.0, 0.4, 0])
+                      font_size=LABEL_SIZE, color=ACCENT)
+        gap.move_to(axes.c2p(400, 88), aligned_edge=LEFT)  # above the float32 line
         with self.beat("Now a sum. Add zero point zero one ten thousand times: the answer is one "
                        "hundred. Here is each running total, rounded to its format after every "
                        "addition."):

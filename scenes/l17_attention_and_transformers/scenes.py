@@ -92,7 +92,7 @@ Q_1, K_1, V_1 = (X_MH @ W for W in (W_Q1, W_K1, W_V1))  # (T, d_head) each
 OUTPUT_1, WEIGHTS_1 = scaled_dot_product_attention(Q_1, K_1, V_1)  # (T, d_head), (T, T)
 RAW_SCORES = X_MH @ X_MH.T / np.sqrt(D_MODEL)  # (T, T) x_i . x_j: symmetric
 PROJECTED_SCORES = Q_1 @ K_1.T / np.sqrt(D_HEAD)  # (T, T) q_i . k_j: not symmetric
-MIRROR = (1, 0)  # the pair (i, j) and (j, i) compared on screen
+MIRROR = (2, 3)  # the pair (i, j) and (j, i) compared on screen
 ATTENTION_NUMPY = Bridge(
     formula=r"\mathrm{softmax}\!\left(QK^\top / \sqrt{d_k}\right) V",
     setup=(f"Q = np.array({Q_1.tolist()})\nK = np.array({K_1.tolist()})\n"
