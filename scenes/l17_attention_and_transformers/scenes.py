@@ -733,10 +733,12 @@ class CausalMasking(NarratedScene):
         with self.beat("The mask sets every one of those scores to minus infinity, before the "
                        "softmax. Below and on the diagonal, nothing changes."):
             self.play(Write(rule))
-            self.play(LaggedStart(*(AnimationGroup(FadeIn(s), FadeOut(grid[i][j][1]),
+            self.play(LaggedStart(*(AnimationGroup(FadeIn(s), grid[i][j][1].animate.set_opacity(0),
                                                    FadeIn(inf))
                                     for s, inf, (i, j) in zip(shade, infinities, future)),
                                   lag_ratio=0.1), run_time=2)
+            for i, j in future:  # the old score is gone for good, not just faded
+                grid[i][j].remove(grid[i][j][1])
         self.masked = VGroup(shade, infinities)
         self.rule, self.scores_title = rule, title
 
