@@ -7,7 +7,10 @@ A lesson with exercises has an ``exercises.py`` in its folder
     def exercises(rng: numpy.random.Generator) -> list[Exercise]
 
 whose parameters are drawn from ``rng`` and whose answers come from
-mathcore. :func:`load_exercises` runs it with the lesson's fixed seed, so the
+mathcore. Each :class:`Exercise` keeps those numbers (``inputs``,
+``answers``) beside the text rendered from them by the shared formatters
+here (:func:`format_decimal`, :func:`format_tuple`, :func:`pylist`,
+:func:`latex_pmatrix`), so tests compare numbers, not LaTeX. :func:`load_exercises` runs it with the lesson's fixed seed, so the
 video and the page always show the same numbers. The file is loaded by its
 path, never imported as part of a package: the pipeline never imports
 ``scenes``, and an exercise module imports only NumPy, mathcore and this module.
@@ -16,41 +19,92 @@ path, never imported as part of a package: the pipeline never imports
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 import numpy as np
 
 SEED = 2024  # one seed for all practice; the lesson number is mixed in
 
 
+def frozen_value(value):
+    """``value`` as immutable plain Python: an array, list or tuple becomes a
+    (nested) tuple of Python numbers, a NumPy scalar a Python ``int``/``float``/
+    ``bool``; strings and Python numbers are kept."""
+    if isinstance(value, (np.ndarray, list, tuple)):
+        array = np.asarray(value)
+        if array.dtype != object:
+            value = array.tolist()
+        return tuple(frozen_value(v) for v in value) if isinstance(value, list) else value
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _frozen_mapping(values: Mapping) -> Mapping:
+    return MappingProxyType({str(k): frozen_value(v) for k, v in dict(values).items()})
+
+
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise: LaTeX-capable text in, answer out.
+    """One exercise: its numbers, and the text rendered from them.
 
-    ``question`` and ``answer`` are plain sentences in which maths is written
-    between ``$...$`` (rendered by Manim's Tex in the video, by the blog as
-    MathML/SVG). ``code`` is the mathcore call that checks the answer, as a
-    viewer would type it in a notebook.
+    ``inputs`` are the numbers the question poses (drawn from the lesson's
+    RNG) and ``answers`` the numbers mathcore computes from them, each by
+    name. They are stored read-only: a read-only mapping whose arrays are
+    nested tuples of Python numbers (``np.asarray(exercise.inputs["A"])``
+    gives the array back) and whose scalars are Python ``int``/``float``.
+    They take part in ``==`` but not in the hash, which is the text's.
+
+    ``question`` and ``answer`` are plain sentences rendered from those
+    numbers by the formatters below, with maths written between ``$...$``
+    (rendered by Manim's Tex in the video, by the blog as MathML/SVG).
+    ``code`` is the mathcore call that checks the answer, as a viewer would
+    type it in a notebook.
     """
 
     question: str
     answer: str
     code: str
+    inputs: Mapping = field(default_factory=dict, hash=False)
+    answers: Mapping = field(default_factory=dict, hash=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "inputs", _frozen_mapping(self.inputs))
+        object.__setattr__(self, "answers", _frozen_mapping(self.answers))
 
 
-def format_decimal(x: float, decimals: int = 2) -> str:
-    """``x`` rounded to ``decimals`` places, trailing zeros dropped, zero as
-    ``0`` (never ``-0``): ``2.50 -> "2.5"``, ``-0.001 -> "0"``."""
+def format_decimal(x: float, decimals: int = 2, trailing_zeros: bool = False) -> str:
+    """``x`` rounded to ``decimals`` places, zero as ``0`` (never ``-0``).
+
+    Trailing zeros are dropped unless ``trailing_zeros``:
+    ``2.50 -> "2.5"`` (``"2.50"`` with ``trailing_zeros``), ``-0.001 -> "0"``.
+    """
     text = f"{float(x):.{decimals}f}"
-    if "." in text:
+    if not trailing_zeros and "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if float(text) == 0 else text
 
 
-def format_tuple(v, decimals: int = 2) -> str:
+def format_list(v, decimals: int = 2, trailing_zeros: bool = False) -> str:
+    """The entries of ``v`` through ``format_decimal``, as ``a, b, c``."""
+    return ", ".join(format_decimal(x, decimals, trailing_zeros) for x in v)
+
+
+def format_tuple(v, decimals: int = 2, trailing_zeros: bool = False) -> str:
     """The entries of ``v`` through ``format_decimal``, as ``(a, b, c)``."""
-    return "(" + ", ".join(format_decimal(x, decimals) for x in v) + ")"
+    return "(" + format_list(v, decimals, trailing_zeros) + ")"
+
+
+def pylist(A, decimals: int = 2) -> str:
+    """An array of any dimension as a Python list literal, entries through
+    ``format_decimal``: ``[[1, 0.5], [0, 2]]``."""
+    A = np.asarray(A)
+    if A.ndim == 1:
+        return "[" + format_list(A, decimals) + "]"
+    return "[" + ", ".join(pylist(row, decimals) for row in A) + "]"
 
 
 def latex_pmatrix(A, decimals: int = 2) -> str:

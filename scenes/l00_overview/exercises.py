@@ -10,16 +10,12 @@ import numpy as np
 
 from mathcore import attention, information, norms
 
-from mathreel.exercise import Exercise, format_tuple
+from mathreel.exercise import Exercise, format_tuple, pylist
 from mathreel.exercise import format_decimal as _fmt
 
 DISTRIBUTIONS = (  # distributions whose entropy in bits is a short number
     (0.5, 0.25, 0.25), (0.5, 0.5), (0.25, 0.25, 0.25, 0.25), (0.5, 0.25, 0.125, 0.125),
 )
-
-
-def _pylist(v) -> str:
-    return "[" + ", ".join(_fmt(x, 3) for x in v) + "]"
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -43,16 +39,19 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             question=(rf"Linear algebra: what is the cosine similarity of $a = {format_tuple(a, 3)}$ and "
                       rf"$b = {format_tuple(b, 3)}$?"),
             answer=rf"$\cos\theta = {_fmt(cosine)}$",
-            code=f"mathcore.norms.cosine_similarity({_pylist(a)}, {_pylist(b)})",
+            code=f"mathcore.norms.cosine_similarity({pylist(a, 3)}, {pylist(b, 3)})",
+            inputs={"a": a, "b": b}, answers={"cosine": cosine},
         ),
         Exercise(
             question=rf"Information: what is the entropy, in bits, of $p = {format_tuple(p, 3)}$?",
             answer=rf"$H(p) = {_fmt(bits)}$ bits",
-            code=f"mathcore.information.entropy({_pylist(p)}, base=2)",
+            code=f"mathcore.information.entropy({pylist(p, 3)}, base=2)",
+            inputs={"p": p}, answers={"bits": bits},
         ),
         Exercise(
             question=(rf"Attention: what weights does the softmax give the scores ${format_tuple(scores, 3)}$?"),
             answer=rf"${format_tuple(np.round(weights, 3), 3)}$",
-            code=f"mathcore.attention.softmax({_pylist(scores)})",
+            code=f"mathcore.attention.softmax({pylist(scores, 3)})",
+            inputs={"scores": scores}, answers={"weights": weights},
         ),
     ]

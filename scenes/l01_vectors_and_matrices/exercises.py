@@ -10,12 +10,8 @@ import numpy as np
 
 from mathcore import linalg
 
-from mathreel.exercise import Exercise, format_tuple, latex_pmatrix
+from mathreel.exercise import Exercise, format_tuple, latex_pmatrix, pylist
 from mathreel.exercise import format_decimal as _fmt
-
-
-def _pylist(A) -> str:
-    return "[" + ", ".join("[" + ", ".join(_fmt(x) for x in row) + "]" for row in np.asarray(A)) + "]"
 
 
 def _paren(x: float) -> str:
@@ -59,19 +55,22 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             question=(rf"What is the area of the parallelogram spanned by $u = {format_tuple(u)}$ "
                       rf"and $w = {format_tuple(w)}$?"),
             answer=rf"$|\det [u\ w]| = {_fmt(area)}$",
-            code=f"abs(mathcore.linalg.determinant({_pylist(P)}))",
+            code=f"abs(mathcore.linalg.determinant({pylist(P)}))",
+            inputs={"P": P}, answers={"area": area},
         ),
         Exercise(
             question=(rf"With $A = {latex_pmatrix(A)}$ and $B = {latex_pmatrix(B)}$, find $\det(AB)$, "
                       r"the factor by which $AB$ scales areas."),
             answer=(rf"$\det(AB) = \det A \cdot \det B = {_paren(det_a)} \cdot {_paren(det_b)} "
                     rf"= {_fmt(det_ab)}$"),
-            code=f"mathcore.linalg.determinant(numpy.array({_pylist(A)}) @ {_pylist(B)})",
+            code=f"mathcore.linalg.determinant(numpy.array({pylist(A)}) @ {pylist(B)})",
+            inputs={"A": A, "B": B}, answers={"det_a": det_a, "det_b": det_b, "det_ab": det_ab},
         ),
         Exercise(
             question=(rf"Do $u = {format_tuple(pair[:, 0])}$ and $w = {format_tuple(pair[:, 1])}$ "
                       r"form a basis of the plane?"),
             answer=verdict,
-            code=f"mathcore.linalg.determinant({_pylist(pair)})",
+            code=f"mathcore.linalg.determinant({pylist(pair)})",
+            inputs={"pair": pair}, answers={"det": det_pair, "basis": abs(det_pair) >= 1e-9},
         ),
     ]

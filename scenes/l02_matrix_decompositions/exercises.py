@@ -10,12 +10,8 @@ import numpy as np
 
 from mathcore import linalg
 
-from mathreel.exercise import Exercise, latex_pmatrix
+from mathreel.exercise import Exercise, latex_pmatrix, pylist
 from mathreel.exercise import format_decimal as _fmt
-
-
-def _pylist(A) -> str:
-    return "[" + ", ".join("[" + ", ".join(_fmt(x) for x in row) + "]" for row in np.asarray(A)) + "]"
 
 
 def symmetric_matrix(rng: np.random.Generator) -> np.ndarray:
@@ -58,20 +54,23 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
         Exercise(
             question=rf"Find the eigenvalues of $S = {latex_pmatrix(S)}$.",
             answer=rf"$\lambda_1 = {_fmt(eigenvalues[0])}$, $\lambda_2 = {_fmt(eigenvalues[1])}$",
-            code=f"mathcore.linalg.eigh({_pylist(S)})",
+            code=f"mathcore.linalg.eigh({pylist(S)})",
+            inputs={"S": S}, answers={"eigenvalues": eigenvalues},
         ),
         Exercise(
             question=(rf"One power-iteration step: with $A = {latex_pmatrix(A)}$ and "
                       r"$v_0 = (1, 0)$, find $v_1$ and the estimate $v_1^T A v_1$."),
             answer=(rf"$v_1 = ({_fmt(v1[0])}, {_fmt(v1[1])})$, "
                     rf"$v_1^T A v_1 = {_fmt(lam1)}$"),
-            code=f"mathcore.linalg.power_iteration({_pylist(A)}, [1, 0], max_iter=1)",
+            code=f"mathcore.linalg.power_iteration({pylist(A)}, [1, 0], max_iter=1)",
+            inputs={"A": A, "v0": e1}, answers={"v1": v1, "estimate": lam1},
         ),
         Exercise(
             question=(rf"How far is $B = {latex_pmatrix(B)}$ from its best rank-one "
                       r"approximation $B_1$, in the Frobenius norm?"),
             answer=(rf"$\|B - B_1\|_F = \sigma_2 = {_fmt(error)}$ "
                     rf"(the singular values are {_fmt(sigma[0])} and {_fmt(sigma[1])})"),
-            code=f"mathcore.linalg.low_rank_approx({_pylist(B)}, 1)",
+            code=f"mathcore.linalg.low_rank_approx({pylist(B)}, 1)",
+            inputs={"B": B}, answers={"error": error, "singular_values": sigma},
         ),
     ]

@@ -69,6 +69,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$J = {latex_pmatrix(J)}$",
             code=(f"mathcore.calculus.jacobian(lambda v: [{a}*v[0]*v[1], v[0] + {b}*v[1]**2], "
                   f"[{_fmt(point[0])}, {_fmt(point[1])}])"),
+            inputs={"a": a, "b": b, "point": point}, answers={"jacobian": J},
         ),
         Exercise(
             question=(rf"Is the flat point $(0, 0)$ of $f(x, y) = {quadratic}$ a minimum or a "
@@ -77,6 +78,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     rf"${_fmt(eigenvalues[1])}$: {verdict}"),
             code=(f"mathcore.calculus.hessian(lambda v: {qa}*v[0]**2 {'-' if qc < 0 else '+'} "
                   f"{abs(qc)}*v[0]*v[1] + {qd}*v[1]**2, [0, 0])"),
+            inputs={"a": qa, "c": qc, "d": qd},
+            answers={"hessian": H, "eigenvalues": eigenvalues, "minimum": bool(eigenvalues[-1] > 0)},
         ),
         Exercise(
             question=(rf"A neuron computes $o = \tanh(w x + b)$ with $x = {_fmt(x)}$, "
@@ -84,5 +87,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$o = {_fmt(o.data, 3)}$, $\partial o / \partial w = {_fmt(w_value.grad, 3)}$",
             code=(f"w = Value({_fmt(w)}); o = (w * {_fmt(x)} {'-' if bias < 0 else '+'} "
                   f"{_fmt(abs(bias))}).tanh(); o.backward(); w.grad"),
+            inputs={"x": x, "w": w, "b": bias}, answers={"o": o.data, "do_dw": w_value.grad},
         ),
     ]

@@ -10,15 +10,8 @@ import numpy as np
 
 from mathcore import norms
 
-from mathreel.exercise import Exercise, format_tuple
+from mathreel.exercise import Exercise, format_tuple, pylist
 from mathreel.exercise import format_decimal as _fmt
-
-
-def _pylist(x) -> str:
-    x = np.asarray(x)
-    if x.ndim == 1:
-        return "[" + ", ".join(_fmt(v) for v in x) + "]"
-    return "[" + ", ".join(_pylist(row) for row in x) + "]"
 
 
 def nonzero_integers(rng: np.random.Generator, size: int, low: int = -5, high: int = 6) -> np.ndarray:
@@ -47,19 +40,22 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             question=rf"Find the L1 norm, the L2 norm and the max norm of $v = {format_tuple(v)}$.",
             answer=(rf"$\|v\|_1 = {_fmt(l1)}$, $\|v\|_2 = {_fmt(l2)}$, "
                     rf"$\max_i |v_i| = {_fmt(linf)}$"),
-            code=f"mathcore.norms.lp_norm({_pylist(v)}, 2)",
+            code=f"mathcore.norms.lp_norm({pylist(v)}, 2)",
+            inputs={"v": v}, answers={"l1": l1, "l2": l2, "linf": linf},
         ),
         Exercise(
             question=(rf"Find the cosine similarity of $a = {format_tuple(a)}$ and $b = {format_tuple(b)}$."),
             answer=rf"$\cos\theta = {_fmt(cos, 3)}$",
-            code=f"mathcore.norms.cosine_similarity({_pylist(a)}, {_pylist(b)})",
+            code=f"mathcore.norms.cosine_similarity({pylist(a)}, {pylist(b)})",
+            inputs={"a": a, "b": b}, answers={"cosine": cos},
         ),
         Exercise(
             question=(rf"Two independent features have standard deviations {_fmt(sigmas[0])} and "
                       rf"{_fmt(sigmas[1])} and mean $(0, 0)$. How far is $x = {format_tuple(x)}$ from the "
                       r"mean, in Mahalanobis and in Euclidean distance?"),
             answer=rf"$d_M = {_fmt(d_m, 3)}$, Euclidean ${_fmt(d_e, 3)}$",
-            code=(f"mathcore.norms.mahalanobis({_pylist(x)}, [0, 0], "
-                  f"{_pylist(cov)})"),
+            code=(f"mathcore.norms.mahalanobis({pylist(x)}, [0, 0], "
+                  f"{pylist(cov)})"),
+            inputs={"sigmas": sigmas, "x": x}, answers={"mahalanobis": d_m, "euclidean": d_e},
         ),
     ]

@@ -38,6 +38,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$\nabla f = ({format_decimal(grad[0], 3)}, {format_decimal(grad[1], 3)})$",
             code=f"mathcore.calculus.gradient(lambda v: {a}*v[0]**2*v[1] + {b}*v[1], "
                  f"[{format_decimal(p[0], 3)}, {format_decimal(p[1], 3)}])",
+            inputs={"a": a, "b": b, "point": p}, answers={"gradient": grad},
         ),
         Exercise(
             question=(rf"How fast does $g(x, y) = x^2 + {c} y^2$ change at "
@@ -45,6 +46,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$D_u g = \nabla g \cdot (0.6, 0.8) = {format_decimal(slope, 3)}$",
             code=f"mathcore.calculus.directional_derivative(lambda v: v[0]**2 + {c}*v[1]**2, "
                  f"[{format_decimal(q[0], 3)}, {format_decimal(q[1], 3)}], [3, 4])",
+            inputs={"c": c, "point": q, "direction": (3.0, 4.0)}, answers={"slope": slope},
         ),
         Exercise(
             question=(rf"Estimate $h(x, y) = y\,e^x$ at "
@@ -53,5 +55,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$h \approx {y0} + {y0}\,x + (y - {y0}) = {format_decimal(estimate, 3)}$",
             code=f"mathcore.calculus.taylor_approx(lambda v: v[1]*np.exp(v[0]), [0, {y0}], "
                  f"order=1)([{format_decimal(dx, 3)}, {format_decimal(y0 + dy, 3)}])",
+            inputs={"y0": y0, "dx": dx, "dy": dy}, answers={"estimate": estimate},
         ),
     ]

@@ -40,11 +40,13 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=(rf"$x^\star = ({format_decimal(qp.x[0], 3)}, {format_decimal(qp.x[1], 3)})$, "
                     rf"$\nu = {format_decimal(qp.multipliers[0], 3)}$"),
             code=f"mathcore.optim.lagrange_equality_qp(2*np.eye(2), [0, 0], [[{a}, {b}]], [{c}])",
+            inputs={"a": a, "b": b, "c": c}, answers={"x": qp.x, "nu": qp.multipliers[0]},
         ),
         Exercise(
             question=rf"Is $f(x) = x^4 - {k}x^2$ convex? Look at $f''(0)$.",
             answer=rf"No: $f''(0) = {format_decimal(curvature, 3)} < 0$, it curves down at the origin",
             code=f"mathcore.calculus.hessian(lambda v: v[0]**4 - {k}*v[0]**2, [0.0])",
+            inputs={"k": k}, answers={"curvature": curvature},
         ),
         Exercise(
             question=(rf"Minimise $(x - {p})^2$ subject to $x \le {q}$. Find $x^\star$ and the "
@@ -52,5 +54,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$x^\star = {format_decimal(active.x[0], 3)}$ (active), $\mu = {format_decimal(mu, 3)} > 0$",
             code=(f"mathcore.optim.kkt_conditions([2*({format_decimal(active.x[0], 3)} - {p})], "
                   f"g=[0.0], jac_g=[[1.0]], mu=[{format_decimal(mu, 3)}])"),
+            inputs={"p": p, "q": q}, answers={"x": active.x[0], "mu": mu},
         ),
     ]

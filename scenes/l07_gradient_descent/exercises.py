@@ -10,14 +10,7 @@ import numpy as np
 
 from mathcore import optim
 
-from mathreel.exercise import Exercise, format_decimal, format_tuple, latex_pmatrix
-
-
-def _pylist(A) -> str:
-    A = np.asarray(A)
-    if A.ndim == 1:
-        return "[" + ", ".join(format_decimal(v, 3) for v in A) + "]"
-    return "[" + ", ".join(_pylist(row) for row in A) + "]"
+from mathreel.exercise import Exercise, format_decimal, format_tuple, latex_pmatrix, pylist
 
 
 def diagonal_hessian(rng: np.random.Generator) -> np.ndarray:
@@ -56,21 +49,24 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       r"number $\kappa$ and the largest stable step size $2/L$."),
             answer=(rf"$\kappa = {format_decimal(bowl.condition_number, 3)}$, "
                     rf"$2/L = {format_decimal(bowl.max_stable_lr, 3)}$"),
-            code=f"q = mathcore.optim.quadratic({_pylist(D)}, [0, 0]); q.condition_number, q.max_stable_lr",
+            code=f"q = mathcore.optim.quadratic({pylist(D, 3)}, [0, 0]); q.condition_number, q.max_stable_lr",
+            inputs={"A": D}, answers={"kappa": bowl.condition_number, "max_lr": bowl.max_stable_lr},
         ),
         Exercise(
             question=(rf"One gradient-descent step on $f(x) = \tfrac12 x^T A x$, $A = {latex_pmatrix(A, 3)}$, "
                       rf"from $x_0 = {format_tuple(x0, 3)}$ with $\eta = {format_decimal(lr, 3)}$: find $x_1$."),
             answer=rf"$x_1 = x_0 - \eta A x_0 = {format_tuple(step.xs[1], 3)}$",
-            code=(f"mathcore.optim.gradient_descent(lambda x: np.array({_pylist(A)}) @ x, "
-                  f"{_pylist(x0)}, lr={format_decimal(lr, 3)}, n_steps=1).xs[1]"),
+            code=(f"mathcore.optim.gradient_descent(lambda x: np.array({pylist(A, 3)}) @ x, "
+                  f"{pylist(x0, 3)}, lr={format_decimal(lr, 3)}, n_steps=1).xs[1]"),
+            inputs={"A": A, "x0": x0, "lr": lr}, answers={"x1": step.xs[1]},
         ),
         Exercise(
             question=(rf"Adam with $\eta = {format_decimal(adam_lr, 3)}$ starts at "
                       rf"$x_0 = {format_tuple(y0, 3)}$ where the "
                       rf"gradient is $g = {format_tuple(g, 3)}$. Where is $x_1$? (Hint: bias correction.)"),
             answer=rf"$x_1 = {format_tuple(adam.xs[1], 3)}$, a step of $\eta$ per coordinate",
-            code=(f"mathcore.optim.adam(lambda x: np.array({_pylist(g)}), {_pylist(y0)}, "
+            code=(f"mathcore.optim.adam(lambda x: np.array({pylist(g, 3)}), {pylist(y0, 3)}, "
                   f"lr={format_decimal(adam_lr, 3)}, n_steps=1).xs[1]"),
+            inputs={"g": g, "x0": y0, "lr": adam_lr}, answers={"x1": adam.xs[1]},
         ),
     ]

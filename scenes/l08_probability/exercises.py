@@ -10,7 +10,7 @@ import numpy as np
 
 from mathcore import probability
 
-from mathreel.exercise import Exercise
+from mathreel.exercise import Exercise, format_list
 from mathreel.exercise import format_decimal as _fmt
 
 
@@ -49,8 +49,9 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
         Exercise(
             question=f"A random variable has {table}. Find its expectation and its variance.",
             answer=rf"The expectation is ${_fmt(mean, 3)}$ and the variance ${_fmt(var, 3)}$",
-            code=(f"mathcore.probability.variance([{', '.join(_fmt(x) for x in values)}], "
-                  f"[{', '.join(_fmt(p) for p in probs)}])"),
+            code=(f"mathcore.probability.variance([{format_list(values)}], "
+                  f"[{format_list(probs)}])"),
+            inputs={"values": values, "probs": probs}, answers={"mean": mean, "variance": var},
         ),
         Exercise(
             question=rf"{test} You test positive. What is the probability that you are sick?",
@@ -58,6 +59,9 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     rf"given one, you are sick with probability ${_fmt(first.posterior[0], 3)}$"),
             code=(f"mathcore.probability.bayes_posterior([{_fmt(prevalence)}, "
                   f"{_fmt(1 - prevalence)}], [{_fmt(sensitivity)}, {_fmt(false_positive)}])"),
+            inputs={"prevalence": prevalence, "sensitivity": sensitivity,
+                    "false_positive": false_positive},
+            answers={"evidence": first.evidence, "posterior": first.posterior[0]},
         ),
         Exercise(
             question=(r"You take the same test again (independent given your health) and test "
@@ -66,5 +70,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     rf"${_fmt(first.posterior[0], 3)}$, is the new prior"),
             code=(f"mathcore.probability.bayes_posterior([{_fmt(first.posterior[0], 3)}, "
                   f"{_fmt(first.posterior[1], 3)}], [{_fmt(sensitivity)}, {_fmt(false_positive)}])"),
+            inputs={"prior": first.posterior[0], "sensitivity": sensitivity,
+                    "false_positive": false_positive},
+            answers={"posterior": second.posterior[0]},
         ),
     ]

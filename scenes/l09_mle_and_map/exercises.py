@@ -11,11 +11,8 @@ import numpy as np
 from mathcore import probability
 
 from mathreel.exercise import Exercise
+from mathreel.exercise import format_list
 from mathreel.exercise import format_decimal as _fmt
-
-
-def _list(xs) -> str:
-    return ", ".join(_fmt(x) for x in xs)
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -37,11 +34,12 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=(f"Fit a Gaussian by maximum likelihood to the data ${_list(data)}$. "
+            question=(f"Fit a Gaussian by maximum likelihood to the data ${format_list(data)}$. "
                       "What are the estimated mean and variance?"),
             answer=(rf"mean ${_fmt(mean, 3)}$, variance ${_fmt(var, 3)}$ "
                     r"(divide by $n$, not $n - 1$)"),
-            code=f"mathcore.probability.gaussian_mle([{_list(data)}])",
+            code=f"mathcore.probability.gaussian_mle([{format_list(data)}])",
+            inputs={"data": data}, answers={"mean": mean, "variance": var},
         ),
         Exercise(
             question=(rf"Noise variance ${_fmt(noise_var)}$, prior on the mean with centre $0$ and "
@@ -50,14 +48,19 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=(rf"${_fmt(map_mean, 3)}$, with posterior variance ${_fmt(post_var, 3)}$"),
             code=(f"mathcore.probability.gaussian_mean_map([{_fmt(sample_mean)}] * {n}, "
                   f"{_fmt(noise_var)}, 0, {_fmt(prior_var)})"),
+            inputs={"n": n, "sample_mean": sample_mean, "prior_var": prior_var,
+                    "noise_var": noise_var},
+            answers={"map_mean": map_mean, "posterior_var": post_var},
         ),
         Exercise(
-            question=(rf"Fit $y = w x$ to the points $x = {_list(x)}$, $y = {_list(y)}$ with noise "
+            question=(rf"Fit $y = w x$ to the points $x = {format_list(x)}$, $y = {format_list(y)}$ with noise "
                       rf"variance $1$ and a Gaussian prior on $w$ with centre $0$ and variance "
                       rf"${_fmt(reg_prior)}$. What is the MAP weight, and which ridge penalty "
                       r"gives the same answer?"),
             answer=rf"$w = {_fmt(w_map, 3)}$, ridge with $\lambda = {_fmt(lam)}$",
             code=(f"mathcore.probability.ridge_regression([[{_fmt(x[0])}], [{_fmt(x[1])}], "
-                  f"[{_fmt(x[2])}]], [{_list(y)}], {_fmt(lam)})"),
+                  f"[{_fmt(x[2])}]], [{format_list(y)}], {_fmt(lam)})"),
+            inputs={"x": x, "y": y, "noise_var": reg_noise, "prior_var": reg_prior},
+            answers={"w": w_map, "ridge_lambda": lam},
         ),
     ]

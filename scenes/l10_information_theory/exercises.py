@@ -35,6 +35,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             question=rf"What is the entropy, in bits, of $p = {format_tuple(p, 3)}$?",
             answer=rf"$H(p) = {format_decimal(h, 3)}$ bits",
             code=f"mathcore.information.entropy({p.tolist()}, base=2)",
+            inputs={"p": p}, answers={"bits": h},
         ),
         Exercise(
             question=(rf"Coins $p = {format_tuple(P, 3)}$ and $q = {format_tuple(Q, 3)}$. Find "
@@ -42,11 +43,13 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=(rf"$D_{{KL}}(p\,\|\,q) = {format_decimal(kl_pq, 3)}$, "
                     rf"$D_{{KL}}(q\,\|\,p) = {format_decimal(kl_qp, 3)}$: not symmetric"),
             code=f"mathcore.information.kl_divergence({P.tolist()}, {Q.tolist()}, base=2)",
+            inputs={"p": P, "q": Q}, answers={"kl_pq": kl_pq, "kl_qp": kl_qp},
         ),
         Exercise(
             question=(rf"A fair bit $X$ is copied to $Y$ but flipped with probability "
                       rf"${format_decimal(e, 3)}$. What is $I(X; Y)$ in bits?"),
             answer=rf"$I(X; Y) = {format_decimal(mi, 3)}$ bits",
             code=f"mathcore.information.mutual_information({joint.tolist()}, base=2)",
+            inputs={"flip": e, "joint": joint}, answers={"mi": mi},
         ),
     ]

@@ -38,6 +38,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     rf"mean ${_fmt(post_mean, 3)}$"),
             code=(f"mathcore.probability.beta_binomial_update({_fmt(alpha)}, {_fmt(beta)}, "
                   f"{heads}, {tails})"),
+            inputs={"alpha": alpha, "beta": beta, "heads": heads, "tails": tails},
+            answers={"alpha": post_alpha, "beta": post_beta, "mean": post_mean},
         ),
         Exercise(
             question=(rf"A Gaussian has covariance $\Sigma = {latex_pmatrix(cov)}$. How long are the "
@@ -45,6 +47,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=(rf"${_fmt(ellipse.semi_axes[0], 3)}$ and ${_fmt(ellipse.semi_axes[1], 3)}$, "
                     "the square roots of the eigenvalues"),
             code=f"mathcore.probability.covariance_ellipse([0, 0], {cov.tolist()}).semi_axes",
+            inputs={"cov": cov}, answers={"semi_axes": ellipse.semi_axes},
         ),
         Exercise(
             question=(rf"Write a Bernoulli with $p = {_fmt(p)}$ in exponential-family form. What "
@@ -52,5 +55,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=(rf"$\eta = {_fmt(eta, 3)}$, the log-odds, and "
                     rf"$A(\eta) = {_fmt(log_partition, 3)}$"),
             code=f"mathcore.probability.bernoulli_natural_params({_fmt(p)})",
+            inputs={"p": p}, answers={"eta": eta, "log_partition": log_partition},
         ),
     ]

@@ -50,6 +50,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     r"(the exact mean is 1/3)"),
             code=(f"mathcore.sampling.monte_carlo_estimate(lambda x: x**2, "
                   f"lambda rng, n: numpy.array({draws.tolist()}), 4, rng=0)"),
+            inputs={"draws": draws},
+            answers={"estimate": mc.estimate, "standard_error": mc.standard_error},
         ),
         Exercise(
             question=(rf"A Metropolis-Hastings chain targets the standard normal density. It is "
@@ -59,6 +61,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"the ratio of the two densities, ${format_decimal(acceptance, 3)}$",
             code=(f"p = mathcore.probability.multivariate_normal_pdf([[{proposal}], [{x}]], "
                   f"[0], [[1]]); p[0] / p[1]"),
+            inputs={"x": x, "proposal": proposal}, answers={"acceptance": acceptance},
         ),
         Exercise(
             question=(rf"With $\mu = {format_decimal(mu, 3)}$, $\sigma = {format_decimal(sigma, 3)}$ "
@@ -69,5 +72,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     rf"{format_decimal(eps, 1)} = {format_decimal(z, 3)}$; "
                     rf"the derivatives are 1 and the noise, ${format_decimal(eps, 1)}$"),
             code=(f"mathcore.sampling.reparameterize({mu}, numpy.log({sigma}**2), {eps})"),
+            inputs={"mu": mu, "sigma": sigma, "eps": eps},
+            answers={"z": z, "dz_dmu": 1.0, "dz_dsigma": eps},
         ),
     ]

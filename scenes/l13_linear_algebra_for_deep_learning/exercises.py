@@ -43,12 +43,14 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       rf"shape ${_shape(right)}$?"),
             answer=rf"${_shape(shape)}$",
             code=f"mathcore.attention.broadcast_shapes({left}, {right})",
+            inputs={"x_shape": left, "y_shape": right}, answers={"shape": shape},
         ),
         Exercise(
             question=(rf"Compute the einsum $ij, j \to i$ of $A = {latex_pmatrix(A, 3)}$ and "
                       rf"$v = {format_tuple(v, 0)}$. Which letter is summed?"),
             answer=rf"${format_tuple(Av, 0)}$; $j$ is summed (it is missing from the output)",
             code=f"mathcore.attention.einsum_loops('ij,j->i', {A.tolist()}, {v.tolist()})",
+            inputs={"A": A, "v": v}, answers={"Av": Av},
         ),
         Exercise(
             question=(rf"Find the softmax and the log-sum-exp of the logits $x = {format_tuple(logits, 0)}$ "
@@ -57,5 +59,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     rf"log-sum-exp $= {format_decimal(lse, 3)}$"),
             code=(f"mathcore.attention.softmax({logits.tolist()}), "
                   f"mathcore.attention.logsumexp({logits.tolist()})"),
+            inputs={"logits": logits}, answers={"shift": top, "softmax": probs, "logsumexp": lse},
         ),
     ]

@@ -38,11 +38,13 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       rf"from $x = {format_decimal(x, 3)}$ to $x = {format_decimal(y, 3)}$?"),
             answer=rf"the Jensen gap is ${format_decimal(gap, 3)}$",
             code=f"mathcore.convex.jensen_gap(lambda v: v @ v, [{x}], [{y}], 0.5)",
+            inputs={"x": x, "y": y}, answers={"gap": gap},
         ),
         Exercise(
             question=(rf"Soft-threshold $v = {format_tuple(v, 1)}$ at $\lambda = {format_decimal(lam, 3)}$."),
             answer=rf"${format_tuple(shrunk, 1)}$",
             code=f"mathcore.convex.soft_threshold({v.tolist()}, {lam})",
+            inputs={"v": v, "lam": lam}, answers={"shrunk": shrunk},
         ),
         Exercise(
             question=(rf"Minimise $x_1^2 + x_2^2$ subject to $x_1 + x_2 = {format_decimal(b, 3)}$. What lower "
@@ -51,5 +53,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"the bound is ${format_decimal(bound, 3)}$; the optimum is ${format_decimal(optimum, 3)}$",
             code=(f"mathcore.convex.equality_qp_dual(2 * numpy.eye(2), [0, 0], [[1, 1]], [{b}])"
                   f".dual([{nu}])"),
+            inputs={"b": b, "nu": nu}, answers={"bound": bound, "optimum": optimum},
         ),
     ]

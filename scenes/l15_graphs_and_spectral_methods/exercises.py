@@ -10,12 +10,8 @@ import numpy as np
 
 from mathcore import graphs, linalg
 
-from mathreel.exercise import Exercise, latex_pmatrix
+from mathreel.exercise import Exercise, format_list, latex_pmatrix, pylist
 from mathreel.exercise import format_decimal as _fmt
-
-
-def _pylist(A) -> str:
-    return "[" + ", ".join("[" + ", ".join(_fmt(x) for x in row) + "]" for row in np.asarray(A)) + "]"
 
 
 def triangle_weights(rng: np.random.Generator) -> np.ndarray:
@@ -45,7 +41,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
         Exercise(
             question=rf"Write the Laplacian $L = D - W$ of the triangle with weights $W = {latex_pmatrix(T)}$.",
             answer=rf"$L = {latex_pmatrix(L)}$",
-            code=f"mathcore.graphs.laplacian({_pylist(T)})",
+            code=f"mathcore.graphs.laplacian({pylist(T)})",
+            inputs={"W": T}, answers={"L": L},
         ),
         Exercise(
             question=(rf"A path on nodes 0, 1, 2 has weight ${_fmt(P[0, 1])}$ on the edge from 0 to 1 "
@@ -53,15 +50,15 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       r"What is $\lambda_2$, the second-smallest eigenvalue of its Laplacian?"),
             answer=(rf"$\lambda_2 = {_fmt(lambda_2)}$ (the spectrum is "
                     rf"${_fmt(eigenvalues[2])}, {_fmt(eigenvalues[1])}, {_fmt(eigenvalues[0])}$)"),
-            code=f"mathcore.linalg.eigh(mathcore.graphs.laplacian({_pylist(P)}))",
+            code=f"mathcore.linalg.eigh(mathcore.graphs.laplacian({pylist(P)}))",
+            inputs={"W": P}, answers={"lambda_2": lambda_2, "eigenvalues": eigenvalues},
         ),
         Exercise(
             question=(r"On the same triangle, node features are "
-                      rf"$h = ({_fmt(h[0])}, {_fmt(h[1])}, {_fmt(h[2])})$. One mean message-passing "
+                      rf"$h = ({format_list(h)})$. One mean message-passing "
                       r"step with self-loops and $W = [1]$: what is the new $h_0'$?"),
-            answer=(rf"$h_0' = {_fmt(h_new[0])}$ (all three: ${_fmt(h_new[0])}, {_fmt(h_new[1])}, "
-                    rf"{_fmt(h_new[2])}$)"),
-            code=(f"mathcore.graphs.message_passing({_pylist(T)}, "
-                  f"[[{_fmt(h[0])}], [{_fmt(h[1])}], [{_fmt(h[2])}]], [[1]])"),
+            answer=(rf"$h_0' = {_fmt(h_new[0])}$ (all three: ${format_list(h_new)}$)"),
+            code=f"mathcore.graphs.message_passing({pylist(T)}, {pylist(h[:, None])}, [[1]])",
+            inputs={"W": T, "h": h}, answers={"h_new": h_new},
         ),
     ]

@@ -10,12 +10,8 @@ import numpy as np
 
 from mathcore import manifold
 
-from mathreel.exercise import Exercise
+from mathreel.exercise import Exercise, pylist
 from mathreel.exercise import format_decimal as _fmt
-
-
-def _pylist(A) -> str:
-    return "[" + ", ".join("[" + ", ".join(_fmt(x) for x in row) + "]" for row in np.asarray(A)) + "]"
 
 
 def spiral_angles(rng: np.random.Generator) -> tuple[float, float]:
@@ -60,6 +56,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"straight: ${_fmt(straight)}$, along the spiral: ${_fmt(along)}$",
             code=f"mathcore.manifold.swiss_roll_arclength({int(k2)} * pi) - "
                  f"mathcore.manifold.swiss_roll_arclength({int(k1)} * pi)",
+            inputs={"t1_over_pi": k1, "t2_over_pi": k2},
+            answers={"straight": straight, "along": along},
         ),
         Exercise(
             question=(r"Nodes 0, 1, 2, 3 form a ring: the edges from 0 to 1, 1 to 2, 2 to 3 and "
@@ -68,7 +66,8 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       r"What is the shortest-path distance from node 1 to node 3?"),
             answer=(rf"${_fmt(geodesic)}$, along the path "
                     + " $\\to$ ".join(str(i) for i in path)),
-            code=f"mathcore.manifold.geodesic_distances({_pylist(G)})[1, 3]",
+            code=f"mathcore.manifold.geodesic_distances({pylist(G)})[1, 3]",
+            inputs={"G": G}, answers={"distance": geodesic, "path": tuple(int(i) for i in path)},
         ),
         Exercise(
             question=(r"t-SNE: $P$ puts all its mass on the pair (0, 1): $p_{01} = p_{10} = 0.5$. "
@@ -76,5 +75,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       r"divergence from $P$ to $Q$?"),
             answer=rf"$C = {_fmt(cost, 3)}$",
             code=f"mathcore.manifold.tsne_objective(P, [[0], [{a}], [{b}]])[0]",
+            inputs={"P": P, "Y": Y}, answers={"cost": cost},
         ),
     ]

@@ -6,20 +6,16 @@ Parameters are drawn from ``rng``; every answer is computed by
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from mathcore import attention
 
-from mathreel.exercise import Exercise
+from mathreel.exercise import Exercise, format_decimal, format_tuple
 
 
-def _fmt(x: float, decimals: int = 2) -> str:
-    text = f"{float(x):.{decimals}f}"
-    return "0" if float(text) == 0 else text
-
-
-def _vec(v, decimals: int = 0) -> str:
-    return "(" + ", ".join(_fmt(x, decimals) for x in v) + ")"
+_fmt = partial(format_decimal, trailing_zeros=True)  # a fixed number of decimals
 
 
 def query_and_keys(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -47,23 +43,27 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=(rf"A query $q = {_vec(q)}$ attends to keys $k_1 = {_vec(K[0])}$ and "
-                      rf"$k_2 = {_vec(K[1])}$ with $d = 4$. Find the two attention weights."),
+            question=(rf"A query $q = {format_tuple(q, 0)}$ attends to keys $k_1 = {format_tuple(K[0], 0)}$ and "
+                      rf"$k_2 = {format_tuple(K[1], 0)}$ with $d = 4$. Find the two attention weights."),
             answer=(rf"scores ${_fmt(K[0] @ q / 2)}$ and ${_fmt(K[1] @ q / 2)}$, "
                     rf"weights $w_1 = {_fmt(w[0])}$, $w_2 = {_fmt(w[1])}$"),
             code=(f"mathcore.attention.scaled_dot_product_attention([{q.astype(int).tolist()}], "
                   f"{K.astype(int).tolist()}, numpy.eye(2))"),
+            inputs={"q": q, "K": K}, answers={"scores": K @ q / 2, "weights": w},
         ),
         Exercise(
-            question=(rf"Scores $s = {_vec(scores)}$ at temperature $T = {_fmt(temperature, 1)}$: "
+            question=(rf"Scores $s = {format_tuple(scores, 0)}$ at temperature $T = {_fmt(temperature, 1)}$: "
                       r"what is the largest softmax weight?"),
-            answer=rf"${_fmt(hot.max(), 3)}$ (weights ${_vec(hot, 3)}$)",
+            answer=rf"${_fmt(hot.max(), 3)}$ (weights ${format_tuple(hot, 3, trailing_zeros=True)}$)",
             code=f"mathcore.attention.softmax({scores.tolist()}, temperature={temperature})",
+            inputs={"scores": scores, "temperature": temperature},
+            answers={"largest": hot.max(), "weights": hot},
         ),
         Exercise(
             question=(rf"Write the sinusoidal positional encoding of position {pos} "
                       r"with $d = 4$."),
-            answer=rf"$PE_{{{pos}}} = {_vec(pe, 3)}$",
+            answer=rf"$PE_{{{pos}}} = {format_tuple(pe, 3, trailing_zeros=True)}$",
             code=f"mathcore.attention.sinusoidal_positional_encoding({pos + 1}, 4)[{pos}]",
+            inputs={"position": pos, "d": 4}, answers={"encoding": pe},
         ),
     ]

@@ -6,16 +6,16 @@ Parameters are drawn from ``rng``; every answer is computed by
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from mathcore import generative
 
-from mathreel.exercise import Exercise
+from mathreel.exercise import Exercise, format_decimal
 
 
-def _fmt(x: float, decimals: int = 2) -> str:
-    text = f"{float(x):.{decimals}f}"
-    return "0" if float(text) == 0 else text
+_fmt = partial(format_decimal, trailing_zeros=True)  # a fixed number of decimals
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
@@ -36,12 +36,14 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                       r"in one dimension. Find $D_{KL}(q \,\|\, \mathcal{N}(0, 1))$."),
             answer=(rf"$\tfrac12(\sigma^2 + \mu^2 - 1 - \log \sigma^2) = {_fmt(kl, 3)}$ nats"),
             code=f"mathcore.generative.gaussian_kl([{mu}], [2 * numpy.log({sigma})])",
+            inputs={"mu": mu, "sigma": sigma}, answers={"kl": kl},
         ),
         Exercise(
             question=(rf"Every step of a {T}-step diffusion has $\beta = {_fmt(beta, 1)}$. "
                       rf"What is $\bar\alpha$ after the last step?"),
             answer=rf"$\bar\alpha = (1 - {_fmt(beta, 1)})^{{{T}}} = {_fmt(alpha_bars[-1], 4)}$",
             code=f"mathcore.generative.ddpm_schedule({T}, {beta}, {beta}).alpha_bars[-1]",
+            inputs={"T": T, "beta": beta}, answers={"alpha_bar": alpha_bars[-1]},
         ),
         Exercise(
             question=(rf"At a point $x$, $p_{{data}}(x) = {_fmt(p_data, 1)}$ and "
@@ -50,5 +52,6 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
                     rf"= {_fmt(d_star, 3)}$"),
             code=(f"mathcore.generative.optimal_discriminator([{p_data}, {1 - p_data:.1f}], "
                   f"[{p_g}, {1 - p_g:.1f}])[0]"),
+            inputs={"p_data": p_data, "p_g": p_g}, answers={"d_star": d_star},
         ),
     ]
