@@ -8,7 +8,6 @@ exercises are checked the same way.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy as scipy_entropy
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,19 +75,17 @@ def test_spoken_lessons(l00):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises_against_oracles():
     ex = exercises_for(0)
     assert len(ex) == 3
-    v = numbers(ex[0].question)
-    a, b = np.array(v[:3]), np.array(v[3:6])
-    cosine = a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
-    assert numbers(ex[0].answer)[0] == pytest.approx(cosine, abs=0.005)
-    p = np.array(numbers(ex[1].question))
+    a, b = arrays(ex[0].inputs, "a", "b")
+    assert ex[0].answers["cosine"] == pytest.approx(
+        a @ b / (np.linalg.norm(a) * np.linalg.norm(b)), abs=1e-12)
+    assert_shows(ex[0].answer, ex[0].answers["cosine"])
+    (p,) = arrays(ex[1].inputs, "p")
     assert p.sum() == pytest.approx(1)
-    assert numbers(ex[1].answer)[0] == pytest.approx(scipy_entropy(p, base=2), abs=0.005)
-    scores = np.array(numbers(ex[2].question))
-    np.testing.assert_allclose(numbers(ex[2].answer), scipy_softmax(scores), atol=0.0005)
+    assert ex[1].answers["bits"] == pytest.approx(scipy_entropy(p, base=2), abs=1e-12)
+    assert_shows(ex[1].answer, ex[1].answers["bits"])
+    (scores,) = arrays(ex[2].inputs, "scores")
+    np.testing.assert_allclose(ex[2].answers["weights"], scipy_softmax(scores), atol=1e-12)
+    assert_shows(ex[2].answer, ex[2].answers["weights"], 3)

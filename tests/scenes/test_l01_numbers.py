@@ -7,11 +7,11 @@ tolerances. The Try-it exercises are checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12
@@ -69,42 +69,31 @@ def test_span_pairs(l01):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
-def matrices_in(question: str) -> list[np.ndarray]:
-    bodies = re.findall(r"\\begin\{pmatrix\}(.*?)\\end\{pmatrix\}", question)
-    return [np.array([[float(x) for x in row.split("&")] for row in body.split(r"\\")])
-            for body in bodies]
-
-
-def vectors_in(question: str) -> list[np.ndarray]:
-    return [np.array(numbers(v)) for v in re.findall(r"= \((-?[\d.]+, -?[\d.]+)\)", question)]
-
-
 @pytest.fixture(scope="module")
 def exercises():
     return exercises_for(1)
 
 
 def test_area_exercise(exercises):
-    u, w = vectors_in(exercises[0].question)
-    shown = numbers(exercises[0].answer)[-1]
-    assert shown == pytest.approx(abs(np.linalg.det(np.column_stack([u, w]))), abs=0.005)
+    (P,) = arrays(exercises[0].inputs, "P")
+    assert exercises[0].answers["area"] == pytest.approx(abs(np.linalg.det(P)), abs=1e-12)
+    assert_shows(exercises[0].answer, exercises[0].answers["area"])
 
 
 def test_product_determinant_exercise(exercises):
-    A, B = matrices_in(exercises[1].question)
-    shown = numbers(exercises[1].answer)
-    assert shown[-3] == pytest.approx(np.linalg.det(A), abs=0.005)
-    assert shown[-2] == pytest.approx(np.linalg.det(B), abs=0.005)
-    assert shown[-1] == pytest.approx(np.linalg.det(A @ B), abs=0.005)
+    A, B = arrays(exercises[1].inputs, "A", "B")
+    answers = exercises[1].answers
+    assert answers["det_a"] == pytest.approx(np.linalg.det(A), abs=1e-12)
+    assert answers["det_b"] == pytest.approx(np.linalg.det(B), abs=1e-12)
+    assert answers["det_ab"] == pytest.approx(np.linalg.det(A @ B), abs=1e-12)
+    assert_shows(exercises[1].answer, [answers["det_a"], answers["det_b"], answers["det_ab"]])
 
 
 def test_basis_exercise(exercises):
-    u, w = vectors_in(exercises[2].question)
-    is_basis = np.linalg.matrix_rank(np.column_stack([u, w])) == 2
+    (pair,) = arrays(exercises[2].inputs, "pair")
+    is_basis = np.linalg.matrix_rank(pair) == 2
+    assert exercises[2].answers["basis"] == is_basis
+    assert exercises[2].answers["det"] == pytest.approx(np.linalg.det(pair), abs=1e-12)
     assert exercises[2].answer.startswith("Yes" if is_basis else "No")
-    shown_det = float(re.search(r"\\det \[u\\ w\] = (-?[\d.]+)", exercises[2].answer).group(1))
-    assert shown_det == pytest.approx(np.linalg.det(np.column_stack([u, w])), abs=0.005)
+    if is_basis:
+        assert_shows(exercises[2].answer, exercises[2].answers["det"])

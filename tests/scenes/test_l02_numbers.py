@@ -8,11 +8,11 @@ tolerances. The exercises of the Try-it card are checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-9  # mathcore is exact to round-off on these 2x2 and 3x3 inputs
@@ -182,11 +182,6 @@ def test_gram_schmidt_picture_is_readable(l02):
 
 # --------------------------------------------------------------------------- exercises
 
-def matrix_in(question: str) -> np.ndarray:
-    body = re.search(r"\\begin\{pmatrix\}(.*?)\\end\{pmatrix\}", question).group(1)
-    return np.array([[float(x) for x in row.split("&")] for row in body.split(r"\\")])
-
-
 @pytest.fixture(scope="module")
 def exercises():
     return exercises_for(2)
@@ -199,26 +194,26 @@ def test_three_exercises_with_code(exercises):
 
 
 def test_eigenvalue_exercise(exercises):
-    S = matrix_in(exercises[0].question)
+    (S,) = arrays(exercises[0].inputs, "S")
     expected = np.sort(np.linalg.eigvalsh(S))[::-1]
-    shown = [float(x) for x in re.findall(r"\\lambda_\d = (-?[\d.]+)", exercises[0].answer)]
-    np.testing.assert_allclose(shown, expected, atol=0.005)
+    np.testing.assert_allclose(exercises[0].answers["eigenvalues"], expected, atol=TOL)
+    assert_shows(exercises[0].answer, exercises[0].answers["eigenvalues"])
 
 
 def test_power_step_exercise(exercises):
-    A = matrix_in(exercises[1].question)
-    w = A @ np.array([1.0, 0.0])
+    A, v0 = arrays(exercises[1].inputs, "A", "v0")
+    np.testing.assert_array_equal(v0, [1.0, 0.0])  # the question's v_0 = (1, 0)
+    w = A @ v0
     v1 = w / np.linalg.norm(w)
-    shown_v = [float(x) for x in re.search(r"v_1 = \((-?[\d.]+), (-?[\d.]+)\)",
-                                           exercises[1].answer).groups()]
-    shown_lam = float(re.search(r"v_1\^T A v_1 = (-?[\d.]+)", exercises[1].answer).group(1))
-    np.testing.assert_allclose(shown_v, v1, atol=0.005)
-    assert shown_lam == pytest.approx(v1 @ A @ v1, abs=0.005)
+    np.testing.assert_allclose(exercises[1].answers["v1"], v1, atol=TOL)
+    assert exercises[1].answers["estimate"] == pytest.approx(v1 @ A @ v1, abs=TOL)
+    assert_shows(exercises[1].answer, [*exercises[1].answers["v1"], exercises[1].answers["estimate"]])
 
 
 def test_rank_one_error_exercise(exercises):
-    B = matrix_in(exercises[2].question)
+    (B,) = arrays(exercises[2].inputs, "B")
     s = np.linalg.svd(B, compute_uv=False)
-    shown = float(re.search(r"\\sigma_2 = (-?[\d.]+)", exercises[2].answer).group(1))
-    assert shown == pytest.approx(s[1], abs=0.005)
     assert np.linalg.matrix_rank(B) == 2
+    assert exercises[2].answers["error"] == pytest.approx(s[1], abs=TOL)
+    np.testing.assert_allclose(exercises[2].answers["singular_values"], s, atol=TOL)
+    assert_shows(exercises[2].answer, [exercises[2].answers["error"], *s])

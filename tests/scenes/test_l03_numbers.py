@@ -11,12 +11,13 @@ derivatives). The exercises of the Try-it card are checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 import sympy
 
+from mathreel.exercise import latex_pmatrix
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 FIRST_TOL = 1e-6  # central differences, first derivatives
@@ -174,14 +175,6 @@ def test_weight_gradients_match_the_hand_backward_pass(l03):
 
 # --------------------------------------------------------------------------- exercises
 
-NUMBER = r"(-?[\d.]+)"
-
-
-def matrix_in(text: str) -> np.ndarray:
-    body = re.search(r"\\begin\{pmatrix\}(.*?)\\end\{pmatrix\}", text).group(1)
-    return np.array([[float(x) for x in row.split("&")] for row in body.split(r"\\")])
-
-
 @pytest.fixture(scope="module")
 def exercises():
     return exercises_for(3)
@@ -195,35 +188,31 @@ def test_three_exercises_with_code(exercises):
 
 
 def test_jacobian_exercise(exercises):
-    q = exercises[0].question
-    a, b = (int(v) for v in re.search(r"\((\d+)xy,\\ x \+ (\d+)y\^2\)", q).groups())
-    x, y = (float(v) for v in re.search(rf"at \${NUMBER}, {NUMBER}\)?\$", q.replace("$(", "$"))
-                                        .groups())
+    inputs = exercises[0].inputs
+    a, b = inputs["a"], inputs["b"]
+    x, y = inputs["point"]
     by_hand = np.array([[a * y, a * x], [1.0, 2 * b * y]])
-    np.testing.assert_allclose(matrix_in(exercises[0].answer), by_hand, atol=0.005)
+    (J,) = arrays(exercises[0].answers, "jacobian")
+    np.testing.assert_allclose(J, by_hand, atol=FIRST_TOL)
+    assert latex_pmatrix(J) in exercises[0].answer
 
 
 def test_hessian_exercise(exercises):
-    q = exercises[1].question
-    poly = re.search(r"f\(x, y\) = (.*?)\$", q).group(1)
-    coeff = {}
-    for sign, c, term in re.findall(r"(-?|[+-] )(\d*)(x\^2|xy|y\^2)", poly):
-        value = int(c) if c else 1
-        coeff[term] = -value if "-" in sign else value
-    H = np.array([[2 * coeff["x^2"], coeff["xy"]], [coeff["xy"], 2 * coeff["y^2"]]], dtype=float)
-    answer = exercises[1].answer
-    np.testing.assert_allclose(matrix_in(answer), H, atol=0.005)
-    shown = [float(v) for v in re.findall(r"eigenvalues \$" + NUMBER + r"\$ and \$" + NUMBER, answer)[0]]
-    np.testing.assert_allclose(shown, np.linalg.eigvalsh(H)[::-1], atol=0.005)
-    verdict = "a minimum" if np.linalg.eigvalsh(H).min() > 0 else "a saddle"
-    assert answer.endswith(verdict)
+    inputs, answers = exercises[1].inputs, exercises[1].answers
+    H = np.array([[2 * inputs["a"], inputs["c"]], [inputs["c"], 2 * inputs["d"]]], dtype=float)
+    np.testing.assert_allclose(answers["hessian"], H, atol=SECOND_TOL)
+    np.testing.assert_allclose(answers["eigenvalues"], np.linalg.eigvalsh(H)[::-1], atol=SECOND_TOL)
+    is_minimum = bool(np.linalg.eigvalsh(H).min() > 0)
+    assert answers["minimum"] == is_minimum
+    assert latex_pmatrix(answers["hessian"]) in exercises[1].answer
+    assert_shows(exercises[1].answer, answers["eigenvalues"])
+    assert exercises[1].answer.endswith("a minimum" if is_minimum else "a saddle")
 
 
 def test_neuron_exercise(exercises):
-    q = exercises[2].question
-    x, w, b = (float(re.search(rf"\${name} = {NUMBER}\$", q).group(1)) for name in "xwb")
+    x, w, b = (exercises[2].inputs[name] for name in ("x", "w", "b"))
     o = np.tanh(w * x + b)
-    shown_o = float(re.search(rf"\$o = {NUMBER}\$", exercises[2].answer).group(1))
-    shown_grad = float(re.search(rf"partial w = {NUMBER}\$", exercises[2].answer).group(1))
-    assert shown_o == pytest.approx(o, abs=0.0005)
-    assert shown_grad == pytest.approx(x * (1 - o ** 2), abs=0.0005)
+    answers = exercises[2].answers
+    assert answers["o"] == pytest.approx(o, abs=EXACT_TOL)
+    assert answers["do_dw"] == pytest.approx(x * (1 - o ** 2), abs=EXACT_TOL)
+    assert_shows(exercises[2].answer, [answers["o"], answers["do_dw"]], 3)

@@ -10,12 +10,12 @@ checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy.spatial import distance
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12  # closed-form norms: exact to round-off
@@ -120,14 +120,6 @@ def test_ellipses_are_mahalanobis_level_sets(l04):
 
 # --------------------------------------------------------------------------- exercises
 
-NUMBER = r"(-?[\d.]+)"
-
-
-def vector_after(name: str, text: str) -> np.ndarray:
-    body = re.search(rf"{name} = \(([^)]*)\)", text).group(1)
-    return np.array([float(v) for v in body.split(",")])
-
-
 @pytest.fixture(scope="module")
 def exercises():
     return exercises_for(4)
@@ -140,26 +132,23 @@ def test_three_exercises_with_code(exercises):
 
 
 def test_norms_exercise(exercises):
-    v = vector_after("v", exercises[0].question)
-    answer = exercises[0].answer
-    shown = [float(re.search(pattern + NUMBER, answer).group(1))
-             for pattern in (r"\\\|v\\\|_1 = ", r"\\\|v\\\|_2 = ", r"\|v_i\| = ")]
+    (v,) = arrays(exercises[0].inputs, "v")
+    shown = [exercises[0].answers[name] for name in ("l1", "l2", "linf")]
     np.testing.assert_allclose(shown, [np.linalg.norm(v, 1), np.linalg.norm(v, 2),
-                                       np.linalg.norm(v, np.inf)], atol=SHOWN)
+                                       np.linalg.norm(v, np.inf)], atol=TOL)
+    assert_shows(exercises[0].answer, shown)
 
 
 def test_cosine_exercise(exercises):
-    a, b = (vector_after(n, exercises[1].question) for n in "ab")
-    shown = float(re.search(r"\\cos\\theta = " + NUMBER, exercises[1].answer).group(1))
-    assert shown == pytest.approx(1 - distance.cosine(a, b), abs=0.0005)
+    a, b = arrays(exercises[1].inputs, "a", "b")
+    assert exercises[1].answers["cosine"] == pytest.approx(1 - distance.cosine(a, b), abs=TOL)
+    assert_shows(exercises[1].answer, exercises[1].answers["cosine"], 3)
 
 
 def test_mahalanobis_exercise(exercises):
-    q = exercises[2].question
-    s1, s2 = (float(v) for v in re.search(r"deviations (\d+) and (\d+)", q).groups())
-    x = vector_after("x", q)
-    inv = np.linalg.inv(np.diag([s1 ** 2, s2 ** 2]))
-    shown_m = float(re.search(r"d_M = " + NUMBER, exercises[2].answer).group(1))
-    shown_e = float(re.search(r"Euclidean \$" + NUMBER, exercises[2].answer).group(1))
-    assert shown_m == pytest.approx(distance.mahalanobis(x, np.zeros(2), inv), abs=0.0005)
-    assert shown_e == pytest.approx(distance.euclidean(x, np.zeros(2)), abs=0.0005)
+    sigmas, x = arrays(exercises[2].inputs, "sigmas", "x")
+    inv = np.linalg.inv(np.diag(sigmas ** 2))
+    answers = exercises[2].answers
+    assert answers["mahalanobis"] == pytest.approx(distance.mahalanobis(x, np.zeros(2), inv), abs=TOL)
+    assert answers["euclidean"] == pytest.approx(distance.euclidean(x, np.zeros(2)), abs=TOL)
+    assert_shows(exercises[2].answer, [answers["mahalanobis"], answers["euclidean"]], 3)

@@ -1,12 +1,11 @@
 """The numbers lesson 05 shows, against hand-derived derivatives of the hill
 f(x, y) = 3 exp(-(x^2 + 2 y^2) / 6) and SciPy/NumPy closed forms."""
 
-import re
 
 import numpy as np
 import pytest
 
-from mathreel.exercise import SEED as EXERCISE_SEED
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-6  # central differences: O(h^2) error, h ~ 6e-6
@@ -76,19 +75,19 @@ def test_taylor_polynomials(l05):
 
 
 def test_exercise_answers():
-    rng = np.random.default_rng([EXERCISE_SEED, 5])
-    a, b = int(rng.integers(2, 6)), int(rng.integers(1, 5))
-    p = rng.integers(-3, 4, size=2).astype(float)
-    c = int(rng.integers(2, 6))
-    q = rng.integers(-2, 3, size=2).astype(float)
-    q[1] = q[1] or 1.0
-    y0 = int(rng.integers(1, 4))
-    dx, dy = (float(v) for v in rng.choice([-0.2, -0.1, 0.1, 0.2], size=2))
-
     first, second, third = exercises_for(5)
-    grad = [float(v) for v in re.search(r"\(([-\d.]+), ([-\d.]+)\)\$$", first.answer).groups()]
-    np.testing.assert_allclose(grad, [2 * a * p[0] * p[1], a * p[0] ** 2 + b], atol=1e-3)
-    slope = float(re.search(r"= (-?[\d.]+)\$$", second.answer).group(1))
-    assert slope == pytest.approx(np.array([2 * q[0], 2 * c * q[1]]) @ [0.6, 0.8], abs=1e-3)
-    estimate = float(re.search(r"= (-?[\d.]+)\$$", third.answer).group(1))
-    assert estimate == pytest.approx(y0 + y0 * dx + dy, abs=1e-3)
+    a, b = first.inputs["a"], first.inputs["b"]
+    (p,) = arrays(first.inputs, "point")
+    np.testing.assert_allclose(first.answers["gradient"], [2 * a * p[0] * p[1], a * p[0] ** 2 + b],
+                               atol=1e-6)  # central differences
+    assert_shows(first.answer, first.answers["gradient"], 3)
+
+    c = second.inputs["c"]
+    q, u = arrays(second.inputs, "point", "direction")
+    slope = np.array([2 * q[0], 2 * c * q[1]]) @ (u / np.linalg.norm(u))
+    assert second.answers["slope"] == pytest.approx(slope, abs=1e-6)
+    assert_shows(second.answer, second.answers["slope"], 3)
+
+    y0, dx, dy = (third.inputs[name] for name in ("y0", "dx", "dy"))
+    assert third.answers["estimate"] == pytest.approx(y0 + y0 * dx + dy, abs=1e-6)
+    assert_shows(third.answer, third.answers["estimate"], 3)

@@ -1,13 +1,12 @@
 """The numbers lesson 07 shows, against independent oracles (NumPy closed forms,
 plain re-implementations of each optimizer, SciPy's minimizer)."""
 
-import re
 
 import numpy as np
 import pytest
 from scipy.optimize import minimize
 
-from mathreel.exercise import SEED as EXERCISE_SEED
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 RTOL, ATOL = 1e-9, 1e-9
@@ -172,35 +171,21 @@ def test_race_outcome_as_narrated(l07):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text):
-    """The numbers right after each "=" (and inside the last "(...)" tuple)."""
-    tuples = re.findall(r"\(([-\d., ]+)\)", text)
-    if tuples:
-        return [float(v) for v in tuples[-1].split(",")]
-    return [float(v) for v in re.findall(r"=\s*(-?\d+(?:\.\d+)?)", text)]
-
-
 def test_exercise_answers():
-    rng = np.random.default_rng([EXERCISE_SEED, 7])
-    # replay the draws of scenes/l07_gradient_descent/exercises.py in order
-    mu = int(rng.integers(1, 4))
-    L = int(rng.integers(mu + 3, 21))
-    a, c = rng.integers(2, 6, size=2)
-    b = int(rng.integers(-1, 2))
-    A = np.array([[a, b], [b, c]], dtype=float)
-    x0 = rng.integers(-3, 4, size=2).astype(float)
-    x0[0] = x0[0] or 1.0
-    lr = float(rng.choice([0.05, 0.1, 0.2]))
-    g = rng.integers(-5, 6, size=2).astype(float)
-    g[g == 0] = 2.0
-    y0 = rng.integers(-2, 3, size=2).astype(float)
-
     first, second, third = exercises_for(7)
-    kappa, limit = numbers(first.answer)
-    assert kappa == pytest.approx(L / mu, abs=1e-3)
-    assert limit == pytest.approx(2.0 / L, abs=1e-3)
-    x1 = numbers(second.answer)
-    np.testing.assert_allclose(x1, x0 - lr * A @ x0, atol=1e-3)
-    # Adam's first step: m_hat = g, s_hat = g^2, so x1 = y0 - 0.1 g / (|g| + eps)
-    np.testing.assert_allclose(numbers(third.answer), y0 - 0.1 * g / (np.abs(g) + 1e-8),
-                               atol=1e-3)
+    (D,) = arrays(first.inputs, "A")
+    mu, L = np.linalg.eigvalsh(D)[[0, -1]]
+    assert first.answers["kappa"] == pytest.approx(L / mu, rel=RTOL)
+    assert first.answers["max_lr"] == pytest.approx(2.0 / L, rel=RTOL)
+    assert_shows(first.answer, [first.answers["kappa"], first.answers["max_lr"]], 3)
+
+    A, x0 = arrays(second.inputs, "A", "x0")
+    lr = second.inputs["lr"]
+    np.testing.assert_allclose(second.answers["x1"], x0 - lr * A @ x0, rtol=RTOL, atol=ATOL)
+    assert_shows(second.answer, second.answers["x1"], 3)
+
+    # Adam's first step: m_hat = g, s_hat = g^2, so x1 = x0 - lr g / (|g| + eps)
+    g, y0 = arrays(third.inputs, "g", "x0")
+    np.testing.assert_allclose(third.answers["x1"], y0 - third.inputs["lr"] * g / (np.abs(g) + 1e-8),
+                               rtol=RTOL, atol=ATOL)
+    assert_shows(third.answer, third.answers["x1"], 3)

@@ -8,12 +8,12 @@ explicit tolerances. The exercises of the Try-it card are checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy import stats
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12  # sums of a handful of floats
@@ -94,29 +94,26 @@ def test_second_update_uses_the_first_posterior_as_prior(l08):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers_in(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises_are_checked_by_an_oracle():
     first, second, third = exercises_for(8)
-    values_probs = numbers_in(first.question)  # X=x, p pairs
-    values, probs = np.array(values_probs[0::2]), np.array(values_probs[1::2])
+    values, probs = arrays(first.inputs, "values", "probs")
     assert probs.sum() == pytest.approx(1.0, abs=1e-12)
     rv = stats.rv_discrete(values=(values.astype(int), probs))
-    mean, var = numbers_in(first.answer)
-    assert mean == pytest.approx(rv.mean(), abs=5e-4)
-    assert var == pytest.approx(rv.var(), abs=5e-4)
+    assert first.answers["mean"] == pytest.approx(rv.mean(), abs=1e-12)
+    assert first.answers["variance"] == pytest.approx(rv.var(), abs=1e-12)
+    assert_shows(first.answer, [first.answers["mean"], first.answers["variance"]], 3)
 
-    prevalence, sensitivity, false_positive = (x / 100 for x in numbers_in(second.question))
+    prevalence, sensitivity, false_positive = (
+        second.inputs[name] for name in ("prevalence", "sensitivity", "false_positive"))
     evidence = sensitivity * prevalence + false_positive * (1 - prevalence)
     sick = sensitivity * prevalence / evidence
-    shown_evidence, shown_sick = numbers_in(second.answer)
-    assert shown_evidence == pytest.approx(evidence, abs=5e-5)
-    assert shown_sick == pytest.approx(sick, abs=5e-4)
+    assert second.answers["evidence"] == pytest.approx(evidence, abs=1e-12)
+    assert second.answers["posterior"] == pytest.approx(sick, abs=1e-12)
+    assert_shows(second.answer, second.answers["evidence"], 4)
+    assert_shows(second.answer, second.answers["posterior"], 3)
 
     twice = sensitivity**2 * prevalence
     twice /= twice + false_positive**2 * (1 - prevalence)
-    shown_twice, shown_first = numbers_in(third.answer)
-    assert shown_twice == pytest.approx(twice, abs=5e-4)
-    assert shown_first == pytest.approx(sick, abs=5e-4)
+    assert third.inputs["prior"] == pytest.approx(sick, abs=1e-12)  # the first posterior
+    assert third.answers["posterior"] == pytest.approx(twice, abs=1e-12)
+    assert_shows(third.answer, [third.answers["posterior"], third.inputs["prior"]], 3)

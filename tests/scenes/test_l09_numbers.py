@@ -8,12 +8,12 @@ scipy.optimize), with explicit tolerances. The Try-it exercises too.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy import optimize, stats
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 
@@ -157,25 +157,24 @@ def test_contour_grid_is_the_negative_log_likelihood(l09):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers_in(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises_are_checked_by_an_oracle():
     first, second, third = exercises_for(9)
-    data = np.array(numbers_in(first.question))
-    mean, var = numbers_in(first.answer)[:2]
+    (data,) = arrays(first.inputs, "data")
     loc, scale = stats.norm.fit(data)
-    assert mean == pytest.approx(loc, abs=5e-4) and var == pytest.approx(scale**2, abs=5e-4)
+    assert first.answers["mean"] == pytest.approx(loc, abs=1e-9)
+    assert first.answers["variance"] == pytest.approx(scale**2, abs=1e-9)
+    assert_shows(first.answer, [first.answers["mean"], first.answers["variance"]], 3)
 
-    noise_var, _, prior_var, n, xbar = numbers_in(second.question)
+    n, xbar, prior_var, noise_var = (
+        second.inputs[name] for name in ("n", "sample_mean", "prior_var", "noise_var"))
     precision = 1 / prior_var + n / noise_var
-    map_mean, post_var = numbers_in(second.answer)
-    assert map_mean == pytest.approx(n * xbar / noise_var / precision, abs=5e-4)
-    assert post_var == pytest.approx(1 / precision, abs=5e-4)
+    assert second.answers["map_mean"] == pytest.approx(n * xbar / noise_var / precision, abs=1e-12)
+    assert second.answers["posterior_var"] == pytest.approx(1 / precision, abs=1e-12)
+    assert_shows(second.answer, [second.answers["map_mean"], second.answers["posterior_var"]], 3)
 
-    q = numbers_in(third.question)
-    x, y, prior_var = np.array(q[0:3]), np.array(q[3:6]), q[-1]
-    w, lam = numbers_in(third.answer)
-    assert w == pytest.approx(x @ y / (x @ x + 1.0 / prior_var), abs=5e-4)
-    assert lam == pytest.approx(1.0 / prior_var)
+    x, y = arrays(third.inputs, "x", "y")
+    noise_var, prior_var = third.inputs["noise_var"], third.inputs["prior_var"]
+    assert third.answers["w"] == pytest.approx(x @ y / (x @ x + noise_var / prior_var), abs=1e-12)
+    assert third.answers["ridge_lambda"] == pytest.approx(noise_var / prior_var)
+    assert_shows(third.answer, third.answers["w"], 3)
+    assert_shows(third.answer, third.answers["ridge_lambda"])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy.stats import entropy as sp_entropy
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12
@@ -58,22 +58,18 @@ def test_mutual_information_along_the_mix(l10):
     assert np.all(np.diff(l10.MI) > 0)
 
 
-def _floats(text):
-    return [float(x) for x in re.findall(r"\d+\.\d+|\d+", text)]
-
-
 def test_exercises_against_oracle():
     entropy_ex, kl_ex, mi_ex = exercises_for(10)
-    p = _floats(re.search(r"p = \(([^)]*)\)", entropy_ex.question).group(1))
-    assert _floats(entropy_ex.answer)[-1] == pytest.approx(sp_entropy(p, base=2), abs=6e-4)
+    (p,) = arrays(entropy_ex.inputs, "p")
+    assert entropy_ex.answers["bits"] == pytest.approx(sp_entropy(p, base=2), abs=TOL)
+    assert_shows(entropy_ex.answer, entropy_ex.answers["bits"], 3)
 
-    P = _floats(re.search(r"p = \(([^)]*)\)", kl_ex.question).group(1))
-    Q = _floats(re.search(r"q = \(([^)]*)\)", kl_ex.question).group(1))
-    shown = [float(x) for x in re.findall(r"= ([\d.]+)", kl_ex.answer)]
-    np.testing.assert_allclose(shown, [sp_entropy(P, Q, base=2), sp_entropy(Q, P, base=2)],
-                               atol=6e-4)
+    P, Q = arrays(kl_ex.inputs, "p", "q")
+    shown = [kl_ex.answers["kl_pq"], kl_ex.answers["kl_qp"]]
+    np.testing.assert_allclose(shown, [sp_entropy(P, Q, base=2), sp_entropy(Q, P, base=2)], atol=TOL)
+    assert_shows(kl_ex.answer, shown, 3)
 
-    e = _floats(re.search(r"probability \$([\d.]+)\$", mi_ex.question).group(1))[0]
+    e = mi_ex.inputs["flip"]
     binary = -(e * np.log2(e) + (1 - e) * np.log2(1 - e))
-    shown = float(re.search(r"= ([\d.]+)\$ bits", mi_ex.answer).group(1))
-    assert shown == pytest.approx(1 - binary, abs=6e-4)  # I = 1 - H_b(e) for a binary channel
+    assert mi_ex.answers["mi"] == pytest.approx(1 - binary, abs=TOL)  # I = 1 - H_b(e), binary channel
+    assert_shows(mi_ex.answer, mi_ex.answers["mi"], 3)

@@ -8,12 +8,12 @@ numpy.linalg.eigh), with explicit tolerances. The Try-it exercises too.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy import special, stats
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 
@@ -108,23 +108,21 @@ def test_posterior_is_bayes_rule_on_a_grid(l11):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers_in(text: str) -> list[float]:
-    text = re.sub(r"\\begin\{pmatrix\}|\\end\{pmatrix\}", " ", text)
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises_are_checked_by_an_oracle():
     first, second, third = exercises_for(11)
-    alpha, beta, heads, tails = numbers_in(first.question)
-    post_a, post_b, mean = numbers_in(first.answer)
+    alpha, beta, heads, tails = (first.inputs[name] for name in ("alpha", "beta", "heads", "tails"))
+    post_a, post_b = first.answers["alpha"], first.answers["beta"]
     assert (post_a, post_b) == (alpha + heads, beta + tails)
-    assert mean == pytest.approx(stats.beta.mean(post_a, post_b), abs=5e-4)
+    assert first.answers["mean"] == pytest.approx(stats.beta.mean(post_a, post_b), abs=1e-12)
+    assert_shows(first.answer, [post_a, post_b])
+    assert_shows(first.answer, first.answers["mean"], 3)
 
-    a, b, c, d = numbers_in(second.question)
-    w = np.linalg.eigvalsh(np.array([[a, b], [c, d]]))[::-1]
-    assert numbers_in(second.answer) == pytest.approx(np.sqrt(w), abs=5e-4)
+    (cov,) = arrays(second.inputs, "cov")
+    w = np.linalg.eigvalsh(cov)[::-1]
+    np.testing.assert_allclose(second.answers["semi_axes"], np.sqrt(w), atol=1e-12)
+    assert_shows(second.answer, second.answers["semi_axes"], 3)
 
-    p = numbers_in(third.question)[0]
-    eta, partition = numbers_in(third.answer)
-    assert eta == pytest.approx(special.logit(p), abs=5e-4)
-    assert partition == pytest.approx(np.log1p(np.exp(special.logit(p))), abs=5e-4)
+    p = third.inputs["p"]
+    assert third.answers["eta"] == pytest.approx(special.logit(p), abs=1e-12)
+    assert third.answers["log_partition"] == pytest.approx(np.log1p(np.exp(special.logit(p))), abs=1e-12)
+    assert_shows(third.answer, [third.answers["eta"], third.answers["log_partition"]], 3)

@@ -8,12 +8,12 @@ exercises of the Try-it card are checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy import integrate, stats
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12
@@ -131,22 +131,22 @@ def test_gradient_estimates_match_the_exact_gradient(l12):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises():
     mc, mh, rep = exercises_for(12)
-    draws = np.array(numbers(mc.question.split("x = ")[1])[:4])
-    est, se = numbers(mc.answer)[:2]  # "estimate est, standard error se"
-    assert est == pytest.approx((draws**2).mean(), abs=5e-4)
-    assert se == pytest.approx((draws**2).std(ddof=1) / 2, abs=5e-4)
+    (draws,) = arrays(mc.inputs, "draws")
+    assert len(draws) == 4
+    assert mc.answers["estimate"] == pytest.approx((draws**2).mean(), abs=1e-12)
+    assert mc.answers["standard_error"] == pytest.approx((draws**2).std(ddof=1) / 2, abs=1e-12)
+    assert_shows(mc.answer, [mc.answers["estimate"], mc.answers["standard_error"]], 3)
 
-    x, proposal = numbers(mh.question.split("It is at")[1])[:2]
+    x, proposal = mh.inputs["x"], mh.inputs["proposal"]
     expected = min(1.0, stats.norm.pdf(proposal) / stats.norm.pdf(x))
     assert expected < 1  # a step away from the mode: a real ratio to compute
-    assert numbers(mh.answer)[-1] == pytest.approx(expected, abs=5e-4)
+    assert mh.answers["acceptance"] == pytest.approx(expected, abs=1e-12)
+    assert_shows(mh.answer, mh.answers["acceptance"], 3)
 
-    mu, sigma, eps = numbers(rep.question)[:3]
-    assert numbers(rep.answer)[3] == pytest.approx(mu + sigma * eps, abs=5e-4)
-    assert numbers(rep.answer)[-1] == pytest.approx(eps, abs=1e-9)
+    mu, sigma, eps = (rep.inputs[name] for name in ("mu", "sigma", "eps"))
+    assert rep.answers["z"] == pytest.approx(mu + sigma * eps, abs=1e-12)
+    assert rep.answers["dz_dmu"] == 1.0 and rep.answers["dz_dsigma"] == eps  # dz/dsigma = eps
+    assert_shows(rep.answer, rep.answers["z"], 3)
+    assert_shows(rep.answer, rep.answers["dz_dsigma"], 1)

@@ -8,12 +8,12 @@ tolerances. The exercises of the Try-it card are checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy import special
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12
@@ -96,24 +96,22 @@ def test_shifted_exponentials_sum_neither_overflows_nor_vanishes(l13):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises():
     shape_ex, einsum_ex, softmax_ex = exercises_for(13)
-    shapes = re.findall(r"\(([\d, ]+)\)", shape_ex.question)
-    left, right = (tuple(int(v) for v in s.split(",") if v.strip()) for s in shapes)
-    answer = tuple(int(v) for v in re.findall(r"\d+", shape_ex.answer))
-    assert answer == np.broadcast_shapes(left, right)
-    assert answer != left and answer != right  # both operands are stretched
+    left, right = shape_ex.inputs["x_shape"], shape_ex.inputs["y_shape"]
+    shape = shape_ex.answers["shape"]
+    assert shape == np.broadcast_shapes(left, right)
+    assert shape != left and shape != right  # both operands are stretched
+    assert shape_ex.answer == f"${shape}$"
 
-    matrix = re.search(r"\\begin\{pmatrix\}(.*?)\\end\{pmatrix\}", einsum_ex.question).group(1)
-    A = np.array([numbers(row) for row in matrix.split(r"\\")])
-    v = np.array(numbers(einsum_ex.question.split("v = ")[1])[:2])
-    assert numbers(einsum_ex.answer)[:2] == pytest.approx(np.einsum("ij,j->i", A, v).tolist())
+    A, v = arrays(einsum_ex.inputs, "A", "v")
+    np.testing.assert_allclose(einsum_ex.answers["Av"], np.einsum("ij,j->i", A, v), atol=1e-12)
+    assert_shows(einsum_ex.answer, einsum_ex.answers["Av"], 0)
 
-    logits = np.array(numbers(softmax_ex.question.split("x = ")[1])[:3])
-    values = numbers(softmax_ex.answer)
-    assert values[1:4] == pytest.approx(special.softmax(logits).tolist(), abs=5e-4)
-    assert values[-1] == pytest.approx(special.logsumexp(logits), abs=5e-4)
+    (logits,) = arrays(softmax_ex.inputs, "logits")
+    answers = softmax_ex.answers
+    assert answers["shift"] == logits.max()
+    np.testing.assert_allclose(answers["softmax"], special.softmax(logits), atol=1e-12)
+    assert answers["logsumexp"] == pytest.approx(special.logsumexp(logits), abs=1e-9)
+    assert_shows(softmax_ex.answer, answers["shift"], 0)
+    assert_shows(softmax_ex.answer, [*answers["softmax"], answers["logsumexp"]], 3)

@@ -9,11 +9,12 @@ explicit tolerances. The exercises of the Try-it card are checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 
+from mathreel.exercise import format_tuple
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-10
@@ -125,24 +126,22 @@ def test_ista_goes_sparse_on_the_true_support(l14):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises():
     jensen, soft, dual = exercises_for(14)
-    _, x, y = numbers(jensen.question)[:3]  # "x^2", then the two ends
-    assert numbers(jensen.answer)[0] == pytest.approx((x - y) ** 2 / 4, abs=5e-4)
+    x, y = jensen.inputs["x"], jensen.inputs["y"]
+    assert jensen.answers["gap"] == pytest.approx((x - y) ** 2 / 4, abs=1e-12)
+    assert_shows(jensen.answer, jensen.answers["gap"], 3)
 
-    values = numbers(soft.question)
-    v, lam = np.array(values[:4]), values[4]
+    (v,) = arrays(soft.inputs, "v")
+    lam = soft.inputs["lam"]
     expected = np.sign(v) * np.maximum(np.abs(v) - lam, 0)
-    assert numbers(soft.answer) == pytest.approx(expected.tolist(), abs=1e-9)
+    np.testing.assert_allclose(soft.answers["shrunk"], expected, atol=1e-12)
+    assert format_tuple(soft.answers["shrunk"], 1) in soft.answer
 
-    nums = numbers(dual.question)  # x_1^2 + x_2^2, x_1 + x_2 = b, nu
-    b, nu = nums[-2], nums[-1]
+    b, nu = dual.inputs["b"], dual.inputs["nu"]
     # min x1^2 + x2^2 + nu (x1 + x2 - b): x_i = -nu / 2, g(nu) = -nu^2 / 2 - nu b
-    bound, optimum = numbers(dual.answer)
-    assert bound == pytest.approx(-nu**2 / 2 - nu * b, abs=5e-4)
-    assert optimum == pytest.approx(b**2 / 2, abs=5e-4)
+    bound, optimum = dual.answers["bound"], dual.answers["optimum"]
+    assert bound == pytest.approx(-nu**2 / 2 - nu * b, abs=1e-12)
+    assert optimum == pytest.approx(b**2 / 2, abs=1e-12)
     assert bound < optimum  # a price other than the best one: a real gap
+    assert_shows(dual.answer, [bound, optimum], 3)

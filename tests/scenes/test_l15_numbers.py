@@ -9,12 +9,13 @@ checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy.sparse.csgraph import laplacian as scipy_laplacian
 
+from mathreel.exercise import latex_pmatrix
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-9  # exact to round-off on 6x6 inputs
@@ -120,27 +121,25 @@ def test_three_layers_find_the_fiedler_split(l15):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises_against_numpy():
     ex = exercises_for(15)
     assert len(ex) == 3
     # 1. the Laplacian of the triangle
-    entries = numbers(ex[0].question)
-    T = np.array(entries[-9:]).reshape(3, 3)
+    (T,) = arrays(ex[0].inputs, "W")
     expected = np.diag(T.sum(axis=1)) - T
-    np.testing.assert_allclose(np.array(numbers(ex[0].answer)).reshape(3, 3), expected)
+    np.testing.assert_allclose(ex[0].answers["L"], expected, atol=1e-12)
+    assert latex_pmatrix(ex[0].answers["L"]) in ex[0].answer
     # 2. lambda_2 of the path, closed form: a + b - sqrt(a^2 + b^2 - a b)
-    a, b = numbers(ex[1].question)[3], numbers(ex[1].question)[6]
+    (P,) = arrays(ex[1].inputs, "W")
+    a, b = P[0, 1], P[1, 2]
     lam2 = a + b - np.sqrt(a * a + b * b - a * b)
-    assert numbers(ex[1].answer)[1] == pytest.approx(lam2, abs=0.005)
-    assert np.linalg.eigvalsh(np.array([[a, -a, 0], [-a, a + b, -b], [0, -b, b]]))[1] == \
-        pytest.approx(lam2)
+    assert ex[1].answers["lambda_2"] == pytest.approx(lam2, abs=1e-9)
+    np.testing.assert_allclose(ex[1].answers["eigenvalues"],
+                               np.linalg.eigvalsh(np.diag(P.sum(axis=1)) - P)[::-1], atol=1e-9)
+    assert_shows(ex[1].answer, ex[1].answers["eigenvalues"])
     # 3. one mean step with self-loops on the triangle
-    h = np.array(numbers(ex[2].question)[-5:-2])
-    A_hat = T + np.eye(3)
-    h_new = A_hat @ h / A_hat.sum(axis=1)
-    np.testing.assert_allclose(numbers(ex[2].answer)[-3:], h_new, atol=0.005)
-    assert numbers(ex[2].answer)[1] == pytest.approx(h_new[0], abs=0.005)
+    (W, h) = arrays(ex[2].inputs, "W", "h")
+    np.testing.assert_array_equal(W, T)  # the same triangle
+    A_hat = W + np.eye(3)
+    np.testing.assert_allclose(ex[2].answers["h_new"], A_hat @ h / A_hat.sum(axis=1), atol=1e-12)
+    assert_shows(ex[2].answer, ex[2].answers["h_new"])

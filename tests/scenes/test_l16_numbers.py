@@ -10,7 +10,6 @@ checked the same way.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
@@ -18,6 +17,7 @@ from scipy.integrate import quad
 from scipy.sparse.csgraph import shortest_path as scipy_shortest_path
 from scipy.spatial.distance import pdist, squareform
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 
@@ -134,31 +134,29 @@ def test_perplexity_is_calibrated(l16):
 
 # --------------------------------------------------------------------------- exercises
 
-def numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-
-
 def test_exercises_against_oracles():
     ex = exercises_for(16)
     assert len(ex) == 3
     # 1. chord and arc length on the spiral
-    k1, k2 = numbers(ex[0].question)[:2]
-    t1, t2 = k1 * np.pi, k2 * np.pi
+    t1, t2 = ex[0].inputs["t1_over_pi"] * np.pi, ex[0].inputs["t2_over_pi"] * np.pi
     chord = np.hypot(t2 * np.cos(t2) - t1 * np.cos(t1), t2 * np.sin(t2) - t1 * np.sin(t1))
-    straight, along = numbers(ex[0].answer)
-    assert straight == pytest.approx(chord, abs=0.005)
-    assert along == pytest.approx(arclength(t1, t2), abs=0.05)
+    assert ex[0].answers["straight"] == pytest.approx(chord, abs=1e-9)
+    assert ex[0].answers["along"] == pytest.approx(arclength(t1, t2), abs=1e-6)
+    assert_shows(ex[0].answer, [ex[0].answers["straight"], ex[0].answers["along"]])
     # 2. shortest path on the ring with a diagonal
-    q = numbers(ex[1].question)
-    (a, b, c, d), diagonal = q[12:16], q[18]
-    G = np.zeros((4, 4))
-    for (i, j), w in zip([(0, 1), (1, 2), (2, 3), (3, 0), (0, 2)], [a, b, c, d, diagonal]):
-        G[i, j] = G[j, i] = w
+    (G,) = arrays(ex[1].inputs, "G")
     expected = scipy_shortest_path(G, directed=False)[1, 3]
-    assert numbers(ex[1].answer)[0] == pytest.approx(expected, abs=0.005)
+    assert ex[1].answers["distance"] == pytest.approx(expected, abs=1e-12)
+    path = ex[1].answers["path"]
+    assert path[0] == 1 and path[-1] == 3
+    assert sum(G[i, j] for i, j in zip(path, path[1:])) == pytest.approx(expected)
+    assert_shows(ex[1].answer, ex[1].answers["distance"])
     # 3. KL(P || Q) for three points on a line
-    y = np.array(numbers(ex[2].question)[-3:])
+    P, Y = arrays(ex[2].inputs, "P", "Y")
+    y = Y[:, 0]
     kernel = 1 / (1 + (y[:, None] - y[None]) ** 2)
     np.fill_diagonal(kernel, 0)
-    q01 = kernel[0, 1] / kernel.sum()
-    assert numbers(ex[2].answer)[0] == pytest.approx(np.log(0.5 / q01), abs=0.0005)
+    Q = kernel / kernel.sum()
+    mask = P > 0
+    assert ex[2].answers["cost"] == pytest.approx(np.sum(P[mask] * np.log(P[mask] / Q[mask])), abs=1e-9)
+    assert_shows(ex[2].answer, ex[2].answers["cost"], 3)

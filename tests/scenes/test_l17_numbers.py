@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy.special import softmax as sp_softmax
 
+from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 TOL = 1e-12
@@ -99,23 +99,21 @@ def test_positional_encoding(l17):
         np.testing.assert_allclose(diagonal, expected_k, atol=1e-10)
 
 
-def _numbers(text):
-    return [float(x) for x in re.findall(r"-?\d+\.?\d*", text)]
-
-
 def test_exercises_against_oracle():
     attention_ex, temperature_ex, pe_ex = exercises_for(17)
-    q, k1, k2 = (np.array(_numbers(v))
-                 for v in re.findall(r"\(([-\d, ]+)\)", attention_ex.question)[:3])
-    weights = sp_softmax(np.array([q @ k1, q @ k2]) / 2.0)
-    shown = [float(re.search(rf"w_{i} = ([\d.]+)", attention_ex.answer).group(1)) for i in (1, 2)]
-    np.testing.assert_allclose(shown, weights, atol=0.006)
+    q, K = arrays(attention_ex.inputs, "q", "K")
+    scores = K @ q / np.sqrt(len(q))
+    np.testing.assert_allclose(attention_ex.answers["scores"], scores, atol=1e-12)
+    np.testing.assert_allclose(attention_ex.answers["weights"], sp_softmax(scores), atol=1e-12)
+    assert_shows(attention_ex.answer, [*scores, *attention_ex.answers["weights"]], 2,
+                 trailing_zeros=True)
 
-    scores = np.array(_numbers(re.search(r"s = \(([^)]*)\)", temperature_ex.question).group(1)))
-    t = _numbers(re.search(r"T = ([\d.]+)", temperature_ex.question).group(1))[0]
-    np.testing.assert_allclose(_numbers(temperature_ex.answer)[0], sp_softmax(scores / t).max(),
-                               atol=0.0006)
+    (s,) = arrays(temperature_ex.inputs, "scores")
+    hot = sp_softmax(s / temperature_ex.inputs["temperature"])
+    np.testing.assert_allclose(temperature_ex.answers["weights"], hot, atol=1e-12)
+    assert temperature_ex.answers["largest"] == pytest.approx(hot.max(), abs=1e-12)
+    assert_shows(temperature_ex.answer, temperature_ex.answers["weights"], 3, trailing_zeros=True)
 
-    pos = int(_numbers(pe_ex.question)[0])
-    shown = _numbers(pe_ex.answer.split("=")[1])
-    np.testing.assert_allclose(shown, oracle_pe(pos + 1, 4)[pos], atol=0.0006)
+    pos, d = pe_ex.inputs["position"], pe_ex.inputs["d"]
+    np.testing.assert_allclose(pe_ex.answers["encoding"], oracle_pe(pos + 1, d)[pos], atol=1e-12)
+    assert_shows(pe_ex.answer, pe_ex.answers["encoding"], 3, trailing_zeros=True)

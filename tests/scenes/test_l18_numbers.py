@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
 from scipy.spatial.distance import jensenshannon
 from scipy.stats import norm
 
+from exercise_checks import assert_shows
 from scene_modules import exercises_for, load_scene_module
 
 
@@ -85,17 +85,15 @@ def test_noising_stops_where_the_narration_says(l18):
 
 def test_exercises_against_oracle():
     kl_ex, schedule_ex, disc_ex = exercises_for(18)
-    mu = float(re.search(r"\\mu = ([\d.]+)", kl_ex.question).group(1))
-    sigma = float(re.search(r"\\sigma = ([\d.]+)", kl_ex.question).group(1))
-    shown = float(re.search(r"= ([\d.]+)\$ nats", kl_ex.answer).group(1))
-    assert shown == pytest.approx(0.5 * (sigma**2 + mu**2 - 1 - np.log(sigma**2)), abs=6e-4)
+    mu, sigma = kl_ex.inputs["mu"], kl_ex.inputs["sigma"]
+    kl = 0.5 * (sigma**2 + mu**2 - 1 - np.log(sigma**2))
+    assert kl_ex.answers["kl"] == pytest.approx(kl, abs=1e-12)
+    assert_shows(kl_ex.answer, kl, 3, trailing_zeros=True)
 
-    T = int(re.search(r"a (\d+)-step", schedule_ex.question).group(1))
-    beta = float(re.search(r"\\beta = ([\d.]+)", schedule_ex.question).group(1))
-    shown = float(re.search(r"= ([\d.]+)\$$", schedule_ex.answer).group(1))
-    assert shown == pytest.approx((1 - beta) ** T, abs=6e-5)
+    T, beta = schedule_ex.inputs["T"], schedule_ex.inputs["beta"]
+    assert schedule_ex.answers["alpha_bar"] == pytest.approx((1 - beta) ** T, abs=1e-12)
+    assert_shows(schedule_ex.answer, schedule_ex.answers["alpha_bar"], 4, trailing_zeros=True)
 
-    p_data = float(re.search(r"p_\{data\}\(x\) = ([\d.]+)", disc_ex.question).group(1))
-    p_g = float(re.search(r"p_g\(x\) = ([\d.]+)", disc_ex.question).group(1))
-    shown = float(re.search(r"= ([\d.]+)\$$", disc_ex.answer).group(1))
-    assert shown == pytest.approx(p_data / (p_data + p_g), abs=6e-4)
+    p_data, p_g = disc_ex.inputs["p_data"], disc_ex.inputs["p_g"]
+    assert disc_ex.answers["d_star"] == pytest.approx(p_data / (p_data + p_g), abs=1e-12)
+    assert_shows(disc_ex.answer, disc_ex.answers["d_star"], 3, trailing_zeros=True)
