@@ -127,6 +127,13 @@ def _installed_package_parent(name: str) -> Path | None:
     return Path(spec.origin).resolve().parent.parent
 
 
+def kit_file(root: Path, name: str) -> Path | None:
+    """``scenekit/<name>`` of the project, else of the installed scene kit
+    (found, not imported), else None."""
+    base = root if (root / KIT_PACKAGE / "__init__.py").is_file() else _installed_package_parent(KIT_PACKAGE)
+    return None if base is None else (base / KIT_PACKAGE / name).resolve()
+
+
 class ImportResolver:
     """Resolves the imports of project files to project files, within ``root``."""
 

@@ -8,13 +8,12 @@ and completion live here, the candidates themselves in the library
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 from click.shell_completion import CompletionItem
 
-from .project import QUALITIES, ROOT_ENV, quality_named
+from .project import QUALITIES, quality_named
 
 
 class QualityParam(click.ParamType):
@@ -44,7 +43,7 @@ def completion_curriculum(ctx: click.Context):
     from .curriculum import load_curriculum
     from .project import find_root
 
-    project = ctx.find_root().params.get("project") or os.environ.get(ROOT_ENV)
+    project = ctx.find_root().params.get("project")  # else find_root reads $MATHREEL_ROOT
     try:
         return load_curriculum(Path(project).resolve() if project else find_root())
     except Exception:  # noqa: BLE001 - a broken curriculum must never break the shell

@@ -21,9 +21,10 @@ from manim import (
     SingleStringMathTex, Text, VMobject,
 )
 
+from .palette import FRAME_MARGIN  # scene units (the frame is 14.22 x 8)
+
 TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber, Code)
 EXEMPT_TYPES = (NumberPlane, FullScreenRectangle)
-MARGIN = 0.05  # scene units (the frame is 14.22 x 8)
 OVERLAP_TOLERANCE = 0.02  # boxes may touch by this much
 
 
@@ -91,7 +92,7 @@ def _box(mob: Mobject) -> tuple[float, float, float, float]:
     return low[0], high[0], low[1], high[1]
 
 
-def frame_problems(mobjects, frame_center, frame_width, frame_height, margin=MARGIN):
+def frame_problems(mobjects, frame_center, frame_width, frame_height, margin=FRAME_MARGIN):
     """Messages for every visible mobject outside the frame (less margin)."""
     cx, cy = frame_center[0], frame_center[1]
     left, right = cx - frame_width / 2 + margin, cx + frame_width / 2 - margin
@@ -126,7 +127,7 @@ class LayoutRecorder:
     """Wraps a scene's ``play`` so that after every animation the layout is
     checked; also records when each animation ends (for contact sheets)."""
 
-    def __init__(self, scene, margin: float = MARGIN):
+    def __init__(self, scene, margin: float = FRAME_MARGIN):
         self.scene = scene
         self.margin = margin
         self.problems: list[Problem] = []

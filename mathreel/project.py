@@ -14,20 +14,20 @@ Every stage reads and writes through these functions, so the layout under
     media/<quality>/lessons/NN_<slug>.mp4 (+ .srt .vtt       stitch
                           .chapters.json .chapters.txt; .burned.mp4 with --burn)
     media/<quality>/course.mp4 (+ the same sidecars)        stitch --course
-    media/.titles/title_lNN.py                               generated title cards
+    media/.titles/LessonNNTitle.json                         title card data (number, title)
     media/.voice/espeak/<hash>.wav                           draft voice cache
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-CURRICULUM_FILE = "curriculum.toml"
-ROOT_ENV = "MATHREEL_ROOT"  # the project root, for every process mathreel starts
+from .scene_context import CURRICULUM_FILE, ROOT_ENV, SceneContext, find_root, use, title_data_file
+
+__all__ = ["CURRICULUM_FILE", "ROOT_ENV", "find_root", "title_data_file"]  # re-exported for the pipeline
 
 
 @dataclass(frozen=True)
@@ -93,48 +93,14 @@ def range_suffix(animations: tuple[int, int | None] | None) -> str:
     return f".n{start}-{'' if end is None else end}"
 
 
-def find_root(start: Path | None = None) -> Path:
-    """The project root: ``$MATHREEL_ROOT``, else the nearest folder upwards
-    from ``start`` (default: the working directory) holding curriculum.toml,
-    else the checkout this package was installed from (an editable install),
-    else ``start`` itself: an installed package holds no curriculum, so
-    loading then fails with a message naming ``--project DIR``. A
-    curriculum.toml that is not a file still marks the root (loading it then
-    says what is wrong), rather than silently using another checkout."""
-    env = os.environ.get(ROOT_ENV)
-    if env:
-        return Path(env).resolve()
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if os.path.lexists(folder / CURRICULUM_FILE):
-            return folder
-    checkout = Path(__file__).resolve().parent.parent
-    return checkout if (checkout / CURRICULUM_FILE).is_file() else here
-
-
 @contextlib.contextmanager
 def use_root(folder: Path) -> Iterator[None]:
     """Within the block, :func:`find_root` (here and in every render process
-    started, which inherit the environment) answers ``folder``; the caller's
-    environment is restored after. How an installed mathreel, whose package
-    holds no curriculum, is pointed at one (``mathreel --project DIR``)."""
-    with environment(ROOT_ENV, str(Path(folder).expanduser().resolve())):
+    started) answers ``folder``; the caller's environment is restored after.
+    How an installed mathreel, whose package holds no curriculum, is pointed
+    at one (``mathreel --project DIR``)."""
+    with use(SceneContext(root=Path(folder))):
         yield
-
-
-@contextlib.contextmanager
-def environment(name: str, value: str) -> Iterator[None]:
-    """Within the block, ``$name`` is ``value`` (for this process and the
-    render processes it starts); its previous state is restored after."""
-    previous = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = previous
 
 
 def media_dir(root: Path) -> Path:
@@ -208,11 +174,6 @@ def course_video(root: Path, quality: str) -> Path:
 def stitch_record(root: Path, quality: str, output: Path) -> Path:
     """Where the stitch of ``output`` (a lesson or the course) is remembered."""
     return cache_dir(root) / quality / "stitch" / f"{output.stem}.json"
-
-
-def title_scene_file(root: Path, number: int) -> Path:
-    """The generated module holding lesson ``number``'s title card scene."""
-    return media_dir(root) / ".titles" / f"title_l{number:02d}.py"
 
 
 def title_scene_name(number: int) -> str:

@@ -34,7 +34,7 @@ from .contract import Caption, RenderStats, RunnerResult, RunnerTask, stats_from
 from .curriculum import SceneRef
 from .executors import DaskPool, Done, LocalPool, Task
 from .progress import NullReporter, Reporter
-from .project import Quality, media_dir, range_suffix, scene_frame, scene_video, still_image
+from .project import Quality, media_dir, range_suffix, scene_frame, scene_video, still_image, title_data_file
 
 UNCACHED_MODES = ("dry-run", "check")  # they write no file: always run
 
@@ -176,6 +176,9 @@ def _shipped_files(root: Path, job: RenderJob, deps: list[Path]) -> dict[str, st
         files[Path(rel).with_name(shown.name).as_posix()] = str(shown)
     for dep in deps:
         files[_file_rel(root, dep)] = str(dep)
+    data = title_data_file(root, job.scene.name)  # a title card's number and title
+    if data.is_file():
+        files[_file_rel(root, data)] = str(data)
     mathreel_dir = root / "mathreel"
     if mathreel_dir.is_dir():
         for path in mathreel_dir.rglob("*.py"):

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from mathreel import lifeline
 from mathreel.contract import RunnerResult, RunnerTask, task_from_dict
+from mathreel.scene_context import SKIP_EVERY_ANIMATION
 
 LATEX_LOG_RE = re.compile(r"the log file: (?P<log>\S+\.log)")
 SPECIAL_RE = re.compile(r"\\special\{[^{}]*\}")  # Manim's dvisvgm markers
@@ -98,9 +99,6 @@ def find_outputs(media_dir: Path, scene: str) -> dict[str, str]:
         if paths:
             found[kind] = str(max(paths, key=lambda p: p.stat().st_mtime))
     return found
-
-
-SKIP_EVERY_ANIMATION = 10**9
 
 
 def manim_config(task: RunnerTask) -> dict:

@@ -53,13 +53,11 @@ from importlib import metadata
 from pathlib import Path
 
 from .cues import split_sentences
-from .project import environment
 from .filestate import remembered_sha256 as _file_sha256
 from .pronounce import spoken
+from .scene_context import DEFAULT_VOICE, VOICE_ENV, SceneContext, current, use
 
-VOICE_ENV = "MATHREEL_VOICE"
 VOICES = ("piper", "espeak", "recorded", "none")
-DEFAULT_VOICE = "piper"
 RECORDINGS_DIR = "narration"  # <root>/narration/<Scene>/<NN>.<ext>
 AUDIO_EXTENSIONS = (".wav", ".flac", ".mp3", ".m4a", ".ogg")
 SENTENCE_GAP = 0.3  # seconds of quiet between two sentences of a beat
@@ -230,13 +228,14 @@ def use_voice(voice: str | None) -> Iterator[None]:
         return
     if voice not in VOICES:
         raise ValueError(f"unknown voice {voice!r}; accepted: {', '.join(VOICES)}")
-    with environment(VOICE_ENV, voice):
+    with use(SceneContext(voice=voice)):
         yield
 
 
 def current_voice() -> str:
-    """The voice this render uses, from ``$MATHREEL_VOICE`` (default ``piper``)."""
-    voice = os.environ.get(VOICE_ENV, DEFAULT_VOICE).strip().lower() or DEFAULT_VOICE
+    """The voice this render uses (:func:`mathreel.scene_context.current`:
+    ``$MATHREEL_VOICE``, default ``piper``)."""
+    voice = current().voice
     if voice not in VOICES:
         raise VoiceError(f"unknown voice {voice!r} in ${VOICE_ENV}; "
                          f"accepted: {', '.join(VOICES)}")

@@ -37,9 +37,8 @@ from manim import Scene, Wait, config, tempconfig
 
 from mathreel.cues import MIN_CUE_SECONDS, layout_beat, split_sentences
 from mathreel.pacing import BeatTiming, time_beat
-from mathreel.project import find_root
 from mathreel.pronounce import display
-from mathreel.runner import SKIP_EVERY_ANIMATION  # Manim's -n START past every animation
+from mathreel.scene_context import SKIP_EVERY_ANIMATION, current
 from mathreel.voice import Narrator, Speech, char_share_spans, current_voice
 from scenekit.style import apply_style
 
@@ -64,7 +63,7 @@ class NarratedScene(Scene):
     """A Scene whose script is a sequence of ``beat`` blocks, timed by speech.
 
     ``narrator``: the :class:`mathreel.voice.Narrator` to use; by default one
-    for ``$MATHREEL_VOICE`` in the project that holds the scene.
+    for the voice and project of :func:`mathreel.scene_context.current`.
     """
 
     narrator: Narrator | None = None
@@ -90,8 +89,8 @@ class NarratedScene(Scene):
         return super().render(preview)
 
     def get_narrator(self) -> Narrator:
-        if self.narrator is None:  # one for this render, from $MATHREEL_VOICE
-            self.narrator = Narrator(find_root(), current_voice(),
+        if self.narrator is None:  # one for this render, from the scene context
+            self.narrator = Narrator(current().root, current_voice(),
                                      synthesize=not (fast_forwarding() or config.save_last_frame))
         return self.narrator
 

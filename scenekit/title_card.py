@@ -1,15 +1,24 @@
 """The card that opens every lesson video: its number and title, in the course style.
 
-``mathreel stitch`` writes a tiny module per lesson under
-``media/.titles/`` that subclasses ``TitleCard`` with the lesson's
-``number`` and ``title`` from curriculum.toml, and renders it like any scene
-(so it is narrated, captioned and voiced like the others).
+The pipeline (``mathreel build``/``stitch``) renders this file, by path, as
+the scene ``LessonNNTitle`` of each lesson, and writes that lesson's number
+and title as data beside the render: ``media/.titles/LessonNNTitle.json``
+(:func:`mathreel.scene_context.title_data_file`). Asked for such a class,
+this module makes it from that file (so the card is narrated, captioned and
+voiced like any other scene). ``TitleCard`` itself is a scene with
+placeholder text.
 """
+
+import json
+import re
 
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, GrowFromCenter, Line, Text, VGroup, Write, config
 
+from mathreel.scene_context import current, title_data_file
 from scenekit.narration import NarratedScene
 from scenekit.style import ACCENT, BODY_SIZE, EDGE_BUFF, MUTED, TEXT, TITLE_SIZE
+
+TITLE_SCENE = re.compile(r"Lesson\d{2,}Title")
 
 
 class TitleCard(NarratedScene):
@@ -34,3 +43,13 @@ class TitleCard(NarratedScene):
             title.scale_to_fit_width(max_width)
         rule = Line(LEFT, RIGHT, color=ACCENT, stroke_width=4).set_width(title.width * 0.6)
         return VGroup(label, title, rule).arrange(DOWN, buff=0.35)
+
+
+def __getattr__(name: str) -> type[TitleCard]:
+    """The title card ``LessonNNTitle``, with the number and title the
+    pipeline wrote for it in the project of the scene context."""
+    if not TITLE_SCENE.fullmatch(name):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    data = json.loads(title_data_file(current().root, name).read_text(encoding="utf-8"))
+    return type(name, (TitleCard,), {"number": int(data["number"]), "title": str(data["title"]),
+                                     "__module__": __name__})

@@ -322,7 +322,7 @@ def build_site(lessons: list[StitchedLesson], out: Path, *,
     exercises = exercises or exercise_module.lesson_exercises
     root = lessons[0].root
     math = MathRenderer(root / "media" / ".cache" / "tex")
-    palette = course_palette(root)
+    palette = course_palette()
     warnings: list[str] = []
     lessons = sorted(lessons, key=lambda s: s.lesson.number)
     with atomic_dir(out, SITE_MARKER, protect=(root,)) as tmp:

@@ -1,5 +1,5 @@
 """A YouTube thumbnail: a key frame of the lesson with its title drawn over it
-in the course style (``scenekit/style.py``: background, text and accent
+in the course style (``mathreel/palette.toml``: background, text and accent
 colours), 1280x720 PNG under 2 MB.
 
 The frame comes from the stitched video (ffmpeg); the title is drawn with
@@ -8,12 +8,11 @@ Pillow in DejaVu Sans Bold (Debian's fonts-dejavu-core).
 
 from __future__ import annotations
 
-import importlib.util
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from ..palette import course_palette as palette_data
 from ..encode import grab_frame
 from .lessons import PublishFailure, StitchedLesson
 
@@ -32,21 +31,11 @@ class Palette:
     muted: str
 
 
-@lru_cache(maxsize=4)
-def course_palette(root: Path) -> Palette:
-    """The colours of ``scenekit/style.py`` (the project's, else this checkout's)."""
-    candidates = [root / "scenekit" / "style.py", Path(__file__).resolve().parents[2] / "scenekit" / "style.py"]
-    path = next((p for p in candidates if p.is_file()), None)
-    if path is None:
-        raise PublishFailure("scenekit/style.py not found: the thumbnail needs the course style")
-    spec = importlib.util.spec_from_file_location("_mathreel_course_style", path)
-    style = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(style)
-
-    def hex_of(colour) -> str:
-        return colour if isinstance(colour, str) else colour.to_hex()
-
-    return Palette(hex_of(style.BACKGROUND), hex_of(style.TEXT), hex_of(style.ACCENT), hex_of(style.MUTED))
+def course_palette() -> Palette:
+    """The course's background, text, accent and muted colours (hex), read
+    as data from ``mathreel/palette.toml``, as the scene kit's style reads them."""
+    colours = palette_data().colours
+    return Palette(colours["BACKGROUND"], colours["TEXT"], colours["ACCENT"], colours["MUTED"])
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -139,7 +128,7 @@ def save_png_under(image, dst: Path, max_bytes: int = MAX_BYTES) -> Path:
 def make_thumbnail(stitched: StitchedLesson, dst: Path, at: float | None = None) -> Path:
     """Write ``dst``: the frame at ``at`` seconds (default: the lesson's key
     frame) with the lesson's title, 1280x720 PNG < 2 MB."""
-    palette = course_palette(stitched.root)
+    palette = course_palette()
     when = stitched.key_frame_time() if at is None else at
     with tempfile.TemporaryDirectory(prefix="mathreel-thumb-") as tmp:
         frame = grab_frame(stitched.video, when, Path(tmp) / "frame.png")

@@ -17,7 +17,7 @@ from manim import (
 
 from mathcore import attention, generative, linalg
 from mathreel.curriculum import load_curriculum
-from mathreel.project import find_root
+from mathreel.scene_context import current
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -29,7 +29,7 @@ from scenekit.widgets import format_number
 SEED = 0  # the only randomness: the PCA cloud and the LoRA matrix
 
 # --------------------------------------------------------------------------- the course
-CURRICULUM = load_curriculum(find_root())
+CURRICULUM = load_curriculum(current().root)
 TITLES = {lesson.number: lesson.title for lesson in CURRICULUM.lessons}  # 0 .. 18
 
 PHASES = [  # (name, colour, lesson numbers, why it matters)

@@ -126,11 +126,47 @@ def test_the_course_follows_its_lessons(tmp_path):
     assert frames_and_rate(again.output)[0] == course.frames - 7 * 15
 
 
-def test_the_generated_title_card_names_no_absolute_path(tmp_path):
-    root = make_project(tmp_path)
+def test_the_title_card_is_data_for_the_scene_kits_card(tmp_path):
+    """No Python is generated: each lesson's card is the scene kit's
+    title_card.py, by path, with its number and title in its own JSON file;
+    the render key follows the title."""
+    import json
+
+    from mathreel.cache import job_key
+    from mathreel.project import QUALITIES
+    from mathreel.render import RenderJob
     from mathreel.stitch import title_card
 
-    ref = title_card(root, load_curriculum(root).lesson(1))
-    source = Path(ref.path).read_text()
-    assert str(tmp_path) not in source and "/tmp" not in source
-    assert "from scenekit.title_card import TitleCard" in source  # the installed kit
+    root = make_project(tmp_path)
+    curriculum = load_curriculum(root)
+    one, two = title_card(root, curriculum.lesson(1)), title_card(root, curriculum.lesson(2))
+    assert Path(one.path) == Path(two.path) and Path(one.path).name == "title_card.py"
+    assert Path(one.path).parent.name == "scenekit" and root not in Path(one.path).parents
+    assert one.name != two.name
+    titles = {path.name: json.loads(path.read_text()) for path in (root / "media").rglob("*.json")}
+    assert titles == {f"{one.name}.json": {"number": 1, "title": curriculum.lesson(1).title},
+                      f"{two.name}.json": {"number": 2, "title": curriculum.lesson(2).title}}
+    assert not list((root / "media").rglob("*.py"))
+    key = job_key(root, RenderJob(one, QUALITIES["low"]))
+    curriculum_file = root / "curriculum.toml"
+    old_title = curriculum.lesson(1).title
+    curriculum_file.write_text(curriculum_file.read_text().replace(old_title, old_title + " again", 1))
+    renamed = title_card(root, load_curriculum(root).lesson(1))
+    assert json.loads((root / "media" / ".titles" / f"{one.name}.json").read_text())["title"] \
+        == old_title + " again"
+    assert job_key(root, RenderJob(renamed, QUALITIES["low"])) != key
+
+
+def test_the_scene_kits_title_card_reads_its_number_and_title(tmp_path):
+    import scenekit.title_card as kit
+    from mathreel.scene_context import SceneContext, title_data_file, use
+
+    data = title_data_file(tmp_path, "Lesson05Title")
+    data.parent.mkdir(parents=True)
+    data.write_text('{"number": 5, "title": "Probability, é"}')
+    with use(SceneContext(root=tmp_path)):
+        card = kit.Lesson05Title
+    assert (card.__name__, card.number, card.title) == ("Lesson05Title", 5, "Probability, é")
+    assert issubclass(card, kit.TitleCard)
+    with pytest.raises(AttributeError):
+        kit.Overview  # noqa: B018 - not a title card's name
