@@ -94,7 +94,8 @@ def get_span_line(plane: NumberPlane, direction: Sequence[float], color, length:
                   dashed: bool = False, stroke_width: float = 3) -> Line:
     """The line through the origin spanned by ``direction`` (plane coordinates).
 
-    By default it runs to the edge of the frame (less ``FRAME_MARGIN``); give
+    By default it runs to the edge of the frame (less twice ``FRAME_MARGIN``,
+    clear of the layout check's margin); give
     ``length`` (in plane units) for a shorter segment centred on the origin.
     """
     d = np.asarray(direction, dtype=float)
@@ -110,7 +111,8 @@ def get_span_line(plane: NumberPlane, direction: Sequence[float], color, length:
     return cls(start, end, color=color, stroke_width=stroke_width, stroke_opacity=0.8)
 
 
-def _distance_to_frame_edge(point: np.ndarray, step: np.ndarray, margin: float = FRAME_MARGIN) -> float:
+def _distance_to_frame_edge(point: np.ndarray, step: np.ndarray,
+                            margin: float = 2 * FRAME_MARGIN) -> float:
     """Largest t >= 0 with ``point + t * step`` inside the frame less ``margin``."""
     half = np.array([config.frame_width / 2 - margin, config.frame_height / 2 - margin])
     ts = []

@@ -56,8 +56,10 @@ def test_the_thumbnail_reads_the_scenes_colours():
 
 def test_one_layout_margin():
     """The layout check and the lines drawn to the frame's edge use one value,
-    the scene kit's (0.1: lines stop where the check allows them)."""
-    assert style.FRAME_MARGIN == 0.1
+    the palette's: the check keeps mobjects 0.05 inside the frame (as it always
+    has), and lines drawn "to the edge" stop at twice that, clear of the rule
+    (where they always stopped: 0.1)."""
+    assert style.FRAME_MARGIN == 0.05
     assert layout.frame_problems.__defaults__ == (style.FRAME_MARGIN,)
     assert layout.LayoutRecorder.__init__.__defaults__ == (style.FRAME_MARGIN,)
-    assert widgets._distance_to_frame_edge.__defaults__ == (style.FRAME_MARGIN,)
+    assert widgets._distance_to_frame_edge.__defaults__ == (2 * style.FRAME_MARGIN,)
