@@ -42,9 +42,7 @@ import re
 import tempfile
 from pathlib import Path
 
-import ffmpeg
-
-from . import captions, media_tools
+from . import captions
 from .contract import RunnerResult
 
 UNSAFE_SOURCE_RE = re.compile(
@@ -140,6 +138,10 @@ def concat_videos(parts: list[Path], target: Path) -> None:
         for part in parts:
             escaped = str(Path(part).resolve()).replace("'", r"'\''")
             handle.write(f"file '{escaped}'\n")
+    import ffmpeg  # not at import: the CLI starts without ffmpeg-python
+
+    from . import media_tools
+
     try:
         media_tools.run(ffmpeg.input(listing, f="concat", safe=0)
                         .output(str(target), c="copy", movflags="+faststart", f="mp4")
