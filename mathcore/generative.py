@@ -533,8 +533,8 @@ def ideal_epsilon(x_t, t, data, alpha_bars) -> np.ndarray:
     if ab >= 1:
         raise ValueError("alpha_bars[t] must be below 1: with no noise there is none to predict")
     means = np.sqrt(ab) * data  # (n, d)
-    sq = ((x_t[:, None, :] - means[None, :, :]) ** 2).sum(axis=-1)  # (B, n)
-    logits = -sq / (2.0 * (1.0 - ab))  # (B, n)
+    # -|x_t - m_i|^2 / 2(1 - ab), up to a term constant in i: x_t . m_i - |m_i|^2 / 2
+    logits = (x_t @ means.T - 0.5 * (means**2).sum(axis=1)) / (1.0 - ab)  # (B, n)
     weights = np.exp(logits - logits.max(axis=1, keepdims=True))  # (B, n)
     weights /= weights.sum(axis=1, keepdims=True)
     x0_mean = weights @ data  # (B, d)
