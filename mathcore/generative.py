@@ -19,7 +19,8 @@ from mathcore.information import _plogq
 __all__ = [
     "NoiseSchedule", "ddpm_schedule", "cosine_schedule", "q_sample", "ForwardProcess",
     "forward_process", "gaussian_kl", "ELBOTerms", "elbo_terms", "gan_value",
-    "optimal_discriminator",
+    "optimal_discriminator", "reparameterize", "GeneratorLoss", "generator_loss",
+    "epsilon_loss", "ideal_epsilon", "ReverseStep", "ddpm_reverse_step",
 ]
 
 
@@ -372,3 +373,227 @@ def optimal_discriminator(p_data, p_g) -> np.ndarray:
         raise ValueError(f"p_data and p_g must have the same shape, got {p_data.shape} and {p_g.shape}")
     total = p_data + p_g  # (n,)
     return np.where(total > 0, p_data / np.where(total > 0, total, 1.0), 0.5)
+
+
+def reparameterize(mu, sigma, eps) -> np.ndarray:
+    r"""A sample of :math:`\mathcal N(\mu, \sigma^2)` written as a function of its parameters.
+
+    .. math:: z = \mu + \sigma \varepsilon, \qquad \varepsilon \sim \mathcal N(0, 1),
+              \qquad \frac{\partial z}{\partial \mu} = 1, \quad
+              \frac{\partial z}{\partial \sigma} = \varepsilon
+
+    The randomness lives in ``eps``, drawn outside, so ``z`` is a differentiable
+    function of ``mu`` and ``sigma``: the VAE's reparameterisation trick.
+
+    Parameters
+    ----------
+    mu : array_like, shape (...)
+        Means.
+    sigma : array_like, shape (...)
+        Standard deviations, all positive (broadcast against ``mu``).
+    eps : array_like, shape (...)
+        Standard normal draws, broadcast against ``mu``.
+
+    Returns
+    -------
+    ndarray, the broadcast shape of the three
+
+    Examples
+    --------
+    >>> float(reparameterize(1.0, 0.5, 2.0))
+    2.0
+    """
+    mu = as_array(mu, "mu")  # (...)
+    sigma = as_array(sigma, "sigma")  # (...)
+    eps = as_array(eps, "eps")  # (...)
+    if np.any(sigma <= 0):
+        raise ValueError(f"sigma must be positive, got a minimum of {sigma.min():.6g}")
+    try:
+        return mu + sigma * eps
+    except ValueError as error:
+        raise ValueError(f"mu, sigma and eps must broadcast together, got shapes {mu.shape}, "
+                         f"{sigma.shape} and {eps.shape}") from error
+
+
+class GeneratorLoss(NamedTuple):
+    """A GAN generator's loss per fake sample, and its derivative w.r.t. the logit."""
+
+    losses: np.ndarray  # (n,) one loss per sample
+    logit_gradients: np.ndarray  # (n,) d loss / d a, where D = sigmoid(a)
+
+
+def generator_loss(d_fake, *, non_saturating=True) -> GeneratorLoss:
+    r"""The generator's loss on its samples, saturating or non-saturating.
+
+    .. math:: \text{saturating: } \log\big(1 - D\big), \quad
+              \frac{\partial}{\partial a} = -D; \qquad
+              \text{non-saturating: } -\log D, \quad
+              \frac{\partial}{\partial a} = -(1 - D)
+
+    with :math:`D = \sigma(a)` the discriminator's output on a fake and
+    :math:`a` its logit, through which the gradient reaches the generator. Early
+    in training :math:`D \approx 0` on fakes: the saturating gradient vanishes,
+    the non-saturating one is close to its largest.
+
+    Parameters
+    ----------
+    d_fake : array_like, shape (n,)
+        Discriminator outputs on generated samples, in (0, 1).
+    non_saturating : bool
+        ``True`` for :math:`-\log D` (what GANs train with), ``False`` for the
+        minimax game's :math:`\log(1 - D)`.
+
+    Returns
+    -------
+    GeneratorLoss
+        ``losses`` and ``logit_gradients``, each shape (n,).
+
+    Examples
+    --------
+    >>> generator_loss([0.5]).logit_gradients
+    array([-0.5])
+    """
+    d = _as_discriminator(d_fake, "d_fake")  # (n,)
+    if np.any((d <= 0) | (d >= 1)):
+        raise ValueError("d_fake must lie strictly inside (0, 1), the range of a sigmoid")
+    if non_saturating:
+        return GeneratorLoss(-np.log(d), -(1.0 - d))
+    return GeneratorLoss(np.log1p(-d), -d)
+
+
+def epsilon_loss(eps, eps_pred):
+    r"""The DDPM training loss: the squared error of the predicted noise.
+
+    .. math:: L = \big\lVert \varepsilon - \varepsilon_\theta(x_t, t) \big\rVert^2
+
+    Parameters
+    ----------
+    eps, eps_pred : array_like, shape (..., d)
+        The noise that was added and the network's prediction of it.
+
+    Returns
+    -------
+    float or ndarray, shape (...)
+        The squared norm over the last axis (a float for one vector).
+
+    Examples
+    --------
+    >>> epsilon_loss([1.0, 0.0], [0.0, 0.0])
+    1.0
+    """
+    eps = as_array(eps, "eps")  # (..., d)
+    eps_pred = as_array(eps_pred, "eps_pred")  # (..., d)
+    if eps.shape != eps_pred.shape:
+        raise ValueError(f"eps and eps_pred must have the same shape, got {eps.shape} and "
+                         f"{eps_pred.shape}")
+    return _sum_last((eps - eps_pred) ** 2)
+
+
+def ideal_epsilon(x_t, t, data, alpha_bars) -> np.ndarray:
+    r"""The best possible noise prediction when the data set is ``data`` itself.
+
+    Given :math:`x_t`, each data point :math:`x^{(i)}` could have produced it with
+    probability proportional to
+    :math:`\mathcal N(x_t;\ \sqrt{\bar\alpha_t}\, x^{(i)},\ (1 - \bar\alpha_t) I)`;
+    the prediction minimising the expected :func:`epsilon_loss` is the posterior mean
+
+    .. math:: \varepsilon^*(x_t, t) = \frac{x_t - \sqrt{\bar\alpha_t}\,
+              \mathbb E[x_0 \mid x_t]}{\sqrt{1 - \bar\alpha_t}}
+
+    A network trained on ``data`` approaches it; run backwards it returns
+    the training points themselves (a network generalises because it is not perfect).
+
+    Parameters
+    ----------
+    x_t : array_like, shape (B, d)
+        Noisy points at step ``t``.
+    t : int
+        0-based step index into ``alpha_bars``.
+    data : array_like, shape (n, d)
+        The training set.
+    alpha_bars : array_like, shape (T,)
+
+    Returns
+    -------
+    ndarray, shape (B, d)
+
+    Examples
+    --------
+    >>> ideal_epsilon([[1.0]], 0, [[0.0]], [0.5]).round(4)
+    array([[1.4142]])
+    """
+    x_t = as_array(x_t, "x_t", ndim=2)  # (B, d)
+    data = as_array(data, "data", ndim=2)  # (n, d)
+    if x_t.shape[1] != data.shape[1]:
+        raise ValueError(f"x_t and data must have the same dimension, got {x_t.shape[1]} and "
+                         f"{data.shape[1]}")
+    alpha_bars = _as_alpha_bars(alpha_bars)  # (T,)
+    step = int(_as_steps(t, len(alpha_bars)))
+    ab = alpha_bars[step]
+    if ab >= 1:
+        raise ValueError("alpha_bars[t] must be below 1: with no noise there is none to predict")
+    means = np.sqrt(ab) * data  # (n, d)
+    # -|x_t - m_i|^2 / 2(1 - ab), up to a term constant in i: x_t . m_i - |m_i|^2 / 2
+    logits = (x_t @ means.T - 0.5 * (means**2).sum(axis=1)) / (1.0 - ab)  # (B, n)
+    weights = np.exp(logits - logits.max(axis=1, keepdims=True))  # (B, n)
+    weights /= weights.sum(axis=1, keepdims=True)
+    x0_mean = weights @ data  # (B, d)
+    return (x_t - np.sqrt(ab) * x0_mean) / np.sqrt(1.0 - ab)
+
+
+class ReverseStep(NamedTuple):
+    """One step of the DDPM reverse process: its mean, its noise scale, the sample."""
+
+    mean: np.ndarray  # (...) mu_theta(x_t, t)
+    std: float  # sigma_t, 0 at the last step
+    sample: np.ndarray  # (...) x_{t-1}
+
+
+def ddpm_reverse_step(x_t, t, eps_pred, noise, betas) -> ReverseStep:
+    r"""One denoising step of DDPM (Ho et al., 2020, Algorithm 2).
+
+    .. math:: x_{t-1} = \frac{1}{\sqrt{\alpha_t}} \Big( x_t - \frac{\beta_t}
+              {\sqrt{1 - \bar\alpha_t}}\, \varepsilon_\theta(x_t, t) \Big)
+              + \sigma_t z, \qquad \sigma_t = \sqrt{\beta_t}, \ z \sim \mathcal N(0, I)
+
+    At the first step (``t = 0``) no noise is added.
+
+    Parameters
+    ----------
+    x_t : array_like, shape (...)
+        The current noisy sample.
+    t : int
+        0-based step index into ``betas``.
+    eps_pred : array_like, same shape as ``x_t``
+        The predicted noise :math:`\varepsilon_\theta(x_t, t)`.
+    noise : array_like, same shape as ``x_t``
+        A standard normal draw :math:`z`.
+    betas : array_like, shape (T,)
+        The schedule's betas, in (0, 1).
+
+    Returns
+    -------
+    ReverseStep
+        ``mean``, ``std`` and ``sample`` :math:`x_{t-1}`.
+
+    Examples
+    --------
+    >>> ddpm_reverse_step([1.0], 0, [0.0], [5.0], [0.19]).sample.round(4)
+    array([1.1111])
+    """
+    x_t = as_array(x_t, "x_t")  # (...)
+    eps_pred = as_array(eps_pred, "eps_pred")  # (...)
+    noise = as_array(noise, "noise")  # (...)
+    if eps_pred.shape != x_t.shape or noise.shape != x_t.shape:
+        raise ValueError(f"eps_pred and noise must have the shape of x_t {x_t.shape}, got "
+                         f"{eps_pred.shape} and {noise.shape}")
+    betas = as_array(betas, "betas", ndim=1)  # (T,)
+    if np.any((betas <= 0) | (betas >= 1)):
+        raise ValueError(f"betas must lie in (0, 1), got values in "
+                         f"[{betas.min():.6g}, {betas.max():.6g}]")
+    step = int(_as_steps(t, len(betas)))
+    alpha_bar = float(np.prod(1.0 - betas[:step + 1]))
+    beta = float(betas[step])
+    mean = (x_t - beta / np.sqrt(1.0 - alpha_bar) * eps_pred) / np.sqrt(1.0 - beta)
+    std = float(np.sqrt(beta)) if step > 0 else 0.0
+    return ReverseStep(mean, std, mean + std * noise)

@@ -24,7 +24,7 @@ from mathcore._validate import (
 __all__ = [
     "SwissRoll", "swiss_roll", "swiss_roll_arclength", "pairwise_distances", "knn_graph",
     "geodesic_distances", "shortest_path", "calibrate_perplexity", "tsne_objective",
-    "TSNEResult", "tsne",
+    "TSNEResult", "tsne", "FuzzyGraph", "fuzzy_graph",
 ]
 
 
@@ -460,3 +460,77 @@ def tsne(X, n_components=2, *, perplexity=30.0, n_iter=300, lr=10.0, rng,
                       f"(got {lr:g}; the default 10.0 suits about 100 points). history[{stopped}:] "
                       f"is NaN; the result's nonfinite_step is {stopped}.", DivergenceWarning, stacklevel=2)
     return TSNEResult(history[-1], history, kls, P, sigmas, stopped)
+
+
+class FuzzyGraph(NamedTuple):
+    """UMAP's fuzzy neighbour graph: symmetric edge weights and each point's scale."""
+
+    weights: np.ndarray  # (n, n) membership strengths in [0, 1], symmetric, zero diagonal
+    rhos: np.ndarray  # (n,) distance to the nearest neighbour
+    sigmas: np.ndarray  # (n,) each point's length scale
+
+
+def fuzzy_graph(X, k, *, tol=1e-6, max_iter=100) -> FuzzyGraph:
+    r"""UMAP's first half: a weighted k-nearest-neighbour graph, each point at its own scale.
+
+    .. math:: w_{j|i} = \exp\!\Big(-\frac{d_{ij} - \rho_i}{\sigma_i}\Big)
+              \ \ (j \in kNN(i)), \qquad \sum_{j \in kNN(i)} w_{j|i} = \log_2 k,
+              \qquad w_{ij} = w_{j|i} + w_{i|j} - w_{j|i}\, w_{i|j}
+
+    :math:`\rho_i` is the distance to the nearest neighbour, so every point is
+    fully connected to at least one other; :math:`\sigma_i` (found by bisection)
+    stretches each neighbourhood to the same total weight, so dense and sparse
+    regions count alike; the last step is a fuzzy "or" that makes the graph symmetric.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+        Points.
+    k : int
+        Neighbours per point, 2 <= k < n.
+    tol : float
+        Accepted error of the row sum.
+    max_iter : int
+        Bisection steps per point.
+
+    Returns
+    -------
+    FuzzyGraph
+        ``weights`` (n, n), ``rhos`` (n,) and ``sigmas`` (n,).
+
+    Examples
+    --------
+    >>> g = fuzzy_graph([[0.0], [1.0], [3.0], [4.5]], 2)
+    >>> bool(np.allclose(g.weights, g.weights.T)), float(g.weights.max())
+    (True, 1.0)
+    """
+    D = pairwise_distances(X)  # (n, n)
+    n = len(D)
+    k = as_positive_int(k, "k")
+    if not 2 <= k < n:
+        raise ValueError(f"k must satisfy 2 <= k < n = {n}, got {k}")
+    tol, max_iter = as_positive_float(tol, "tol"), as_positive_int(max_iter, "max_iter")
+    np.fill_diagonal(D, np.inf)
+    neighbours = np.argsort(D, axis=1, kind="stable")[:, :k]  # (n, k)
+    near = np.take_along_axis(D, neighbours, axis=1)  # (n, k) ascending
+    rhos = near[:, 0]  # (n,)
+    target = np.log2(k)
+    sigmas = np.ones(n)  # (n,)
+    for i in range(n):
+        gaps = near[i] - rhos[i]  # (k,) >= 0
+        low, high = 0.0, np.inf
+        sigma = 1.0
+        for _ in range(max_iter):
+            total = np.exp(-gaps / sigma).sum()
+            if abs(total - target) < tol:
+                break
+            if total > target:  # too wide: shrink
+                high, sigma = sigma, (low + sigma) / 2
+            else:
+                low, sigma = sigma, sigma * 2 if high == np.inf else (sigma + high) / 2
+        sigmas[i] = sigma
+    directed = np.zeros((n, n))  # (n, n) w_{j|i} in row i
+    rows = np.arange(n)[:, None]
+    directed[rows, neighbours] = np.exp(-(near - rhos[:, None]) / sigmas[:, None])
+    weights = directed + directed.T - directed * directed.T
+    return FuzzyGraph(weights, rhos, sigmas)

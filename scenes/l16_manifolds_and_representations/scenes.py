@@ -16,13 +16,15 @@ import functools
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
+    ReplacementTransform, DOWN, LEFT, RIGHT, UP, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
     Indicate, LaggedStart, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, VMobject, Write,
     ShowPassingFlash, UpdateFromAlphaFunc, always_redraw, color_gradient, interpolate, linear,
     smooth,
 )
 
 from mathcore import manifold
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -593,6 +595,153 @@ class TsneObjective(NarratedScene):
 
 
 # =========================================================================== scene 4
+
+# --------------------------------------------------------------------------- UMAP, and reading maps
+# Three groups in the plane, so the data itself can be drawn: a tight one, a wide one five
+# times its spread, and a tight one far away. Rounded to the two decimals the bridge shows.
+_map_rng = np.random.default_rng(SEED + 145)
+MAP_X = np.round(np.concatenate([
+    _map_rng.normal(size=(20, 2)) * 0.3 + [-3, 0],
+    _map_rng.normal(size=(20, 2)) * 1.5 + [3, 0],
+    _map_rng.normal(size=(20, 2)) * 0.3 + [12, 0]]), 2)  # (60, 2)
+MAP_GROUP = np.repeat(np.arange(3), 20)  # (60,) for colouring only
+UMAP_K = 8
+FUZZY = manifold.fuzzy_graph(MAP_X, UMAP_K)  # weights (60, 60), rhos, sigmas
+DENSE_POINT, SPARSE_POINT = 0, 25  # one point of the tight group, one of the wide group
+SIGMA_BRIDGE = Bridge(
+    formula=r"\sum_{j \in kNN(i)} e^{-(d_{ij} - \rho_i)/\sigma_i} = \log_2 k",
+    setup=f"X = np.array({MAP_X.tolist()})\nk = {UMAP_K}",
+    mathcore=Snippet("manifold.fuzzy_graph(X, k).sigmas[0]"),
+    library=Snippet("from scipy.optimize import brentq\n"
+                    "r = np.linalg.norm(X - X[0], axis=1)\n"
+                    "d = np.sort(r)[1:k + 1]\n"
+                    "f = lambda s: np.exp(-(d - d[0]) / s).sum()\n"
+                    "brentq(lambda s: f(s) - np.log2(k), .01, 9)", needs="scipy"),
+    decimals=3,
+)
+MAP_PERPLEXITY = 8.0
+MAP_TSNE = manifold.tsne(MAP_X, perplexity=MAP_PERPLEXITY, n_iter=300, rng=SEED).embedding
+_groups = [np.flatnonzero(MAP_GROUP == g) for g in range(3)]
+
+
+def _spreads(Y: np.ndarray) -> np.ndarray:
+    """(3,) each group's mean standard deviation per axis: its size."""
+    return np.array([Y[g].std(axis=0).mean() for g in _groups])
+
+
+def _gaps(Y: np.ndarray) -> np.ndarray:
+    """(2,) distances between the centres of groups 1-2 and 2-3."""
+    c = np.array([Y[g].mean(axis=0) for g in _groups])
+    return np.linalg.norm(c[1:] - c[:-1], axis=1)
+
+
+DATA_SPREADS, MAP_SPREADS = _spreads(MAP_X), _spreads(MAP_TSNE)
+DATA_GAPS, MAP_GAPS = _gaps(MAP_X), _gaps(MAP_TSNE)
+
+
+class UmapAndReadingMaps(NarratedScene):
+    """UMAP's fuzzy graph (each point at its own scale), and what a t-SNE map's sizes and
+    distances do not mean."""
+
+    def construct(self):
+        # Step 1: the data, three groups of different spreads.
+        axes, dots = self.get_data()
+        self.show_data(axes, dots)
+        # Step 2: UMAP's fuzzy graph, each point's rho and sigma; the bridge to SciPy.
+        edges = self.get_edges(axes)
+        self.show_graph(axes, dots, edges)
+        # Step 3: a t-SNE map of the same data: sizes and gaps equalised.
+        self.show_map(axes, dots, edges)
+
+    def get_data(self):
+        axes = Axes(x_range=(-5, 15, 5), y_range=(-5, 5, 5), x_length=8.0, y_length=4.0,
+                    tips=False, axis_config={"stroke_color": FAINT, "stroke_width": 1})
+        axes.move_to([-2.4, 0.6, 0])
+        dots = VGroup(*(Dot(axes.c2p(*p), radius=0.05, color=CLUSTER_COLORS_3[g])
+                        for p, g in zip(MAP_X, MAP_GROUP)))
+        return axes, dots
+
+    def show_data(self, axes, dots):
+        with self.beat("t-SNE is one way to draw a map. UMAP, the other common one, splits the "
+                       "job in two: first a fuzzy graph of neighbours, then a layout that keeps "
+                       "that graph. Here are sixty points in the plane, in three groups."):
+            self.play(Create(axes), run_time=1)
+            self.play(FadeIn(dots, lag_ratio=0.03), run_time=2)
+
+    def get_edges(self, axes) -> VGroup:
+        i, j = np.nonzero(np.triu(FUZZY.weights))
+        return VGroup(*(Line(axes.c2p(*MAP_X[a]), axes.c2p(*MAP_X[b]), color=GRAPH_EDGE,
+                             stroke_width=3, stroke_opacity=float(FUZZY.weights[a, b]))
+                        for a, b in zip(i, j)))
+
+    def show_graph(self, axes, dots, edges):
+        card = VGroup(
+            MathTex(r"w_{j|i} = e^{-(d_{ij} - \rho_i)/\sigma_i}", font_size=BODY_SIZE),
+            Tex(rf"$\rho_i$: distance to the nearest neighbour; "
+                rf"$\sigma_i$: row sums to $\log_2 {UMAP_K}$", font_size=LABEL_SIZE, color=MUTED),
+        ).arrange(DOWN, buff=0.2).to_edge(UP, buff=EDGE_BUFF)
+        with self.beat(f"Each point joins its {UMAP_K} nearest neighbours. Rho is the distance "
+                       "to the closest one, which gets full weight; sigma stretches the rest "
+                       f"until the {UMAP_K} weights add up to log two of {UMAP_K}, three."):
+            self.play(Write(card[0]), run_time=1.5)
+            self.play(FadeIn(card[1]), Create(edges, lag_ratio=0.01), run_time=2.5)
+        numbers = VGroup(*(MathTex(
+            rf"\sigma = {format_number(FUZZY.sigmas[k], 2)}", font_size=LABEL_SIZE,
+            color=CLUSTER_COLORS_3[MAP_GROUP[k]]).next_to(dots[k], DOWN, buff=0.25)
+            for k in (DENSE_POINT, SPARSE_POINT)))
+        with self.beat(f"So each point measures distance in its own unit. In the tight group "
+                       f"sigma is {format_number(FUZZY.sigmas[DENSE_POINT], 2)}, in the wide "
+                       f"one {format_number(FUZZY.sigmas[SPARSE_POINT], 2)}, and both "
+                       f"neighbourhoods end up with the same total weight. The graph forgets "
+                       f"density, on purpose."):
+            self.play(Indicate(dots[DENSE_POINT], scale_factor=2.5),
+                      Indicate(dots[SPARSE_POINT], scale_factor=2.5))
+            self.play(FadeIn(numbers))
+        bridge = get_bridge(SIGMA_BRIDGE).scale(0.9).move_to([0, -2.2, 0])
+        with self.beat("Each sigma is a root of one equation: mathcore finds it by bisection, "
+                       "and SciPy's brentq finds the same number."):
+            self.play(FadeOut(VGroup(axes, dots, edges, numbers, card)), run_time=0.8)
+            self.play(FadeIn(bridge.move_to([0, 0, 0]), lag_ratio=0.2), run_time=2)
+        with self.beat("The second half of UMAP lays the graph out in two dimensions: edges pull "
+                       "their ends together, non edges push apart, much like t-SNE's springs. "
+                       "Which raises the question of what such a map can tell you."):
+            self.play(FadeOut(bridge), run_time=0.8)
+            self.play(FadeIn(VGroup(axes, dots, edges)), run_time=1.5)
+
+    def show_map(self, axes, dots, edges):
+        target = VGroup(axes, dots, edges)
+        with self.beat("Put the data on the left, and beside it a t-SNE map of the same sixty "
+                       "points, made with mathcore's t-SNE."):
+            self.play(FadeOut(edges), target.animate.scale(0.6).move_to([-3.6, 1.0, 0]))
+            box = fit_to_box(MAP_TSNE, 4.2, 4.2)
+            map_dots = VGroup(*(Dot([3.6 + u, 0.4 + v, 0], radius=0.05,
+                                    color=CLUSTER_COLORS_3[g]) for (u, v), g in zip(box, MAP_GROUP)))
+            self.play(*(ReplacementTransform(d.copy(), m) for d, m in zip(dots, map_dots)),
+                      run_time=2.5)
+        names = VGroup(Tex("data", font_size=LABEL_SIZE, color=MUTED).next_to(axes, UP, 0.15),
+                       Tex("t-SNE map", font_size=LABEL_SIZE, color=MUTED)
+                       .next_to(map_dots, UP, 0.15))
+        fmt = lambda v: r",\ ".join(format_number(x, 1) for x in v)
+        table = VGroup(
+            MathTex(rf"\text{{sizes: }} {fmt(DATA_SPREADS)} \ \to\ {fmt(MAP_SPREADS)}",
+                    font_size=LABEL_SIZE),
+            MathTex(rf"\text{{gaps: }} {fmt(DATA_GAPS)} \ \to\ {fmt(MAP_GAPS)}",
+                    font_size=LABEL_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([0, -2.6, 0])
+        with self.beat("Sizes first. In the data the middle group is about four times as "
+                       "wide as the others. On the map it is even drawn the smallest: "
+                       "perplexity gives every point the same number of neighbours, so a "
+                       "cluster's size on the map says nothing about its spread."):
+            self.play(FadeIn(names))
+            self.play(FadeIn(table[0], shift=0.2 * UP))
+        with self.beat("Distances next. In the data the third group is almost twice as far from "
+                       "the middle one as the first group is. On the map the two gaps are nearly the same. "
+                       "Beyond the nearest neighbours, distances between clusters carry little "
+                       "meaning, in t-SNE and in UMAP alike. Read these maps for who is next to "
+                       "whom, and nothing more."):
+            self.play(FadeIn(table[1], shift=0.2 * UP))
+            self.play(Indicate(table[1], color=TEXT))
+
 
 class Lesson16TryIt(TryItScene):
     lesson = 16

@@ -13,17 +13,22 @@ from manim import (
     DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, CurvedArrow, DashedLine, DashedVMobject,
     DecimalNumber, Dot, FadeIn, FadeOut, Indicate, Line, MathTex, Rectangle, ShowPassingFlash,
     SurroundingRectangle, Tex, ValueTracker, VGroup, Write, always_redraw, linear,
+    Arrow, Cross, GrowArrow, GrowFromEdge, Group, Transform, ReplacementTransform, RoundedRectangle, TransformMatchingTex, there_and_back,
 )
 
+from mathcore.autodiff import Value
 from mathcore.generative import (
-    cosine_schedule, ddpm_schedule, elbo_terms, gan_value, gaussian_kl, optimal_discriminator,
-    q_sample,
+    cosine_schedule, ddpm_reverse_step, ddpm_schedule, elbo_terms, epsilon_loss, forward_process,
+    gan_value, gaussian_kl, generator_loss, ideal_epsilon, optimal_discriminator, q_sample,
+    reparameterize,
 )
 from mathcore.information import js_divergence
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
-    ACCENT, ACCENT_3, BODY_SIZE, DATA, DIST_P, DIST_Q, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED, NOISE,
+    ACCENT, ACCENT_3, BODY_SIZE, DATA, DATA_DIM, DIST_P, DIST_Q, EDGE_BUFF, FAINT, LABEL_SIZE, MUTED, NOISE,
     SMALL_SIZE, TEXT, VALUE,
 )
 from scenekit.widgets import format_number, get_sampled_curve, lookup, lookup_rows
@@ -111,6 +116,155 @@ SHOWN_STEPS = np.unique(np.concatenate([np.arange(0, 300, 5), np.arange(300, T_S
                                         STOP_STEPS]))  # (n_frames,)
 CLOUD = np.stack([q_sample(X0, int(t), EPSILON, ALPHA_BARS) for t in SHOWN_STEPS])  # (n_f, n, 2)
 
+# Openings: what each scene's first beats show while their words set the scene.
+# The integrand of p(x) = integral of p(x | z) p(z) dz, for the VAE's opening sweep.
+INTEGRAND = (normal_pdf := lambda m, sd, zs: np.exp(-0.5 * ((zs - m) / sd) ** 2)
+             / (sd * np.sqrt(2 * np.pi)))(0.0, 1.0, np.linspace(-3.5, 3.5, 281)) * normal_pdf(
+    X_DATA, np.sqrt(DECODER_VAR), np.linspace(-3.5, 3.5, 281))  # (n_z,)
+EVIDENCE = float(np.exp(LOG_EVIDENCE))  # p(x): the integral, known in closed form here
+# A few real and fake points, scored by the first generator's optimal discriminator.
+REAL_POINTS = np.array([1.1, 1.7, 2.2, 2.6, 3.1])
+FAKE_POINTS = np.array([-2.9, -2.3, -1.8, -1.2, -0.7])
+REAL_SCORES = np.interp(REAL_POINTS, GAN_X, D_STAR[0])  # (5,) near 1
+FAKE_SCORES = np.interp(FAKE_POINTS, GAN_X, D_STAR[0])  # (5,) near 0
+# A few spiral points noised step by step with big steps (beta = 0.08), so each step shows.
+OPENING_POINTS = 60
+OPENING_STEPS = forward_process(X0[:OPENING_POINTS], np.full(12, 0.08), rng=SEED).xs  # (13, n, 2)
+
+# Scene: the reparameterisation trick. Encoder q = N(1.2, 0.45^2) for x = 1.5; loss
+# -log p(x | z) = (x - z)^2 / (2 * 0.25) + const, the decoder of the ELBO scene.
+REPARAM_MU, REPARAM_SIGMA = 1.2, 0.45
+EPS_DRAWS = np.round(rng.standard_normal(12), 2)  # (12,) draws of epsilon, as shown
+EPS_ONE = float(EPS_DRAWS[0])  # the draw backpropagated by hand
+Z_DRAWS = reparameterize(REPARAM_MU, REPARAM_SIGMA, EPS_DRAWS)  # (12,)
+
+
+def _one_draw_gradients(eps: float) -> tuple[float, float]:
+    mu, sigma = Value(REPARAM_MU), Value(REPARAM_SIGMA)
+    loss = (X_DATA - (mu + sigma * eps)) ** 2 / (2 * DECODER_VAR)
+    loss.backward()
+    return mu.grad, sigma.grad
+
+
+GRAD_MU_ONE, GRAD_SIGMA_ONE = _one_draw_gradients(EPS_ONE)
+MANY_EPS = rng.standard_normal(20_000)  # (n,) for the Monte Carlo average
+_many_z = reparameterize(REPARAM_MU, REPARAM_SIGMA, MANY_EPS)  # (n,)
+GRAD_MU_MC = float(np.mean((_many_z - X_DATA) / DECODER_VAR))  # d/dmu of (x - z)^2 / 2v
+GRAD_SIGMA_MC = float(np.mean((_many_z - X_DATA) / DECODER_VAR * MANY_EPS))  # chain rule: * eps
+# E[(x - z)^2] / 2v = ((x - mu)^2 + sigma^2) / 2v: its exact gradients
+GRAD_MU_EXACT = (REPARAM_MU - X_DATA) / DECODER_VAR
+GRAD_SIGMA_EXACT = REPARAM_SIGMA / DECODER_VAR
+REPARAM_SETUP = f"mu, sigma, eps = {REPARAM_MU}, {REPARAM_SIGMA}, {EPS_ONE}"
+REPARAM = Bridge(
+    formula=r"z = \mu + \sigma\,\varepsilon",
+    setup=REPARAM_SETUP,
+    mathcore=Snippet("generative.reparameterize(mu, sigma, eps)"),
+    library=Snippet("mu + sigma * eps"),
+    decimals=3,
+)
+RSAMPLE = Bridge(
+    formula=r"\partial z / \partial \mu = 1",
+    setup=REPARAM_SETUP,
+    mathcore=Snippet("m = autodiff.Value(mu)\n"
+                     "z = m + sigma * eps\n"
+                     "z.backward()\n"
+                     "m.grad"),
+    library=Snippet("import torch\n"
+                    "from torch.distributions import Normal\n"
+                    "m = torch.tensor(mu, requires_grad=True)\n"
+                    "Normal(m, sigma).rsample().backward()\n"
+                    "m.grad", needs="torch"),
+    decimals=3,
+)
+
+# Scene: the generator's two losses against D(G(z)).
+D_GRID = np.linspace(0.01, 0.99, 197)  # (n,)
+SATURATING = generator_loss(D_GRID, non_saturating=False)  # log(1 - D), slope -D
+NON_SATURATING = generator_loss(D_GRID)  # -log D, slope -(1 - D)
+D_CAUGHT = 0.02  # fakes the discriminator catches: early training
+CAUGHT_SAT = float(generator_loss([D_CAUGHT], non_saturating=False).logit_gradients[0])
+CAUGHT_NS = float(generator_loss([D_CAUGHT]).logit_gradients[0])
+D_FAKES = [0.02, 0.1, 0.3]
+GAN_LOSS = Bridge(
+    formula=r"-\tfrac1n \sum_i \log D\big(G(z_i)\big)",
+    setup=f"d = np.array({D_FAKES})",
+    mathcore=Snippet("generative.generator_loss(d).losses.mean()"),
+    library=Snippet("import torch\n"
+                    "import torch.nn.functional as F\n"
+                    "p = torch.tensor(d)\n"
+                    "loss = F.binary_cross_entropy(\n"
+                    "    p, torch.ones_like(p))\n"
+                    "loss", needs="torch"),
+    decimals=3,
+)
+GAN_LOSS_NUMPY = Bridge(
+    formula=GAN_LOSS.formula,
+    setup=GAN_LOSS.setup,
+    mathcore=GAN_LOSS.mathcore,
+    library=Snippet("-np.log(d).mean()"),
+    decimals=3,
+)
+
+# Scene: the schedule in code.
+ALPHA_BAR = Bridge(
+    formula=r"\bar\alpha_t = \prod_{s \le t} (1 - \beta_s)",
+    setup="",
+    mathcore=Snippet("s = generative.ddpm_schedule(1000)\n"
+                     "s.alpha_bars[499]"),
+    library=Snippet("betas = np.linspace(1e-4, 0.02, 1000)\n"
+                    "np.cumprod(1 - betas)[499]"),
+    decimals=4,
+)
+
+# Scene: the reverse process. One point at step 500, then the whole cloud from noise.
+EX_INDEX = 7  # the spiral point followed (layout only)
+EX_STEP = 499  # 0-based: the paper's t = 500
+EX_X0 = X0[EX_INDEX]  # (2,)
+EX_EPS = np.round(EPSILON[EX_INDEX], 2)  # (2,) the noise drawn, as shown
+EX_XT = np.round(q_sample(EX_X0, EX_STEP, EX_EPS, ALPHA_BARS), 2)  # (2,)
+EX_PRED = np.round(ideal_epsilon(EX_XT[None], EX_STEP, X0, ALPHA_BARS)[0], 2)  # (2,)
+EX_LOSS = epsilon_loss(EX_EPS, EX_PRED)
+EX_Z = np.round(rng.standard_normal(2), 2)  # (2,) the fresh noise of the reverse step
+EX_STEP_OUT = ddpm_reverse_step(EX_XT, EX_STEP, EX_PRED, EX_Z, BETAS)
+
+
+def _vector(v) -> str:
+    return "np.array([" + ", ".join(f"{x:.2f}" for x in v) + "])"
+
+
+REVERSE_STEP = Bridge(
+    formula=(r"\tfrac{1}{\sqrt{\alpha_t}}\big(x_t - \tfrac{\beta_t}{\sqrt{1-\bar\alpha_t}}"
+             r"\,\varepsilon_\theta\big) + \sigma_t z"),
+    setup=(f"betas = generative.ddpm_schedule({T_STEPS}).betas\n"
+           f"xt, e, z = {_vector(EX_XT)}, {_vector(EX_PRED)}, {_vector(EX_Z)}"),
+    mathcore=Snippet("step = generative.ddpm_reverse_step(\n"
+                     f"    xt, {EX_STEP}, e, z, betas)\n"
+                     "step.sample"),
+    library=Snippet(f"b = betas[{EX_STEP}]\n"
+                    f"ab = np.cumprod(1 - betas)[{EX_STEP}]\n"
+                    "m = xt - b / np.sqrt(1 - ab) * e\n"
+                    "m / np.sqrt(1 - b) + np.sqrt(b) * z"),
+    decimals=2,
+)
+
+
+def _reverse_film() -> np.ndarray:
+    """Run all T reverse steps from pure noise with the ideal noise prediction."""
+    x = rng.standard_normal(X0.shape)  # (n, 2) x_T
+    noises = rng.standard_normal((T_STEPS,) + X0.shape)  # (T, n, 2)
+    frames = {T_STEPS: x}
+    for t in range(T_STEPS - 1, -1, -1):
+        x = ddpm_reverse_step(x, t, ideal_epsilon(x, t, X0, ALPHA_BARS), noises[t], BETAS).sample
+        frames[t] = x
+    # frames[t] is x_t (x_0 the output); shown from noise to data
+    return np.stack([frames[t] for t in REVERSE_SHOWN])
+
+
+REVERSE_SHOWN = np.concatenate([np.arange(T_STEPS, 300, -20), np.arange(300, -1, -5)])  # (n_f,)
+REVERSE_CLOUD = _reverse_film()  # (n_f, n, 2)
+REVERSE_NEAREST = float(np.median(np.min(np.linalg.norm(
+    REVERSE_CLOUD[-1][:, None] - X0[None], axis=-1), axis=1)))  # how close outputs land to data
+
 # --------------------------------------------------------------------------- builders
 
 
@@ -175,15 +329,40 @@ class VAEEvidenceLowerBound(NarratedScene):
 
     def show_formula(self, formula):
         self.formula = formula
-        with self.beat("A variational autoencoder wants the probability of its data, log p of "
-                       "x, but that needs an integral over every latent code z."):
-            self.play(Write(formula[0]), run_time=1.5)
-            self.wait(1)
+        integral = MathTex(r"p(x) = \int p(x|z)\,p(z)\,dz", font_size=BODY_SIZE, color=ACCENT)
+        integral.move_to([0, 2.2, 0])
+        axes = get_axes((-3.5, 3.5, 1), (0, 0.2, 0.1), 7.0, 2.6).move_to([0, -0.6, 0])
+        axes.y_axis.set_opacity(0)
+        z_name = MathTex("z", font_size=LABEL_SIZE, color=MUTED).next_to(axes.x_axis, RIGHT, 0.1)
+        curve = get_sampled_curve(axes, Z_GRID, INTEGRAND, ACCENT, stroke_width=4)
+        sweep = ValueTracker(Z_GRID[0])
+        area = always_redraw(lambda: get_sampled_curve(
+            axes, Z_GRID[Z_GRID <= sweep.get_value()] if sweep.get_value() > Z_GRID[1]
+            else Z_GRID[:2], INTEGRAND[Z_GRID <= sweep.get_value()] if sweep.get_value()
+            > Z_GRID[1] else INTEGRAND[:2], ACCENT, stroke_width=0, fill_opacity=0.45))
+        cursor = always_redraw(lambda: DashedLine(axes.c2p(sweep.get_value(), 0),
+                                                  axes.c2p(sweep.get_value(), 0.2), color=FAINT))
+        total = Tex(rf"here $p(x) = {format_number(EVIDENCE, 3)}$; for a real decoder, "
+                    r"no closed form", font_size=LABEL_SIZE, color=MUTED)
+        total.next_to(axes, DOWN, buff=0.35)
+        with self.beat("A variational autoencoder wants the probability of its data, p of x. "
+                       "That means adding up, over every latent code z, how likely the code "
+                       "is and how well it explains x."):
+            self.play(Write(integral), Create(axes), FadeIn(z_name), run_time=1.5)
+            self.play(Create(curve), run_time=1.5)
+            self.add(area, cursor)
+            self.play(sweep.animate.set_value(Z_GRID[-1]), run_time=4, rate_func=linear)
+        with self.beat("For our toy model the sum has a closed form. For a neural network "
+                       "decoder and a thousand latent dimensions, it has none."):
+            self.play(FadeIn(total, shift=0.2 * UP))
+            self.play(FadeOut(cursor), Indicate(integral, color=ACCENT))
         with self.beat("Instead it maximises a lower bound, the ELBO: the expected "
                        "reconstruction log likelihood, minus the KL divergence of the encoder "
                        "from the prior."):
-            self.play(Write(formula[1:]), run_time=3)
-            self.wait(1)
+            self.play(FadeOut(VGroup(axes, z_name, curve, area, total)), run_time=0.8)
+            self.play(ReplacementTransform(integral, formula[0]), run_time=1.2)
+            self.play(Write(formula[1:3]), run_time=1.5)
+            self.play(Write(formula[3:]), run_time=1.5)
 
     def get_latent(self, s: ValueTracker) -> VGroup:
         axes = get_axes((-3.5, 3.5, 1), (0, 2.1, 1), 6.2, 3.6).move_to([-3.6, -0.9, 0])
@@ -321,12 +500,32 @@ class GANValueAndDiscriminator(NarratedScene):
         return formula
 
     def show_formula(self, formula):
+        line = get_axes((-3.5, 3.5, 1), (0, 1, 1), 9.0, 2.4).move_to([0, -0.2, 0])
+        line.y_axis.set_opacity(0)
+        real = VGroup(*(Dot(line.c2p(x, 0), radius=0.1, color=DIST_P) for x in REAL_POINTS))
+        fake = VGroup(*(Dot(line.c2p(x, 0), radius=0.1, color=DIST_Q) for x in FAKE_POINTS))
+        bars = VGroup(*(Rectangle(width=0.22, height=max(score, 0.01) * line.y_axis.unit_size,
+                                  stroke_width=0, fill_color=TEXT, fill_opacity=0.7)
+                        .move_to(dot.get_center() + 0.12 * UP, DOWN)
+                        for dot, score in zip([*real, *fake], [*REAL_SCORES, *FAKE_SCORES])))
+        names = VGroup(Tex("real data", font_size=LABEL_SIZE, color=DIST_P),
+                       Tex("generator's fakes", font_size=LABEL_SIZE, color=DIST_Q))
+        names[0].next_to(real, DOWN, buff=0.35)
+        names[1].next_to(fake, DOWN, buff=0.35)
+        d_name = Tex(r"$D(x)$, the discriminator's score", font_size=LABEL_SIZE, color=TEXT)
+        d_name.next_to(bars[:5], UP, buff=0.2)
         with self.beat("A GAN is a game. The discriminator D scores points: near one for real "
                        "data, near zero for fakes. The generator G tries to fool it."):
-            self.play(Write(formula[0]), run_time=2)
+            self.play(FadeIn(real, lag_ratio=0.2), FadeIn(fake, lag_ratio=0.2), FadeIn(names))
+            self.play(*(GrowFromEdge(bar, DOWN) for bar in bars), FadeIn(d_name), run_time=1.5)
+            self.play(fake.animate.shift(RIGHT * 1.2), bars[5:].animate.shift(RIGHT * 1.2),
+                      names[1].animate.shift(RIGHT * 1.2), rate_func=there_and_back, run_time=2)
         with self.beat("D maximises the expected log of D on real data plus the expected log of "
                        "one minus D on generated data. G minimises the same value."):
-            self.play(Write(formula[1:]), run_time=3)
+            self.play(FadeOut(VGroup(line, real, fake, bars, names, d_name)), Write(formula[0]),
+                      run_time=1.5)
+            self.play(Write(formula[1]), Indicate(formula[1], color=DIST_P), run_time=1.5)
+            self.play(Write(formula[2:]), run_time=1.5)
 
     def get_plot(self, step: ValueTracker) -> VGroup:
         axes = get_axes_with_left_y_axis((GAN_X[0], GAN_X[-1], 1), (0, 1.05, 0.5), 7.8, 4.2,
@@ -437,14 +636,28 @@ class DDPMNoiseSchedule(NarratedScene):
         return formula
 
     def show_step(self, formula):
+        axes = get_axes((-3, 3, 1), (-3, 3, 1), 4.4, 4.4).move_to([0, -1.0, 0])
+        axes.set_stroke(opacity=0.35)
+        dots = VGroup(*(Dot(axes.c2p(*p), radius=0.05, color=DATA) for p in OPENING_STEPS[0]))
+        counter = Tex("step 0", font_size=LABEL_SIZE, color=MUTED)
+        counter.next_to(axes, RIGHT, buff=0.4)
+        note = Tex(r"(steps of $\beta = 0.08$, big enough to see)", font_size=SMALL_SIZE + 2,
+                   color=MUTED).next_to(counter, DOWN, buff=0.2, aligned_edge=LEFT)
         with self.beat("Diffusion models learn to undo noise. First we need the noise: a "
                        "forward process that, step by step, shrinks the data a little and "
                        "adds a little Gaussian noise."):
-            self.play(Write(formula), run_time=3)
+            self.play(Write(formula), Create(axes), FadeIn(dots), FadeIn(counter), FadeIn(note),
+                      run_time=2)
+            for k in range(1, len(OPENING_STEPS)):
+                self.play(*(dot.animate.move_to(axes.c2p(*p))
+                            for dot, p in zip(dots, OPENING_STEPS[k])),
+                          Transform(counter, Tex(f"step {k}", font_size=LABEL_SIZE, color=MUTED)
+                                    .move_to(counter, aligned_edge=LEFT)), run_time=0.45)
         with self.beat("The amount at step t is beta t, and it is fixed in advance by a "
                        "schedule."):
-            self.play(formula[5].animate.set_color(ACCENT))
-            self.wait(1)
+            self.play(formula[5].animate.set_color(ACCENT), FadeOut(VGroup(axes, dots, counter,
+                                                                           note)))
+            self.play(Indicate(formula[5], color=ACCENT))
 
     def get_beta_plot(self) -> VGroup:
         axes = get_axes((0, T_STEPS, 250), (0, 0.02, 0.01), 5.4, 3.0).move_to([-3.5, -1.0, 0])
@@ -558,6 +771,13 @@ class DDPMNoiseSchedule(NarratedScene):
             self.play(FadeOut(plot[5]), run_time=0.8)
             self.play(Create(cosine), FadeIn(cosine_label), run_time=2.5)
             self.wait(2)
+        rows = get_bridge(ALPHA_BAR, formula_colors={r"\bar\alpha_t": DATA}).move_to([0, -0.3, 0])
+        with self.beat(f"In code, alpha bar is a cumulative product. At step five hundred, "
+                       f"mathcore's schedule and NumPy's cumprod both give "
+                       f"{ALPHA_BAR.shown()}."):
+            self.play(FadeOut(Group(*self.mobjects)), run_time=0.8)
+            self.play(FadeIn(rows, lag_ratio=0.2), run_time=2)
+            self.play(Indicate(rows[3], color=ACCENT))
 
 
 class DiffusionForwardProcess(NarratedScene):
@@ -669,3 +889,488 @@ class DiffusionForwardProcess(NarratedScene):
 
 class Lesson18TryIt(TryItScene):
     lesson = 18
+
+
+# --------------------------------------------------------------------------- new scenes
+
+
+def get_node(tex: str, color, width: float = 1.3) -> VGroup:
+    """A rounded box with a formula: one node of a computation graph."""
+    label = MathTex(tex, font_size=BODY_SIZE, color=color)
+    box = RoundedRectangle(corner_radius=0.12, width=max(width, label.width + 0.4),
+                           height=label.height + 0.4, stroke_color=color, stroke_width=3)
+    return VGroup(box, label.move_to(box))
+
+
+class VAEReparameterisation(NarratedScene):
+    """z = mu + sigma * eps: the sample becomes a function of mu and sigma, so gradients reach them."""
+
+    def construct(self):
+        # Step 1: a computation graph with a sampling node: the gradient stops there.
+        graph = self.get_graph()
+        self.show_blocked(graph)
+        # Step 2: move the randomness out: z = mu + sigma * eps, and the gradient flows.
+        self.show_trick(graph)
+        # Step 3: the draws on a number line: nudge mu, nudge sigma.
+        mu, sigma = ValueTracker(REPARAM_MU), ValueTracker(REPARAM_SIGMA)
+        lines = self.get_lines(mu, sigma)
+        self.show_nudges(self.graph, lines, mu, sigma)
+        # Step 4: one draw by hand, then the average over many.
+        self.show_gradients(lines)
+        # Step 5: the same sample in mathcore, NumPy and PyTorch.
+        self.show_bridges()
+
+    def get_graph(self) -> VGroup:
+        mu = get_node(r"\mu", VALUE).move_to([-5.6, 2.2, 0])
+        sigma = get_node(r"\sigma", VALUE).move_to([-5.6, 0.6, 0])
+        sample = get_node(r"z \sim \mathcal{N}(\mu, \sigma^2)", NOISE).move_to([-2.4, 1.4, 0])
+        loss = get_node(r"-\log p(x|z)", DATA).move_to([2.4, 1.4, 0])
+        ins = VGroup(*(Arrow(n.get_right(), sample.get_left(), buff=0.1, color=MUTED,
+                             stroke_width=4) for n in (mu, sigma)))
+        out = Arrow(sample.get_right(), loss.get_left(), buff=0.1, color=MUTED, stroke_width=4)
+        return VGroup(mu, sigma, sample, loss, ins, out)
+
+    def show_blocked(self, graph):
+        mu, sigma, sample, loss, ins, out = graph
+        with self.beat("To train the encoder we need the gradient of the ELBO with respect to "
+                       "mu and sigma. But the reconstruction term averages over a z that is "
+                       "drawn at random from q."):
+            self.play(FadeIn(mu), FadeIn(sigma), run_time=0.8)
+            self.play(GrowArrow(ins[0]), GrowArrow(ins[1]), FadeIn(sample))
+            self.play(GrowArrow(out), FadeIn(loss))
+        back = Arrow(loss.get_left() + 0.35 * DOWN, sample.get_right() + 0.35 * DOWN, buff=0.1,
+                     color=ACCENT, stroke_width=5)
+        cross = Cross(sample, stroke_color=ACCENT, stroke_width=6)
+        with self.beat("Backpropagation walks from the loss back towards mu and sigma, and "
+                       "stops at the dice roll: a random draw has no derivative with respect "
+                       "to the numbers it was drawn with."):
+            self.play(GrowArrow(back))
+            self.play(Create(cross))
+            self.play(Indicate(mu, color=VALUE), Indicate(sigma, color=VALUE))
+        self.blocked = VGroup(back, cross)
+
+    def show_trick(self, graph):
+        mu, sigma, sample, loss, ins, out = graph
+        eps = get_node(r"\varepsilon \sim \mathcal{N}(0, 1)", NOISE).move_to([-2.4, -0.4, 0])
+        eps[0].set_stroke(width=3)
+        formula = get_node(r"z = \mu + \sigma\,\varepsilon", ACCENT).move_to(sample)
+        eps_in = Arrow(eps.get_top(), formula.get_bottom(), buff=0.1, color=NOISE, stroke_width=4)
+        with self.beat("The trick is to draw the randomness first. Take epsilon from a standard "
+                       "normal, which depends on nothing we train, and compute z as mu plus "
+                       "sigma times epsilon."):
+            self.play(FadeOut(self.blocked), run_time=0.6)
+            self.play(FadeIn(eps, shift=0.3 * UP))
+            self.play(GrowArrow(eps_in), ReplacementTransform(sample, formula))
+        grads = VGroup(
+            MathTex(r"\frac{\partial z}{\partial \mu} = 1", font_size=LABEL_SIZE, color=VALUE),
+            MathTex(r"\frac{\partial z}{\partial \sigma} = \varepsilon", font_size=LABEL_SIZE,
+                    color=VALUE))
+        grads[0].next_to(ins[0], UP, buff=0.05)
+        grads[1].next_to(ins[1], DOWN, buff=0.05)
+        flows = VGroup(*(Line(a, b, color=ACCENT, stroke_width=8) for a, b in (
+            (loss.get_left(), formula.get_right()), (formula.get_left(), mu.get_right()),
+            (formula.get_left(), sigma.get_right()))))
+        with self.beat("Now z is an ordinary function of mu and sigma, and the chain rule goes "
+                       "straight through it: the derivative of z by mu is one, and by sigma it "
+                       "is epsilon."):
+            self.play(ShowPassingFlash(flows[0], time_width=0.6), run_time=1.2)
+            self.play(ShowPassingFlash(flows[1], time_width=0.6),
+                      ShowPassingFlash(flows[2], time_width=0.6), run_time=1.2)
+            self.play(Write(grads[0]), Write(grads[1]))
+        self.graph = VGroup(mu, sigma, formula, loss, ins, out, eps, eps_in, grads)
+
+    def get_lines(self, mu: ValueTracker, sigma: ValueTracker) -> VGroup:
+        eps_line = get_axes((-2.5, 2.5, 1), (0, 1, 1), 5.6, 1).move_to([3.4, -0.7, 0])
+        eps_line.y_axis.set_opacity(0)
+        z_line = get_axes((-0.5, 3.0, 0.5), (0, 1, 1), 5.6, 1).move_to([3.4, -2.4, 0])
+        z_line.y_axis.set_opacity(0)
+        eps_line.x_axis.add_numbers([-2, 0, 2], font_size=SMALL_SIZE)
+        z_line.x_axis.add_numbers([0, 1, 2, 3], font_size=SMALL_SIZE)
+        eps_name = MathTex(r"\varepsilon", font_size=LABEL_SIZE, color=NOISE)
+        eps_name.next_to(eps_line.x_axis, LEFT, buff=0.25)
+        z_name = MathTex("z", font_size=LABEL_SIZE, color=ACCENT)
+        z_name.next_to(z_line.x_axis, LEFT, buff=0.25)
+        eps_dots = VGroup(*(Dot(eps_line.c2p(e, 0), radius=0.07, color=NOISE) for e in EPS_DRAWS))
+        z_of = lambda e: mu.get_value() + sigma.get_value() * e  # the line drawn, not a number shown
+        z_dots = always_redraw(lambda: VGroup(*(Dot(z_line.c2p(z_of(e), 0), radius=0.07,
+                                                    color=ACCENT) for e in EPS_DRAWS)))
+        links = always_redraw(lambda: VGroup(*(Line(eps_line.c2p(e, 0), z_line.c2p(z_of(e), 0),
+                                                    color=FAINT, stroke_width=2)
+                                               for e in EPS_DRAWS)))
+        readout = always_redraw(lambda: MathTex(
+            rf"\mu = {mu.get_value():.2f},\ \ \sigma = {sigma.get_value():.2f}",
+            font_size=LABEL_SIZE, color=VALUE).next_to(z_line, DOWN, buff=0.15))
+        x_mark = Line(z_line.c2p(X_DATA, -0.25), z_line.c2p(X_DATA, 0.25), color=DATA,
+                      stroke_width=5)
+        return VGroup(eps_line, z_line, eps_name, z_name, eps_dots, links, z_dots, readout, x_mark)
+
+    def show_nudges(self, graph, lines, mu, sigma):
+        eps_line, z_line, eps_name, z_name, eps_dots, links, z_dots, readout, x_mark = lines
+        with self.beat(f"See it with twelve draws of epsilon, and an encoder with mu "
+                       f"{REPARAM_MU} and sigma {REPARAM_SIGMA}. Each draw lands at its own z."):
+            self.play(graph.animate.scale(0.8).to_edge(UP, buff=EDGE_BUFF).to_edge(LEFT,
+                                                                                  buff=EDGE_BUFF))
+            self.play(Create(eps_line), FadeIn(eps_name), FadeIn(eps_dots, lag_ratio=0.1))
+            self.play(Create(z_line), FadeIn(z_name), Create(links), FadeIn(z_dots),
+                      FadeIn(readout))
+        with self.beat("Nudge mu, and every sample slides by the same amount. That is the "
+                       "derivative one."):
+            self.play(mu.animate.set_value(REPARAM_MU + 0.5), run_time=1.5)
+            self.play(mu.animate.set_value(REPARAM_MU), run_time=1.5)
+        with self.beat("Nudge sigma, and each sample moves in proportion to its own epsilon: "
+                       "the far draws move most, a draw near zero hardly moves. That is the "
+                       "derivative epsilon."):
+            self.play(sigma.animate.set_value(REPARAM_SIGMA + 0.35), run_time=1.5)
+            self.play(sigma.animate.set_value(REPARAM_SIGMA), run_time=1.5)
+
+    def show_gradients(self, lines):
+        x_mark = lines[8]
+        x_label = MathTex(rf"x = {X_DATA}", font_size=SMALL_SIZE + 4, color=DATA)
+        x_label.next_to(x_mark, UP, buff=0.1)
+        one = VGroup(
+            MathTex(rf"\varepsilon = {EPS_ONE:.2f}:", font_size=LABEL_SIZE, color=NOISE),
+            MathTex(rf"\frac{{\partial L}}{{\partial \mu}} = {format_number(GRAD_MU_ONE, 2)}",
+                    font_size=LABEL_SIZE, color=VALUE),
+            MathTex(rf"\frac{{\partial L}}{{\partial \sigma}} = {format_number(GRAD_SIGMA_ONE, 2)}",
+                    font_size=LABEL_SIZE, color=VALUE)).arrange(RIGHT, buff=0.35)
+        one.move_to([-3.4, -1.1, 0])
+        many = VGroup(
+            Tex(f"mean of {len(MANY_EPS):,} draws:", font_size=LABEL_SIZE, color=MUTED),
+            MathTex(rf"{format_number(GRAD_MU_MC, 2)},\ {format_number(GRAD_SIGMA_MC, 2)}",
+                    font_size=LABEL_SIZE, color=VALUE)).arrange(RIGHT, buff=0.25)
+        exact = VGroup(
+            Tex("exact:", font_size=LABEL_SIZE, color=MUTED),
+            MathTex(rf"\frac{{\mu - x}}{{0.25}} = {format_number(GRAD_MU_EXACT, 2)},\ "
+                    rf"\frac{{\sigma}}{{0.25}} = {format_number(GRAD_SIGMA_EXACT, 2)}",
+                    font_size=LABEL_SIZE, color=ACCENT)).arrange(RIGHT, buff=0.25)
+        VGroup(many, exact).arrange(DOWN, aligned_edge=LEFT, buff=0.3).next_to(one, DOWN, 0.45)
+        VGroup(many, exact).align_to(one, LEFT)
+        loss = MathTex(r"L = \frac{(x - z)^2}{2 \cdot 0.25}", font_size=LABEL_SIZE, color=DATA)
+        loss.next_to(one, UP, buff=0.4).align_to(one, LEFT)
+        with self.beat(f"Now a loss: the decoder's minus log likelihood of x equal to "
+                       f"{X_DATA}. Backpropagate through the single draw epsilon equal to "
+                       f"{EPS_ONE:.2f}, and mathcore's autodiff gives one gradient for mu and one "
+                       f"for sigma."):
+            self.play(Create(x_mark), FadeIn(x_label), Write(loss))
+            self.play(FadeIn(one, shift=0.2 * RIGHT), run_time=1.5)
+        with self.beat("One draw is noisy. Averaged over twenty thousand draws, the gradients "
+                       "agree with the exact derivative of the expected loss, to within the "
+                       "noise of the average. Those are the gradients that train every VAE."):
+            self.play(FadeIn(many, shift=0.2 * UP))
+            self.play(FadeIn(exact, shift=0.2 * UP))
+            self.play(Indicate(exact[1], color=ACCENT))
+        self.worked = VGroup(lines, x_label, one, many, exact, loss)
+
+    def show_bridges(self):
+        rows = get_bridge(REPARAM, formula_colors={r"\varepsilon": NOISE}).move_to([0, -0.2, 0])
+        torch_rows = get_bridge(RSAMPLE).move_to([0, -0.5, 0])
+        setup = Tex(rf"$\mu = {REPARAM_MU}$, $\sigma = {REPARAM_SIGMA}$, "
+                    rf"$\varepsilon = {EPS_ONE:.2f}$", font_size=LABEL_SIZE, color=MUTED)
+        setup.next_to(rows, UP, buff=0.35)
+        with self.beat("In code the trick is one line. mathcore's reparameterize and NumPy's mu "
+                       "plus sigma times epsilon give the same sample."):
+            self.play(FadeOut(self.worked), FadeOut(self.graph), run_time=0.8)
+            self.play(FadeIn(setup), FadeIn(rows[0]))
+            self.play(FadeIn(rows[1]), FadeIn(rows[2]), FadeIn(rows[3]), run_time=1.5)
+        with self.beat("PyTorch's Normal dot r sample draws epsilon for you and returns mu plus "
+                       "sigma times epsilon, so the gradient of z reaches mu as a one. Plain "
+                       "sample cuts the graph, just like the dice roll."):
+            self.play(FadeOut(rows, shift=0.2 * UP), run_time=0.8)
+            self.play(FadeIn(torch_rows, shift=0.2 * UP), run_time=1.5)
+            self.play(Indicate(torch_rows[2][1], color=ACCENT))
+        with self.beat("That is how a VAE learns. The next model learns a generator without any "
+                       "likelihood at all: it pits it against a critic."):
+            self.play(FadeOut(VGroup(setup, torch_rows)), run_time=1.2)
+
+
+class GANNonSaturatingLoss(NarratedScene):
+    """Two generator losses against D(G(z)): log(1 - D) saturates where fakes are caught."""
+
+    def construct(self):
+        # Step 1: the two losses the generator could minimise.
+        plot = self.get_plot()
+        self.show_losses(plot)
+        # Step 2: their slopes with respect to the logit, derived.
+        derivation = self.get_derivation()
+        self.show_derivation(derivation)
+        # Step 3: slide to where fakes are caught: one gradient vanishes.
+        d = ValueTracker(0.5)
+        self.show_vanishing(plot, derivation, d)
+        # Step 4: the loss in code.
+        self.show_bridge(plot, derivation)
+
+    def get_plot(self) -> VGroup:
+        axes = get_axes((0, 1, 0.5), (-5, 5, 2.5), 5.6, 5.2).move_to([-3.4, -0.6, 0])
+        axes.x_axis.add_numbers([0.5, 1.0], font_size=SMALL_SIZE)
+        axes.y_axis.add_numbers([-2.5, 2.5, 5.0], font_size=SMALL_SIZE)
+        x_name = MathTex(r"D\big(G(z)\big)", font_size=LABEL_SIZE, color=MUTED)
+        x_name.next_to(axes.x_axis.get_right(), DOWN, buff=0.35).shift(LEFT * 0.4)
+        sat = get_sampled_curve(axes, D_GRID, SATURATING.losses, DIST_Q, stroke_width=4)
+        ns = get_sampled_curve(axes, D_GRID, NON_SATURATING.losses, ACCENT_3, stroke_width=4)
+        sat_label = MathTex(r"\log\big(1 - D\big)", font_size=LABEL_SIZE, color=DIST_Q)
+        sat_label.next_to(axes.c2p(0.55, -0.8), DOWN, buff=0.15)
+        ns_label = MathTex(r"-\log D", font_size=LABEL_SIZE, color=ACCENT_3)
+        ns_label.next_to(axes.c2p(0.22, 1.6), RIGHT, buff=0.15)
+        return VGroup(axes, x_name, sat, sat_label, ns, ns_label)
+
+    def show_losses(self, plot):
+        axes, x_name, sat, sat_label, ns, ns_label = plot
+        title = Tex("How the generator starts", font_size=BODY_SIZE, color=TEXT)
+        title.to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("The value tells us where training ends. How it starts is another "
+                       "matter: early on the fakes are poor, and the discriminator rejects "
+                       "them, with D of G of z close to zero."):
+            self.play(FadeIn(title), Create(axes), FadeIn(x_name))
+            self.play(Create(sat), FadeIn(sat_label), run_time=2)
+        with self.beat("In the game, the generator minimises log of one minus D. It could "
+                       "instead minimise minus log D. Both fall as D rises, so both push the "
+                       "fakes towards looking real."):
+            self.play(Indicate(sat_label, color=DIST_Q))
+            self.play(Create(ns), FadeIn(ns_label), run_time=2)
+        self.title = title
+
+    def get_derivation(self) -> VGroup:
+        lines = VGroup(
+            MathTex(r"D = \mathrm{sigmoid}(a), \quad \frac{dD}{da} = D(1 - D)",
+                    font_size=LABEL_SIZE, color=TEXT),
+            MathTex(r"\frac{\partial}{\partial a}\log(1 - D) = \frac{-D(1-D)}{1 - D} = -D",
+                    font_size=LABEL_SIZE, color=DIST_Q),
+            MathTex(r"\frac{\partial}{\partial a}\big(-\log D\big) = \frac{-D(1-D)}{D} = -(1 - D)",
+                    font_size=LABEL_SIZE, color=ACCENT_3),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        return lines.move_to([3.3, 1.5, 0])
+
+    def show_derivation(self, lines):
+        with self.beat("What reaches the generator is the slope with respect to the "
+                       "discriminator's logit a, the number before its sigmoid. The sigmoid's "
+                       "derivative is D times one minus D."):
+            self.play(Write(lines[0]), run_time=2)
+        with self.beat("So the chain rule gives minus D for the first loss, and minus one "
+                       "minus D for the second."):
+            self.play(Write(lines[1]), run_time=1.5)
+            self.play(Write(lines[2]), run_time=1.5)
+
+    def show_vanishing(self, plot, derivation, d):
+        axes, x_name, sat, sat_label, ns, ns_label = plot
+        sat_y = lambda: float(np.interp(d.get_value(), D_GRID, SATURATING.losses))
+        ns_y = lambda: float(np.interp(d.get_value(), D_GRID, NON_SATURATING.losses))
+        dots = always_redraw(lambda: VGroup(
+            Dot(axes.c2p(d.get_value(), sat_y()), color=DIST_Q, radius=0.08),
+            Dot(axes.c2p(d.get_value(), ns_y()), color=ACCENT_3, radius=0.08)))
+        guide = always_redraw(lambda: DashedLine(axes.c2p(d.get_value(), -5),
+                                                 axes.c2p(d.get_value(), 5), color=FAINT))
+        sat_grad = lambda: float(np.interp(d.get_value(), D_GRID, SATURATING.logit_gradients))
+        ns_grad = lambda: float(np.interp(d.get_value(), D_GRID, NON_SATURATING.logit_gradients))
+        base = np.array([1.4, -1.6, 0])
+        unit = 3.2  # frame units per unit of gradient
+
+        def bars():
+            group = VGroup()
+            for k, (value, color) in enumerate(((sat_grad(), DIST_Q), (ns_grad(), ACCENT_3))):
+                bar = Rectangle(width=max(abs(value) * unit, 1e-3), height=0.45, stroke_width=0,
+                                fill_color=color, fill_opacity=0.85)
+                bar.move_to(base + DOWN * 0.75 * k, aligned_edge=LEFT)
+                group.add(bar)
+            return group
+
+        bar_group = always_redraw(bars)
+        names = VGroup(MathTex(r"|\partial_a| =", font_size=LABEL_SIZE, color=DIST_Q),
+                       MathTex(r"|\partial_a| =", font_size=LABEL_SIZE, color=ACCENT_3))
+        for k, name in enumerate(names):
+            name.next_to(base + DOWN * 0.75 * k, LEFT, buff=0.9)
+        numbers = VGroup(*(DecimalNumber(0.5, num_decimal_places=2, font_size=LABEL_SIZE,
+                                         color=c) for c in (DIST_Q, ACCENT_3)))
+        for k, number in enumerate(numbers):
+            number.next_to(base + DOWN * 0.75 * k, LEFT, buff=0.12)
+        numbers[0].add_updater(lambda m: m.set_value(abs(sat_grad())))
+        numbers[1].add_updater(lambda m: m.set_value(abs(ns_grad())))
+        d_read = always_redraw(lambda: MathTex(rf"D = {d.get_value():.2f}", font_size=LABEL_SIZE,
+                                               color=TEXT).next_to(base + DOWN * 1.5, DOWN, 0.3)
+                               .align_to(names, LEFT))
+        with self.beat("Watch the two slopes as the discriminator wins. At D equal to one half "
+                       "they are equal."):
+            self.play(Create(guide), FadeIn(dots), FadeIn(names), FadeIn(numbers),
+                      FadeIn(bar_group), FadeIn(d_read))
+        with self.beat(f"Slide to where fakes are caught, D equal to {D_CAUGHT}. The first "
+                       f"slope shrinks to {format_number(abs(CAUGHT_SAT), 2)}: the curve is flat "
+                       f"there, the gradient vanishes, and the generator learns almost nothing "
+                       f"exactly when it is worst."):
+            self.play(d.animate.set_value(D_CAUGHT), run_time=4, rate_func=linear)
+            self.play(Indicate(derivation[1], color=DIST_Q))
+        with self.beat(f"The second is {format_number(abs(CAUGHT_NS), 2)}, its largest. Same "
+                       f"direction, same fixed point, forty nine times the push. That is why "
+                       f"GANs are trained with minus log D, the non saturating loss."):
+            self.play(Indicate(derivation[2], color=ACCENT_3), Indicate(numbers[1], color=ACCENT_3))
+            self.play(ShowPassingFlash(ns.copy().set_stroke(width=9), time_width=0.5), run_time=1.5)
+        self.gauge = VGroup(dots, guide, bar_group, names, numbers, d_read)
+
+    def show_bridge(self, plot, derivation):
+        rows = get_bridge(GAN_LOSS).move_to([0, -0.6, 0])
+        numpy_rows = get_bridge(GAN_LOSS_NUMPY)
+        numpy_row = numpy_rows[2].move_to(rows[2], aligned_edge=LEFT)  # under the PyTorch call
+        setup = MathTex(rf"D\big(G(z_i)\big) = {', '.join(str(v) for v in D_FAKES)}",
+                        font_size=LABEL_SIZE, color=MUTED).next_to(rows, UP, buff=0.4)
+        with self.beat("In PyTorch, this loss is binary cross entropy with the fakes labelled "
+                       "real. For three fakes scored two hundredths, a tenth and three tenths, "
+                       "mathcore and PyTorch give the same mean."):
+            self.play(FadeOut(VGroup(plot, derivation, self.gauge, self.title)), run_time=0.8)
+            self.play(FadeIn(setup), FadeIn(rows, lag_ratio=0.2), run_time=2)
+        with self.beat("In plain NumPy it is minus the mean of log d."):
+            self.play(FadeOut(rows[2], shift=0.2 * UP), FadeIn(numpy_row, shift=0.2 * UP))
+        with self.beat("VAEs and GANs both learn a generator that maps a code to a sample in "
+                       "one shot. Diffusion models take a third road."):
+            self.play(FadeOut(VGroup(setup, rows[:2], rows[3], numpy_row)), run_time=1.2)
+
+
+class DiffusionReverseProcess(NarratedScene):
+    """Predict the noise, step back: the epsilon loss and one DDPM reverse step, with numbers."""
+
+    def construct(self):
+        # Step 1: knowing the noise is knowing the data.
+        jump, inverse = self.get_jump()
+        self.show_inversion(jump, inverse)
+        # Step 2: the training loss, and one point at step 500.
+        plane = self.get_plane()
+        self.show_loss(jump, inverse, plane)
+        # Step 3: one reverse step with numbers, and the step in code.
+        self.show_step(plane)
+        # Step 4: the whole film backwards, and what a perfect predictor does.
+        self.show_film(plane)
+
+    def get_jump(self):
+        jump = MathTex(r"x_t", "=", r"\sqrt{\bar\alpha_t}", r"\, x_0", "+",
+                       r"\sqrt{1 - \bar\alpha_t}", r"\,\varepsilon", font_size=BODY_SIZE)
+        inverse = MathTex(r"x_0", "=", r"{x_t - \sqrt{1 - \bar\alpha_t}\,\varepsilon", r"\over",
+                          r"\sqrt{\bar\alpha_t}}", font_size=BODY_SIZE)
+        for part in (jump[0], jump[3], inverse[0]):
+            part.set_color(DATA)
+        jump[6].set_color(NOISE)
+        jump.move_to([0, 2.6, 0])
+        inverse.next_to(jump, DOWN, buff=0.5)
+        return jump, inverse
+
+    def show_inversion(self, jump, inverse):
+        with self.beat("The forward film is fixed, with no parameters. To run it backwards, "
+                       "turn the jump formula around."):
+            self.play(FadeIn(jump, shift=0.3 * DOWN))
+            self.play(Indicate(jump[6], color=NOISE))
+        with self.beat("Solve it for x zero: if we knew the noise epsilon, we would know the "
+                       "clean data. So the network is asked to predict the noise."):
+            self.play(TransformMatchingTex(jump.copy(), inverse), run_time=2)
+            self.play(Indicate(inverse[2], color=NOISE))
+
+    def get_plane(self) -> VGroup:
+        axes = get_axes((-3, 3, 1), (-3, 3, 1), 5.0, 5.0).move_to([-3.9, -1.1, 0])
+        axes.set_stroke(opacity=0.35)
+        data = VGroup(*(Dot(axes.c2p(*p), radius=0.035, color=DATA_DIM) for p in X0))
+        return VGroup(axes, data)
+
+    def show_loss(self, jump, inverse, plane):
+        axes, data = plane
+        loss = MathTex(r"L = \big\lVert\, \varepsilon - \varepsilon_\theta(x_t, t) \,\big\rVert^2",
+                       font_size=BODY_SIZE).to_edge(UP, buff=EDGE_BUFF)
+        loss_note = Tex(r"$x_0$ from the data, $t$ at random, $\varepsilon \sim \mathcal{N}(0, I)$",
+                        font_size=LABEL_SIZE, color=MUTED).next_to(loss, DOWN, buff=0.25)
+        with self.beat("Training draws a data point x zero, a step t and a noise epsilon, makes "
+                       "x t with the jump formula, and minimises the squared error between "
+                       "epsilon and the network's prediction, epsilon theta."):
+            self.play(FadeOut(jump), FadeOut(inverse), run_time=0.6)
+            self.play(Write(loss), run_time=2)
+            self.play(FadeIn(loss_note))
+        x0 = Dot(axes.c2p(*EX_X0), radius=0.09, color=DATA)
+        xt = Dot(axes.c2p(*EX_XT), radius=0.09, color=NOISE)
+        eps_arrow = Arrow(axes.c2p(0, 0), axes.c2p(*EX_EPS), buff=0, color=NOISE, stroke_width=5)
+        pred_arrow = Arrow(axes.c2p(0, 0), axes.c2p(*EX_PRED), buff=0, color=ACCENT,
+                           stroke_width=5)
+        table = VGroup(
+            MathTex(rf"t = {EX_STEP + 1},\ \ \bar\alpha_t = {format_number(ALPHA_BARS[EX_STEP], 3)}",
+                    font_size=LABEL_SIZE),
+            MathTex(rf"\varepsilon = ({EX_EPS[0]:.2f},\ {EX_EPS[1]:.2f})", font_size=LABEL_SIZE,
+                    color=NOISE),
+            MathTex(rf"x_t = ({EX_XT[0]:.2f},\ {EX_XT[1]:.2f})", font_size=LABEL_SIZE,
+                    color=NOISE),
+            MathTex(rf"\varepsilon_\theta = ({EX_PRED[0]:.2f},\ {EX_PRED[1]:.2f})",
+                    font_size=LABEL_SIZE, color=ACCENT),
+            MathTex(rf"L = {format_number(EX_LOSS, 4)}", font_size=LABEL_SIZE, color=ACCENT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25).move_to([2.6, -1.0, 0])
+        with self.beat(f"Take this spiral point at step {EX_STEP + 1}, where alpha bar is "
+                       f"below a tenth. Its noise epsilon carries it to x t, far from the "
+                       f"spiral."):
+            self.play(Create(axes), FadeIn(data), run_time=1)
+            self.play(FadeIn(x0, scale=2), FadeIn(table[0]))
+            self.play(GrowArrow(eps_arrow), FadeIn(table[1]))
+            self.play(ReplacementTransform(x0.copy(), xt), FadeIn(table[2]))
+        with self.beat("Our predictor is the best possible one for these two hundred and forty "
+                       "points: the average noise, given x t. It cannot know the exact draw, "
+                       f"only its average, so its loss here is {format_number(EX_LOSS, 2)}, "
+                       "not zero."):
+            self.play(GrowArrow(pred_arrow), FadeIn(table[3]))
+            self.play(FadeIn(table[4]), Indicate(loss, color=ACCENT))
+        self.loss_group = VGroup(loss, loss_note, eps_arrow, pred_arrow, table[1], table[4])
+        self.keep = VGroup(x0, xt, table[0], table[2], table[3])
+
+    def show_step(self, plane):
+        axes, data = plane
+        loss_group, (x0, xt, t_row, xt_row, pred_row) = self.loss_group, self.keep
+        step = MathTex(r"x_{t-1}", "=", r"\frac{1}{\sqrt{\alpha_t}}", r"\Big(x_t - ",
+                       r"\frac{\beta_t}{\sqrt{1 - \bar\alpha_t}}", r"\,\varepsilon_\theta\Big)",
+                       "+", r"\sigma_t z", font_size=BODY_SIZE).to_edge(UP, buff=EDGE_BUFF)
+        step[0].set_color(DATA)
+        step[5].set_color(ACCENT)
+        step[7].set_color(NOISE)
+        with self.beat("One reverse step removes a slice of the predicted noise, scales the "
+                       "point back up by one over root alpha t, and adds a little fresh noise, "
+                       "sigma t times z."):
+            self.play(FadeOut(loss_group), run_time=0.6)
+            self.play(Write(step), run_time=2.5)
+        out = EX_STEP_OUT
+        numbers = VGroup(
+            MathTex(rf"\beta_t = {format_number(BETAS[EX_STEP], 4)},\ "
+                    rf"\sigma_t = {format_number(out.std, 3)}", font_size=LABEL_SIZE),
+            MathTex(rf"z = ({EX_Z[0]:.2f},\ {EX_Z[1]:.2f})", font_size=LABEL_SIZE, color=NOISE),
+            MathTex(rf"x_{{t-1}} = ({out.sample[0]:.2f},\ {out.sample[1]:.2f})",
+                    font_size=LABEL_SIZE, color=DATA),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25).next_to(pred_row, DOWN, buff=0.25)
+        numbers.align_to(pred_row, LEFT)
+        moved = Dot(axes.c2p(*out.sample), radius=0.09, color=DATA)
+        with self.beat(f"With beta t equal to {format_number(BETAS[EX_STEP], 4)}, one step "
+                       f"moves the point only a little, as one of a thousand should."):
+            self.play(FadeIn(numbers[0]), FadeIn(numbers[1]))
+            self.play(ReplacementTransform(xt.copy(), moved), FadeIn(numbers[2]), run_time=1.5)
+        rows = get_bridge(REVERSE_STEP, formula_colors={r"\varepsilon_\theta": ACCENT})
+        rows.scale(0.9).move_to([0, -0.6, 0])
+        with self.beat("In code, mathcore's reverse step and the same arithmetic in NumPy agree "
+                       "to every digit shown."):
+            self.play(FadeOut(VGroup(plane, x0, xt, moved, t_row, xt_row, pred_row, numbers,
+                                     step)), run_time=0.8)
+            self.play(FadeIn(rows, lag_ratio=0.2), run_time=2)
+        self.bridge = rows
+
+    def show_film(self, plane):
+        axes, data = self.get_plane()
+        axes.move_to([-1.5, -0.3, 0])
+        data = VGroup(*(Dot(axes.c2p(*p), radius=0.035, color=TEXT) for p in X0))
+        frame = ValueTracker(0.0)
+        dots = VGroup(*(Dot(axes.c2p(*p), radius=0.045, color=DATA) for p in REVERSE_CLOUD[0]))
+        dots.add_updater(lambda group: [dot.move_to(axes.c2p(*p)) for dot, p in
+                                        zip(group, lookup(REVERSE_CLOUD, frame.get_value()))])
+        step_of = lambda: int(round(float(np.interp(frame.get_value(),
+                                                    np.arange(len(REVERSE_SHOWN)), REVERSE_SHOWN))))
+        counter = always_redraw(lambda: MathTex(rf"t = {step_of()}", font_size=BODY_SIZE,
+                                                color=ACCENT).next_to(axes, RIGHT, buff=0.6)
+                                .shift(UP * 1.5))
+        with self.beat("Now repeat that step a thousand times, from pure noise, for two hundred "
+                       "and forty points."):
+            self.play(FadeOut(self.bridge), run_time=0.8)
+            self.play(Create(axes), FadeIn(dots), FadeIn(counter))
+        with self.beat("The cloud contracts and gathers, and in the last few hundred steps the "
+                       "two arms of the spiral reappear."):
+            self.play(frame.animate.set_value(len(REVERSE_SHOWN) - 1), run_time=8,
+                      rate_func=linear)
+        note = Tex(r"a perfect predictor returns the training points", font_size=LABEL_SIZE,
+                   color=MUTED).next_to(axes, DOWN, buff=0.2)
+        with self.beat("A warning about perfection. Our predictor knows these points exactly, so "
+                       "each sample lands on a training point. A real network only "
+                       "approximates it, and that smoothing is what lets it make new points."):
+            self.play(FadeIn(data, lag_ratio=0.01), FadeIn(note), run_time=1.5)
+            self.play(Indicate(dots, color=ACCENT, scale_factor=1.05))

@@ -229,3 +229,95 @@ def test_bad_input_names_the_argument(call, match):
 
 def test_docstring_examples_run():
     assert doctest.testmod(generative).failed == 0
+
+
+# --------------------------------------------------------------- lesson 18: reparameterisation,
+# the generator's losses, the epsilon loss and the reverse step
+
+@SETTINGS
+@given(st.floats(-3, 3), st.floats(0.1, 3), st.floats(-3, 3))
+def test_reparameterize_is_the_normal_quantile_of_the_same_draw(mu, sigma, eps):
+    # z = mu + sigma * eps is the N(mu, sigma^2) quantile at the standard normal's cdf(eps)
+    expected = norm(mu, sigma).ppf(norm.cdf(eps))
+    assert float(generative.reparameterize(mu, sigma, eps)) == pytest.approx(expected, abs=1e-6)
+
+
+def test_reparameterize_gradients_are_one_and_eps():
+    mu, sigma, eps, h = 0.7, 0.4, -1.3, 1e-6
+    z = lambda m, s: float(generative.reparameterize(m, s, eps))
+    assert (z(mu + h, sigma) - z(mu - h, sigma)) / (2 * h) == pytest.approx(1.0, abs=1e-6)
+    assert (z(mu, sigma + h) - z(mu, sigma - h)) / (2 * h) == pytest.approx(eps, abs=1e-6)
+
+
+def test_reparameterize_refuses_a_non_positive_sigma():
+    with pytest.raises(ValueError, match="sigma"):
+        generative.reparameterize(0.0, 0.0, 1.0)
+
+
+@SETTINGS
+@given(arrays(np.float64, 6, elements=st.floats(-6, 6)))
+def test_generator_losses_and_their_logit_gradients(logits):
+    from scipy.special import expit
+    d = expit(logits)
+    h = 1e-6
+    for non_saturating, loss in ((True, lambda a: -np.log(expit(a))),
+                                 (False, lambda a: np.log(1 - expit(a)))):
+        out = generative.generator_loss(d, non_saturating=non_saturating)
+        np.testing.assert_allclose(out.losses, loss(logits), rtol=1e-9, atol=1e-12)
+        numeric = (loss(logits + h) - loss(logits - h)) / (2 * h)
+        np.testing.assert_allclose(out.logit_gradients, numeric, atol=1e-5)
+
+
+def test_the_saturating_gradient_vanishes_where_fakes_are_caught():
+    caught = generative.generator_loss([0.01], non_saturating=False).logit_gradients[0]
+    kept = generative.generator_loss([0.01]).logit_gradients[0]
+    assert abs(caught) == pytest.approx(0.01) and abs(kept) == pytest.approx(0.99)
+
+
+def test_epsilon_loss_is_the_squared_norm():
+    rng = np.random.default_rng(0)
+    eps, pred = rng.standard_normal((2, 5, 3))
+    np.testing.assert_allclose(generative.epsilon_loss(eps, pred),
+                               np.linalg.norm(eps - pred, axis=1) ** 2, rtol=1e-12)
+
+
+def test_ideal_epsilon_of_one_point_is_the_noise_itself():
+    alpha_bars = ddpm_schedule(100).alpha_bars
+    x0, eps = np.array([[0.3, -1.2]]), np.array([[0.5, 2.0]])
+    x_t = q_sample(x0, 40, eps, alpha_bars)
+    np.testing.assert_allclose(generative.ideal_epsilon(x_t, 40, x0, alpha_bars), eps,
+                               rtol=1e-10)
+
+
+def test_ideal_epsilon_weights_the_data_by_their_gaussian_likelihood():
+    from scipy.stats import multivariate_normal
+    alpha_bars = ddpm_schedule(100).alpha_bars
+    data = np.array([[1.0, 0.0], [-1.0, 0.5], [0.2, 2.0]])
+    x_t = np.array([[0.4, 0.3]])
+    ab = alpha_bars[60]
+    like = np.array([multivariate_normal(np.sqrt(ab) * x, (1 - ab) * np.eye(2)).pdf(x_t[0])
+                     for x in data])
+    x0_mean = like @ data / like.sum()
+    expected = (x_t - np.sqrt(ab) * x0_mean) / np.sqrt(1 - ab)
+    np.testing.assert_allclose(generative.ideal_epsilon(x_t, 60, data, alpha_bars), expected,
+                               rtol=1e-9)
+
+
+def test_reverse_step_with_the_true_noise_is_the_forward_posterior_mean():
+    # q(x_{t-1} | x_t, x_0) has mean sqrt(ab_{t-1}) b_t / (1 - ab_t) x0
+    #                               + sqrt(a_t) (1 - ab_{t-1}) / (1 - ab_t) x_t
+    betas, alphas, alpha_bars = ddpm_schedule(200)
+    x0, eps, t = np.array([0.8, -0.4]), np.array([1.1, 0.3]), 120
+    x_t = q_sample(x0, t, eps, alpha_bars)
+    posterior = (np.sqrt(alpha_bars[t - 1]) * betas[t] / (1 - alpha_bars[t]) * x0
+                 + np.sqrt(alphas[t]) * (1 - alpha_bars[t - 1]) / (1 - alpha_bars[t]) * x_t)
+    step = generative.ddpm_reverse_step(x_t, t, eps, np.zeros(2), betas)
+    np.testing.assert_allclose(step.mean, posterior, rtol=1e-9)
+    assert step.std == pytest.approx(np.sqrt(betas[t]))
+    np.testing.assert_allclose(generative.ddpm_reverse_step(x_t, t, eps, np.ones(2), betas).sample,
+                               posterior + np.sqrt(betas[t]), rtol=1e-9)
+
+
+def test_the_last_reverse_step_adds_no_noise():
+    step = generative.ddpm_reverse_step([0.5], 0, [0.1], [3.0], [0.01, 0.02])
+    assert step.std == 0.0 and step.sample[0] == step.mean[0]

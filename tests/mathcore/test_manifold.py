@@ -282,3 +282,36 @@ def test_bad_input_names_the_argument(call, match):
 
 def test_docstring_examples_run():
     assert doctest.testmod(manifold).failed == 0
+
+
+# --------------------------------------------------------------- UMAP's fuzzy neighbour graph
+
+def test_fuzzy_graph_scales_solve_the_row_sum_equation():
+    from scipy.optimize import brentq
+    X = np.random.default_rng(3).normal(size=(30, 2)) * np.repeat([0.2, 3.0], 15)[:, None]
+    k = 6
+    g = manifold.fuzzy_graph(X, k)
+    D = np.linalg.norm(X[:, None] - X[None], axis=-1)
+    for i in range(len(X)):
+        d = np.sort(np.delete(D[i], i))[:k]
+        f = lambda s: np.exp(-(d - d[0]) / s).sum() - np.log2(k)
+        assert g.sigmas[i] == pytest.approx(brentq(f, 1e-6, 1e6, xtol=1e-12), rel=1e-4)
+        assert g.rhos[i] == pytest.approx(d[0])
+
+
+def test_fuzzy_graph_is_a_fuzzy_union_of_the_directed_weights():
+    X = np.random.default_rng(4).normal(size=(20, 3))
+    g = manifold.fuzzy_graph(X, 4)
+    W = g.weights
+    np.testing.assert_allclose(W, W.T)
+    assert np.all((W >= 0) & (W <= 1)) and np.all(np.diag(W) == 0)
+    # each point is joined with full strength to its nearest neighbour
+    D = np.linalg.norm(X[:, None] - X[None], axis=-1) + np.diag(np.full(20, np.inf))
+    np.testing.assert_allclose(W[np.arange(20), D.argmin(axis=1)], 1.0)
+    # at most k directed edges per row, so at most 2k symmetric ones
+    assert np.all((W > 0).sum(axis=1) <= 8)
+
+
+def test_fuzzy_graph_refuses_a_k_out_of_range():
+    with pytest.raises(ValueError, match="k must"):
+        manifold.fuzzy_graph(np.zeros((5, 2)) + np.arange(5)[:, None], 5)
