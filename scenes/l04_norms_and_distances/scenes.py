@@ -847,7 +847,7 @@ class WhatMakesADistance(NarratedScene):
 
     def show_counter_example(self):
         xs = AXIOM_POINTS
-        origin = np.array([-AXIOM_UNIT, -1.9, 0.0])
+        origin = np.array([-AXIOM_UNIT, -2.35, 0.0])
         line = Line(origin + 0.5 * LEFT, origin + (2 * AXIOM_UNIT + 0.5) * RIGHT, color=MUTED)
         dots = VGroup(*(Dot(origin + AXIOM_UNIT * x * RIGHT, radius=0.08, color=TEXT) for x in xs))
         names = VGroup(*(MathTex(rf"{n} = {format_number(x, 0)}", font_size=LABEL_SIZE)
@@ -857,19 +857,21 @@ class WhatMakesADistance(NarratedScene):
             .move_arc_center_to(origin + AXIOM_UNIT / 2 * RIGHT),
             Arc(radius=AXIOM_UNIT / 2, start_angle=0, angle=np.pi, color=ACCENT, stroke_width=3)
             .move_arc_center_to(origin + 1.5 * AXIOM_UNIT * RIGHT),
-            Arc(radius=AXIOM_UNIT, start_angle=np.pi, angle=np.pi, color=ACCENT_2, stroke_width=3)
-            .move_arc_center_to(origin + AXIOM_UNIT * RIGHT).stretch(0.35, 1, about_edge=UP),
-        )
+            Arc(radius=AXIOM_UNIT, start_angle=0, angle=np.pi, color=ACCENT_2, stroke_width=3)
+            .move_arc_center_to(origin + AXIOM_UNIT * RIGHT).stretch(0.72, 1, about_edge=DOWN),
+        )  # the two short hops below the long direct arc
         values = VGroup(
             MathTex(format_number(SQ_DIST[(0, 1)], 0), font_size=LABEL_SIZE, color=ACCENT)
             .next_to(arcs[0], UP, buff=0.08),
             MathTex(format_number(SQ_DIST[(1, 2)], 0), font_size=LABEL_SIZE, color=ACCENT)
             .next_to(arcs[1], UP, buff=0.08),
+            MathTex(format_number(SQ_DIST[(0, 2)], 0), font_size=LABEL_SIZE, color=ACCENT_2)
+            .next_to(arcs[2], UP, buff=0.08),
         )
         verdict = MathTex(rf"d^2(x, z) = {format_number(SQ_DIST[(0, 2)], 0)} \;>\; "
                           rf"d^2(x, y) + d^2(y, z) = {format_number(SQ_DIST[(0, 1)] + SQ_DIST[(1, 2)], 0)}",
                           font_size=BODY_SIZE, color=ACCENT_2)
-        verdict.next_to(line, DOWN, buff=1.0)
+        verdict.next_to(line, DOWN, buff=0.75)
         with self.beat("A counter-example: the squared Euclidean distance, which k-means and mean "
                        "squared error use. Put x, y and z at zero, one and two on a line."):
             self.play(self.axioms[1][0][:2].animate.set_opacity(0.3),
@@ -879,7 +881,7 @@ class WhatMakesADistance(NarratedScene):
                        "z directly is two squared, four: longer than the detour. The triangle "
                        "inequality fails, so squared distance is a fine loss but not a metric."):
             self.play(Create(arcs[0]), FadeIn(values[0]), Create(arcs[1]), FadeIn(values[1]))
-            self.play(Create(arcs[2]), Write(verdict), run_time=1.5)
+            self.play(Create(arcs[2]), FadeIn(values[2]), Write(verdict), run_time=1.5)
             self.play(Indicate(self.triangle_rule, color=ACCENT_2))
         with self.beat("It matters in practice: nearest-neighbour search with ball trees skips "
                        "whole regions using the triangle inequality, so it needs a true metric."):
