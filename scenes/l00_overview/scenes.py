@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, Dot, FadeIn, FadeOut, GrowFromCenter, Indicate,
+    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, Dot, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate,
     LaggedStart, Line, MathTex, RoundedRectangle, Tex, VGroup, Write,
 )
 
-from mathcore import attention, generative, linalg
+from mathcore import attention, generative, information, linalg
 from mathreel.curriculum import load_curriculum
 from mathreel.scene_context import current
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
     ACCENT, BACKGROUND, BODY_SIZE, DATA, DIST_P, EDGE_BUFF, EIGEN, FAINT, GRADIENT, LABEL_SIZE,
     MATRIX, MUTED, NOISE, QUERY, SMALL_SIZE, TEXT, TITLE_SIZE,
 )
-from scenekit.widgets import format_number
+from scenekit.widgets import format_number, get_matrix, get_panel
 
 SEED = 0  # the only randomness: the PCA cloud and the LoRA matrix
 
@@ -43,6 +45,32 @@ PHASES = [  # (name, colour, lesson numbers, why it matters)
      "Graphs, manifolds, attention and generative models: where it all comes together."),
 ]
 assert sorted([0] + [n for _, _, numbers, _ in PHASES for n in numbers]) == sorted(TITLES)
+
+# --------------------------------------------------------------------------- the worked thread
+# One tiny classifier, one example, one training step: every area of the course in one pass.
+THREAD_SEED = 1  # the classifier's weights
+THREAD_CLASSES = ["cat", "dog", "bird"]
+THREAD_X = np.array([1.0, 0.5, -1.0])  # (3,) the example's three features
+THREAD_LABEL = 2  # it is a bird
+THREAD_W = np.round(np.random.default_rng(THREAD_SEED).normal(0, 0.7, size=(3, 3)), 1)  # (3, 3)
+THREAD_LR = 0.5  # the learning rate eta
+THREAD_Y = np.eye(3)[THREAD_LABEL]  # (3,) one-hot target
+THREAD_Z = THREAD_W @ THREAD_X  # (3,) logits: linear algebra
+THREAD_P = attention.softmax(THREAD_Z)  # (3,) probabilities
+THREAD_LOSS = information.cross_entropy(THREAD_Y, THREAD_P)  # -log p_bird, in nats
+THREAD_DZ = THREAD_P - THREAD_Y  # (3,) dL/dz: calculus
+THREAD_DW = np.outer(THREAD_DZ, THREAD_X)  # (3, 3) dL/dW = (p - y) x^T
+THREAD_W_NEW = THREAD_W - THREAD_LR * THREAD_DW  # (3, 3) one gradient step: optimisation
+THREAD_P_NEW = attention.softmax(THREAD_W_NEW @ THREAD_X)  # (3,)
+THREAD_LOSS_NEW = information.cross_entropy(THREAD_Y, THREAD_P_NEW)
+
+CROSS_ENTROPY = Bridge(
+    formula=r"L = -\log \operatorname{softmax}(\mathbf{z})_{\text{bird}}",
+    setup=f"z = np.array({THREAD_Z.tolist()})\ny = np.array({THREAD_Y.tolist()})\nk = {THREAD_LABEL}",
+    mathcore=Snippet("p = attention.softmax(z)\ninformation.cross_entropy(y, p)"),
+    library=Snippet("from scipy.special import log_softmax\n-log_softmax(z)[k]", needs="scipy"),
+    decimals=3,
+)
 
 # --------------------------------------------------------------------------- live examples
 rng = np.random.default_rng(SEED)
@@ -89,6 +117,181 @@ def spoken_lessons(numbers) -> str:
     """``(2, 4, 8)`` -> ``"lessons two, four and eight"``, for narration."""
     words = [NUMBER_WORDS[n] for n in numbers]
     return "lessons " + ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# =========================================================================== scene 0
+
+THREAD_Y_ROW = 1.3  # the forward pass's row of vectors
+THREAD_XS = (-5.4, -1.9, 1.7, 5.3)  # x, z, p, L
+AREA_COLORS = {"linear": MATRIX, "prob": DIST_P, "info": QUERY, "calc": GRADIENT}
+
+
+class OneModelFourAreas(NarratedScene):
+    """Why these areas: one classifier's forward pass and one training step touch all of them."""
+
+    def construct(self):
+        # Step 1: the question, and the example: three features of an animal, three classes.
+        self.show_example()
+        # Step 2: a linear layer: z = W x (linear algebra).
+        self.show_linear_layer()
+        # Step 3: softmax turns scores into probabilities (probability).
+        self.show_softmax()
+        # Step 4: the loss is the surprise, -log p of the true class (information).
+        self.show_loss()
+        # Step 5: formula -> mathcore -> SciPy for the loss.
+        self.show_bridge()
+        # Step 6: the gradient and one step (calculus and optimisation); the loss falls.
+        self.show_step()
+        # Step 7: the argument: the whole course deepens these four links.
+        self.show_argument()
+
+    def get_vector(self, values, color, decimals: int = 2):
+        return get_matrix(np.asarray(values)[:, None], decimals=decimals, font_size=LABEL_SIZE).set_color(color)
+
+    def get_area_tag(self, text: str, color, arrow) -> Tex:
+        return Tex(text, font_size=SMALL_SIZE, color=color).next_to(arrow, DOWN, buff=0.15)
+
+    def show_example(self):
+        question = Tex("Why these four areas of mathematics?", font_size=TITLE_SIZE)
+        question.to_edge(UP, buff=EDGE_BUFF)
+        self.x_vec = self.get_vector(THREAD_X, TEXT, decimals=1).move_to([THREAD_XS[0], THREAD_Y_ROW, 0])
+        x_label = MathTex(r"\mathbf{x}", font_size=BODY_SIZE).next_to(self.x_vec, UP, buff=0.2)
+        truth = Tex(rf"label: {THREAD_CLASSES[THREAD_LABEL]}", font_size=LABEL_SIZE, color=MUTED)
+        truth.next_to(self.x_vec, DOWN, buff=0.3)
+        with self.beat("Why these areas of mathematics, and not others? Instead of a list, follow "
+                       "one model through one training step, and watch which mathematics it "
+                       "needs."):
+            self.play(Write(question), run_time=1.5)
+        with self.beat("The model is a tiny classifier. Its input is one example: three numbers, "
+                       "the features of an animal. It must say cat, dog or bird, and the right "
+                       "answer is bird."):
+            self.play(FadeIn(VGroup(self.x_vec, x_label), shift=0.1 * RIGHT))
+            self.play(FadeIn(truth))
+        self.question = question
+        self.forward = VGroup(self.x_vec, x_label, truth)
+
+    def show_linear_layer(self):
+        self.z_vec = self.get_vector(THREAD_Z, AREA_COLORS["linear"]).move_to([THREAD_XS[1], THREAD_Y_ROW, 0])
+        z_label = MathTex(r"\mathbf{z}", font_size=BODY_SIZE, color=AREA_COLORS["linear"])
+        z_label.next_to(self.z_vec, UP, buff=0.2)
+        arrow = Arrow(self.x_vec.get_right(), self.z_vec.get_left(), buff=0.25, color=MUTED)
+        over = MathTex(r"W\mathbf{x}", font_size=LABEL_SIZE).next_to(arrow, UP, buff=0.1)
+        tag = self.get_area_tag(r"linear\\algebra", AREA_COLORS["linear"], arrow)
+        w_card = VGroup(MathTex("W =", font_size=LABEL_SIZE), get_matrix(THREAD_W, decimals=1, font_size=SMALL_SIZE + 2))
+        w_card.arrange(RIGHT, buff=0.15).move_to([THREAD_XS[0] + 1.3, -1.6, 0])
+        best = int(np.argmax(THREAD_Z))
+        with self.beat("Step one is a linear layer: multiply by a weight matrix W. Each row of W "
+                       "scores one class, as a dot product with x. That is linear algebra."):
+            self.play(FadeIn(w_card, shift=0.1 * UP))
+            self.play(GrowArrow(arrow), FadeIn(over), FadeIn(tag))
+            self.play(FadeIn(VGroup(self.z_vec, z_label), shift=0.1 * RIGHT))
+        with self.beat(f"The scores are {', '.join(format_number(v) for v in THREAD_Z)}. Right now "
+                       f"the model likes {THREAD_CLASSES[best]} best: its weights are still bad."):
+            self.play(Indicate(self.z_vec.get_entries()[best], color=ACCENT, scale_factor=1.4))
+        self.w_card = w_card
+        self.forward.add(self.z_vec, z_label, arrow, over, tag)
+        self.tags = [tag]
+
+    def show_softmax(self):
+        self.p_vec = self.get_vector(THREAD_P, AREA_COLORS["prob"], decimals=3).move_to([THREAD_XS[2], THREAD_Y_ROW, 0])
+        p_label = MathTex(r"\mathbf{p}", font_size=BODY_SIZE, color=AREA_COLORS["prob"])
+        p_label.next_to(self.p_vec, UP, buff=0.2)
+        arrow = Arrow(self.z_vec.get_right(), self.p_vec.get_left(), buff=0.25, color=MUTED)
+        over = MathTex(r"\operatorname{softmax}", font_size=LABEL_SIZE).next_to(arrow, UP, buff=0.1)
+        tag = self.get_area_tag("probability", AREA_COLORS["prob"], arrow)
+        formula = MathTex(r"p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}", font_size=LABEL_SIZE)
+        formula.move_to([THREAD_XS[2] - 0.1, -1.6, 0])
+        with self.beat("Scores are not yet beliefs. The softmax exponentiates them and divides by "
+                       "the total, so they are positive and add up to one: a probability "
+                       "distribution over the three classes."):
+            self.play(GrowArrow(arrow), FadeIn(over), FadeIn(tag))
+            self.play(Write(formula))
+            self.play(FadeIn(VGroup(self.p_vec, p_label), shift=0.1 * RIGHT))
+        with self.beat(f"The model gives bird a probability of only "
+                       f"{format_number(THREAD_P[THREAD_LABEL], 3)}."):
+            self.play(Indicate(self.p_vec.get_entries()[THREAD_LABEL], color=ACCENT, scale_factor=1.4))
+        self.softmax_formula = formula
+        self.forward.add(self.p_vec, p_label, arrow, over, tag)
+        self.tags.append(tag)
+
+    def show_loss(self):
+        self.loss = MathTex(rf"L = {format_number(THREAD_LOSS, 3)}", font_size=BODY_SIZE,
+                            color=AREA_COLORS["info"]).move_to([THREAD_XS[3], THREAD_Y_ROW, 0])
+        arrow = Arrow(self.p_vec.get_right(), self.loss.get_left(), buff=0.25, color=MUTED)
+        over = MathTex(r"-\log p_{\text{bird}}", font_size=LABEL_SIZE).next_to(arrow, UP, buff=0.1)
+        tag = self.get_area_tag("information", AREA_COLORS["info"], arrow)
+        with self.beat("How wrong is it? Measure the surprise: minus the log of the probability it "
+                       "gave the true class. That is the cross-entropy loss, an idea from "
+                       f"information theory, and here it is {format_number(THREAD_LOSS, 3)}."):
+            self.play(GrowArrow(arrow), FadeIn(over), FadeIn(tag))
+            self.play(FadeIn(self.loss, shift=0.1 * RIGHT))
+        with self.beat("A sure, correct model would score zero; a confident wrong one, a large "
+                       "number. Every classifier you train minimises exactly this."):
+            self.play(Indicate(self.loss, color=AREA_COLORS["info"], scale_factor=1.3))
+        self.forward.add(self.loss, arrow, over, tag)
+        self.tags.append(tag)
+
+    def show_bridge(self):
+        bridge = get_panel(get_bridge(CROSS_ENTROPY, value_color=AREA_COLORS["info"]))
+        bridge.move_to([0, -1.75, 0])
+        with self.beat("In code, the same number three ways: the formula; mathcore's softmax and "
+                       "cross-entropy; and SciPy's log softmax, which is what PyTorch's cross "
+                       "entropy computes inside."):
+            self.play(FadeOut(self.w_card), FadeOut(self.softmax_formula))
+            self.play(FadeIn(bridge[0]), FadeIn(bridge[1][0]))
+            self.play(FadeIn(bridge[1][1], shift=0.1 * UP), FadeIn(bridge[1][2], shift=0.1 * UP))
+            self.play(FadeIn(bridge[1][3]))
+        self.bridge = bridge
+
+    def show_step(self):
+        grad = VGroup(MathTex(r"\frac{\partial L}{\partial \mathbf{z}} = \mathbf{p} - \mathbf{y} =",
+                              font_size=LABEL_SIZE, color=AREA_COLORS["calc"]),
+                      self.get_vector(THREAD_DZ, AREA_COLORS["calc"], decimals=3))
+        grad.arrange(RIGHT, buff=0.2)
+        step = MathTex(r"W \leftarrow W - \eta\, (\mathbf{p} - \mathbf{y})\, \mathbf{x}^{T}",
+                       rf",\quad \eta = {format_number(THREAD_LR, 1)}", font_size=LABEL_SIZE,
+                       color=AREA_COLORS["calc"])
+        after = MathTex(rf"p_{{\text{{bird}}}}: {format_number(THREAD_P[THREAD_LABEL], 3)} \to "
+                        rf"{format_number(THREAD_P_NEW[THREAD_LABEL], 3)}", r"\qquad",
+                        rf"L: {format_number(THREAD_LOSS, 3)} \to {format_number(THREAD_LOSS_NEW, 3)}",
+                        font_size=BODY_SIZE)
+        left = VGroup(grad, step).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
+        block = VGroup(left, after).arrange(DOWN, buff=0.45).move_to([0, -1.75, 0])
+        tag = Tex(r"calculus and optimisation", font_size=SMALL_SIZE, color=AREA_COLORS["calc"])
+        tag.next_to(block, LEFT, buff=0.3).shift(0.6 * UP)
+        with self.beat("Now learn. Calculus asks how the loss changes with each score: for softmax "
+                       "with cross-entropy the answer is strikingly simple, p minus y, the "
+                       "predicted probabilities minus the one-hot truth."):
+            self.play(FadeOut(self.bridge))
+            self.play(Write(grad[0]), FadeIn(tag))
+            self.play(FadeIn(grad[1], shift=0.1 * RIGHT))
+        with self.beat("The chain rule through the linear layer turns that into a gradient for "
+                       "every weight, and optimisation takes a small step against it, with a "
+                       "learning rate eta of one half."):
+            self.play(Write(step), run_time=2)
+        with self.beat(f"Run the same forward pass again. Bird's probability rises from "
+                       f"{format_number(THREAD_P[THREAD_LABEL], 3)} to "
+                       f"{format_number(THREAD_P_NEW[THREAD_LABEL], 3)}, and the loss falls from "
+                       f"{format_number(THREAD_LOSS, 3)} to {format_number(THREAD_LOSS_NEW, 3)}. "
+                       "That is one step of training."):
+            self.play(FadeIn(after[0], shift=0.1 * UP))
+            self.play(FadeIn(after[2], shift=0.1 * UP))
+            self.play(Indicate(after[2], color=ACCENT))
+        self.step_block = VGroup(block, tag)
+
+    def show_argument(self):
+        with self.beat("So that is the argument for the course. Every model, from this toy to a "
+                       "transformer, is this loop: linear maps, turned into probabilities, scored "
+                       "by information, improved by gradients."):
+            self.play(*(Indicate(t, color=t.get_color()) for t in self.tags), run_time=2)
+            self.play(Indicate(self.step_block[1], color=AREA_COLORS["calc"]))
+        with self.beat("Scale it up and each link needs more mathematics: decompositions to "
+                       "understand big matrices, matrix calculus to backpropagate through many "
+                       "layers, probability and information for richer models and losses, "
+                       "optimisers that behave on rough terrain. Here is how the lessons cover "
+                       "them."):
+            self.play(FadeOut(self.step_block), FadeOut(self.forward), FadeOut(self.question),
+                      run_time=2)
 
 
 # =========================================================================== scene 1

@@ -23,6 +23,8 @@ from manim import (
 )
 
 from mathcore import autodiff, calculus, linalg
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -92,6 +94,32 @@ WELL_GRID = np.linspace(-2.0, 2.0, 161)
 WELL_GRID_Y = np.linspace(-1.5, 1.5, 121)
 WELL_Z = well(np.stack(np.meshgrid(WELL_GRID, WELL_GRID_Y), axis=-1))  # (len(y), len(x))
 WELL_LEVELS = [0.08, 0.3, 0.6, 1.0, 1.5, 2.3, 3.3, 4.5]
+
+# --------------------------------------------------------------------------- scene 3: identities
+ID_A_VEC = np.array([3.0, -1.0])  # a in a^T x
+ID_A = np.array([[2.0, 1.0],
+                 [0.0, 3.0]])  # (2, 2) not symmetric, so A + A^T differs from 2A
+ID_X = np.array([1.0, 2.0])  # the point x
+
+
+def id_quadratic(x) -> float:
+    """x^T A x, the quadratic form whose gradient the scene derives."""
+    return float(x @ ID_A @ x)
+
+
+ID_LINEAR_FD = calculus.gradient(lambda x: float(ID_A_VEC @ x), ID_X)  # (2,) = a
+ID_QUAD_FORMULA = (ID_A + ID_A.T) @ ID_X  # (2,) the identity's answer
+ID_QUAD_FD = calculus.gradient(id_quadratic, ID_X)  # (2,) finite differences agree
+ID_QUAD_WRONG = 2 * ID_A @ ID_X  # (2,) the symmetric-only shortcut, wrong here
+
+QUADRATIC_GRADIENT = Bridge(
+    formula=r"\nabla_{\mathbf{x}} (\mathbf{x}^{T} A \mathbf{x}) = (A + A^{T})\,\mathbf{x}",
+    setup="A = np.array([[2.0, 1.0], [0.0, 3.0]])\nx = np.array([1.0, 2.0])",
+    mathcore=Snippet("calculus.gradient(lambda v: v @ A @ v, x)"),
+    library=Snippet("from scipy.optimize import approx_fprime\n"
+                    "approx_fprime(x, lambda v: v @ A @ v)", needs="scipy"),
+    decimals=3,
+)
 
 # --------------------------------------------------------------------------- scene 3: a neuron
 NEURON_INPUTS = {"x1": 1.5, "w1": 0.8, "x2": -0.5, "w2": -1.2, "b": -0.4}
@@ -167,6 +195,20 @@ def net_loss_of_w1(w1_flat) -> float:
 
 
 FD_W1_GRADIENT = calculus.gradient(net_loss_of_w1, NET_W1.ravel()).reshape(2, 3)
+
+DELTA_RECURSION = Bridge(  # delta_1 = dL/dz_1 = dL/db_1 (one sample), by backprop and by nudging b_1
+    formula=r"\delta_1 = (\delta_2 W_2^{T}) \odot (1 - \mathbf{h}^2)",
+    setup=(f"X = np.array({NET_X.tolist()})\nY = np.array({NET_Y.tolist()})\n"
+           f"W1 = np.array({NET_W1.tolist()})\nb1 = np.array({NET_B1.tolist()})\n"
+           f"W2 = np.array({NET_W2.tolist()})\nb2 = np.array({NET_B2.tolist()})"),
+    mathcore=Snippet("net = autodiff.mlp_backprop(\n    X, Y, W1, b1, W2, b2)\nnet.db1"),
+    library=Snippet("from scipy.optimize import approx_fprime\n"
+                    "def loss(b):\n"
+                    "    r = np.tanh(X @ W1 + b) @ W2 + b2 - Y\n"
+                    "    return 0.5 * (r ** 2).sum()\n"
+                    "approx_fprime(b1, loss)", needs="scipy"),
+    decimals=2,
+)
 
 
 def tex(text: str, font_size: float = BODY_SIZE, colors: dict | None = None, **kwargs) -> MathTex:
@@ -556,6 +598,174 @@ class HessianIsCurvature(NarratedScene):
             self.wait(2.5)
 
 
+# =========================================================================== scene 2b
+
+ID_TOP = 3.2  # the y of the first line of the identities scene
+
+
+class MatrixDerivativeIdentities(NarratedScene):
+    """The layout convention, then aᵀx and xᵀAx differentiated, derived and checked."""
+
+    def construct(self):
+        # Step 1: why a convention: the shape of dy/dx, one row per output.
+        self.show_layout()
+        # Step 2: the gradient of a^T x is a.
+        self.show_linear_identity()
+        # Step 3: x^T A x, expanded at x + h: the gradient (A + A^T) x, derived.
+        self.show_quadratic_derivation()
+        # Step 4: numbers: formula, finite differences, and the 2Ax shortcut that fails.
+        self.show_quadratic_numbers()
+        # Step 5: formula -> mathcore -> SciPy, then where ML uses both identities.
+        self.show_bridge_and_least_squares()
+
+    def show_layout(self):
+        jac = tex(r"\frac{\partial \mathbf{y}}{\partial {{x}}} \in \mathbb{R}^{m \times n}",
+                  font_size=BODY_SIZE)
+        jac_note = Tex(r"one row per output $y_i$, one column per input $x_j$",
+                       font_size=LABEL_SIZE, color=MUTED)
+        chain = MathTex(r"\underbrace{\frac{\partial \mathbf{z}}{\partial {x}}}_{m \times n}",
+                        "=", r"\underbrace{\frac{\partial \mathbf{z}}{\partial \mathbf{y}}}_{m \times k}",
+                        r"\underbrace{\frac{\partial \mathbf{y}}{\partial {x}}}_{k \times n}",
+                        font_size=BODY_SIZE)
+        grad = tex(r"\nabla f = \Big(\frac{\partial f}{\partial {{x}}}\Big)^{T} \in \mathbb{R}^{n},"
+                   r"\qquad {{x}} - \eta \nabla f", font_size=BODY_SIZE)
+        grad[-1].set_color(GRADIENT)
+        block = VGroup(jac, jac_note, chain, grad).arrange(DOWN, buff=0.45)
+        block.move_to([0, 0.3, 0])
+        self.layout_block = block
+        with self.beat("Backpropagation needs derivatives of expressions full of vectors and "
+                       "matrices, so first a convention for their shapes. The derivative of y in "
+                       "R m by x in R n is an m by n matrix: one row per output, one column per "
+                       "input. That is numerator layout, and this course uses it."):
+            self.play(Write(jac), run_time=1.5)
+            self.play(FadeIn(jac_note, shift=0.1 * UP))
+        with self.beat("Why this one? With rows for outputs, the chain rule is a plain matrix "
+                       "product in the order of the chain: m by k times k by n is m by n, and "
+                       "the inner sizes match like a pipe. Denominator layout transposes "
+                       "everything and reverses the order."):
+            self.play(FadeIn(chain, shift=0.1 * UP), run_time=1.5)
+            self.play(Indicate(chain[2], color=ACCENT), Indicate(chain[3], color=ACCENT))
+        with self.beat("For a scalar loss f the derivative is then a row. Its transpose, the "
+                       "gradient, is a column shaped exactly like x, so a gradient step, x minus "
+                       "eta times the gradient, adds two things of the same shape."):
+            self.play(Write(grad), run_time=2)
+            self.play(Indicate(grad[-1], color=GRADIENT))
+
+    def show_linear_identity(self):
+        title = Tex("Two identities do most of the work", font_size=BODY_SIZE, color=TEXT)
+        title.move_to([0, ID_TOP, 0])
+        lines = VGroup(
+            tex(r"\mathbf{a}^{T} {{x}} = a_1 {{x}}_1 + a_2 {{x}}_2", font_size=BODY_SIZE),
+            tex(r"\frac{\partial}{\partial {{x}}_i} \mathbf{a}^{T} {{x}} = a_i"
+                r"\quad\Longrightarrow\quad \nabla_{ {{x}} } (\mathbf{a}^{T} {{x}}) = \mathbf{a}",
+                font_size=BODY_SIZE),
+        ).arrange(DOWN, buff=0.4, aligned_edge=LEFT).next_to(title, DOWN, buff=0.5)
+        check = MathTex(rf"\mathbf{{a}} = ({format_number(ID_A_VEC[0], 0)},\ "
+                        rf"{format_number(ID_A_VEC[1], 0)}):\quad \text{{finite differences give }}"
+                        rf"({format_number(ID_LINEAR_FD[0], 3)},\ {format_number(ID_LINEAR_FD[1], 3)})",
+                        font_size=LABEL_SIZE, color=MUTED)
+        check.next_to(lines, DOWN, buff=0.4).set_x(0)
+        with self.beat("With that settled, two identities do most of the work. The first: a "
+                       "transpose x is a weighted sum, a one x one plus a two x two."):
+            self.play(FadeOut(self.layout_block), FadeIn(title))
+            self.play(Write(lines[0]), run_time=1.5)
+        with self.beat("Differentiate by x i and only a i survives. So the gradient of a "
+                       "transpose x is a itself; mathcore's finite differences agree, to three "
+                       "decimals."):
+            self.play(Write(lines[1]), run_time=2)
+            self.play(FadeIn(check, shift=0.1 * UP))
+        self.identity_block = VGroup(title, lines, check)
+
+    def show_quadratic_derivation(self):
+        lines = VGroup(
+            tex(r"f({{x}} + \mathbf{h}) = ({{x}} + \mathbf{h})^{T} A ({{x}} + \mathbf{h})",
+                font_size=BODY_SIZE),
+            tex(r"= {{x}}^{T} A {{x}} + \mathbf{h}^{T} A {{x}} + {{x}}^{T} A \mathbf{h}"
+                r" + \mathbf{h}^{T} A \mathbf{h}", font_size=BODY_SIZE),
+            tex(r"= f({{x}}) + \mathbf{h}^{T} (A + A^{T}) {{x}} + O(\|\mathbf{h}\|^2)",
+                font_size=BODY_SIZE),
+            tex(r"\nabla_{ {{x}} } ({{x}}^{T} A {{x}}) = (A + A^{T})\, {{x}}", font_size=BODY_SIZE + 4),
+        ).arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([0, 0.2, 0])
+        lines[3].set_x(0).shift(0.15 * DOWN)
+        box = SurroundingRectangle(lines[3], color=GRADIENT, buff=0.15)
+        note = tex(r"{{x}}^{T} A \mathbf{h} = \mathbf{h}^{T} A^{T} {{x}} \ \text{(a number is its own transpose)}",
+                   font_size=LABEL_SIZE, color=MUTED).to_edge(DOWN, buff=EDGE_BUFF + 0.2)
+        with self.beat("The second is the quadratic form, x transpose A x, the shape of every "
+                       "squared loss. Do not memorise its gradient: derive it. Step from x to x "
+                       "plus a small h and expand."):
+            self.play(FadeOut(self.identity_block))
+            self.play(Write(lines[0]), run_time=1.5)
+            self.play(Write(lines[1]), run_time=2)
+        with self.beat("The two middle terms are numbers, and a number is its own transpose, so "
+                       "x transpose A h equals h transpose A transpose x. Together they are h "
+                       "transpose, times A plus A transpose, times x; the last term is tiny."):
+            self.play(FadeIn(note, shift=0.1 * UP))
+            self.play(Write(lines[2]), run_time=2)
+        with self.beat("Whatever multiplies h in the linear term is the gradient: A plus A "
+                       "transpose, times x. Only when A is symmetric is that two A x."):
+            self.play(Write(lines[3]), Create(box), run_time=1.5)
+        self.derivation = VGroup(lines, box, note)
+
+    def show_quadratic_numbers(self):
+        result = self.derivation[0][3]
+        self.play(FadeOut(self.derivation[0][:3]), FadeOut(self.derivation[1:]), run_time=0.6)
+        self.play(result.animate.move_to([0, ID_TOP - 0.1, 0]), run_time=0.6)
+        inputs = VGroup(MathTex("A =", font_size=BODY_SIZE), get_matrix(ID_A, decimals=0),
+                        tex(r"{{x}} =", font_size=BODY_SIZE), get_matrix(ID_X[:, None], decimals=0))
+        inputs.arrange(RIGHT, buff=0.2)
+        inputs[2].shift(0.5 * RIGHT)
+        inputs[3].next_to(inputs[2], RIGHT, buff=0.2)
+        inputs.move_to([0, 1.3, 0])
+        rows = VGroup(
+            VGroup(MathTex(r"(A + A^{T})\,\mathbf{x}", font_size=BODY_SIZE),
+                   get_matrix(ID_QUAD_FORMULA[None, :], decimals=3)),
+            VGroup(Tex("finite differences", font_size=BODY_SIZE, color=MUTED),
+                   get_matrix(ID_QUAD_FD[None, :], decimals=3)),
+            VGroup(MathTex(r"2A\mathbf{x}", font_size=BODY_SIZE, color=MUTED),
+                   get_matrix(ID_QUAD_WRONG[None, :], decimals=3)),
+        )
+        for row in rows:
+            row.arrange(RIGHT, buff=0.3)
+        rows.arrange(DOWN, buff=0.3, aligned_edge=RIGHT).next_to(inputs, DOWN, buff=0.5).set_x(0)
+        cross = Line(rows[2].get_left(), rows[2].get_right(), color=ACCENT, stroke_width=4)
+        with self.beat("Check it with numbers. A is two, one, zero, three, not symmetric, and x is "
+                       "one, two. The identity says the gradient is "
+                       f"{format_number(ID_QUAD_FORMULA[0], 0)}, {format_number(ID_QUAD_FORMULA[1], 0)}."):
+            self.play(FadeIn(inputs, shift=0.1 * DOWN))
+            self.play(FadeIn(rows[0], shift=0.1 * UP))
+        with self.beat("mathcore's finite differences, which never saw the formula, give the same "
+                       "two numbers. The symmetric shortcut, two A x, gives "
+                       f"{format_number(ID_QUAD_WRONG[0], 0)} and {format_number(ID_QUAD_WRONG[1], 0)}: "
+                       "wrong, because this A is not symmetric."):
+            self.play(FadeIn(rows[1], shift=0.1 * UP))
+            self.play(Indicate(VGroup(rows[0][1], rows[1][1]), color=GRADIENT))
+            self.play(FadeIn(rows[2], shift=0.1 * UP))
+            self.play(Create(cross))
+        self.numbers = VGroup(result, inputs, rows, cross)
+
+    def show_bridge_and_least_squares(self):
+        bridge = get_bridge(QUADRATIC_GRADIENT)
+        bridge = get_panel(bridge).move_to([0, 0.6, 0])
+        ml = tex(r"\|X\mathbf{w} - \mathbf{y}\|^2 = \mathbf{w}^{T} X^{T} X \mathbf{w} - "
+                 r"2\,\mathbf{y}^{T} X \mathbf{w} + \mathbf{y}^{T}\mathbf{y}"
+                 r"\ \Longrightarrow\ \nabla = 2X^{T}(X\mathbf{w} - \mathbf{y})",
+                 font_size=LABEL_SIZE).next_to(bridge, DOWN, buff=0.45)
+        with self.beat("In code: the formula, the mathcore line that nudges each coordinate, and "
+                       "the call a practitioner would use to check a gradient, SciPy's approx f "
+                       "prime. All three give six and thirteen."):
+            self.play(FadeOut(self.numbers))
+            self.play(FadeIn(bridge[0]), FadeIn(bridge[1][0]), run_time=0.8)
+            self.play(FadeIn(bridge[1][1], shift=0.1 * UP))
+            self.play(FadeIn(bridge[1][2], shift=0.1 * UP))
+            self.play(FadeIn(bridge[1][3]))
+        with self.beat("Where ML uses them: the least-squares loss expands into exactly a "
+                       "quadratic form plus a linear term, so the two identities give its "
+                       "gradient, two X transpose times the residual, with no index juggling. "
+                       "Next, the same bookkeeping one node at a time, in a graph."):
+            self.play(Write(ml), run_time=2.5)
+            self.play(Indicate(ml, color=GRADIENT, scale_factor=1.03))
+
+
 # =========================================================================== scene 3
 
 NODE_POSITIONS = {  # frame positions of the value boxes, inputs on the left
@@ -750,8 +960,10 @@ class ChainRuleAsJacobians(NarratedScene):
         self.show_jacobians()
         # Step 3: their product is the gradient; finite differences agree.
         self.show_product()
-        # Step 4: the same chain for the weights: mathcore's mlp_backprop.
+        # Step 4: the same chain for the weights: delta derived, then mathcore's mlp_backprop.
         self.show_weight_gradients()
+        # Step 5: formula -> mathcore -> SciPy for delta_1.
+        self.show_delta_bridge()
 
     def show_chain(self):
         parts = [r"\mathbf{x}", r"\mathbf{z}", r"\mathbf{h}", r"\hat y", "L"]
@@ -802,12 +1014,15 @@ class ChainRuleAsJacobians(NarratedScene):
                        "the product of the Jacobians of its links."):
             self.play(Write(lhs))
             self.play(FadeIn(headers), run_time=1.2)
-        with self.beat("Each link has its own Jacobian matrix. For a linear layer it is the "
-                       "weight matrix itself; for tanh, a diagonal matrix of one minus h "
-                       "squared, because each unit only sees its own input."):
+        with self.beat("Each link has its own Jacobian matrix. Our linear layer multiplies the "
+                       "row x by W one, so its Jacobian is W one transposed, three by two: row i "
+                       "holds the weights into unit i. Written with columns, W x, it would be W "
+                       "itself. For tanh, a diagonal matrix of one minus h squared, because each "
+                       "unit only sees its own input."):
             self.play(LaggedStart(*(FadeIn(f, shift=0.1 * UP) for f in factors), lag_ratio=0.3),
                       run_time=2.5)
             self.play(FadeIn(footers))
+            self.play(Indicate(factors[3], color=ACCENT), Indicate(factors[1], color=ACCENT))
             self.play(Indicate(factors[2], color=BACKWARD))
         self.jacobian_row = VGroup(row, headers, footers)
         self.factors = factors
@@ -868,6 +1083,7 @@ class ChainRuleAsJacobians(NarratedScene):
         formulas = VGroup(delta, VGroup(grad_w2, grad_w1).arrange(RIGHT, buff=0.8))
         formulas.arrange(DOWN, buff=0.35)
         formulas.next_to(self.jacobian_row, DOWN, buff=0.4).set_x(0)
+        self.show_delta_derivation()
         with self.beat("The weights get their gradients from the same chain. The error at the output "
                        f"is delta two, {format_number(NET_DELTA2[0, 0], 3)}; pulled back through W two "
                        "and tanh it becomes delta one, one number per hidden unit."):
@@ -883,6 +1099,50 @@ class ChainRuleAsJacobians(NarratedScene):
             for grad in (grad_w2, grad_w1):  # the numbers mathcore's mlp_backprop returns
                 self.play(Circumscribe(grad[1], color=BACKWARD))
             self.wait(0.5)
+        self.weight_formulas = formulas
+
+    def show_delta_derivation(self):
+        """Two lines of chain rule: delta_1 from delta_2, before its numbers."""
+        lines = VGroup(
+            tex(r"\frac{\partial L}{\partial {{ \mathbf{h} }}} = "
+                r"\frac{\partial L}{\partial \hat y}\,\frac{\partial \hat y}{\partial {{ \mathbf{h} }}}"
+                r" = \delta_2\, W_2^{T}", font_size=LABEL_SIZE, colors=NET_TEX_MAP),
+            tex(r"\delta_1 = \frac{\partial L}{\partial {{ \mathbf{z} }}} = "
+                r"\frac{\partial L}{\partial {{ \mathbf{h} }}}\,"
+                r"\frac{\partial {{ \mathbf{h} }}}{\partial {{ \mathbf{z} }}}"
+                r" = (\delta_2 W_2^{T})\, \mathrm{diag}(1 - {{h}}^2) = (\delta_2 W_2^{T}) \odot (1 - {{h}}^2)",
+                font_size=LABEL_SIZE, colors=NET_TEX_MAP),
+        ).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        column = MathTex(r"\text{with columns: }\ \delta_l = (W_{l+1}^{T}\delta_{l+1}) \odot \sigma'(\mathbf{z}_l)",
+                         font_size=SMALL_SIZE + 2, color=MUTED)
+        block = VGroup(lines, column).arrange(DOWN, buff=0.3)
+        block.next_to(self.jacobian_row, DOWN, buff=0.4).set_x(0)
+        with self.beat("Where does the rule for delta come from? Define delta as the derivative of "
+                       "the loss by a layer's pre-activation z. One step of the chain rule through "
+                       "the linear layer gives the gradient at h: delta two times W two transposed, "
+                       "the Jacobian we just saw."):
+            self.play(FadeOut(self.product_block))
+            self.play(Write(lines[0]), run_time=2)
+        with self.beat("A second step through tanh multiplies by its diagonal Jacobian, and "
+                       "multiplying by a diagonal matrix is an elementwise product with one minus "
+                       "h squared. That is the whole backward recursion; written with column "
+                       "vectors, as most papers do, it is W transposed times delta, times sigma "
+                       "prime."):
+            self.play(Write(lines[1]), run_time=2.5)
+            self.play(FadeIn(column, shift=0.1 * UP))
+        self.play(FadeOut(block), run_time=0.6)
+
+    def show_delta_bridge(self):
+        bridge = get_panel(get_bridge(DELTA_RECURSION, formula_colors=NET_TEX_MAP))
+        bridge.move_to(ORIGIN)
+        with self.beat("In code: mathcore's mlp backprop returns delta one as the gradient of the "
+                       "bias. To check it, nudge each bias in plain NumPy and let SciPy's approx f "
+                       "prime measure the loss: the same three numbers."):
+            self.play(FadeOut(self.weight_formulas), FadeOut(self.jacobian_row), FadeOut(self.chain))
+            self.play(FadeIn(bridge[0]), FadeIn(bridge[1][0]))
+            self.play(FadeIn(bridge[1][1], shift=0.1 * UP))
+            self.play(FadeIn(bridge[1][2], shift=0.1 * UP))
+            self.play(FadeIn(bridge[1][3]))
 
 
 # =========================================================================== scene 5

@@ -13,18 +13,20 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, UR, Arc, Create, DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow,
-    Indicate, Line, MathTex, ReplacementTransform, Tex, ValueTracker, VGroup, VMobject, Write,
+    Indicate, LaggedStart, Line, MathTex, ReplacementTransform, Tex, ValueTracker, VGroup, VMobject, Write,
     always_redraw, linear,
 )
 
-from mathcore import norms, probability
+from mathcore import convex, linalg, norms, probability
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_view import get_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
     ACCENT, ACCENT_2, ACCENT_3, BODY_SIZE, CHORD, DATA, LABEL_SIZE, MUTED,
-    SMALL_SIZE, SPREAD, TEXT, VECTOR,
+    MATRIX, SMALL_SIZE, SPREAD, TEXT, VECTOR, CONTOUR_HIGH,
 )
-from scenekit.widgets import format_number, get_arrow, get_panel, get_plane, lookup
+from scenekit.widgets import format_number, get_arrow, get_matrix, get_panel, get_plane, lookup
 
 SEED = 4  # the only randomness in this lesson: the point cloud of scene 3
 
@@ -33,6 +35,7 @@ SEED = 4  # the only randomness in this lesson: the point cloud of scene 3
 L1_COLOR, L2_COLOR, LINF_COLOR = ACCENT, VECTOR, ACCENT_2
 BALL_COLOR = TEXT
 MAHALANOBIS_COLOR = SPREAD  # teal, like every covariance ellipse in the course
+MATRIX_COLOR = MATRIX  # a matrix and its Frobenius norm
 
 
 def polygon(points, color, stroke_width: float = 4) -> VMobject:
@@ -52,6 +55,81 @@ BALLS = np.array([norms.lp_unit_ball(p, N_BALL_POINTS) for p in P_GRID])  # (41,
 BALL_HALF = norms.lp_unit_ball(0.5, N_BALL_POINTS)  # (400, 2) p = 1/2: not convex
 SAMPLE_X = np.array([0.9, 0.5])  # the vector whose three norms we read off
 SAMPLE_NORMS = {p: norms.lp_norm(SAMPLE_X, p) for p in (1, 2, np.inf)}
+
+# --------------------------------------------------------------------------- scene 2: L1 -> zeros
+# Six samples of two correlated features; y was made from weights (2.0, 0.8) plus small noise.
+SPARSE_X = np.array([[1.0, 0.6], [0.8, 1.0], [1.2, 0.9], [0.4, 0.2], [1.0, 1.1], [0.3, 0.5]])
+SPARSE_Y = np.array([2.58, 2.2, 3.27, 0.91, 2.98, 0.9])  # (6,)
+SPARSE_LAM = 2.0  # the penalty weight lambda of both fits
+SPARSE_OLS = np.linalg.solve(SPARSE_X.T @ SPARSE_X, SPARSE_X.T @ SPARSE_Y)  # (2,) no penalty
+# lasso: min 1/2 |Xw - y|^2 + lam |w|_1 by mathcore's iterative soft-thresholding
+LASSO_W = convex.ista(SPARSE_X, SPARSE_Y, SPARSE_LAM, n_steps=3000).x  # (2,)
+# ridge: min |Xw - y|^2 + lam |w|_2^2, closed form
+RIDGE_W = probability.ridge_regression(SPARSE_X, SPARSE_Y, SPARSE_LAM)  # (2,)
+LASSO_BUDGET = norms.lp_norm(LASSO_W, 1)  # the diamond's radius t = |w_lasso|_1
+RIDGE_BUDGET = norms.lp_norm(RIDGE_W, 2)  # the circle's radius = |w_ridge|_2
+SPARSE_H = SPARSE_X.T @ SPARSE_X  # (2, 2) the loss's curvature: contours are its ellipses
+
+
+def loss_radius(w) -> float:
+    """How many 'contour steps' w lies from the least-squares point: sqrt((w-w*)^T H (w-w*))."""
+    d = np.asarray(w, dtype=float) - SPARSE_OLS
+    return float(np.sqrt(d @ SPARSE_H @ d))
+
+
+def loss_contour(radius: float) -> np.ndarray:
+    """The level set of the squared loss through every w at ``loss_radius`` = radius, (120, 2)."""
+    return probability.covariance_ellipse(SPARSE_OLS, np.linalg.inv(SPARSE_H), n_std=radius,
+                                          n_points=121).points[:-1]
+
+
+LASSO_TOUCH = loss_radius(LASSO_W)  # the contour that first meets the diamond ...
+RIDGE_TOUCH = loss_radius(RIDGE_W)  # ... and the circle
+SPARSE_SETUP = (f"X = np.array({SPARSE_X.tolist()})\n"
+                f"y = np.array({SPARSE_Y.tolist()})\nlam = {SPARSE_LAM}")
+LASSO = Bridge(
+    formula=r"\min_{\mathbf{w}}\ \tfrac12\|X\mathbf{w} - \mathbf{y}\|_2^2 + \lambda\|\mathbf{w}\|_1",
+    setup=SPARSE_SETUP,
+    mathcore=Snippet("convex.ista(X, y, lam, n_steps=3000).x"),
+    library=Snippet("from sklearn.linear_model import Lasso\n"
+                    "lasso = Lasso(alpha=lam / len(y),\n"
+                    "              fit_intercept=False)\n"
+                    "lasso.fit(X, y).coef_", needs="sklearn"),
+    decimals=3,
+)
+RIDGE = Bridge(
+    formula=r"\min_{\mathbf{w}}\ \|X\mathbf{w} - \mathbf{y}\|_2^2 + \lambda\|\mathbf{w}\|_2^2",
+    setup=SPARSE_SETUP,
+    mathcore=Snippet("probability.ridge_regression(X, y, lam)"),
+    library=Snippet("from sklearn.linear_model import Ridge\n"
+                    "ridge = Ridge(alpha=lam,\n"
+                    "              fit_intercept=False)\n"
+                    "ridge.fit(X, y).coef_", needs="sklearn"),
+    decimals=3,
+)
+
+# --------------------------------------------------------------------------- scene 5: axioms
+AXIOM_POINTS = np.array([0.0, 1.0, 2.0])  # three points on a line: x, y, z
+SQ_DIST = {(i, j): norms.euclidean([AXIOM_POINTS[i]], [AXIOM_POINTS[j]]) ** 2
+           for i, j in ((0, 1), (1, 2), (0, 2))}  # squared Euclidean: not a metric
+FRO_A = np.array([[3.0, 0.0], [4.0, -12.0]])  # (2, 2)
+FRO_NORM = norms.lp_norm(FRO_A.ravel(), 2)  # the Frobenius norm: L2 of the flattened matrix
+FRO_SIGMA = linalg.svd(FRO_A)[1]  # (2,) its singular values: |A|_F^2 = sum of sigma^2
+L1_X = np.array([3.0, -4.0, 0.0, 1.0])  # a weight vector for the L1 bridge
+FROBENIUS = Bridge(
+    formula=r"\|A\|_F = \Big(\sum_{i,j} a_{ij}^2\Big)^{1/2}",
+    setup=f"A = np.array({FRO_A.tolist()})",
+    mathcore=Snippet("norms.lp_norm(A.ravel(), 2)"),
+    library=Snippet("np.linalg.norm(A, 'fro')"),
+    decimals=3,
+)
+L1_NORM = Bridge(
+    formula=r"\|\mathbf{x}\|_1 = \sum_i |x_i|",
+    setup=f"x = np.array({L1_X.tolist()})",
+    mathcore=Snippet("norms.lp_norm(x, 1)"),
+    library=Snippet("np.linalg.norm(x, 1)"),
+    decimals=3,
+)
 
 # --------------------------------------------------------------------------- scene 2: cosine
 EMBED_A = np.array([2.2, 0.9])  # "cat"
@@ -165,9 +243,10 @@ class LpUnitBallsMorph(NarratedScene):
         self.p_readout = VGroup(p_label, self.p_number)
         p_label.move_to([COLUMN_X - 0.55, 1.6, 0])
         self.p_number.add_updater(lambda m: m.next_to(p_label, RIGHT, buff=0.2))
-        with self.beat("Pick p, and draw every vector whose norm is exactly one: the unit ball. "
-                       "For p equal to one, the norm adds the absolute coordinates, and the unit "
-                       "ball is a diamond."):
+        with self.beat("Pick p, and draw every vector whose norm is exactly one: the unit "
+                       "sphere, here a curve. Everything inside it, norm at most one, is the unit "
+                       "ball. For p equal to one, the norm adds the absolute coordinates, and the "
+                       "unit sphere is a diamond."):
             self.play(FadeIn(p_label), FadeIn(self.p_number))
             self.play(Create(self.ball), run_time=2.5)
             self.wait(1)
@@ -263,6 +342,152 @@ class LpUnitBallsMorph(NarratedScene):
                        "weights, with many exactly zero."):
             self.play(Indicate(self.balls[0], color=L1_COLOR, scale_factor=1.05), run_time=2)
             self.wait(1.5)
+
+
+# =========================================================================== scene 2
+
+SPARSE_UNIT = 0.8  # frame units per weight unit
+SPARSE_X_RANGE = (-2.5, 4.5, 0.5)
+SPARSE_Y_RANGE = (-2.5, 2.5, 0.5)
+SPARSE_ORIGINS = {"l2": np.array([-4.4, -0.45, 0.0]), "l1": np.array([2.8, -0.45, 0.0])}
+N_CONTOURS = 4  # faint contours drawn inside the touching one
+
+
+class L1PenaltyMakesZeros(NarratedScene):
+    """Ridge and lasso on the same data: contours meet the circle on a slope, the diamond at a corner."""
+
+    def construct(self):
+        # Step 1: a penalty is a budget; the weight plane, the loss contours, least squares.
+        self.show_planes_and_contours()
+        # Step 2: the L2 budget: the contour that first touches the circle; both weights live.
+        self.show_ridge()
+        # Step 3: the L1 budget: the contour first touches the diamond at a corner; w2 = 0.
+        self.show_lasso()
+        # Step 4: why the corner: the diamond sticks out along the axes.
+        self.show_why_corner()
+        # Step 5: formula -> mathcore -> scikit-learn, for both.
+        self.show_bridges()
+
+    def p(self, key: str, coords) -> np.ndarray:
+        return self.planes[key].c2p(*coords)
+
+    def get_contour(self, key: str, radius: float, color, stroke_width: float = 2.5) -> VMobject:
+        return polygon([self.p(key, w) for w in loss_contour(radius)], color, stroke_width)
+
+    def show_planes_and_contours(self):
+        self.planes = {}
+        for key, origin in SPARSE_ORIGINS.items():
+            plane = get_plane(x_range=SPARSE_X_RANGE, y_range=SPARSE_Y_RANGE, unit=SPARSE_UNIT,
+                              center=origin)
+            plane.set_stroke(opacity=0.35)
+            self.planes[key] = plane
+        self.axes_names = axes_names = VGroup(*(VGroup(
+            MathTex("w_1", font_size=LABEL_SIZE).next_to(self.p(k, (SPARSE_X_RANGE[1], 0)), DOWN + LEFT,
+                                                        buff=0.1),
+            MathTex("w_2", font_size=LABEL_SIZE).next_to(self.p(k, (0, SPARSE_Y_RANGE[1])), LEFT,
+                                                        buff=0.1)) for k in self.planes))
+        titles = VGroup(
+            MathTex(r"\text{ridge: } \|\mathbf{w}\|_2 \le t", font_size=BODY_SIZE, color=L2_COLOR),
+            MathTex(r"\text{lasso: } \|\mathbf{w}\|_1 \le t", font_size=BODY_SIZE, color=L1_COLOR))
+        for title, key in zip(titles, self.planes):
+            title.next_to(self.planes[key], UP, buff=0.2)
+        self.ols = {k: Dot(self.p(k, SPARSE_OLS), radius=0.07, color=TEXT).set_z_index(4)
+                    for k in self.planes}
+        ols_label = MathTex(rf"\mathbf{{w}}^* = ({format_number(SPARSE_OLS[0])},\ "
+                            rf"{format_number(SPARSE_OLS[1])})", font_size=SMALL_SIZE + 2)
+        ols_label.next_to(self.ols["l2"], UP, buff=0.15)
+        self.ols_label = get_panel(ols_label, buff=0.06, opacity=0.8).set_z_index(5)
+        radii = np.linspace(0.25, 0.85, N_CONTOURS)
+        self.faint = VGroup(*(self.get_contour(k, r, CONTOUR_HIGH, 1.5).set_stroke(opacity=0.6)
+                              for k in self.planes for r in radii))
+        with self.beat("Why does an L1 penalty give weights that are exactly zero? Adding lambda "
+                       "times a norm to the loss is the same as fitting under a budget: the "
+                       "norm of w may be at most some t. Here is the plane of two weights, "
+                       "twice: ridge on the left, lasso on the right."):
+            self.play(*(FadeIn(p) for p in self.planes.values()), FadeIn(axes_names), run_time=1.5)
+            self.play(FadeIn(titles, shift=0.1 * DOWN))
+        with self.beat("The data are six samples of two correlated features. The squared loss is "
+                       "smallest at the least-squares weights w star, and grows in ellipses "
+                       "around it: its contour lines."):
+            self.play(*(FadeIn(d, scale=2) for d in self.ols.values()), FadeIn(self.ols_label))
+            self.play(Create(self.faint), run_time=2)
+        self.titles = titles
+
+    def show_ridge(self):
+        circle = polygon([self.p("l2", RIDGE_BUDGET * b) for b in BALLS[INDEX_P2]], L2_COLOR)
+        touching = self.get_contour("l2", RIDGE_TOUCH, TEXT)
+        dot = Dot(self.p("l2", RIDGE_W), radius=0.08, color=L2_COLOR).set_z_index(4)
+        label = MathTex(rf"\mathbf{{w}}_{{\text{{ridge}}}} = ({format_number(RIDGE_W[0])},\ "
+                        rf"{format_number(RIDGE_W[1])})", font_size=LABEL_SIZE, color=L2_COLOR)
+        label.next_to(self.planes["l2"], DOWN, buff=0.15)
+        self.ridge = VGroup(circle, touching, dot, label)
+        with self.beat("Ridge's budget is a disc. Let the loss grow, contour by contour, until its "
+                       "level set first touches the circle: there is the ridge solution."):
+            self.play(Create(circle), run_time=1.2)
+            self.play(FadeOut(self.ols_label), Create(touching), run_time=1.8)
+            self.play(FadeIn(dot, scale=2))
+        with self.beat(f"The contour meets the round edge on a slope, so both weights stay: "
+                       f"{format_number(RIDGE_W[0])} and {format_number(RIDGE_W[1])}. Ridge shrinks "
+                       "the weights, but it does not zero them."):
+            self.play(FadeIn(label, shift=0.1 * UP))
+            self.play(Indicate(dot, color=L2_COLOR, scale_factor=1.8))
+
+    def show_lasso(self):
+        diamond = polygon([self.p("l1", LASSO_BUDGET * b) for b in BALLS[0]], L1_COLOR)
+        touching = self.get_contour("l1", LASSO_TOUCH, TEXT)
+        dot = Dot(self.p("l1", LASSO_W), radius=0.08, color=L1_COLOR).set_z_index(4)
+        label = MathTex(rf"\mathbf{{w}}_{{\text{{lasso}}}} = ({format_number(LASSO_W[0])},\ "
+                        rf"{format_number(abs(LASSO_W[1]))})", font_size=LABEL_SIZE, color=L1_COLOR)
+        label.next_to(self.planes["l1"], DOWN, buff=0.15)
+        self.lasso = VGroup(diamond, touching, dot, label)
+        with self.beat("Now the lasso's budget: the L1 diamond. Grow the loss again until it first "
+                       "touches the diamond."):
+            self.play(Create(diamond), run_time=1.2)
+            self.play(Create(touching), run_time=1.8)
+        with self.beat(f"It touches at a corner, on the w one axis. So w two is exactly zero, not "
+                       f"small: the lasso keeps w one at {format_number(LASSO_W[0])} and drops the "
+                       "second feature."):
+            self.play(FadeIn(dot, scale=2))
+            self.play(FadeIn(label, shift=0.1 * UP))
+            self.play(Indicate(dot, color=L1_COLOR, scale_factor=1.8))
+
+    def show_why_corner(self):
+        corner = self.p("l1", (LASSO_BUDGET, 0))
+        tilts = VGroup(*(Line(corner + 1.1 * d, corner - 1.1 * d, color=ACCENT_3, stroke_width=3)
+                         for d in (np.array([np.cos(a), np.sin(a), 0.0])
+                                   for a in np.radians([55, 90, 125]))))
+        with self.beat("Why a corner? The corners stick out. A line resting on the diamond at a "
+                       "corner can tilt through a whole range of angles and still touch only the "
+                       "corner, while the circle has exactly one tangent at each point. So for "
+                       "most tilts of the loss, the first contact is a corner, where a weight is "
+                       "zero."):
+            self.play(LaggedStart(*(Create(t) for t in tilts), lag_ratio=0.4), run_time=2.5)
+            self.play(Indicate(self.lasso[0], color=L1_COLOR, scale_factor=1.04))
+            self.play(FadeOut(tilts))
+        with self.beat("In higher dimensions the diamond has even more corners and edges, with "
+                       "many coordinates zero. That is why an L1 penalty selects features, and "
+                       "why it prunes the weights of a network."):
+            self.play(Indicate(self.lasso[3], color=L1_COLOR), Indicate(self.ridge[3], color=L2_COLOR))
+
+    def show_bridges(self):
+        scene_parts = VGroup(*self.planes.values(), self.axes_names, self.titles, self.faint,
+                             self.ridge, self.lasso, *self.ols.values())
+        lasso = get_panel(get_bridge(LASSO, value_color=L1_COLOR))
+        ridge = get_panel(get_bridge(RIDGE, value_color=L2_COLOR))
+        with self.beat("In code: mathcore solves the lasso by iterative soft-thresholding; "
+                       "scikit-learn's Lasso gives the same weights, zero included. Its alpha is "
+                       "lambda divided by the number of samples, because it averages the loss."):
+            self.play(FadeOut(scene_parts))
+            self.play(FadeIn(lasso[0]), FadeIn(lasso[1][0]))
+            self.play(FadeIn(lasso[1][1], shift=0.1 * UP), FadeIn(lasso[1][2], shift=0.1 * UP))
+            self.play(FadeIn(lasso[1][3]))
+        with self.beat("Ridge has a closed form, and scikit-learn's Ridge with alpha equal to "
+                       "lambda matches it: no zeros. Next, length for a different job: comparing "
+                       "the directions of embeddings."):
+            self.play(FadeOut(lasso))
+            self.play(FadeIn(ridge[0]), FadeIn(ridge[1][0]))
+            self.play(FadeIn(ridge[1][1], shift=0.1 * UP), FadeIn(ridge[1][2], shift=0.1 * UP))
+            self.play(FadeIn(ridge[1][3]))
 
 
 # =========================================================================== scene 2
@@ -528,7 +753,8 @@ class ThreeDistancesSideBySide(NarratedScene):
         euclid = MathTex(rf"\|A - \mu\|_2 = \|B - \mu\|_2 = {format_number(EUCLID_ALONG)}",
                          font_size=LABEL_SIZE, color=L2_COLOR)
         euclid.move_to([CLOUD_ORIGIN[0], -2.85, 0])
-        formula = MathTex(r"d_M(\mathbf{x}) =", r"\sqrt{(\mathbf{x} - \mu)^{T}\, \Sigma^{-1}"
+        formula = MathTex(r"d_M(\mathbf{x}) =", r"\|\Sigma^{-1/2}(\mathbf{x} - \mu)\|_2 = "
+                          r"\sqrt{(\mathbf{x} - \mu)^{T}\, \Sigma^{-1}"
                           r"(\mathbf{x} - \mu)}", font_size=LABEL_SIZE, color=MAHALANOBIS_COLOR)
         formula = get_panel(formula, buff=0.12).move_to([CLOUD_ORIGIN[0], 2.75, 0])
         values = MathTex(rf"d_M(A) = {format_number(MAHAL_ALONG)}", r"\qquad",
@@ -541,8 +767,9 @@ class ThreeDistancesSideBySide(NarratedScene):
                       FadeIn(name_b))
             self.play(Create(spokes), FadeIn(euclid, shift=0.1 * UP))
         with self.beat("The Mahalanobis distance measures in units of the data's own spread: "
-                       "it whitens the offset with the inverse covariance, then takes the "
-                       "Euclidean length."):
+                       "it whitens the offset with sigma to the minus one half, the inverse square "
+                       "root of the covariance, then takes the Euclidean length. Squared, the two "
+                       "halves make the inverse covariance."):
             # the data's own spread, then the formula, then the straight lengths it ends with
             self.play(*(Indicate(e, color=MAHALANOBIS_COLOR, scale_factor=1.05)
                         for e in self.ellipses))
@@ -564,6 +791,139 @@ class ThreeDistancesSideBySide(NarratedScene):
             self.play(Indicate(self.ellipses[0], color=MAHALANOBIS_COLOR, scale_factor=1.05),
                       Indicate(self.euclid_line, color=L2_COLOR, scale_factor=1.05), run_time=2)
             self.wait(1)
+
+
+# =========================================================================== scene 5
+
+AXIOM_UNIT = 2.2  # frame units per unit on the number line of the counter-example
+
+
+class WhatMakesADistance(NarratedScene):
+    """The three metric axioms, squared distance failing one, and norms of matrices."""
+
+    def construct(self):
+        # Step 1: three rules every distance obeys.
+        self.show_axioms()
+        # Step 2: a counter-example: squared Euclidean distance breaks the triangle inequality.
+        self.show_counter_example()
+        # Step 3: the L1 norm in code.
+        self.show_l1_bridge()
+        # Step 4: matrices have norms too: the Frobenius norm, and in code.
+        self.show_frobenius()
+
+    def show_axioms(self):
+        title = Tex("What makes a distance", font_size=BODY_SIZE).to_edge(UP, buff=0.5)
+        rules = VGroup(
+            MathTex(r"d(\mathbf{x}, \mathbf{y}) \ge 0,\quad d(\mathbf{x}, \mathbf{y}) = 0 "
+                    r"\iff \mathbf{x} = \mathbf{y}", font_size=BODY_SIZE),
+            MathTex(r"d(\mathbf{x}, \mathbf{y}) = d(\mathbf{y}, \mathbf{x})", font_size=BODY_SIZE),
+            MathTex(r"d(\mathbf{x}, \mathbf{z}) \le d(\mathbf{x}, \mathbf{y}) + d(\mathbf{y}, \mathbf{z})",
+                    font_size=BODY_SIZE),
+        ).arrange(DOWN, buff=0.4, aligned_edge=LEFT)
+        names = VGroup(*(Tex(t, font_size=LABEL_SIZE, color=MUTED) for t in
+                         ("positive", "symmetric", "triangle inequality")))
+        for name, rule in zip(names, rules):
+            name.next_to(rule, LEFT, buff=0.5)
+        block = VGroup(names, rules).move_to([0, 1.0, 0])
+        norm_line = MathTex(r"d(\mathbf{x}, \mathbf{y}) = \|\mathbf{x} - \mathbf{y}\|",
+                            font_size=BODY_SIZE, color=L2_COLOR).next_to(block, DOWN, buff=0.5)
+        with self.beat("Three distances, three answers. What makes each of them a distance at "
+                       "all? Three rules, the metric axioms. A distance is never negative, and "
+                       "it is zero only from a point to itself."):
+            self.play(FadeIn(title))
+            self.play(FadeIn(names[0]), Write(rules[0]), run_time=1.5)
+        with self.beat("It is symmetric: from x to y as far as from y to x. And it obeys the "
+                       "triangle inequality: a detour through y is never shorter than going "
+                       "straight."):
+            self.play(FadeIn(names[1]), Write(rules[1]))
+            self.play(FadeIn(names[2]), Write(rules[2]), run_time=1.5)
+        with self.beat("Any norm gives a distance this way: the norm of x minus y. The triangle "
+                       "inequality of the norm becomes the triangle inequality of the distance. "
+                       "Euclid, Manhattan and Mahalanobis all pass."):
+            self.play(Write(norm_line))
+            self.play(Indicate(rules[2], color=ACCENT))
+        self.axioms = VGroup(title, block, norm_line)
+        self.triangle_rule = rules[2]
+
+    def show_counter_example(self):
+        xs = AXIOM_POINTS
+        origin = np.array([-AXIOM_UNIT, -2.35, 0.0])
+        line = Line(origin + 0.5 * LEFT, origin + (2 * AXIOM_UNIT + 0.5) * RIGHT, color=MUTED)
+        dots = VGroup(*(Dot(origin + AXIOM_UNIT * x * RIGHT, radius=0.08, color=TEXT) for x in xs))
+        names = VGroup(*(MathTex(rf"{n} = {format_number(x, 0)}", font_size=LABEL_SIZE)
+                         .next_to(d, DOWN, buff=0.15) for n, x, d in zip("xyz", xs, dots)))
+        arcs = VGroup(
+            Arc(radius=AXIOM_UNIT / 2, start_angle=0, angle=np.pi, color=ACCENT, stroke_width=3)
+            .move_arc_center_to(origin + AXIOM_UNIT / 2 * RIGHT),
+            Arc(radius=AXIOM_UNIT / 2, start_angle=0, angle=np.pi, color=ACCENT, stroke_width=3)
+            .move_arc_center_to(origin + 1.5 * AXIOM_UNIT * RIGHT),
+            Arc(radius=AXIOM_UNIT, start_angle=0, angle=np.pi, color=ACCENT_2, stroke_width=3)
+            .move_arc_center_to(origin + AXIOM_UNIT * RIGHT).stretch(0.72, 1, about_edge=DOWN),
+        )  # the two short hops below the long direct arc
+        values = VGroup(
+            MathTex(format_number(SQ_DIST[(0, 1)], 0), font_size=LABEL_SIZE, color=ACCENT)
+            .next_to(arcs[0], UP, buff=0.08),
+            MathTex(format_number(SQ_DIST[(1, 2)], 0), font_size=LABEL_SIZE, color=ACCENT)
+            .next_to(arcs[1], UP, buff=0.08),
+            MathTex(format_number(SQ_DIST[(0, 2)], 0), font_size=LABEL_SIZE, color=ACCENT_2)
+            .next_to(arcs[2], UP, buff=0.08),
+        )
+        verdict = MathTex(rf"d^2(x, z) = {format_number(SQ_DIST[(0, 2)], 0)} \;>\; "
+                          rf"d^2(x, y) + d^2(y, z) = {format_number(SQ_DIST[(0, 1)] + SQ_DIST[(1, 2)], 0)}",
+                          font_size=BODY_SIZE, color=ACCENT_2)
+        verdict.next_to(line, DOWN, buff=0.75)
+        with self.beat("A counter-example: the squared Euclidean distance, which k-means and mean "
+                       "squared error use. Put x, y and z at zero, one and two on a line."):
+            self.play(self.axioms[1][0][:2].animate.set_opacity(0.3),
+                      self.axioms[1][1][:2].animate.set_opacity(0.3), FadeOut(self.axioms[2]))
+            self.play(Create(line), FadeIn(dots), FadeIn(names))
+        with self.beat("Squared, x to y is one and y to z is one, so the detour costs two. But x to "
+                       "z directly is two squared, four: longer than the detour. The triangle "
+                       "inequality fails, so squared distance is a fine loss but not a metric."):
+            self.play(Create(arcs[0]), FadeIn(values[0]), Create(arcs[1]), FadeIn(values[1]))
+            self.play(Create(arcs[2]), FadeIn(values[2]), Write(verdict), run_time=1.5)
+            self.play(Indicate(self.triangle_rule, color=ACCENT_2))
+        with self.beat("It matters in practice: nearest-neighbour search with ball trees skips "
+                       "whole regions using the triangle inequality, so it needs a true metric."):
+            self.play(Indicate(verdict, color=ACCENT_2, scale_factor=1.05), run_time=2)
+        self.counter = VGroup(line, dots, names, arcs, values, verdict)
+
+    def show_l1_bridge(self):
+        bridge = get_panel(get_bridge(L1_NORM, value_color=L1_COLOR)).move_to([0, 0.3, 0])
+        with self.beat("The norms themselves are one line of code. The L1 norm adds absolute "
+                       "values: for three, minus four, zero, one it is eight, in mathcore and in "
+                       "NumPy's norm with ord one."):
+            self.play(FadeOut(self.axioms), FadeOut(self.counter))
+            self.play(FadeIn(bridge[0]), FadeIn(bridge[1][0]))
+            self.play(FadeIn(bridge[1][1], shift=0.1 * UP), FadeIn(bridge[1][2], shift=0.1 * UP))
+            self.play(FadeIn(bridge[1][3]))
+        self.l1_bridge = bridge
+
+    def show_frobenius(self):
+        matrix = VGroup(MathTex("A =", font_size=BODY_SIZE), get_matrix(FRO_A, decimals=0))
+        matrix.arrange(RIGHT, buff=0.2)
+        flat = MathTex(r"\|A\|_F = \sqrt{3^2 + 0^2 + 4^2 + 12^2} = \sqrt{169} = "
+                       + format_number(FRO_NORM, 0), font_size=BODY_SIZE)
+        sigma = MathTex(rf"= \sqrt{{\sigma_1^2 + \sigma_2^2}} = \sqrt{{{format_number(FRO_SIGMA[0], 2)}^2 + "
+                        rf"{format_number(FRO_SIGMA[1], 2)}^2}}", font_size=LABEL_SIZE, color=MUTED)
+        block = VGroup(matrix, flat, sigma).arrange(DOWN, buff=0.4).move_to([0, 0.4, 0])
+        bridge = get_panel(get_bridge(FROBENIUS, value_color=MATRIX_COLOR)).move_to([0, 0.3, 0])
+        with self.beat("Matrices have norms too. Flatten the matrix into one long vector and take "
+                       "its Euclidean length: that is the Frobenius norm. For this A it is the "
+                       "square root of one hundred and sixty-nine, thirteen."):
+            self.play(FadeOut(self.l1_bridge))
+            self.play(FadeIn(matrix))
+            self.play(Write(flat), run_time=2)
+        with self.beat("It is also the root of the sum of the squared singular values, so it "
+                       "measures how much a low-rank approximation leaves out, and its square is "
+                       "the weight decay on a layer's weight matrix."):
+            self.play(FadeIn(sigma, shift=0.1 * UP))
+            self.play(Indicate(sigma, color=MATRIX_COLOR))
+        with self.beat("In NumPy, the same thirteen is norm of A with ord F R O."):
+            self.play(FadeOut(block))
+            self.play(FadeIn(bridge[0]), FadeIn(bridge[1][0]))
+            self.play(FadeIn(bridge[1][1], shift=0.1 * UP), FadeIn(bridge[1][2], shift=0.1 * UP))
+            self.play(FadeIn(bridge[1][3]))
 
 
 # =========================================================================== scene 4
