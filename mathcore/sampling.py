@@ -18,6 +18,8 @@ __all__ = [
     "MonteCarloResult", "monte_carlo_estimate", "Chain", "metropolis_hastings",
     "GibbsChain", "gibbs_bivariate_normal", "reparameterize", "GradientEstimate",
     "reparam_gradient_estimate", "score_function_gradient_estimate",
+    "metropolis_hastings_kernel", "stationary_distribution", "autocorrelation",
+    "effective_sample_size",
 ]
 
 
@@ -358,3 +360,153 @@ abla_{\log\sigma^2} \log q = 	frac12 \Big(rac{(z - \mu)^2}{\sigma^2} - 1\Big)
     values = _one_per_draw(f(reparameterize(mu, log_var, eps)), n, "f(z)")  # (n,)
     score = np.column_stack([eps / sigma, 0.5 * (eps**2 - 1.0)])  # (n, 2)
     return _gradient_estimate(values[:, None] * score)
+
+
+def metropolis_hastings_kernel(p_tilde, Q, *, hastings_correction=True) -> np.ndarray:
+    r"""The transition matrix of Metropolis-Hastings on a finite state space.
+
+    .. math:: P_{ij} = Q_{ij}\,\min\Big(1,\ \frac{\tilde p_j\, Q_{ji}}{\tilde p_i\, Q_{ij}}\Big)
+              \quad (i \ne j), \qquad P_{ii} = 1 - \sum_{j \ne i} P_{ij}
+
+    It satisfies detailed balance, :math:`p_i P_{ij} = p_j P_{ji}`, so the normalised
+    target :math:`p = \tilde p / \sum \tilde p` is its stationary distribution.
+
+    Parameters
+    ----------
+    p_tilde : array_like, shape (k,)
+        Unnormalised target probabilities, all positive.
+    Q : array_like, shape (k, k)
+        Proposal matrix: row i is the distribution of the proposal from state i
+        (rows sum to 1; ``Q[i, j] > 0`` exactly when ``Q[j, i] > 0``).
+    hastings_correction : bool
+        False drops the factor :math:`Q_{ji} / Q_{ij}` (the plain Metropolis ratio,
+        right only for a symmetric ``Q``), to show what goes wrong without it.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, k)
+        Row-stochastic transition matrix.
+
+    Examples
+    --------
+    >>> metropolis_hastings_kernel([1.0, 3.0], [[0.0, 1.0], [1.0, 0.0]]).round(3).tolist()
+    [[0.0, 1.0], [0.333, 0.667]]
+    """
+    p_tilde = as_array(p_tilde, "p_tilde")  # (k,)
+    Q = as_array(Q, "Q")  # (k, k)
+    k = len(p_tilde)
+    if p_tilde.ndim != 1 or np.any(p_tilde <= 0):
+        raise ValueError("p_tilde must be a 1-D array of positive numbers")
+    if Q.shape != (k, k) or np.any(Q < 0) or not np.allclose(Q.sum(axis=1), 1.0):
+        raise ValueError(f"Q must be a ({k}, {k}) matrix of non-negative rows summing to 1")
+    if np.any((Q > 0) != (Q.T > 0)):
+        raise ValueError("Q must propose j from i exactly when it proposes i from j")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        correction = Q.T / Q if hastings_correction else 1.0  # q(x|x') / q(x'|x)
+        ratio = p_tilde[None, :] / p_tilde[:, None] * correction  # (k, k)
+    P = np.where(Q > 0, Q * np.minimum(1.0, np.nan_to_num(ratio)), 0.0)  # (k, k)
+    np.fill_diagonal(P, 0.0)
+    np.fill_diagonal(P, 1.0 - P.sum(axis=1))
+    return P
+
+
+def stationary_distribution(P, *, n_iter=10_000, tol=1e-13) -> np.ndarray:
+    r"""The distribution :math:`p` with :math:`p P = p`, by iterating :math:`p \leftarrow pP`.
+
+    Parameters
+    ----------
+    P : array_like, shape (k, k)
+        Row-stochastic transition matrix of an irreducible, aperiodic chain.
+    n_iter : int
+        Maximum number of iterations.
+    tol : float
+        Stop when no entry changes by more than this.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k,)
+
+    Examples
+    --------
+    >>> stationary_distribution([[0.5, 0.5], [0.25, 0.75]]).round(3).tolist()
+    [0.333, 0.667]
+    """
+    P = as_array(P, "P")  # (k, k)
+    if P.ndim != 2 or P.shape[0] != P.shape[1] or not np.allclose(P.sum(axis=1), 1.0):
+        raise ValueError("P must be a square matrix whose rows sum to 1")
+    p = np.full(len(P), 1.0 / len(P))  # (k,)
+    for _ in range(as_count(n_iter, "n_iter")):
+        new = p @ P
+        if np.max(np.abs(new - p)) < tol:
+            return new
+        p = new
+    return p
+
+
+def autocorrelation(x, max_lag) -> np.ndarray:
+    r"""Sample autocorrelation of a chain at lags 0..max_lag.
+
+    .. math:: \hat\rho_k = \frac{\sum_{t=1}^{n-k} (x_t - \bar x)(x_{t+k} - \bar x)}
+                                {\sum_{t=1}^{n} (x_t - \bar x)^2}
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+    max_lag : int
+        Largest lag, below n.
+
+    Returns
+    -------
+    numpy.ndarray, shape (max_lag + 1,)
+        ``rho[0] == 1``.
+
+    Examples
+    --------
+    >>> autocorrelation([1.0, 2.0, 3.0, 4.0], 1).round(2).tolist()
+    [1.0, 0.25]
+    """
+    x = as_array(x, "x")  # (n,)
+    if x.ndim != 1 or len(x) < 2:
+        raise ValueError("x must be a 1-D chain of at least 2 values")
+    max_lag = int(max_lag)
+    if not 0 <= max_lag < len(x):
+        raise ValueError(f"max_lag must be in [0, {len(x) - 1}], got {max_lag}")
+    d = x - x.mean()  # (n,)
+    denom = d @ d
+    if denom == 0:
+        raise ValueError("x is constant: its autocorrelation is undefined")
+    return np.array([d[: len(x) - k] @ d[k:] / denom for k in range(max_lag + 1)])
+
+
+def effective_sample_size(x) -> float:
+    r"""How many independent draws a correlated chain is worth.
+
+    .. math:: n_{\text{eff}} = \frac{n}{1 + 2\sum_{k=1}^{K} \hat\rho_k}
+
+    summing the autocorrelations up to the lag before the first one that is not
+    positive. The honest standard error of the chain's mean is
+    :math:`s / \sqrt{n_{\text{eff}}}` instead of :math:`s / \sqrt n`.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(effective_sample_size(np.tile([0.0, 1.0], 50)), 1)
+    100.0
+    """
+    x = as_array(x, "x")  # (n,)
+    autocorrelation(x, 0)  # raises on a chain too short or constant
+    d = x - x.mean()  # (n,)
+    denom, total = d @ d, 0.0
+    for k in range(1, len(x)):
+        rho_k = d[: len(x) - k] @ d[k:] / denom
+        if rho_k <= 0:
+            break
+        total += rho_k
+    return float(len(x) / (1.0 + 2.0 * total))
