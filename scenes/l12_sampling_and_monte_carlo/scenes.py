@@ -17,6 +17,8 @@ from manim import (
 )
 
 from mathcore import probability, sampling
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -60,14 +62,14 @@ MIX_SDS = np.array([0.55, 0.75])
 
 
 def target_density(x) -> np.ndarray:
-    """pi(x) for an array of points x (n,): the mixture's density."""
+    """p(x) for an array of points x (n,): the mixture's density (pi is kept for 3.14...)."""
     x = np.atleast_1d(np.asarray(x, dtype=float))
     return sum(w * probability.multivariate_normal_pdf(x[:, None], [m], [[s**2]])
                for w, m, s in zip(MIX_WEIGHTS, MIX_MEANS, MIX_SDS))
 
 
 def log_target(x) -> float:
-    """log pi(x) at one point x of shape (1,)."""
+    """log p(x) at one point x of shape (1,)."""
     return float(np.log(target_density(x)[0]))
 
 
@@ -87,6 +89,68 @@ _bin = np.clip(np.digitize(MH_SAMPLES, HIST_EDGES) - 1, 0, len(HIST_EDGES) - 2) 
 HIST_COUNTS = np.vstack([np.zeros(len(HIST_EDGES) - 1),
                          np.cumsum(np.eye(len(HIST_EDGES) - 1)[_bin], axis=0)])  # (N_MH+1, 36)
 MH_ACCEPT_RATE = CHAIN.acceptance_rate
+
+# --------------------------------------------------------------------------- why it works
+# A three-state target and an asymmetric proposal: the smallest place detailed balance
+# can be checked with numbers.
+STATES_P_TILDE = np.array([1.0, 2.0, 4.0])  # unnormalised target of states 1, 2, 3
+STATES_P = STATES_P_TILDE / STATES_P_TILDE.sum()  # (3,) 1/7, 2/7, 4/7
+STATES_Q = np.array([[0.0, 0.5, 0.5], [0.2, 0.0, 0.8], [0.5, 0.5, 0.0]])  # q(j | i), rows i
+KERNEL_MH = sampling.metropolis_hastings_kernel(STATES_P_TILDE, STATES_Q)  # (3, 3)
+KERNEL_NAIVE = sampling.metropolis_hastings_kernel(STATES_P_TILDE, STATES_Q,
+                                                   hastings_correction=False)  # (3, 3)
+PAIR = (1, 2)  # states 2 and 3 (0-based): the pair whose flows are shown
+ALPHA_MH = KERNEL_MH / np.where(STATES_Q > 0, STATES_Q, 1.0)  # (3, 3) acceptance probabilities
+ALPHA_NAIVE = KERNEL_NAIVE / np.where(STATES_Q > 0, STATES_Q, 1.0)  # (3, 3)
+FLOW_MH = STATES_P[:, None] * KERNEL_MH  # (3, 3) p(i) P(i -> j)
+FLOW_NAIVE = STATES_P[:, None] * KERNEL_NAIVE  # (3, 3)
+STATIONARY_MH = sampling.stationary_distribution(KERNEL_MH)  # (3,) equals STATES_P
+STATIONARY_NAIVE = sampling.stationary_distribution(KERNEL_NAIVE)  # (3,) does not
+
+STATIONARY = Bridge(
+    formula=r"p\,P = p",
+    setup=("p_tilde = np.array([1.0, 2.0, 4.0])\n"
+           "Q = np.array([[0.0, 0.5, 0.5], [0.2, 0.0, 0.8], [0.5, 0.5, 0.0]])\n"
+           "P = sampling.metropolis_hastings_kernel(p_tilde, Q)"),
+    mathcore=Snippet("sampling.stationary_distribution(P)"),
+    library=Snippet("w, V = np.linalg.eig(P.T)\n"
+                    "v = V[:, np.argmax(w.real)].real\n"
+                    "v / v.sum()"),
+)
+
+# --------------------------------------------------------------------------- burn-in, ESS
+FAR_X0 = -12.0  # far out in the tail: the trace shows the walk in
+N_LONG = 3000
+N_TRACE = 300  # steps drawn on the trace
+BURN_IN = 50
+LONG = sampling.metropolis_hastings(log_target, [FAR_X0], N_LONG, step=MH_STEP,
+                                    rng=np.random.default_rng(SEED + 5))
+LONG_X = LONG.samples[:, 0]  # (N_LONG,)
+KEPT = LONG_X[BURN_IN:]  # (N_LONG - BURN_IN,)
+TRUE_MEAN = float(MIX_WEIGHTS @ MIX_MEANS)
+MEAN_ALL, MEAN_KEPT = float(LONG_X.mean()), float(KEPT.mean())
+MAX_LAG = 40
+ACF = sampling.autocorrelation(KEPT, MAX_LAG)  # (MAX_LAG + 1,)
+ESS = sampling.effective_sample_size(KEPT)
+SD_KEPT = float(KEPT.std(ddof=1))
+NAIVE_SE = SD_KEPT / np.sqrt(len(KEPT))
+HONEST_SE = SD_KEPT / np.sqrt(ESS)
+
+EFFECTIVE_SIZE = Bridge(
+    formula=r"n_{\text{eff}} = \frac{n}{1 + 2\sum_k \hat\rho_k}",
+    setup=(f"lp = lambda x: np.log(sum(w * probability.multivariate_normal_pdf("
+           f"x[:, None], [m], [[s**2]]) for w, m, s in zip({MIX_WEIGHTS.tolist()}, "
+           f"{MIX_MEANS.tolist()}, {MIX_SDS.tolist()}))[0])\n"
+           f"x = sampling.metropolis_hastings(lp, [{FAR_X0}], {N_LONG}, step={MH_STEP}, "
+           f"rng=np.random.default_rng({SEED + 5})).samples[{BURN_IN}:, 0]"),
+    mathcore=Snippet("sampling.effective_sample_size(x)"),
+    library=Snippet("d = x - x.mean()\n"
+                    "r = np.correlate(d, d, 'full')[len(d) - 1:]\n"
+                    "r = r / r[0]\n"
+                    "k = np.argmax(r[1:] <= 0)\n"
+                    "len(d) / (1 + 2 * r[1:k + 1].sum())"),
+    decimals=1,
+)
 
 # --------------------------------------------------------------------------- Gibbs
 RHO = 0.85
@@ -139,8 +203,8 @@ OUTSIDE_COLOR = MUTED
 TEX_MAP = {
     r"\hat{\pi}_n": MEAN,
     r"\mathrm{SE}": SPREAD,
-    r"\pi(x')": ACCEPT,
-    r"\pi(x)": CHAIN_COLOR,
+    r"\tilde{p}(x')": ACCEPT,
+    r"\tilde{p}(x)": CHAIN_COLOR,
     r"\mu": MEAN,
     r"\sigma": SPREAD,
     r"\varepsilon": NOISE,
@@ -369,7 +433,8 @@ class MonteCarloDartsForPi(NarratedScene):
 # =========================================================================== scene 2
 
 class MetropolisHastingsWalk(NarratedScene):
-    """A random-walk Metropolis-Hastings chain on a two-bump density; its histogram fills in."""
+    """A random-walk Metropolis chain (Metropolis-Hastings with a symmetric proposal) on a
+    two-bump density; its histogram fills in."""
 
     def construct(self):
         # Step 1: the target density, known only up to a constant.
@@ -416,7 +481,7 @@ class MetropolisHastingsWalk(NarratedScene):
         self.axes = self.get_axes()
         xs = np.linspace(-4.5, 4.5, 241)
         self.density = get_curve(self.axes, xs, target_density(xs), PROB, 4)
-        label = tex(r"\pi(x)", font_size=BODY_SIZE, colors={r"\pi(x)": PROB})
+        label = tex(r"p(x)", font_size=BODY_SIZE, colors={r"p(x)": PROB})
         label.next_to(self.axes.c2p(2.6, target_density([2.6])[0]), UR, buff=0.2)
         with self.beat("Here is a density with two bumps. Suppose we can evaluate it, but only up "
                        "to a constant, and we want samples from it."):
@@ -426,25 +491,29 @@ class MetropolisHastingsWalk(NarratedScene):
 
     def show_rule(self):
         rule = tex(r"x' = x + \text{step}\cdot\varepsilon, \qquad "
-                   r"\text{accept with probability } \min\!\Big(1, \frac{\pi(x')}{\pi(x)}\Big)",
+                   r"\text{accept with probability } "
+                   r"\min\!\Big(1, \frac{\tilde{p}(x')}{\tilde{p}(x)}\Big)",
                    font_size=BODY_SIZE)
         rule.to_edge(UP, buff=EDGE_BUFF)
-        note = Tex(r"the unknown constant cancels in the ratio", font_size=LABEL_SIZE, color=MUTED)
+        note = Tex(r"$p = \tilde{p} / Z$: the unknown constant $Z$ cancels in the ratio",
+                   font_size=LABEL_SIZE, color=MUTED)
         note.next_to(rule, DOWN, buff=0.2)
-        with self.beat("Metropolis-Hastings walks a chain. From the current point x, propose a "
+        with self.beat("The Metropolis rule, the simplest case of Metropolis-Hastings, walks a "
+                       "chain. From the current point x, propose a symmetric "
                        "random step to x prime. If the density is higher there, move."):
             self.play(Write(rule), run_time=2)
-        # pi = p / Z with Z unknown: Z cancels in the ratio
-        cancel = VGroup(tex(r"\frac{\pi(x')}{\pi(x)}", font_size=LABEL_SIZE),
+        # p = p~ / Z with Z unknown: Z cancels in the ratio
+        cancel = VGroup(MathTex(r"\frac{p(x')}{p(x)}", font_size=LABEL_SIZE),
                         MathTex("=", font_size=LABEL_SIZE),
-                        MathTex(r"\frac{p(x') / Z}{p(x) / Z}", font_size=LABEL_SIZE),
+                        MathTex(r"\frac{\tilde{p}(x') / Z}{\tilde{p}(x) / Z}", font_size=LABEL_SIZE),
                         MathTex("=", font_size=LABEL_SIZE),
-                        MathTex(r"\frac{p(x')}{p(x)}", font_size=LABEL_SIZE)).arrange(RIGHT, buff=0.2)
+                        tex(r"\frac{\tilde{p}(x')}{\tilde{p}(x)}", font_size=LABEL_SIZE))
+        cancel.arrange(RIGHT, buff=0.2)
         cancel.next_to(note, DOWN, buff=0.2)
         with self.beat("If it is lower, move only with probability equal to the ratio of the "
                        "densities. The unknown constant cancels in that ratio."):
-            self.play(Indicate(rule.get_part_by_tex(r"\pi(x')"), color=ACCEPT),
-                      Indicate(rule.get_part_by_tex(r"\pi(x)"), color=CHAIN_COLOR))
+            self.play(Indicate(rule.get_part_by_tex(r"\tilde{p}(x')"), color=ACCEPT),
+                      Indicate(rule.get_part_by_tex(r"\tilde{p}(x)"), color=CHAIN_COLOR))
             self.play(FadeIn(note, shift=0.1 * DOWN), Write(cancel[:3]), run_time=1.5)
             self.play(Indicate(cancel[2], color=ACCEPT))
             self.play(Write(cancel[3]), TransformFromCopy(cancel[2], cancel[4]), run_time=1.5)
@@ -471,7 +540,7 @@ class MetropolisHastingsWalk(NarratedScene):
                            self.axes.c2p(proposal, target_density([proposal])[0]),
                            color=ACCEPT, stroke_width=3),
             )
-            ratio = tex(rf"\frac{{\pi(x')}}{{\pi(x)}} = {fmt_ratio(MH_RATIOS[i])}",
+            ratio = tex(rf"\frac{{\tilde{{p}}(x')}}{{\tilde{{p}}(x)}} = {fmt_ratio(MH_RATIOS[i])}",
                         font_size=LABEL_SIZE)
             verdict = Tex("accepted" if ok else "rejected", font_size=LABEL_SIZE, color=color)
             readout = VGroup(ratio, verdict).arrange(DOWN, buff=0.15).move_to(ratio_anchor)
@@ -530,6 +599,246 @@ class MetropolisHastingsWalk(NarratedScene):
             self.play(FadeIn(rate, shift=0.1 * UP))
             self.play(Indicate(self.density, color=PROB, scale_factor=1.0))
             self.wait(1)
+
+
+# =========================================================================== scene 2b
+
+STATE_POS = [np.array([-5.0, -0.2, 0.0]), np.array([-3.2, -2.6, 0.0]),
+             np.array([-1.4, -0.2, 0.0])]  # where states 1, 2, 3 sit
+STATE_COLORS = [DATA, ACCENT, PROB]
+
+
+def f3(x: float) -> str:
+    return format_number(x, 3)
+
+
+class WhyMetropolisWorks(NarratedScene):
+    """Detailed balance on a three-state chain; the Hastings correction for an asymmetric
+    proposal, with the flows computed by mathcore."""
+
+    def construct(self):
+        # Step 1: three states, a target p, and an asymmetric proposal.
+        self.show_states()
+        # Step 2: detailed balance, and why it makes p stationary.
+        self.show_detailed_balance()
+        # Step 3: the plain Metropolis ratio on an asymmetric proposal: flows unequal.
+        self.show_naive_flows()
+        # Step 4: the Hastings correction balances them; the long run matches p.
+        self.show_corrected_flows()
+        # Step 5: formula -> code -> library: the stationary distribution.
+        show_bridge(self, STATIONARY, (
+            "In code: the chain's long-run distribution is the vector p that the transition "
+            "matrix leaves unchanged.",
+            "mathcore builds the Metropolis-Hastings matrix and iterates p times P until it "
+            "stops moving: one seventh, two sevenths, four sevenths.",
+            "NumPy finds the same vector as the eigenvector of P transposed with eigenvalue one.",
+        ))
+
+    def show_states(self):
+        self.states = VGroup()
+        for i, (pos, color) in enumerate(zip(STATE_POS, STATE_COLORS)):
+            circle = Circle(0.42, color=color, stroke_width=4).move_to(pos)
+            name = MathTex(str(i + 1), font_size=BODY_SIZE).move_to(pos)
+            prob = MathTex(rf"p = \tfrac{{{int(STATES_P_TILDE[i])}}}{{7}}", font_size=LABEL_SIZE,
+                           color=color).next_to(circle, UP, buff=0.15)
+            self.states.add(VGroup(circle, name, prob))
+        a, b = PAIR
+        self.q_forward = CurvedArrow(STATE_POS[a] + 0.45 * RIGHT, STATE_POS[b] + 0.45 * DOWN,
+                                     angle=0.6, color=TEXT, stroke_width=3, tip_length=0.18)
+        self.q_back = CurvedArrow(STATE_POS[b] + 0.45 * LEFT, STATE_POS[a] + 0.45 * UP,
+                                  angle=0.6, color=MUTED, stroke_width=3, tip_length=0.18)
+        q_ab = MathTex(rf"q(3 \mid 2) = {fmt(STATES_Q[a, b], 1)}", font_size=LABEL_SIZE)
+        q_ab.next_to(self.q_forward, DOWN + RIGHT, buff=0.0).shift(0.2 * DOWN)
+        q_ba = MathTex(rf"q(2 \mid 3) = {fmt(STATES_Q[b, a], 1)}", font_size=LABEL_SIZE,
+                       color=MUTED)
+        q_ba.move_to([-4.6, -1.4, 0])
+        with self.beat("Why does comparing two heights give samples from the density? Look at "
+                       "the smallest case: three states, with target probabilities one, two and "
+                       "four sevenths."):
+            self.play(LaggedStart(*(FadeIn(s) for s in self.states), lag_ratio=0.3))
+        with self.beat("And a proposal that is not symmetric: from state two it proposes three "
+                       "with probability 0.8, but from three it proposes two only half the time."):
+            self.play(Create(self.q_forward), FadeIn(q_ab))
+            self.play(Create(self.q_back), FadeIn(q_ba))
+        self.q_labels = VGroup(q_ab, q_ba)
+
+    def show_detailed_balance(self):
+        balance = MathTex(r"p(x)\, q(x' \mid x)\, \alpha(x \to x')", "=",
+                          r"p(x')\, q(x \mid x')\, \alpha(x' \to x)", font_size=LABEL_SIZE)
+        balance.move_to([3.0, 3.0, 0])
+        name = Tex("detailed balance: flow $x \\to x'$ = flow back", font_size=LABEL_SIZE,
+                   color=MUTED).next_to(balance, DOWN, buff=0.2)
+        stationary = MathTex(r"\sum_x p(x) P(x \to x')", "=",
+                             r"\sum_x p(x') P(x' \to x)", "=", "p(x')", font_size=LABEL_SIZE)
+        stationary.next_to(name, DOWN, buff=0.35)
+        stationary[-1].set_color(PROB)
+        with self.beat("A chain keeps p forever if, for every pair of states, the probability "
+                       "flowing from x to x prime equals the flow back. That is detailed balance."):
+            self.play(Write(balance), run_time=2)
+            self.play(FadeIn(name, shift=0.1 * DOWN))
+        with self.beat("Why it is enough: sum the flows into x prime. By balance they equal the "
+                       "flows out of x prime, which add up to p of x prime. So one step leaves "
+                       "p unchanged."):
+            self.play(Write(stationary[:3]), run_time=2)
+            self.play(Write(stationary[3:]))
+            self.play(Indicate(stationary[-1], color=PROB))
+        self.balance = VGroup(balance, name, stationary)
+
+    def flow_rows(self, flow, alpha, alpha_tex, color) -> VGroup:
+        a, b = PAIR
+        forward = MathTex(rf"2 \to 3:\ \tfrac{{2}}{{7}} \cdot {fmt(STATES_Q[a, b], 1)} \cdot "
+                          rf"{fmt(alpha[a, b], 1)} = {f3(flow[a, b])}", font_size=LABEL_SIZE)
+        back = MathTex(rf"3 \to 2:\ \tfrac{{4}}{{7}} \cdot {fmt(STATES_Q[b, a], 1)} \cdot "
+                       rf"{fmt(alpha[b, a], 1)} = {f3(flow[b, a])}", font_size=LABEL_SIZE)
+        rule = MathTex(alpha_tex, font_size=LABEL_SIZE, color=color)
+        return VGroup(rule, forward, back).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+
+    def show_naive_flows(self):
+        a, b = PAIR
+        rows = self.flow_rows(FLOW_NAIVE, ALPHA_NAIVE,
+                              r"\alpha = \min\!\Big(1, \frac{\tilde p(x')}{\tilde p(x)}\Big)",
+                              REJECT)
+        rows.move_to([3.0, -1.6, 0])
+        verdict = MathTex(r"\ne", font_size=BODY_SIZE, color=REJECT).next_to(rows[1:], RIGHT)
+        with self.beat(f"Use the plain Metropolis ratio. Going up from two to three is always "
+                       f"accepted; coming down is accepted half the time. The flow up is "
+                       f"{f3(FLOW_NAIVE[a, b])}, the flow down only {f3(FLOW_NAIVE[b, a])}."):
+            self.play(self.balance.animate.set_opacity(0.45), FadeIn(rows[0]))
+            self.play(Write(rows[1]), Indicate(self.q_forward, color=TEXT))
+            self.play(Write(rows[2]), Indicate(self.q_back, color=TEXT))
+            self.play(FadeIn(verdict))
+        with self.beat(f"Balance fails, and the chain drifts toward state three: in the long run "
+                       f"it spends {fmt(100 * STATIONARY_NAIVE[2], 1)} percent of its time there, "
+                       f"not {fmt(100 * STATES_P[2], 1)}."):
+            self.play(Indicate(self.states[2], color=REJECT))
+            self.wait(1)
+        self.naive = VGroup(rows, verdict)
+
+    def show_corrected_flows(self):
+        a, b = PAIR
+        rows = self.flow_rows(FLOW_MH, ALPHA_MH,
+                              r"\alpha = \min\!\Big(1, \frac{\tilde p(x')\, q(x \mid x')}"
+                              r"{\tilde p(x)\, q(x' \mid x)}\Big)", ACCEPT)
+        rows.move_to([3.0, -1.6, 0])
+        verdict = MathTex("=", font_size=BODY_SIZE, color=ACCEPT).next_to(rows[1:], RIGHT)
+        with self.beat("The Hastings correction multiplies the ratio by q of x given x prime over "
+                       "q of x prime given x: the proposal's own bias, divided out."):
+            self.play(FadeOut(self.naive[1]), ReplacementTransform(self.naive[0][0], rows[0]))
+        with self.beat(f"Coming down is now accepted with probability {fmt(ALPHA_MH[b, a], 1)}, "
+                       f"and both flows are {f3(FLOW_MH[a, b])}. Every pair balances, so the "
+                       f"chain's long run is one, two and four sevenths, the target."):
+            self.play(ReplacementTransform(self.naive[0][1], rows[1]),
+                      ReplacementTransform(self.naive[0][2], rows[2]))
+            self.play(FadeIn(verdict), Indicate(self.states[2], color=ACCEPT))
+        with self.beat("With a symmetric proposal the two q's are equal and cancel: that is the "
+                       "Metropolis rule we ran on the two bumps."):
+            self.play(Indicate(rows[0], color=ACCEPT))
+            self.wait(1)
+        self.play(FadeOut(VGroup(self.states, self.q_forward, self.q_back, self.q_labels,
+                                 self.balance, rows, verdict)))
+
+
+# =========================================================================== scene 2c
+
+class BurnInAndAutocorrelation(NarratedScene):
+    """A trace started far away (burn-in); the autocorrelation of the kept samples and the
+    effective sample size that replaces n in s / sqrt(n)."""
+
+    def construct(self):
+        # Step 1: the trace from far away; the burn-in to discard.
+        self.show_trace()
+        # Step 2: neighbouring samples are alike: the autocorrelation.
+        self.show_autocorrelation()
+        # Step 3: the effective sample size and the honest error bar.
+        self.show_effective_size()
+        # Step 4: formula -> code -> library: the effective sample size.
+        show_bridge(self, EFFECTIVE_SIZE, (
+            "In code: the effective sample size is the chain's length over one plus twice the "
+            "summed autocorrelations.",
+            f"mathcore's effective sample size of the kept chain: {fmt(ESS, 1)}.",
+            "NumPy computes the same autocorrelations with correlate, and the same sum.",
+        ))
+
+    def show_trace(self):
+        axes = Axes(x_range=(0, N_TRACE, 50), y_range=(-13, 4, 4), x_length=11.5, y_length=2.8,
+                    axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+                    y_axis_config={"numbers_to_include": [-12, -8, -4, 0]})
+        axes.to_edge(UP, buff=0.7)
+        x_name = Tex(f"steps 0 to {N_TRACE}", font_size=SMALL_SIZE, color=MUTED)
+        x_name.next_to(axes, DOWN, buff=0.1).align_to(axes, RIGHT)
+        y_name = MathTex("x", font_size=LABEL_SIZE, color=CHAIN_COLOR).next_to(axes.y_axis, LEFT)
+        trace = get_curve(axes, np.arange(N_TRACE + 1),
+                          np.concatenate([[FAR_X0], LONG_X[:N_TRACE]]), CHAIN_COLOR, 2)
+        burn = Rectangle(width=axes.c2p(BURN_IN, 0)[0] - axes.c2p(0, 0)[0],
+                         height=axes.y_length, stroke_width=0, fill_color=REJECT,
+                         fill_opacity=0.25).move_to(axes.c2p(0, -13), aligned_edge=DOWN + LEFT)
+        burn_name = Tex("burn-in", font_size=LABEL_SIZE, color=REJECT).next_to(burn, DOWN,
+                                                                               buff=0.45)
+        with self.beat(f"Samples from the walk are not yet independent draws, for two reasons. "
+                       f"The first: where it starts. Start it far out, at {fmt(FAR_X0, 0)}, "
+                       f"and plot its position at every step: a trace."):
+            self.play(Create(axes), FadeIn(x_name), FadeIn(y_name))
+            self.play(Create(trace), run_time=4, rate_func=linear)
+        with self.beat(f"The first steps are a march toward the density, not samples from it. "
+                       f"That stretch is the burn-in; here we discard the first {BURN_IN} steps."):
+            self.play(FadeIn(burn), FadeIn(burn_name))
+        means = MathTex(rf"\bar x_{{\text{{all}}}} = {fmt(MEAN_ALL)}, \quad "
+                        rf"\bar x_{{\text{{kept}}}} = {fmt(MEAN_KEPT)}, \quad "
+                        rf"\mathbb{{E}}_p[x] = {fmt(TRUE_MEAN)}", font_size=LABEL_SIZE)
+        means.next_to(burn_name, DOWN, buff=0.3).set_x(0)
+        with self.beat(f"Over all {N_LONG} steps, the mean is {fmt(MEAN_ALL)}; without the "
+                       f"burn-in it is {fmt(MEAN_KEPT)}, close to the true {fmt(TRUE_MEAN)}. A few "
+                       f"dozen steps from far away pull the average off."):
+            self.play(Write(means), run_time=2)
+        self.trace_group = VGroup(axes, x_name, y_name, trace, burn, burn_name)
+        self.means = means
+
+    def show_autocorrelation(self):
+        self.play(FadeOut(self.means), self.trace_group.animate.scale(0.8).to_edge(UP, buff=0.3))
+        axes = Axes(x_range=(0, MAX_LAG, 10), y_range=(0, 1, 0.5), x_length=6.0, y_length=2.6,
+                    axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+                    x_axis_config={"numbers_to_include": [10, 20, 30, 40]},
+                    y_axis_config={"numbers_to_include": [0.5, 1.0],
+                                   "decimal_number_config": {"num_decimal_places": 1}})
+        axes.move_to([-3.2, -1.6, 0])
+        bars = VGroup(*(Line(axes.c2p(k, 0), axes.c2p(k, max(r, 0.0)), color=ACCENT,
+                             stroke_width=5) for k, r in enumerate(ACF)))
+        lag_name = Tex("lag $k$", font_size=SMALL_SIZE, color=MUTED).next_to(axes.x_axis, DOWN,
+                                                                             buff=0.35)
+        rho_name = MathTex(r"\hat\rho_k", font_size=LABEL_SIZE, color=ACCENT)
+        rho_name.next_to(axes.y_axis, UP, buff=0.1)
+        with self.beat(f"The second reason: each step moves a little, or not at all, so a "
+                       f"sample looks like its neighbours. The autocorrelation at lag k measures "
+                       f"it: {fmt(ACF[1])} one step apart, {fmt(ACF[10])} ten steps apart."):
+            self.play(Create(axes), FadeIn(lag_name), FadeIn(rho_name))
+            self.play(LaggedStart(*(Create(b) for b in bars), lag_ratio=0.05), run_time=3)
+        self.acf = VGroup(axes, bars, lag_name, rho_name)
+
+    def show_effective_size(self):
+        ess = MathTex(r"n_{\text{eff}} = \frac{n}{1 + 2\sum_k \hat\rho_k}",
+                      rf"= \frac{{{len(KEPT)}}}{{{fmt(len(KEPT) / ESS, 1)}}} = {fmt(ESS, 0)}",
+                      font_size=LABEL_SIZE)
+        ess.move_to([3.4, -1.2, 0])
+        naive = MathTex(rf"\frac{{s}}{{\sqrt{{n}}}} = {fmt(NAIVE_SE, 3)}", font_size=LABEL_SIZE,
+                        color=REJECT)
+        honest = MathTex(rf"\frac{{s}}{{\sqrt{{n_{{\text{{eff}}}}}}}} = {fmt(HONEST_SE, 3)}",
+                         font_size=LABEL_SIZE, color=ACCEPT)
+        errors = VGroup(naive, honest).arrange(RIGHT, buff=0.8).next_to(ess, DOWN, buff=0.4)
+        with self.beat(f"Correlated samples carry less information. The effective sample size "
+                       f"divides n by one plus twice the summed autocorrelations: the "
+                       f"{len(KEPT)} kept steps are worth about {fmt(ESS, 0)} independent draws."):
+            self.play(Write(ess[0]), Indicate(self.acf[1], color=ACCENT), run_time=2)
+            self.play(Write(ess[1]))
+        with self.beat(f"So the standard error from the start of the lesson, s over root n, "
+                       f"breaks: it claims {fmt(NAIVE_SE, 3)}. With the effective size it is "
+                       f"{fmt(HONEST_SE, 3)}, about {fmt(HONEST_SE / NAIVE_SE, 0)} times wider."):
+            self.play(FadeIn(naive, shift=0.1 * UP))
+            self.play(TransformFromCopy(naive, honest))
+        with self.beat("That honest error bar is what probabilistic programming libraries "
+                       "report next to every posterior mean they sample."):
+            self.play(Indicate(honest, color=ACCEPT))
+            self.wait(1)
+        self.play(FadeOut(VGroup(self.trace_group, self.acf, ess, errors)))
 
 
 # =========================================================================== scene 3
