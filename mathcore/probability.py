@@ -21,7 +21,7 @@ from mathcore._validate import (
 __all__ = [
     "expectation", "variance", "BayesResult", "bayes_posterior", "beta_pdf",
     "beta_binomial_update", "BetaBinomialHistory", "beta_binomial_updates", "gaussian_mle",
-    "gaussian_mean_map", "log_likelihood_gaussian", "linear_regression_mle", "ridge_regression",
+    "gaussian_mean_map", "log_likelihood_gaussian", "log_likelihood_bernoulli", "bernoulli_score", "linear_regression_mle", "ridge_regression",
     "GaussianPosterior", "linear_regression_posterior", "map_linear_regression",
     "neg_log_posterior", "multivariate_normal_logpdf", "multivariate_normal_pdf", "Ellipse",
     "covariance_ellipse", "bernoulli_natural_params", "bernoulli_log_partition",
@@ -346,6 +346,69 @@ def log_likelihood_gaussian(x, mean, var) -> np.ndarray:
     n, total, total_sq = len(x), x.sum(), (x**2).sum()
     sum_sq_dev = total_sq - 2 * mean * total + n * mean**2  # (...) sum_i (x_i - mean)^2
     return -0.5 * n * np.log(2 * np.pi * var) - sum_sq_dev / (2 * var)
+
+
+def log_likelihood_bernoulli(k, n, p) -> np.ndarray:
+    r"""Log-likelihood of ``k`` successes in ``n`` i.i.d. Bernoulli trials, for every ``p``.
+
+    .. math:: \ell(p) = k \log p + (n - k) \log(1 - p)
+
+    The order of the trials does not matter, so only ``k`` and ``n`` enter. Its peak
+    is the maximum-likelihood estimate :math:`\hat p = k / n`.
+
+    Parameters
+    ----------
+    k, n : int
+        Successes and trials, ``0 <= k <= n``.
+    p : array_like, any shape
+        Success probabilities in the open interval (0, 1).
+
+    Returns
+    -------
+    ndarray, the shape of ``p``
+
+    Examples
+    --------
+    >>> round(float(log_likelihood_bernoulli(1, 2, 0.5)), 4)
+    -1.3863
+    """
+    k, n, p = _trials(k, n, p)
+    return k * np.log(p) + (n - k) * np.log1p(-p)
+
+
+def bernoulli_score(k, n, p) -> np.ndarray:
+    r"""Slope of the Bernoulli log-likelihood in ``p``: zero exactly at :math:`\hat p = k/n`.
+
+    .. math:: \frac{d\ell}{dp} = \frac{k}{p} - \frac{n - k}{1 - p}
+
+    Parameters
+    ----------
+    k, n : int
+        Successes and trials, ``0 <= k <= n``.
+    p : array_like, any shape
+        Success probabilities in the open interval (0, 1).
+
+    Returns
+    -------
+    ndarray, the shape of ``p``
+
+    Examples
+    --------
+    >>> float(bernoulli_score(3, 10, 0.3))
+    0.0
+    """
+    k, n, p = _trials(k, n, p)
+    return k / p - (n - k) / (1 - p)
+
+
+def _trials(k, n, p) -> tuple[int, int, np.ndarray]:
+    k, n = _count(k, "k"), _count(n, "n")
+    if k > n:
+        raise ValueError(f"k must be at most n, got k={k}, n={n}")
+    p = as_array(p, "p")
+    if np.any((p <= 0) | (p >= 1)):
+        raise ValueError("p must lie strictly between 0 and 1")
+    return k, n, p
 
 
 def _regression_data(X, y) -> tuple[np.ndarray, np.ndarray]:

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circle, Circumscribe, Create, Dot, FadeIn, FadeOut,
-    Flash,
-    Indicate, LaggedStart, Line, MathTex, Polygon, Tex, Triangle, ValueTracker,
-    VGroup, Write, always_redraw, linear, smooth,
+    DL, DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Circle, Circumscribe, Create, Dot, FadeIn,
+    FadeOut, Flash, Indicate, LaggedStart, Line, MathTex, Polygon, Rectangle, Tex,
+    TransformFromCopy, Triangle, ValueTracker, VGroup, Write, always_redraw, linear, smooth,
 )
 
-from mathcore import convex, probability
+from mathcore import convex, information, probability
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
-    BACKGROUND, BODY_SIZE, CONTOUR_HIGH, CONTOUR_LOW, DATA, EDGE_BUFF, LABEL_SIZE,
+    BACKGROUND, BODY_SIZE, CONTOUR_HIGH, CONTOUR_LOW, DATA, EDGE_BUFF, FAINT, LABEL_SIZE,
     LIKELIHOOD, MEAN, MUTED, POSTERIOR, PRIOR, SMALL_SIZE, SPREAD, TEXT,
 )
 from scenekit.widgets import (
@@ -124,6 +125,53 @@ NLL_MIN = nll(W_MLE)
 NLL_LEVELS = NLL_MIN + np.array([0.5, 2, 4.5, 8, 12.5, 18])
 RIDGE_TOUCH_LEVEL = nll(W_RIDGE)  # the contour the L2 ball touches
 LASSO_TOUCH_LEVEL = nll(W_LASSO)  # the contour the L1 diamond touches
+
+# --------------------------------------------------------------------------- 4. MLE by calculus
+# (drawn after the three data sets above, so they stay what they were)
+N_FLIPS = 20
+FLIPS = (rng.random(N_FLIPS) < 0.3).astype(int)  # (20,) 1 = heads; the scene never reveals 0.3
+K_HEADS = int(FLIPS.sum())
+P_HAT = K_HEADS / N_FLIPS  # where the score vanishes: k / n
+P_GRID = np.linspace(0.05, 0.85, 161)
+BERN_LL = probability.log_likelihood_bernoulli(K_HEADS, N_FLIPS, P_GRID)  # (161,) the curve
+BERN_LL_MAX = float(probability.log_likelihood_bernoulli(K_HEADS, N_FLIPS, P_HAT))
+P_PATH = np.concatenate([np.linspace(0.12, 0.75, 70), np.linspace(0.75, P_HAT, 50)])  # (120,)
+P_PATH_LL = probability.log_likelihood_bernoulli(K_HEADS, N_FLIPS, P_PATH)  # (120,)
+P_PATH_SLOPE = probability.bernoulli_score(K_HEADS, N_FLIPS, P_PATH)  # (120,) d ell / d p
+NORM_FIT = Bridge(
+    formula=r"\hat\mu = \bar{x}, \quad \hat\sigma^2 = \tfrac1n \textstyle\sum_i (x_i - \bar{x})^2",
+    setup=f"rng = np.random.default_rng({SEED})\nx = rng.normal(2.0, 1.2, size={N_DATA})",
+    mathcore=Snippet("probability.gaussian_mle(x)"),
+    library=Snippet("from scipy.stats import norm\n"
+                    "loc, scale = norm.fit(x)\n"
+                    "(loc, scale**2)", needs="scipy"),
+    decimals=3,
+)
+
+# --------------------------------------------------------------------------- 5. cross-entropy
+# A classifier's predicted probabilities for four examples (rows) over three classes, and
+# the true labels: the inputs of the bridge, shown as bars.
+CLASS_PROBS = np.array([[0.7, 0.2, 0.1],
+                        [0.1, 0.6, 0.3],
+                        [0.2, 0.2, 0.6],
+                        [0.5, 0.3, 0.2]])  # (4, 3) each row sums to 1
+LABELS = np.array([0, 1, 2, 1])  # (4,) the true class of each example
+ONE_HOT = np.eye(3)[LABELS]  # (4, 3)
+EXAMPLE_LOSS = information.cross_entropy(ONE_HOT, CLASS_PROBS)  # (4,) -log p_i[y_i]
+MEAN_LOSS = float(EXAMPLE_LOSS.mean())  # the cross-entropy loss = the mean NLL
+LIKELIHOOD_OF_LABELS = float(np.exp(-EXAMPLE_LOSS.sum()))  # prod_i p_i[y_i]
+CROSS_ENTROPY = Bridge(
+    formula=r"-\tfrac1n \textstyle\sum_i \log p_{i,\,y_i}",
+    setup=("p = np.array([[0.7, 0.2, 0.1],\n"
+           "              [0.1, 0.6, 0.3],\n"
+           "              [0.2, 0.2, 0.6],\n"
+           "              [0.5, 0.3, 0.2]])\n"
+           "y = np.array([0, 1, 2, 1])"),
+    mathcore=Snippet("onehot = np.eye(3)[y]\n"
+                     "information.cross_entropy(onehot, p).mean()"),
+    library=Snippet("-np.log(p[np.arange(4), y]).mean()"),
+    decimals=3,
+)
 
 # --------------------------------------------------------------------------- formulas
 TEX_MAP = {
@@ -308,6 +356,305 @@ class LikelihoodSurfacePeak(NarratedScene):
 
 # =========================================================================== scene 2
 
+class MleByCalculus(NarratedScene):
+    """The MLE derived on screen: write the log-likelihood, differentiate, set to zero."""
+
+    def construct(self):
+        # Step 1: twenty coin flips, and the likelihood of a bias p.
+        self.show_flips()
+        # Step 2: the log-likelihood curve, with its tangent sliding to the flat top.
+        self.show_slope()
+        # Step 3: the derivation: differentiate, set to zero, solve: p-hat = k / n.
+        self.show_derivation()
+        # Step 4: the same recipe for the Gaussian gives the sample mean and variance.
+        self.show_gaussian()
+        # Step 5: formula -> mathcore -> scipy.stats.norm.fit.
+        show_bridge(self, NORM_FIT, (
+            "Here is that result three ways. The formula: the sample mean, and the average "
+            "squared deviation, divided by n.",
+            "The mathcore line computes both from the twelve measurements of the first "
+            f"scene: {format_number(MLE_MEAN, 3)} and {format_number(MLE_VAR, 3)}.",
+            "And the call a practitioner writes, SciPy's norm dot fit, which is maximum "
+            "likelihood too. It returns the standard deviation, so we square it: the same "
+            "two numbers."))
+
+    # ------------------------------------------------------------------ builders
+    def get_tangent(self, t: float) -> VGroup:
+        """The tangent to the log-likelihood at the p of step ``t``, and its touching point."""
+        axes = self.axes
+        p, ll, slope = (float(lookup(table, t)) for table in (P_PATH, P_PATH_LL, P_PATH_SLOPE))
+        point = np.array(axes.c2p(p, ll))
+        direction = np.array(axes.c2p(p + 1.0, ll + slope)) - point
+        direction /= np.linalg.norm(direction)
+        line = Line(point - 1.1 * direction, point + 1.1 * direction, color=POSTERIOR,
+                    stroke_width=4)
+        return VGroup(line, Dot(point, radius=0.08, color=POSTERIOR))
+
+    # ------------------------------------------------------------------ steps
+    def show_flips(self):
+        coins = VGroup(*(
+            Circle(radius=0.14, color=LIKELIHOOD if f else MUTED, stroke_width=3)
+            .set_fill(LIKELIHOOD, opacity=1.0 if f else 0.0) for f in FLIPS
+        )).arrange(RIGHT, buff=0.12).to_corner(UL, buff=EDGE_BUFF).shift(0.1 * DOWN)
+        count = get_colored_tex(rf"k = {K_HEADS} \text{{ heads in }} n = {N_FLIPS} \text{{ flips}}",
+                                {"k": LIKELIHOOD}, font_size=LABEL_SIZE)
+        count.next_to(coins, DOWN, buff=0.25).align_to(coins, LEFT)
+        with self.beat("The last scene claimed that setting the slope of the log-likelihood to "
+                       "zero gives the estimate in closed form. Let us actually do it, starting "
+                       f"with the simplest model there is: a coin. We flip it {N_FLIPS} times "
+                       f"and see {K_HEADS} heads."):
+            self.play(LaggedStart(*(FadeIn(c, scale=1.6) for c in coins), lag_ratio=0.06),
+                      run_time=2)
+            self.play(Write(count))
+        lines = VGroup(
+            get_colored_tex(r"L(p) = p^{k}\,(1-p)^{n-k}", {"L": LIKELIHOOD, "p": MEAN},
+                            font_size=LABEL_SIZE + 2),
+            get_colored_tex(r"\ell(p) = k \log p + (n-k) \log(1-p)",
+                            {r"\ell": LIKELIHOOD, "p": MEAN}, font_size=LABEL_SIZE + 2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        lines.move_to(3.6 * RIGHT + 2.4 * UP)
+        with self.beat("If the coin lands heads with probability p, each head contributes a "
+                       "factor p, each tail a factor one minus p. The flips are independent, "
+                       "so the likelihood is the product."):
+            self.play(Indicate(coins, color=LIKELIHOOD))
+            self.play(Write(lines[0]), run_time=1.5)
+        with self.beat("Take the log: the product of powers becomes a weighted sum of two logs."):
+            self.play(TransformFromCopy(lines[0], lines[1]), run_time=1.5)
+        self.coins, self.count, self.lines = coins, count, lines
+
+    def show_slope(self):
+        self.axes = axes = Axes(
+            x_range=(0, 0.9, 0.2), y_range=(-26, -8, 4), x_length=6.0, y_length=3.8,
+            axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+            x_axis_config={"numbers_to_include": [0.2, 0.4, 0.6, 0.8]},
+            y_axis_config={"numbers_to_include": [-24, -20, -16, -12]},
+        ).to_corner(DL, buff=EDGE_BUFF).shift(0.4 * RIGHT + 0.2 * UP)
+        labels = VGroup(
+            get_colored_tex("p", {"p": MEAN}, font_size=LABEL_SIZE)
+            .next_to(axes.x_axis, RIGHT, buff=0.15),
+            get_colored_tex(r"\ell(p)", {r"\ell": LIKELIHOOD, "p": MEAN}, font_size=LABEL_SIZE)
+            .next_to(axes.y_axis, UP, buff=0.1),
+        )
+        curve = get_sampled_curve(axes, P_GRID, BERN_LL, LIKELIHOOD)
+        t = ValueTracker(0.0)
+        tangent = always_redraw(lambda: self.get_tangent(t.get_value()))
+        slope_text = get_colored_tex(r"\frac{d\ell}{dp} =", {r"\ell": LIKELIHOOD, "p": MEAN},
+                                     font_size=LABEL_SIZE)
+        slope_value = get_tracked_number(t, decimals=1, color=POSTERIOR, font_size=LABEL_SIZE,
+                                         value=lambda s: float(lookup(P_PATH_SLOPE, s)))
+        readout = VGroup(slope_text, slope_value).arrange(RIGHT, buff=0.12)
+        readout.next_to(labels[0], DOWN, buff=0.35).align_to(labels[0], LEFT)
+        slope_value.add_updater(lambda m: m.next_to(slope_text, RIGHT, buff=0.12))
+        with self.beat("Here is that log-likelihood for every p. It has one peak, and the peak "
+                       "is where the curve is flat."):
+            self.play(Create(axes), FadeIn(labels))
+            self.play(Create(curve), run_time=1.5)
+        with self.beat("Lay a tangent on it. Left of the peak the slope is positive, so raising "
+                       "p helps. Past the peak it turns negative. Bring it back, and at the top "
+                       "the slope is exactly zero."):
+            self.play(FadeIn(tangent), FadeIn(readout))
+            self.play(t.animate.set_value(69), run_time=3, rate_func=smooth)
+            self.play(t.animate.set_value(len(P_PATH) - 1), run_time=2.5, rate_func=smooth)
+        for m in (tangent, slope_value):
+            m.clear_updaters()
+        self.graph = VGroup(axes, labels, curve, tangent, readout)
+
+    def show_derivation(self):
+        colors = {r"\ell": LIKELIHOOD, "p": MEAN, r"\hat p": POSTERIOR}
+        steps = VGroup(
+            get_colored_tex(r"\frac{d\ell}{dp} = \frac{k}{p} - \frac{n-k}{1-p} = 0", colors,
+                            font_size=LABEL_SIZE + 2),
+            get_colored_tex(r"k\,(1-p) = (n-k)\,p \;\Rightarrow\; k = n\,p", colors,
+                            font_size=LABEL_SIZE + 2),
+            get_colored_tex(rf"\hat p = \frac{{k}}{{n}} = \frac{{{K_HEADS}}}{{{N_FLIPS}}} = "
+                            rf"{format_number(P_HAT)}", colors, font_size=LABEL_SIZE + 2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        steps.next_to(self.lines, DOWN, buff=0.45).align_to(self.lines, LEFT)
+        with self.beat("Now by calculus. Differentiate: the derivative of log p is one over p, "
+                       "and of log one minus p it is minus one over one minus p. Set the sum "
+                       "to zero."):
+            self.play(Write(steps[0]), run_time=2)
+        with self.beat("Multiply out the denominators. The terms with k times p cancel, "
+                       "leaving k equals n times p."):
+            self.play(TransformFromCopy(steps[0], steps[1]), run_time=1.5)
+        with self.beat(f"So the maximum likelihood estimate is the fraction of heads: {K_HEADS} "
+                       f"over {N_FLIPS}, {format_number(P_HAT)}. Exactly where the tangent "
+                       "went flat. The obvious answer, now with a reason."):
+            self.play(Write(steps[2]))
+            self.play(Circumscribe(steps[2], color=POSTERIOR),
+                      Indicate(self.graph[3], color=POSTERIOR))
+        self.steps = steps
+
+    def show_gaussian(self):
+        self.play(FadeOut(VGroup(self.coins, self.count, self.graph, self.lines, self.steps)))
+        colors = {r"\ell": LIKELIHOOD, r"\mu": MEAN, r"\sigma^2": SPREAD, r"\sigma^4": SPREAD,
+                  r"\hat\mu": MEAN, r"\hat\sigma^2": SPREAD}
+        lines = VGroup(
+            get_colored_tex(r"\ell(\mu, \sigma^2) = -\frac{n}{2}\log(2\pi\sigma^2) - \sum_i "
+                            r"\frac{(x_i-\mu)^2}{2\sigma^2}", colors, font_size=BODY_SIZE),
+            get_colored_tex(r"\frac{\partial \ell}{\partial \mu} = \sum_i \frac{x_i - \mu}"
+                            r"{\sigma^2} = 0 \;\Rightarrow\; \hat\mu = \frac1n \sum_i x_i = \bar{x}",
+                            colors, font_size=BODY_SIZE),
+            get_colored_tex(r"\frac{\partial \ell}{\partial \sigma^2} = -\frac{n}{2\sigma^2} + "
+                            r"\sum_i \frac{(x_i-\mu)^2}{2\sigma^4} = 0 \;\Rightarrow\; "
+                            r"\hat\sigma^2 = \frac1n \sum_i (x_i - \bar{x})^2", colors,
+                            font_size=BODY_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.5).move_to(ORIGIN)
+        with self.beat("The same three moves work for the Gaussian of the first scene. Write "
+                       "its log-likelihood."):
+            self.play(Write(lines[0]), run_time=2)
+        with self.beat("Differentiate in the mean: the sum of the deviations must be zero, so "
+                       "the mean is the sample average."):
+            self.play(Write(lines[1]), run_time=2)
+        with self.beat("Differentiate in the variance and solve: the average squared deviation, "
+                       "divided by n, not n minus one. Maximum likelihood gives the biased "
+                       "estimate."):
+            self.play(Write(lines[2]), run_time=2)
+            self.play(Circumscribe(lines[2], color=SPREAD))
+        self.play(FadeOut(lines))
+
+
+# =========================================================================== scene 3
+
+BAR_SCALE = 1.8  # screen height of a bar of probability 1
+
+
+class CrossEntropyIsNll(NarratedScene):
+    """Bernoulli and categorical MLE: the negative log-likelihood of labels is the cross-entropy loss."""
+
+    def construct(self):
+        # Step 1: a binary classifier is a coin per example: its NLL is binary cross-entropy.
+        self.show_binary()
+        # Step 2: three classes, four examples: the likelihood is the product of the true bars.
+        self.show_bars()
+        # Step 3: the average -log is the cross-entropy against one-hot labels.
+        self.show_cross_entropy()
+        # Step 4: formula -> mathcore -> NumPy.
+        show_bridge(self, CROSS_ENTROPY, (
+            "In code. The formula: minus the mean log probability of the true labels.",
+            "mathcore writes it as the cross-entropy between one-hot labels and the "
+            f"predictions: {CROSS_ENTROPY.shown()}.",
+            "And the NumPy line you would write: pick each row's probability of its true "
+            "label, take logs, average, negate. The same number, which is also what PyTorch's "
+            "cross entropy loss computes, from logits."))
+        # Step 5: why MLE is not the end: with few data it is overconfident.
+        self.show_overconfidence()
+
+    # ------------------------------------------------------------------ builders
+    def get_example(self, probs, label: int, loss: float) -> VGroup:
+        """One example's three predicted probabilities as bars, the true class lit."""
+        bars = VGroup(*(
+            Rectangle(width=0.42, height=max(BAR_SCALE * q, 0.02), stroke_width=0,
+                      fill_color=LIKELIHOOD if c == label else FAINT, fill_opacity=1)
+            for c, q in enumerate(probs)
+        )).arrange(RIGHT, buff=0.1, aligned_edge=DOWN)
+        classes = VGroup(*(MathTex(str(c), font_size=SMALL_SIZE, color=MUTED).next_to(b, DOWN, buff=0.1)
+                           for c, b in enumerate(bars)))
+        value = MathTex(format_number(probs[label], 1), font_size=SMALL_SIZE, color=LIKELIHOOD)
+        value.next_to(bars[label], UP, buff=0.08)
+        nll = get_colored_tex(rf"-\log = {format_number(loss)}", {}, font_size=SMALL_SIZE)
+        nll.next_to(classes, DOWN, buff=0.2)
+        return VGroup(bars, classes, value, nll)
+
+    # ------------------------------------------------------------------ steps
+    def show_binary(self):
+        colors = {"y": DATA, "p": MEAN}
+        lines = VGroup(
+            get_colored_tex(r"P(y \mid p) = p^{y}\,(1-p)^{1-y}, \quad y \in \{0, 1\}", colors,
+                            font_size=LABEL_SIZE + 2),
+            get_colored_tex(r"-\log P(y \mid p) = -\big[\,y \log p + (1-y)\log(1-p)\,\big]",
+                            colors, font_size=LABEL_SIZE + 2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35).to_corner(UL, buff=EDGE_BUFF)
+        name = Tex("binary cross-entropy", font_size=LABEL_SIZE, color=POSTERIOR)
+        name.next_to(lines[1], RIGHT, buff=0.4)
+        with self.beat("Why does this matter to a programmer? Because a classifier is a coin "
+                       "with a different bias for every input. A binary classifier predicts p, "
+                       "the probability that the label y is one, and the label is one flip."):
+            self.play(Write(lines[0]), run_time=2)
+        with self.beat("Its negative log-likelihood is minus y log p, minus one minus y, times "
+                       "log of one minus p. That is the binary cross-entropy loss, "
+                       "letter for letter."):
+            self.play(TransformFromCopy(lines[0], lines[1]), run_time=1.5)
+            self.play(FadeIn(name, shift=0.2 * LEFT))
+        self.binary = VGroup(lines, name)
+
+    def show_bars(self):
+        examples = VGroup(*(self.get_example(probs, label, loss) for probs, label, loss
+                            in zip(CLASS_PROBS, LABELS, EXAMPLE_LOSS)))
+        examples.arrange(RIGHT, buff=0.7, aligned_edge=DOWN)
+        examples.to_corner(DL, buff=EDGE_BUFF).shift(0.3 * RIGHT)
+        top = examples[0][0].get_bottom()[1] + BAR_SCALE * CLASS_PROBS.max() + 0.45  # over the tallest bar
+        titles = VGroup(*(Tex(f"example {i + 1}, $y = {y}$", font_size=SMALL_SIZE, color=TEXT)
+                          .move_to([ex[0].get_center()[0], top, 0])
+                          for i, (ex, y) in enumerate(zip(examples, LABELS))))
+        with self.beat("With more classes, the coin becomes a die. Here a model predicts "
+                       "probabilities over three classes for four examples. The blue bar is the "
+                       "probability it gave to the true label."):
+            self.play(LaggedStart(*(FadeIn(VGroup(ex[0], ex[1], t), shift=0.2 * UP)
+                                    for ex, t in zip(examples, titles)), lag_ratio=0.2),
+                      run_time=2)
+            self.play(LaggedStart(*(FadeIn(ex[2]) for ex in examples), lag_ratio=0.2))
+        product = get_colored_tex(
+            r"L = \prod_i p_{i,\,y_i} = 0.7 \cdot 0.6 \cdot 0.6 \cdot 0.3 = "
+            rf"{format_number(LIKELIHOOD_OF_LABELS, 3)}", {"L": LIKELIHOOD},
+            font_size=LABEL_SIZE + 2)
+        product.next_to(self.binary, DOWN, buff=0.4).align_to(self.binary, LEFT)
+        with self.beat("The examples are independent, so the likelihood of all four labels is "
+                       "the product of the blue bars. Maximum likelihood training makes that "
+                       "product as large as it can."):
+            self.play(LaggedStart(*(Indicate(ex[0], color=LIKELIHOOD) for ex in examples),
+                                  lag_ratio=0.2))
+            self.play(Write(product), run_time=1.5)
+        self.examples, self.titles, self.product = examples, titles, product
+
+    def show_cross_entropy(self):
+        colors = {"H": POSTERIOR, r"\mathbf{1}": DATA}
+        lines = VGroup(
+            get_colored_tex(r"-\tfrac{1}{n}\log L = -\tfrac{1}{n}\sum_i \log p_{i,\,y_i} = "
+                            rf"{format_number(MEAN_LOSS, 3)}", colors, font_size=LABEL_SIZE + 2),
+            get_colored_tex(r"-\log p_{i,\,y_i} = -\sum_c \mathbf{1}[y_i = c]\,\log p_{i,c} = "
+                            r"H(\mathbf{1}_{y_i},\, p_i)", colors, font_size=LABEL_SIZE + 2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        lines.next_to(self.product, DOWN, buff=0.35).align_to(self.product, LEFT)
+        with self.beat("Take minus the log and divide by n: the product becomes an average of "
+                       "minus log probabilities, one per example. The confident right answer "
+                       f"costs {format_number(EXAMPLE_LOSS[0])}, the hesitant one "
+                       f"{format_number(EXAMPLE_LOSS[3])}. Their mean is "
+                       f"{format_number(MEAN_LOSS, 3)}."):
+            self.play(LaggedStart(*(FadeIn(ex[3], shift=0.1 * DOWN) for ex in self.examples),
+                                  lag_ratio=0.2))
+            self.play(Write(lines[0]), run_time=1.5)
+        with self.beat("Write the label as a one-hot vector, and each term is the cross-entropy "
+                       "between the label and the prediction. So the negative log-likelihood "
+                       "of the labels is the cross-entropy loss: minimising one is maximising "
+                       "the other."):
+            self.play(Write(lines[1]), run_time=2)
+            self.play(Circumscribe(lines[1], color=POSTERIOR))
+        self.play(FadeOut(VGroup(self.binary, self.examples, self.titles, self.product, lines)))
+
+    def show_overconfidence(self):
+        colors = {"p": MEAN, r"\hat p": POSTERIOR}
+        coins = VGroup(*(Circle(radius=0.22, color=MUTED, stroke_width=4) for _ in range(3)))
+        coins.arrange(RIGHT, buff=0.25).move_to(1.6 * UP)
+        lines = VGroup(
+            get_colored_tex(r"\hat p = \frac{0}{3} = 0", colors, font_size=BODY_SIZE),
+            get_colored_tex(r"\text{next flip heads:}\quad -\log \hat p = -\log 0 = \infty",
+                            colors, font_size=BODY_SIZE),
+        ).arrange(DOWN, buff=0.4).next_to(coins, DOWN, buff=0.6)
+        with self.beat("One warning before we go on. Flip a new coin three times and see three "
+                       "tails. Maximum likelihood says the chance of heads is zero."):
+            self.play(LaggedStart(*(FadeIn(c, scale=1.6) for c in coins), lag_ratio=0.3))
+            self.play(Write(lines[0]))
+        with self.beat("If the next flip is heads, its loss is minus log zero: infinite. With "
+                       "few data, the MLE trusts them completely. To temper it we need a belief "
+                       "held before the data arrive: a prior. That is MAP estimation."):
+            self.play(Write(lines[1]), run_time=1.5)
+            self.play(Indicate(lines[1], color=POSTERIOR))
+        self.play(FadeOut(VGroup(coins, lines)))
+
+
+# =========================================================================== scene 4
+
 class MapBetweenPriorAndMle(NarratedScene):
     """With a prior on the mean, the MAP estimate slides from the prior mean toward the MLE."""
 
@@ -452,7 +799,7 @@ class MapBetweenPriorAndMle(NarratedScene):
             m.clear_updaters()
 
 
-# =========================================================================== scene 3
+# =========================================================================== scene 5
 
 class RegularizationIsAPrior(NarratedScene):
     """MAP weights: a Gaussian prior is L2 regularisation (ridge), a Laplace prior is L1 (lasso)."""
@@ -606,7 +953,7 @@ class RegularizationIsAPrior(NarratedScene):
             m.clear_updaters()
 
 
-# =========================================================================== scene 4
+# =========================================================================== scene 6
 
 class Lesson09TryIt(TryItScene):
     lesson = 9

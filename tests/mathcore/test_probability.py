@@ -344,3 +344,24 @@ def test_bad_input_names_the_argument(call, match):
 
 def test_docstring_examples_run():
     assert doctest.testmod(probability).failed == 0
+
+
+@pytest.mark.parametrize("k, n", [(0, 5), (3, 10), (7, 20), (12, 12)])
+def test_bernoulli_log_likelihood_matches_scipy_and_its_score_is_its_slope(k, n):
+    from mathcore.probability import bernoulli_score, log_likelihood_bernoulli
+    p = np.linspace(0.02, 0.98, 49)
+    flips = np.r_[np.ones(k), np.zeros(n - k)]  # (n,) any order gives the same likelihood
+    oracle = stats.bernoulli.logpmf(flips[:, None], p).sum(axis=0)
+    np.testing.assert_allclose(log_likelihood_bernoulli(k, n, p), oracle, rtol=1e-12, atol=1e-12)
+    h = 1e-6
+    slope = (stats.bernoulli.logpmf(flips[:, None], p + h).sum(axis=0)
+             - stats.bernoulli.logpmf(flips[:, None], p - h).sum(axis=0)) / (2 * h)
+    np.testing.assert_allclose(bernoulli_score(k, n, p), slope, rtol=1e-5, atol=1e-4)
+
+
+def test_bernoulli_score_vanishes_at_k_over_n_and_rejects_bad_input():
+    from mathcore.probability import bernoulli_score, log_likelihood_bernoulli
+    assert float(bernoulli_score(7, 20, 7 / 20)) == pytest.approx(0.0, abs=1e-12)
+    for bad in [(3, 2, 0.5), (1, 2, 0.0), (1, 2, 1.0), (-1, 2, 0.5)]:
+        with pytest.raises(ValueError):
+            log_likelihood_bernoulli(*bad)
