@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from . import lifeline
+from .scene_context import ROOT_ENV
 from .contract import RunnerResult, RunnerTask, result_from_dict, task_from_dict
 
 
@@ -362,6 +363,7 @@ def _render_remote(spec: dict, files: dict[str, bytes]) -> dict:
         env = worker_env()
         env[lifeline.PARENT_ENV] = str(os.getpid())  # the render dies with its worker
         env["PYTHONPATH"] = os.pathsep.join([str(mirror), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        env[ROOT_ENV] = str(mirror)  # the scene's project is the mirror (a title card's data is there)
         import resource  # noqa: PLC0415
 
         before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -13,7 +13,7 @@ import pytest
 from click.shell_completion import ShellComplete
 from click.testing import CliRunner
 
-from mathreel import project, viewer
+from mathreel import scene_context, viewer
 from mathreel.cli import cli
 from conftest import FIXTURES, ffprobe
 
@@ -134,7 +134,7 @@ def test_project_points_an_installed_mathreel_at_a_curriculum(mini_project, tmp_
     monkeypatch.delenv("MATHREEL_ROOT")
     monkeypatch.chdir(elsewhere)
     installed = tmp_path_factory.mktemp("venv") / "site-packages" / "mathreel" / "project.py"
-    monkeypatch.setattr(project, "__file__", str(installed))  # not an editable checkout
+    monkeypatch.setattr(scene_context, "__file__", str(installed))  # not an editable checkout
     lost = run("list")
     assert lost.exit_code == 1
     assert "point mathreel at a curriculum folder with --project DIR or $MATHREEL_ROOT" in lost.stderr
