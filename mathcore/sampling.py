@@ -468,7 +468,7 @@ def autocorrelation(x, max_lag) -> np.ndarray:
     x = as_array(x, "x")  # (n,)
     if x.ndim != 1 or len(x) < 2:
         raise ValueError("x must be a 1-D chain of at least 2 values")
-    max_lag = int(max_lag)
+    max_lag = int(as_real(max_lag, "max_lag"))  # refuses complex, like every argument
     if not 0 <= max_lag < len(x):
         raise ValueError(f"max_lag must be in [0, {len(x) - 1}], got {max_lag}")
     d = x - x.mean()  # (n,)

@@ -146,11 +146,40 @@ CALLS = [
     (generative.elbo_terms, dict(x=[1.0, 2.0], x_mean=[1.5, 2.0], mu=[0.0], logvar=[0.0], decoder_var=1.0)),
     (generative.gan_value, dict(d_real=[0.75, 0.5], d_fake=[0.25, 0.5])),
     (generative.optimal_discriminator, dict(p_data=[0.5, 0.5], p_g=[0.25, 0.75])),
+    # added with the deepened lessons
+    (attention.round_to_bfloat16, dict(x=[1.0, 2.0])),
+    (attention.round_to_format, dict(x=[1.0, 2.0], fmt="float16")),
+    (attention.running_sum, dict(values=[0.1, 0.2], fmt="float16")),
+    (attention.parameter_count, dict(d_model=8, n_layers=1)),
+    (generative.ddpm_reverse_step, dict(x_t=[0.1, 0.2], t=1, eps_pred=[0.0, 0.1], noise=[0.0, 0.0],
+                                        betas=[0.1, 0.2, 0.3])),
+    (generative.epsilon_loss, dict(eps=[0.1, 0.2], eps_pred=[0.0, 0.1])),
+    (generative.generator_loss, dict(d_fake=[0.2, 0.5])),
+    (generative.ideal_epsilon, dict(x_t=[[0.1, 0.2]], t=1, data=[[0.0, 0.0], [1.0, 1.0]],
+                                    alpha_bars=[0.9, 0.8, 0.7])),
+    (generative.reparameterize, dict(mu=[0.0], sigma=[1.0], eps=[0.5])),
+    (linalg.inverse, dict(A=SPD)),
+    (linalg.solve, dict(A=SPD, b=[1.0, 2.0])),
+    (linalg.solve_triangular, dict(T=[[1.0, 0.0], [2.0, 1.0]], b=[1.0, 1.0], lower=True)),
+    (manifold.fuzzy_graph, dict(X=[[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [3.0, 3.0]], k=2)),
+    (optim.cosine_decay, dict(lr_max=0.1, n_steps=5)),
+    (optim.ema, dict(values=[1.0, 2.0], beta=0.9)),
+    (optim.hard_margin_svm, dict(X=[[1.0, 1.0], [-1.0, -1.0]], y=[1.0, -1.0])),
+    (optim.inverse_time_decay, dict(lr0=0.1, n_steps=5, k0=2.0)),
+    (optim.step_decay, dict(lr0=0.1, n_steps=5, every=2, gamma=0.5)),
+    (probability.bernoulli_score, dict(k=3, n=10, p=0.4)),
+    (probability.log_likelihood_bernoulli, dict(k=3, n=10, p=0.4)),
+    (sampling.autocorrelation, dict(x=[0.1, 0.5, -0.2, 0.3, 0.9, -0.4, 0.2, 0.0], max_lag=2)),
+    (sampling.effective_sample_size, dict(x=[0.1, 0.5, -0.2, 0.3, 0.9, -0.4, 0.2, 0.0])),
+    (sampling.metropolis_hastings_kernel, dict(p_tilde=[1.0, 2.0, 4.0],
+                                               Q=[[0.0, 0.5, 0.5], [0.5, 0.0, 0.5], [0.5, 0.5, 0.0]])),
+    (sampling.stationary_distribution, dict(P=[[0.9, 0.1], [0.2, 0.8]])),
 ]
 
 # Public functions with no numeric input to corrupt (symbolic, string or shape arguments).
 NO_NUMERIC_INPUT = {"calculus.symbolic_gradient", "calculus.symbolic_jacobian",
-                    "calculus.symbolic_hessian", "calculus.to_latex", "attention.broadcast_shapes"}
+                    "calculus.symbolic_hessian", "calculus.to_latex", "attention.broadcast_shapes",
+                    "attention.machine_epsilon"}
 OWN_TESTS = {"attention.einsum_loops", "autodiff.mlp_backprop"}  # positional operands; many shapes
 NOT_NUMERIC = (str, bool, type(None))
 SKIPPED_ARGUMENTS = {"rng", "axis"}  # a seed or an axis, not data
