@@ -480,7 +480,9 @@ class MleByCalculus(NarratedScene):
         with self.beat(f"So the maximum likelihood estimate is the fraction of heads: {K_HEADS} "
                        f"over {N_FLIPS}, {format_number(P_HAT)}. Exactly where the tangent "
                        "went flat. The obvious answer, now with a reason."):
-            self.play(Write(steps[2]))
+            # the slope readout (now 0) sits where the result is written: it gives way
+            self.play(Write(steps[2]), FadeOut(self.graph[4]))
+            self.graph.remove(self.graph[4])  # gone, so the later fade-out leaves it gone
             self.play(Circumscribe(steps[2], color=POSTERIOR),
                       Indicate(self.graph[3], color=POSTERIOR))
         self.steps = steps
