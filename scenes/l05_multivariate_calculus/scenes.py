@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
-    Indicate, Line, MathTex, Polygon, ValueTracker, VGroup, Write, always_redraw, linear,
+    DEGREES, DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Dot3D, FadeIn,
+    FadeOut, GrowArrow, Indicate, Line, MathTex, ParametricFunction, Polygon, Surface,
+    ThreeDAxes, ThreeDScene, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
 )
 
 from mathcore import calculus
@@ -80,6 +81,16 @@ TEX_MAP = {r"\nabla f": GRADIENT, r"\partial x": I_HAT, r"\partial y": J_HAT,
 T1_COLOR, T2_COLOR = ACCENT, VECTOR
 
 
+# The hill in 3-D: a 24 x 24 surface, seen from the front left, then from straight above.
+SURFACE_RESOLUTION = 24
+CAMERA_PHI, CAMERA_THETA = 62 * DEGREES, -115 * DEGREES
+# Shifts the 3-D hill 2.6 units to the left of the screen (screen right is the floor's
+# direction at angle theta + 90 degrees), leaving the right for flat slices and a map.
+HILL_SHIFT = -2.6 * np.array([np.cos(CAMERA_THETA + np.pi / 2), np.sin(CAMERA_THETA + np.pi / 2), 0])
+CUT_LEVEL = 4  # LEVELS[4]: the horizontal plane's height
+MAP_CENTER = (4.6, -0.4, 0)  # the small flat map beside the surface
+
+
 def get_hill_map(center=(-3.6, -0.3, 0), unit: float = 1.05):
     """The hill seen from above: faint plane, contour lines, the point P0."""
     plane = get_plane(x_range=(-3.2, 3.2, 1), y_range=(-3.2, 3.2, 1), unit=unit)
@@ -97,6 +108,194 @@ def get_slice_axes(y_label: str, color) -> Axes:
                 y_axis_config={"numbers_to_include": [1, 2, 3]})
     axes.x_axis.set_color(color)
     return axes
+
+
+# =========================================================================== scene 0
+
+def get_hill_axes() -> ThreeDAxes:
+    """Floor (x, y) from -3 to 3 and height f from 0 to 3.2, in the course's muted colour."""
+    axes = ThreeDAxes(x_range=(-3, 3, 1), y_range=(-3, 3, 1), z_range=(0, 3.2, 1),
+                      x_length=6, y_length=6, z_length=3.2,
+                      axis_config={"color": MUTED, "include_tip": False, "stroke_width": 2})
+    axes.layout_exempt = True  # drawn in 3-D: the layout check sees only flat coordinates
+    return axes
+
+
+def get_hill_surface(axes: ThreeDAxes) -> Surface:
+    """The graph z = f(x, y) over the floor, 24 x 24 patches, coloured by height."""
+    surface = Surface(lambda u, v: axes.c2p(u, v, float(hill((u, v)))), u_range=(-3, 3),
+                      v_range=(-3, 3), resolution=(SURFACE_RESOLUTION, SURFACE_RESOLUTION),
+                      fill_opacity=0.7, stroke_width=0.4, stroke_color=FAINT)
+    surface.set_fill_by_value(axes=axes, colorscale=[(CONTOUR_LOW, 0.0), (CONTOUR_HIGH, PEAK)],
+                              axis=2)
+    surface.layout_exempt = True
+    return surface
+
+
+def get_lifted_contours(axes: ThreeDAxes) -> VGroup:
+    """The contour lines of the flat map, each lifted to its own height on the surface."""
+    from contourpy import contour_generator
+    from manim import color_gradient
+    generator = contour_generator(GRID, GRID, GRID_Z)
+    palette = color_gradient([CONTOUR_LOW, CONTOUR_HIGH], len(LEVELS))
+    loops = VGroup()
+    for level, color in zip(LEVELS, palette):
+        for line in generator.lines(level):
+            loop = VMobject(stroke_color=color, stroke_width=3)
+            loop.set_points_as_corners([axes.c2p(x, y, level) for x, y in line])
+            loops.add(loop)
+    loops.layout_exempt = True
+    return loops
+
+
+class HillInThreeD(NarratedScene, ThreeDScene):
+    """The graph of f(x, y) as a surface; vertical planes cut slices, horizontal planes
+    cut contour lines; seen from straight above it is the contour map."""
+
+    def construct(self):
+        # Step 1: the surface z = f(x, y) and why a programmer meets one.
+        self.show_surface()
+        # Step 2: vertical planes cut the surface along slices, drawn flat beside it.
+        self.show_vertical_cut("x")
+        self.show_vertical_cut("y")
+        # Step 3: a horizontal plane cuts a contour line, drawn on the flat map beside it.
+        self.show_horizontal_cut()
+        # Step 4: all the contour lines, seen from straight above: the contour map.
+        self.show_map_from_above()
+
+    def show_surface(self):
+        self.set_camera_orientation(phi=CAMERA_PHI, theta=CAMERA_THETA, zoom=0.8)
+        self.axes = axes = get_hill_axes().shift(HILL_SHIFT)
+        self.surface = get_hill_surface(axes)
+        formula = get_colored_tex(r"z = f(x, y) = 3\, e^{-(x^2 + 2y^2)/6}", TEX_MAP,
+                                  font_size=LABEL_SIZE)
+        formula.to_corner(UL, buff=EDGE_BUFF)
+        self.add_fixed_in_frame_mobjects(formula)
+        self.remove(formula)
+        names = VGroup(*(MathTex(name, font_size=LABEL_SIZE, color=MUTED).move_to(axes.c2p(*end))
+                         for name, end in (("x", (3.4, 0, 0)), ("y", (0, 3.4, 0)),
+                                           ("z", (0, 0, 3.6)))))
+        names.layout_exempt = True
+        self.add_fixed_orientation_mobjects(*names)
+        self.remove(*names)
+        with self.beat("Before we measure any slope, look at the whole function. Above each "
+                       "point x, y of the floor we draw the height f of x and y, and the "
+                       "heights make a surface: a smooth hill."):
+            self.play(Create(axes), FadeIn(names), run_time=1.5)
+            self.play(Create(self.surface), run_time=3)
+            self.play(Write(formula))
+        with self.beat("Every loss function of two weights is such a landscape: the floor "
+                       "holds the weights, the height is the loss, and training walks across "
+                       "it. Our hill is upside down, but the tools are the same."):
+            self.move_camera(theta=CAMERA_THETA + 40 * DEGREES, run_time=4)
+            self.move_camera(theta=CAMERA_THETA, run_time=3)
+        self.formula, self.names = formula, names
+
+    def show_vertical_cut(self, axis: str):
+        axes = self.axes
+        along_x = axis == "x"
+        color = I_HAT if along_x else J_HAT
+        x0, y0 = P0
+        if along_x:
+            corners = [(-3, y0, 0), (3, y0, 0), (3, y0, 3.2), (-3, y0, 3.2)]
+            curve = ParametricFunction(lambda t: axes.c2p(t, y0, float(hill((t, y0)))),
+                                       t_range=(-3, 3), color=color, stroke_width=5)
+        else:
+            corners = [(x0, -3, 0), (x0, 3, 0), (x0, 3, 3.2), (x0, -3, 3.2)]
+            curve = ParametricFunction(lambda t: axes.c2p(x0, t, float(hill((x0, t)))),
+                                       t_range=(-3, 3), color=color, stroke_width=5)
+        plane = Polygon(*(axes.c2p(*c) for c in corners), stroke_color=color, stroke_width=1,
+                        fill_color=color, fill_opacity=0.25)
+        curve.layout_exempt = plane.layout_exempt = True
+        flat = get_slice_axes("f", color).scale(0.8)
+        flat.to_edge(RIGHT, buff=0.5)
+        flat.to_edge(UP, buff=1.2) if along_x else flat.to_edge(DOWN, buff=0.7)
+        graph = flat.plot_line_graph(SLICE_T, SLICE_X if along_x else SLICE_Y, line_color=color,
+                                     add_vertex_dots=False, stroke_width=3)
+        name = get_colored_tex(rf"f(x,\, {format_number(y0, 1)})" if along_x else
+                               rf"f({format_number(x0, 1)},\, y)", TEX_MAP, font_size=SMALL_SIZE)
+        name.set_color(color).next_to(flat, UP, buff=0.05).align_to(flat, LEFT)
+        flat_dot = Dot(flat.c2p(x0 if along_x else y0, F0), radius=0.06, color=TEXT)
+        self.add_fixed_in_frame_mobjects(flat, graph, name, flat_dot)
+        self.remove(flat, graph, name, flat_dot)
+        if along_x:
+            text = (f"Now cut the hill with a vertical plane, at y equals {format_number(y0, 1)}. "
+                    "The plane meets the surface in a curve: the height as we walk along x "
+                    "with y held fixed.")
+            follow = ("Lay that curve flat and it is an ordinary function of one variable, a "
+                      "slice. Its slope at our point will be the first partial derivative.")
+        else:
+            text = (f"Cut the other way, with the plane x equals {format_number(x0, 1)}, and "
+                    "you get the slice along y.")
+            follow = ("It is a narrower bump, because the hill falls off faster in y. Each "
+                      "slice is a function of one variable, and its slope is a number we "
+                      "already know how to find.")
+        with self.beat(text):
+            self.play(FadeIn(plane), run_time=1.5)
+            self.play(Create(curve), run_time=2)
+        point = Dot3D(axes.c2p(x0, y0, F0 + 0.05), radius=0.1, color=TEXT, resolution=(8, 8))
+        point.layout_exempt = True
+        with self.beat(follow):
+            self.play(Create(flat), FadeIn(name), Create(graph), run_time=2)
+            self.play(FadeIn(flat_dot, scale=2), *([FadeIn(point)] if along_x else []),
+                      Indicate(curve, color=color))
+        self.play(FadeOut(plane))
+        if along_x:
+            self.point = point
+        setattr(self, f"cut_{axis}", VGroup(curve))
+        setattr(self, f"flat_{axis}", VGroup(flat, graph, name, flat_dot))
+
+    def show_horizontal_cut(self):
+        axes = self.axes
+        level = LEVELS[CUT_LEVEL]
+        height = ValueTracker(0.0)
+        square = [(-3, -3), (3, -3), (3, 3), (-3, 3)]
+
+        def floor_plane():
+            z = height.get_value()
+            plane = Polygon(*(axes.c2p(x, y, z) for x, y in square), stroke_color=TEXT,
+                            stroke_width=1, fill_color=TEXT, fill_opacity=0.2)
+            plane.layout_exempt = True
+            return plane
+
+        plane = always_redraw(floor_plane)
+        loops = get_lifted_contours(axes)
+        cut_loop = loops[CUT_LEVEL]
+        map_plane, contours, map_point = get_hill_map(center=MAP_CENTER, unit=0.55)
+        map_loop = contours[CUT_LEVEL]
+        self.add_fixed_in_frame_mobjects(map_plane, map_loop)
+        self.remove(map_plane, map_loop)
+        with self.beat("Cut it horizontally instead. Raise a flat plane to the height "
+                       f"{format_number(level, 1)}: it meets the hill in a closed loop, and every "
+                       "point of that loop has the same height."):
+            self.play(FadeOut(self.flat_x), FadeOut(self.flat_y), FadeOut(self.cut_x),
+                      FadeOut(self.cut_y))
+            self.add(plane)
+            self.play(height.animate.set_value(level), run_time=2.5)
+            self.play(Create(cut_loop), run_time=2)
+        with self.beat("That loop is a contour line. Drawn on the floor, from above, it is the "
+                       "first line of a map."):
+            self.play(FadeIn(map_plane), run_time=1)
+            self.play(Create(map_loop), Indicate(cut_loop, color=TEXT), run_time=2)
+        others = [i for i in range(len(loops)) if i != CUT_LEVEL]
+        self.add_fixed_in_frame_mobjects(*(contours[i] for i in others))
+        self.remove(*(contours[i] for i in others))
+        with self.beat("Do the same at six more heights. Where the hill is steep, the loops "
+                       "crowd together; where it is gentle, they spread apart."):
+            self.play(FadeOut(plane))
+            self.play(*(Create(loops[i]) for i in others), *(Create(contours[i]) for i in others),
+                      run_time=3)
+        self.loops, self.map_group = loops, VGroup(map_plane, contours)
+
+    def show_map_from_above(self):
+        with self.beat("Now look straight down on the surface. The heights disappear, the loops "
+                       "stay, and the hill becomes its contour map: the flat picture the rest "
+                       "of this lesson works on."):
+            self.play(FadeOut(self.map_group))
+            hill_3d = VGroup(self.axes, self.names, self.surface, self.loops, self.point)
+            self.move_camera(phi=0, theta=-90 * DEGREES, zoom=1.0, run_time=4,
+                             added_anims=[hill_3d.animate.shift(-HILL_SHIFT)])
+            self.play(self.surface.animate.set_fill(opacity=0.15), run_time=1.5)
 
 
 # =========================================================================== scene 1
