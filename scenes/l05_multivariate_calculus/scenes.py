@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Dot3D, FadeIn,
+    DEGREES, DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, Dot3D, FadeIn,
     FadeOut, GrowArrow, Indicate, Line, MathTex, ParametricFunction, Polygon, Surface,
     ThreeDAxes, ThreeDScene, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
 )
 
 from mathcore import calculus
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
@@ -52,6 +54,7 @@ ANGLES = np.radians(np.arange(0, 361))
 DIRECTIONAL = np.array([calculus.directional_derivative(hill, P0, (np.cos(a), np.sin(a)))
                         for a in ANGLES])  # (361,)
 SAMPLE_ANGLE = np.radians(100)  # a downhill direction shown before the sweep
+STEP_SHOWN = 1.1  # the drawn length of u, and of the step split into its x and y parts
 SAMPLE_DERIVATIVE = float(calculus.directional_derivative(
     hill, P0, (np.cos(SAMPLE_ANGLE), np.sin(SAMPLE_ANGLE))))
 
@@ -76,6 +79,37 @@ GRID = np.linspace(-3.2, 3.2, 129)
 GRID_Z = hill(np.stack(np.meshgrid(GRID, GRID), axis=-1))  # (len(y), len(x))
 LEVELS = [0.25, 0.5, 0.9, 1.4, 1.9, 2.4, 2.8]
 
+# Formula -> code -> library, with the hill and the point of the scenes.
+HILL_SETUP = ("f = lambda v: 3 * np.exp(-(v[0]**2 + 2 * v[1]**2) / 6)\n"
+              "p = np.array([1.0, 0.5])")
+GRADIENT_BRIDGE = Bridge(
+    formula=r"\nabla f = \left( \frac{\partial f}{\partial x},\, \frac{\partial f}{\partial y} \right)",
+    setup=HILL_SETUP,
+    mathcore=Snippet("calculus.gradient(f, p)"),
+    library=Snippet("from scipy.optimize import approx_fprime\n"
+                    "approx_fprime(p, f, 1e-7)", needs="scipy"),
+    decimals=3,
+)
+DIRECTIONAL_BRIDGE = Bridge(
+    formula=r"D_{\mathbf{u}} f = \nabla f \cdot \mathbf{u}",
+    setup=HILL_SETUP + "\na = np.radians(100)\nu = np.array([np.cos(a), np.sin(a)])",
+    mathcore=Snippet("calculus.directional_derivative(f, p, u)"),
+    library=Snippet("from scipy.optimize import approx_fprime\n"
+                    "approx_fprime(p, f, 1e-7) @ u", needs="scipy"),
+    decimals=3,
+)
+HESSIAN_BRIDGE = Bridge(
+    formula=r"H_{ij} = \frac{\partial^2 f}{\partial x_i\, \partial x_j}",
+    setup=HILL_SETUP,
+    mathcore=Snippet("calculus.hessian(f, p)"),
+    # by hand: f = 3 exp(-(s1 x^2 + s2 y^2) / 2), so H = f (g g^T - diag(s)), g = -s * p
+    library=Snippet("s = np.array([1/3, 2/3])\n"
+                    "g = -s * p\n"
+                    "f(p) * (np.outer(g, g) - np.diag(s))"),
+    decimals=2,
+    library_name="NumPy, by hand",
+)
+
 TEX_MAP = {r"\nabla f": GRADIENT, r"\partial x": I_HAT, r"\partial y": J_HAT,
            r"\mathbf{u}": VECTOR, r"D_{\mathbf{u}}": VECTOR}
 T1_COLOR, T2_COLOR = ACCENT, VECTOR
@@ -99,6 +133,15 @@ def get_hill_map(center=(-3.6, -0.3, 0), unit: float = 1.05):
                                  colors=(CONTOUR_LOW, CONTOUR_HIGH))
     point = Dot(plane.c2p(*P0), radius=0.07, color=TEXT)
     return plane, contours, point
+
+
+def clear_screen(scene) -> None:
+    """Fade out everything on screen (frozen first: a redrawn mobject would not fade)."""
+    shown = VGroup(*(m for m in scene.mobjects if isinstance(m, VMobject)))
+    for mob in shown.get_family():
+        mob.clear_updaters()
+    scene.play(FadeOut(shown))
+    scene.remove(*scene.mobjects)
 
 
 def get_slice_axes(y_label: str, color) -> Axes:
@@ -317,8 +360,8 @@ class PartialDerivativesOnAHill(NarratedScene):
         self.plane, contours, self.point = get_hill_map()
         formula = get_colored_tex(r"f(x, y) = 3\, e^{-(x^2 + 2y^2)/6}", TEX_MAP, font_size=LABEL_SIZE)
         formula.to_corner(UL, buff=EDGE_BUFF)
-        with self.beat("A function of two inputs is a landscape. Here is a hill, seen from above: "
-                       "each contour line joins points of equal height, and the top is in the "
+        with self.beat("Here is the hill again as its contour map, seen from above: each "
+                       "contour line joins points of equal height, and the top is in the "
                        "middle."):
             self.add(self.plane)
             self.play(Create(contours), run_time=2.5)
@@ -327,11 +370,15 @@ class PartialDerivativesOnAHill(NarratedScene):
         label = get_colored_tex(rf"({format_number(P0[0], 1)},\, {format_number(P0[1], 1)})", TEX_MAP,
                                 font_size=SMALL_SIZE)
         label.next_to(self.point, DR_OFFSET, buff=0.1)
+        east = get_arrow(self.point.get_center(), self.plane.c2p(*(P0 + (0.9, 0))), I_HAT)
+        north = get_arrow(self.point.get_center(), self.plane.c2p(*(P0 + (0, 0.9))), J_HAT)
         with self.beat(f"Stand at the point {format_number(P0[0], 1)}, {format_number(P0[1], 1)}. How "
                        "steep is the ground here? In two dimensions the answer depends on the "
-                       "direction."):
+                       "direction: east along x, or north along y."):
             self.play(FadeIn(self.point, scale=2), FadeIn(label))
-            self.wait(1.5)
+            self.play(GrowArrow(east))
+            self.play(GrowArrow(north))
+            self.play(FadeOut(east), FadeOut(north))
         self.formula, self.point_label = formula, label
 
     def show_slice(self, axis: str):
@@ -393,8 +440,22 @@ class PartialDerivativesOnAHill(NarratedScene):
             self.play(GrowArrow(arrow))
             self.play(Indicate(arrow, color=GRADIENT))
             self.wait(1)
-        with self.beat("Why uphill, and why the steepest way up? That is the next scene."):
+        with self.beat("In a network with a million weights the gradient has a million "
+                       "partial derivatives, one per weight, each the slope of its own slice. "
+                       "Backpropagation computes them all at once."):
             self.play(FadeOut(self.slice_x), FadeOut(self.slice_y))
+            self.play(Indicate(formula, color=GRADIENT), run_time=2)
+        # formula -> code -> library, then the question of the next scene
+        clear_screen(self)
+        show_bridge(self, GRADIENT_BRIDGE, (
+            "Here is the gradient three ways. The formula: the partial derivatives, side by "
+            "side.",
+            "The mathcore line computes each one as the slope of a slice, by central "
+            f"differences. Here both come out as {format_number(GRAD[0], 3)}.",
+            "And SciPy's approx fprime gives the same numbers. It is the finite-difference "
+            "gradient check people run against backpropagation when they write a layer by "
+            "hand. But why does this arrow point uphill, and the steepest way up? That is "
+            "the next scene."))
 
 
 DR_OFFSET = np.array([1.0, -1.0, 0.0])
@@ -429,7 +490,7 @@ class DirectionalDerivative(NarratedScene):
         plane = self.plane
         return always_redraw(lambda: get_arrow(
             plane.c2p(*P0),
-            plane.c2p(*(P0 + 1.1 * np.array([np.cos(angle.get_value()),
+            plane.c2p(*(P0 + STEP_SHOWN * np.array([np.cos(angle.get_value()),
                                               np.sin(angle.get_value())]))),
             VECTOR, stroke_width=5))
 
@@ -447,12 +508,41 @@ class DirectionalDerivative(NarratedScene):
             self.play(GrowArrow(self.u_arrow))
             self.play(FadeIn(value))
             self.wait(1)
-        with self.beat("It is the dot product of the gradient with u: the length of the "
-                       "gradient times the cosine of the angle between them. Walking this way "
-                       f"goes downhill, at slope {format_number(SAMPLE_DERIVATIVE)}."):
+        self.show_why_dot_product()
+        with self.beat("So the slope along u is a dot product: the length of the gradient "
+                       "times the cosine of the angle between them. Walking this way goes "
+                       f"downhill, at slope {format_number(SAMPLE_DERIVATIVE)}."):
             self.play(Write(formula), run_time=2)
-            self.wait(1)
+            self.play(Indicate(value, color=VECTOR))
         self.formula, self.sample_value = formula, value
+
+    def show_why_dot_product(self):
+        """A step along u is a step along x plus a step along y; each changes the height by
+        its partial derivative times its length; divide by the step's length."""
+        plane = self.plane
+        u = np.array([np.cos(SAMPLE_ANGLE), np.sin(SAMPLE_ANGLE)])
+        corner = P0 + (STEP_SHOWN * u[0], 0)
+        leg_x = Line(plane.c2p(*P0), plane.c2p(*corner), color=I_HAT, stroke_width=5)
+        leg_y = Line(plane.c2p(*corner), plane.c2p(*(P0 + STEP_SHOWN * u)), color=J_HAT,
+                     stroke_width=5)
+        lines = VGroup(
+            get_colored_tex(r"\Delta f \approx \frac{\partial f}{\partial x}\, h u_1 + "
+                            r"\frac{\partial f}{\partial y}\, h u_2", TEX_MAP, font_size=LABEL_SIZE),
+            get_colored_tex(r"D_{\mathbf{u}} f = \frac{\Delta f}{h} = \nabla f \cdot \mathbf{u}",
+                            TEX_MAP, font_size=LABEL_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        lines.to_edge(RIGHT, buff=EDGE_BUFF).shift(0.6 * UP)
+        with self.beat("Why a dot product? Take a small step of length h along u. It is a step "
+                       "of h times u one along x, then h times u two along y."):
+            self.play(Create(leg_x))
+            self.play(Create(leg_y))
+        with self.beat("Each part changes the height by its partial derivative times its "
+                       "length. Add the two and divide by h: the slope along u is the gradient "
+                       "dotted with u."):
+            self.play(Write(lines[0]), run_time=2)
+            self.play(Write(lines[1]), run_time=1.5)
+            self.play(Circumscribe(lines[1], color=VECTOR))
+        self.play(FadeOut(lines), FadeOut(leg_x), FadeOut(leg_y))
 
     def show_sweep(self):
         axes = Axes(x_range=(0, 360, 90), y_range=(-1.25, 1.25, 0.5), x_length=5.6, y_length=3.2,
@@ -529,6 +619,16 @@ class DirectionalDerivative(NarratedScene):
             self.wait(0.5)
             self.play(self.angle.animate.set_value(along + np.pi), run_time=2)
             self.wait(1)
+        # formula -> code -> library, then why the next scene follows
+        clear_screen(self)
+        show_bridge(self, DIRECTIONAL_BRIDGE, (
+            "The directional derivative three ways. The formula: the gradient dotted with a "
+            "unit vector.",
+            "The mathcore line walks a tiny step along u, both ways, and takes the slope: "
+            f"for the downhill direction at a hundred degrees, {format_number(SAMPLE_DERIVATIVE, 3)}.",
+            "And with SciPy: the finite-difference gradient, dotted with u. Forward-mode "
+            "automatic differentiation, the Jacobian-vector product in PyTorch and JAX, "
+            "computes exactly this slope in one pass, without forming the gradient."))
 
 
 # =========================================================================== scene 3
@@ -556,10 +656,10 @@ class TaylorApproximation(NarratedScene):
         formula[2].set_color(T1_COLOR)
         formula[3].set_color(T2_COLOR)
         formula.to_edge(UP, buff=EDGE_BUFF)
-        hessian = get_colored_tex(rf"H = \begin{{pmatrix}} {format_number(HESSIAN[0, 0])} & "
-                                  rf"{format_number(HESSIAN[0, 1])} \\ {format_number(HESSIAN[1, 0])} "
-                                  rf"& {format_number(HESSIAN[1, 1])} \end{{pmatrix}}", {},
-                                  font_size=SMALL_SIZE)
+        entries = [format_number(v) for v in HESSIAN.ravel()]  # h11, h12, h21, h22
+        hessian = MathTex(rf"H = \begin{{pmatrix}} {entries[0]} & {entries[1]} \\ "
+                          rf"{entries[2]} & {entries[3]} \end{{pmatrix}}",
+                          substrings_to_isolate=sorted(set(entries)), font_size=SMALL_SIZE)
         hessian.set_color(T2_COLOR)
         with self.beat("Close to a point, every smooth function looks simple. The Taylor "
                        "approximation says how simple: the value there, plus the gradient "
@@ -616,6 +716,22 @@ class TaylorApproximation(NarratedScene):
             self.wait(1)
             if order == "2":
                 self.play(FadeIn(self.hessian))
+        if order == "2":
+            self.show_hessian_entries()
+
+    def show_hessian_entries(self):
+        h = HESSIAN
+        with self.beat("The Hessian's entries are slopes of slopes. On the diagonal, "
+                       f"{format_number(h[0, 0])} and {format_number(h[1, 1])}: both slices bend "
+                       "down, the y slice faster, the narrower bump we cut at the start. Off "
+                       f"the diagonal, {format_number(h[0, 1])}: how the x slope changes as y "
+                       "moves."):
+            self.play(Circumscribe(self.hessian, color=T2_COLOR), run_time=1.5)
+            diagonal = [self.hessian.get_part_by_tex(format_number(HESSIAN[i, i])) for i in (0, 1)]
+            off = self.hessian.get_parts_by_tex(format_number(HESSIAN[0, 1]))
+            self.play(Indicate(diagonal[0], color=TEXT, scale_factor=1.4))
+            self.play(Indicate(diagonal[1], color=TEXT, scale_factor=1.4))
+            self.play(Indicate(off, color=TEXT, scale_factor=1.4))
 
     def show_errors(self):
         e1, e2 = NEAR_ERRORS
@@ -640,6 +756,18 @@ class TaylorApproximation(NarratedScene):
             self.play(Indicate(self.formula[2], color=T1_COLOR))
             self.play(Indicate(self.formula[3], color=T2_COLOR))
             self.wait(0.5)
+        # formula -> code -> library for the Hessian, then on to practice
+        clear_screen(self)
+        show_bridge(self, HESSIAN_BRIDGE, (
+            "The Hessian three ways. The formula: every second partial derivative, one per "
+            "pair of inputs.",
+            "The mathcore line takes finite differences of finite differences: at our point, "
+            f"{format_number(HESSIAN[0, 0])} and {format_number(HESSIAN[1, 1])} on the "
+            f"diagonal, {format_number(HESSIAN[0, 1])} off it.",
+            "And the same matrix by hand, from the derivative of the exponential, in NumPy. For "
+            "a network with a million weights nobody builds this matrix: Newton-type "
+            "optimizers and curvature checks use Hessian-vector products instead. Now try "
+            "the three tools yourself."))
 
     def get_gaps(self, t: ValueTracker) -> VGroup:
         """At the marker t: a dashed vertical line, the gaps from the hill's height f(t) to
