@@ -103,11 +103,11 @@ HESSIAN_BRIDGE = Bridge(
     setup=HILL_SETUP,
     mathcore=Snippet("calculus.hessian(f, p)"),
     # by hand: f = 3 exp(-(s1 x^2 + s2 y^2) / 2), so H = f (g g^T - diag(s)), g = -s * p
-    library=Snippet("s = np.array([1/3, 2/3])\n"
+    library=Snippet("s = np.array([1, 2]) / 3\n"
                     "g = -s * p\n"
-                    "f(p) * (np.outer(g, g) - np.diag(s))"),
+                    "H = np.outer(g, g) - np.diag(s)\n"
+                    "f(p) * H"),
     decimals=2,
-    library_name="NumPy, by hand",
 )
 
 TEX_MAP = {r"\nabla f": GRADIENT, r"\partial x": I_HAT, r"\partial y": J_HAT,
@@ -133,6 +133,12 @@ def get_hill_map(center=(-3.6, -0.3, 0), unit: float = 1.05):
                                  colors=(CONTOUR_LOW, CONTOUR_HIGH))
     point = Dot(plane.c2p(*P0), radius=0.07, color=TEXT)
     return plane, contours, point
+
+
+def parts_by_tex(tex: MathTex, string: str) -> VGroup:
+    """Every occurrence of an isolated substring ``string`` of ``tex``."""
+    return VGroup(*(tex.id_to_vgroup_dict[key] for text, key in tex.matched_strings_and_ids
+                    if text == string))
 
 
 def clear_screen(scene) -> None:
@@ -166,8 +172,8 @@ def get_hill_axes() -> ThreeDAxes:
 
 def get_hill_surface(axes: ThreeDAxes) -> Surface:
     """The graph z = f(x, y) over the floor, 24 x 24 patches, coloured by height."""
-    surface = Surface(lambda u, v: axes.c2p(u, v, float(hill((u, v)))), u_range=(-3, 3),
-                      v_range=(-3, 3), resolution=(SURFACE_RESOLUTION, SURFACE_RESOLUTION),
+    surface = Surface(lambda u, v: axes.c2p(u, v, float(hill((u, v)))), u_range=(-3.2, 3.2),
+                      v_range=(-3.2, 3.2), resolution=(SURFACE_RESOLUTION, SURFACE_RESOLUTION),
                       fill_opacity=0.7, stroke_width=0.4, stroke_color=FAINT)
     surface.set_fill_by_value(axes=axes, colorscale=[(CONTOUR_LOW, 0.0), (CONTOUR_HIGH, PEAK)],
                               axis=2)
@@ -181,14 +187,24 @@ def get_lifted_contours(axes: ThreeDAxes) -> VGroup:
     from manim import color_gradient
     generator = contour_generator(GRID, GRID, GRID_Z)
     palette = color_gradient([CONTOUR_LOW, CONTOUR_HIGH], len(LEVELS))
-    loops = VGroup()
+    loops = VGroup()  # one group per level (a low level is cut in two by the floor's edge)
     for level, color in zip(LEVELS, palette):
+        pieces = VGroup()
         for line in generator.lines(level):
-            loop = VMobject(stroke_color=color, stroke_width=3)
-            loop.set_points_as_corners([axes.c2p(x, y, level) for x, y in line])
-            loops.add(loop)
+            piece = VMobject(stroke_color=color, stroke_width=3)
+            piece.set_points_as_corners([axes.c2p(x, y, level) for x, y in line])
+            pieces.add(piece)
+        loops.add(pieces)
     loops.layout_exempt = True
     return loops
+
+
+def get_map_by_level(plane) -> VGroup:
+    """The flat map's contour lines, one group per level, coloured as in get_hill_map."""
+    from manim import color_gradient
+    palette = color_gradient([CONTOUR_LOW, CONTOUR_HIGH], len(LEVELS))
+    return VGroup(*(get_contour_lines(plane, GRID, GRID, GRID_Z, [level], colors=(color, color))
+                    for level, color in zip(LEVELS, palette)))
 
 
 class HillInThreeD(NarratedScene, ThreeDScene):
@@ -304,7 +320,8 @@ class HillInThreeD(NarratedScene, ThreeDScene):
         plane = always_redraw(floor_plane)
         loops = get_lifted_contours(axes)
         cut_loop = loops[CUT_LEVEL]
-        map_plane, contours, map_point = get_hill_map(center=MAP_CENTER, unit=0.55)
+        map_plane, _, _ = get_hill_map(center=MAP_CENTER, unit=0.55)
+        contours = get_map_by_level(map_plane)
         map_loop = contours[CUT_LEVEL]
         self.add_fixed_in_frame_mobjects(map_plane, map_loop)
         self.remove(map_plane, map_loop)
@@ -727,8 +744,8 @@ class TaylorApproximation(NarratedScene):
                        f"the diagonal, {format_number(h[0, 1])}: how the x slope changes as y "
                        "moves."):
             self.play(Circumscribe(self.hessian, color=T2_COLOR), run_time=1.5)
-            diagonal = [self.hessian.get_part_by_tex(format_number(HESSIAN[i, i])) for i in (0, 1)]
-            off = self.hessian.get_parts_by_tex(format_number(HESSIAN[0, 1]))
+            diagonal = [parts_by_tex(self.hessian, format_number(HESSIAN[i, i])) for i in (0, 1)]
+            off = parts_by_tex(self.hessian, format_number(HESSIAN[0, 1]))
             self.play(Indicate(diagonal[0], color=TEXT, scale_factor=1.4))
             self.play(Indicate(diagonal[1], color=TEXT, scale_factor=1.4))
             self.play(Indicate(off, color=TEXT, scale_factor=1.4))
