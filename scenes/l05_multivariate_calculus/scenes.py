@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, Dot3D, FadeIn,
+    DEGREES, DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, Dot3D, FadeIn,
     FadeOut, GrowArrow, Indicate, Line, MathTex, ParametricFunction, Polygon, Surface,
     ThreeDAxes, ThreeDScene, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
 )
