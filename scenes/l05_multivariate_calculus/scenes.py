@@ -469,7 +469,7 @@ class PartialDerivativesOnAHill(NarratedScene):
             "side.",
             "The mathcore line computes each one as the slope of a slice, by central "
             f"differences. Here both come out as {format_number(GRAD[0], 3)}.",
-            "And SciPy's approx fprime gives the same numbers. It is the finite-difference "
+            "And SciPy's approx f prime gives the same numbers. It is the finite-difference "
             "gradient check people run against backpropagation when they write a layer by "
             "hand. But why does this arrow point uphill, and the steepest way up? That is "
             "the next scene."))
