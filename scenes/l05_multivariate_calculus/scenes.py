@@ -628,9 +628,11 @@ class DirectionalDerivative(NarratedScene):
             self.play(self.angle.animate.set_value(target), run_time=2.5)
             self.play(Create(top), FadeIn(label), self.grad_arrow.animate.set_opacity(1))
             self.wait(1)
-        with self.beat("Turn a quarter turn, along the contour line, and the slope is zero. "
-                       "Turn all the way round, against the gradient, and you descend fastest: "
-                       "that is the direction gradient descent takes."):
+        with self.beat("Turn a quarter turn, along the contour line, and the slope is zero: "
+                       "the height does not change along a contour, which is why the gradient "
+                       "crosses it at a right angle. Turn all the way round, against the "
+                       "gradient, and you descend fastest: that is the direction gradient "
+                       "descent takes."):
             along = self.angle.get_value()
             self.play(self.angle.animate.set_value(along + np.pi / 2), run_time=2)
             self.wait(0.5)
@@ -678,11 +680,14 @@ class TaylorApproximation(NarratedScene):
                           rf"{entries[2]} & {entries[3]} \end{{pmatrix}}",
                           substrings_to_isolate=sorted(set(entries)), font_size=SMALL_SIZE)
         hessian.set_color(T2_COLOR)
-        with self.beat("Close to a point, every smooth function looks simple. The Taylor "
+        with self.beat("The gradient gives the slope in every direction, so it gives the best "
+                       "plane through our point. How good is that plane, and what does better? "
+                       "Close to a point, every smooth function looks simple. The Taylor "
                        "approximation says how simple: the value there, plus the gradient "
                        "term, a plane,"):
-            self.play(Write(formula[:3]), run_time=2.5)
-            self.wait(1)
+            self.play(Write(formula[:2]), run_time=2)
+            self.play(Write(formula[2]), run_time=2)
+            self.play(Indicate(formula[2], color=T1_COLOR))
         with self.beat("plus a curvature term with the Hessian H, the matrix of second "
                        "derivatives, which makes it a bowl or a saddle."):
             self.play(Write(formula[3]), run_time=2)
