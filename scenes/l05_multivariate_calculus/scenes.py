@@ -53,7 +53,8 @@ SLICE_Y = np.array([hill((P0[0], t)) for t in SLICE_T])  # f(x0, t)
 ANGLES = np.radians(np.arange(0, 361))
 DIRECTIONAL = np.array([calculus.directional_derivative(hill, P0, (np.cos(a), np.sin(a)))
                         for a in ANGLES])  # (361,)
-SAMPLE_ANGLE = np.radians(100)  # a downhill direction shown before the sweep
+SAMPLE_DEGREES = 120  # a downhill direction shown before the sweep
+SAMPLE_ANGLE = np.radians(SAMPLE_DEGREES)
 STEP_SHOWN = 1.1  # the drawn length of u, and of the step split into its x and y parts
 SAMPLE_DERIVATIVE = float(calculus.directional_derivative(
     hill, P0, (np.cos(SAMPLE_ANGLE), np.sin(SAMPLE_ANGLE))))
@@ -92,7 +93,7 @@ GRADIENT_BRIDGE = Bridge(
 )
 DIRECTIONAL_BRIDGE = Bridge(
     formula=r"D_{\mathbf{u}} f = \nabla f \cdot \mathbf{u}",
-    setup=HILL_SETUP + "\na = np.radians(100)\nu = np.array([np.cos(a), np.sin(a)])",
+    setup=HILL_SETUP + f"\na = np.radians({SAMPLE_DEGREES})\nu = np.array([np.cos(a), np.sin(a)])",
     mathcore=Snippet("calculus.directional_derivative(f, p, u)"),
     library=Snippet("from scipy.optimize import approx_fprime\n"
                     "approx_fprime(p, f, 1e-7) @ u", needs="scipy"),
@@ -539,9 +540,13 @@ class DirectionalDerivative(NarratedScene):
         plane = self.plane
         u = np.array([np.cos(SAMPLE_ANGLE), np.sin(SAMPLE_ANGLE)])
         corner = P0 + (STEP_SHOWN * u[0], 0)
-        leg_x = Line(plane.c2p(*P0), plane.c2p(*corner), color=I_HAT, stroke_width=5)
-        leg_y = Line(plane.c2p(*corner), plane.c2p(*(P0 + STEP_SHOWN * u)), color=J_HAT,
-                     stroke_width=5)
+        leg_x = DashedLine(plane.c2p(*P0), plane.c2p(*corner), color=I_HAT, stroke_width=4)
+        leg_y = DashedLine(plane.c2p(*corner), plane.c2p(*(P0 + STEP_SHOWN * u)), color=J_HAT,
+                           stroke_width=4)
+        leg_names = VGroup(
+            MathTex(r"h u_1", font_size=SMALL_SIZE, color=I_HAT).next_to(leg_x, LEFT, buff=0.1),
+            MathTex(r"h u_2", font_size=SMALL_SIZE, color=J_HAT).next_to(leg_y, LEFT, buff=0.1),
+        )
         lines = VGroup(
             get_colored_tex(r"\Delta f \approx \frac{\partial f}{\partial x}\, h u_1 + "
                             r"\frac{\partial f}{\partial y}\, h u_2", TEX_MAP, font_size=LABEL_SIZE),
@@ -551,15 +556,15 @@ class DirectionalDerivative(NarratedScene):
         lines.to_edge(RIGHT, buff=EDGE_BUFF).shift(0.6 * UP)
         with self.beat("Why a dot product? Take a small step of length h along u. It is a step "
                        "of h times u one along x, then h times u two along y."):
-            self.play(Create(leg_x))
-            self.play(Create(leg_y))
+            self.play(Create(leg_x), FadeIn(leg_names[0]))
+            self.play(Create(leg_y), FadeIn(leg_names[1]))
         with self.beat("Each part changes the height by its partial derivative times its "
                        "length. Add the two and divide by h: the slope along u is the gradient "
                        "dotted with u."):
             self.play(Write(lines[0]), run_time=2)
             self.play(Write(lines[1]), run_time=1.5)
             self.play(Circumscribe(lines[1], color=VECTOR))
-        self.play(FadeOut(lines), FadeOut(leg_x), FadeOut(leg_y))
+        self.play(FadeOut(lines), FadeOut(leg_x), FadeOut(leg_y), FadeOut(leg_names))
 
     def show_sweep(self):
         axes = Axes(x_range=(0, 360, 90), y_range=(-1.25, 1.25, 0.5), x_length=5.6, y_length=3.2,
@@ -644,7 +649,8 @@ class DirectionalDerivative(NarratedScene):
             "The directional derivative three ways. The formula: the gradient dotted with a "
             "unit vector.",
             "The mathcore line walks a tiny step along u, both ways, and takes the slope: "
-            f"for the downhill direction at a hundred degrees, {format_number(SAMPLE_DERIVATIVE, 3)}.",
+            "for the downhill direction at a hundred and twenty degrees, "
+            f"{format_number(SAMPLE_DERIVATIVE, 3)}.",
             "And with SciPy: the finite-difference gradient, dotted with u. Forward-mode "
             "automatic differentiation, the Jacobian-vector product in PyTorch and JAX, "
             "computes exactly this slope in one pass, without forming the gradient."))

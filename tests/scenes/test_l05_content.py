@@ -58,7 +58,7 @@ def test_the_slope_along_u_is_the_sum_of_the_two_partial_steps(l05):
     partial_steps = (optimize.approx_fprime(l05.P0, lambda v: f(*v), 1e-8) * h * u).sum() / h
     assert l05.SAMPLE_DERIVATIVE == pytest.approx(step, abs=1e-6)
     assert l05.SAMPLE_DERIVATIVE == pytest.approx(partial_steps, abs=1e-5)
-    assert np.degrees(l05.SAMPLE_ANGLE) == pytest.approx(100)  # "at a hundred degrees"
+    assert np.degrees(l05.SAMPLE_ANGLE) == pytest.approx(120)  # "at a hundred and twenty degrees"
 
 
 def test_the_hessian_entries_as_narrated(l05):
