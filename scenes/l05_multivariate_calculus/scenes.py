@@ -341,8 +341,8 @@ class HillInThreeD(NarratedScene, ThreeDScene):
         others = [i for i in range(len(loops)) if i != CUT_LEVEL]
         self.add_fixed_in_frame_mobjects(*(contours[i] for i in others))
         self.remove(*(contours[i] for i in others))
-        with self.beat("Do the same at six more heights. Where the hill is steep, the loops "
-                       "crowd together; where it is gentle, they spread apart."):
+        with self.beat("Do the same at six more heights, and the hill is drawn as nested "
+                       "loops, the highest and smallest in the middle, around the top."):
             self.play(FadeOut(plane))
             self.play(*(Create(loops[i]) for i in others), *(Create(contours[i]) for i in others),
                       run_time=3)
