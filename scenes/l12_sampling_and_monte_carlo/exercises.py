@@ -1,5 +1,6 @@
 """Lesson 12 practice: a Monte Carlo estimate and its standard error, one
-Metropolis-Hastings acceptance probability, one reparameterized sample.
+Metropolis-Hastings acceptance probability with an asymmetric proposal (the
+Hastings correction), one reparameterized sample.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.sampling`` and ``mathcore.probability`` (the tests check them
@@ -10,9 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from mathcore import probability, sampling
+from mathcore import sampling
 
 from mathreel.exercise import Exercise, format_decimal, format_tuple
+
+
+HEIGHTS = (1, 2, 3, 4, 6)  # unnormalised target probabilities of two states
+PROPOSALS = (0.2, 0.4, 0.5, 0.8)  # proposal probabilities, one each way
 
 
 def uniform_draws(rng: np.random.Generator, n: int = 4) -> np.ndarray:
@@ -25,13 +30,16 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     draws = uniform_draws(rng)  # (4,)
     mc = sampling.monte_carlo_estimate(lambda x: x**2, lambda _rng, n: draws, len(draws), rng=0)
 
-    # 2. One Metropolis-Hastings step on a standard normal target.
-    x = float(rng.integers(-2, 3))
-    away = 1.0 if x >= 0 else -1.0  # a step away from the mode, so the ratio is below 1
-    proposal = x + away * float(rng.choice([0.5, 1.0, 1.5]))
-    ratio = (probability.multivariate_normal_pdf([proposal], [0.0], [[1.0]])
-             / probability.multivariate_normal_pdf([x], [0.0], [[1.0]]))
-    acceptance = min(1.0, ratio)
+    # 2. One Metropolis-Hastings step with an asymmetric proposal, as in the lesson's
+    #    three states: the ratio of targets times the Hastings correction q(x|x') / q(x'|x).
+    while True:
+        height, height_new = (float(h) for h in rng.choice(HEIGHTS, size=2, replace=False))
+        q_forward, q_back = (float(q) for q in rng.choice(PROPOSALS, size=2, replace=False))
+        if height_new * q_back < height * q_forward:  # a move that is not always accepted
+            break
+    kernel = sampling.metropolis_hastings_kernel(
+        [height, height_new], [[1 - q_forward, q_forward], [q_back, 1 - q_back]])
+    acceptance = float(kernel[0, 1] / q_forward)
 
     # 3. A reparameterized sample and its derivatives.
     mu = float(rng.integers(-3, 4))
@@ -54,14 +62,22 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answers={"estimate": mc.estimate, "standard_error": mc.standard_error},
         ),
         Exercise(
-            question=(rf"A Metropolis-Hastings chain targets the standard normal density. It is "
-                      rf"at $x = {format_decimal(x, 3)}$ and proposes $x' = {format_decimal(proposal, 3)}$. "
-                      r"With what "
-                      r"probability does it move?"),
-            answer=rf"the ratio of the two densities, ${format_decimal(acceptance, 3)}$",
-            code=(f"p = mathcore.probability.multivariate_normal_pdf([[{proposal}], [{x}]], "
-                  f"[0], [[1]]); p[0] / p[1]"),
-            inputs={"x": x, "proposal": proposal}, answers={"acceptance": acceptance},
+            question=(rf"A Metropolis-Hastings chain is at state $x$, whose unnormalised target "
+                      rf"is {format_decimal(height)}, and proposes $x'$, whose target is "
+                      rf"{format_decimal(height_new)}. From $x$ it proposes $x'$ with probability "
+                      rf"{format_decimal(q_forward)}; from $x'$ it proposes $x$ with probability "
+                      rf"{format_decimal(q_back)}. With what probability does it accept the move?"),
+            answer=(rf"the target ratio times the Hastings correction: "
+                    rf"${format_decimal(height_new)} \times {format_decimal(q_back)} / "
+                    rf"({format_decimal(height)} \times {format_decimal(q_forward)}) = "
+                    rf"{format_decimal(acceptance, 3)}$"),
+            code=(f"P = mathcore.sampling.metropolis_hastings_kernel([{format_decimal(height)}, "
+                  f"{format_decimal(height_new)}], [[{format_decimal(1 - q_forward)}, "
+                  f"{format_decimal(q_forward)}], [{format_decimal(q_back)}, "
+                  f"{format_decimal(1 - q_back)}]]); P[0, 1] / {format_decimal(q_forward)}"),
+            inputs={"height": height, "height_new": height_new, "q_forward": q_forward,
+                    "q_back": q_back},
+            answers={"acceptance": acceptance},
         ),
         Exercise(
             question=(rf"With $\mu = {format_decimal(mu, 3)}$, $\sigma = {format_decimal(sigma, 3)}$ "

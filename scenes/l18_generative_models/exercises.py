@@ -1,4 +1,5 @@
-"""Lesson 18 practice: the VAE's KL term, the DDPM schedule, the optimal discriminator.
+"""Lesson 18 practice: the GAN generator's two losses, the DDPM schedule, the optimal
+discriminator.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.generative`` (the tests check them against closed forms).
@@ -19,9 +20,9 @@ _fmt = partial(format_decimal, trailing_zeros=True)  # a fixed number of decimal
 
 
 def exercises(rng: np.random.Generator) -> list[Exercise]:
-    mu = float(rng.choice([0.5, 1.0, 1.5, 2.0]))
-    sigma = float(rng.choice([0.5, 2.0]))
-    kl = generative.gaussian_kl([mu], [2 * np.log(sigma)])
+    d_fake = float(rng.choice([0.02, 0.05, 0.1, 0.2]))  # a fake the discriminator catches
+    saturating = generative.generator_loss([d_fake], non_saturating=False).logit_gradients[0]
+    non_saturating = generative.generator_loss([d_fake]).logit_gradients[0]
 
     T = int(rng.choice([4, 5, 10]))
     beta = float(rng.choice([0.1, 0.2]))
@@ -32,11 +33,15 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
-            question=(rf"A VAE encoder outputs $\mu = {_fmt(mu, 1)}$, $\sigma = {_fmt(sigma, 1)}$ "
-                      r"in one dimension. Find $D_{KL}(q \,\|\, \mathcal{N}(0, 1))$."),
-            answer=(rf"$\tfrac12(\sigma^2 + \mu^2 - 1 - \log \sigma^2) = {_fmt(kl, 3)}$ nats"),
-            code=f"mathcore.generative.gaussian_kl([{mu}], [2 * numpy.log({sigma})])",
-            inputs={"mu": mu, "sigma": sigma}, answers={"kl": kl},
+            question=(rf"Early in training the discriminator scores a fake $D = {_fmt(d_fake, 2)}$. "
+                      r"Through its logit $a$, what slope does the generator get from the "
+                      r"saturating loss $\log(1 - D)$, and from the non-saturating $-\log D$?"),
+            answer=(rf"$-D = {_fmt(saturating, 2)}$ and $-(1 - D) = {_fmt(non_saturating, 2)}$: "
+                    rf"{format_decimal(non_saturating / saturating, 0)} times the push"),
+            code=(f"[mathcore.generative.generator_loss([{d_fake}], non_saturating=s)"
+                  f".logit_gradients for s in (False, True)]"),
+            inputs={"d_fake": d_fake},
+            answers={"saturating": saturating, "non_saturating": non_saturating},
         ),
         Exercise(
             question=(rf"Every step of a {T}-step diffusion has $\beta = {_fmt(beta, 1)}$. "

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from scipy.special import softmax as scipy_softmax
-from scipy.stats import entropy as scipy_entropy
+from scipy.special import log_softmax, softmax as scipy_softmax
 
 from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
@@ -78,14 +77,36 @@ def test_spoken_lessons(l00):
 def test_exercises_against_oracles():
     ex = exercises_for(0)
     assert len(ex) == 3
-    a, b = arrays(ex[0].inputs, "a", "b")
-    assert ex[0].answers["cosine"] == pytest.approx(
-        a @ b / (np.linalg.norm(a) * np.linalg.norm(b)), abs=1e-12)
-    assert_shows(ex[0].answer, ex[0].answers["cosine"])
-    (p,) = arrays(ex[1].inputs, "p")
-    assert p.sum() == pytest.approx(1)
-    assert ex[1].answers["bits"] == pytest.approx(scipy_entropy(p, base=2), abs=1e-12)
-    assert_shows(ex[1].answer, ex[1].answers["bits"])
-    (scores,) = arrays(ex[2].inputs, "scores")
-    np.testing.assert_allclose(ex[2].answers["weights"], scipy_softmax(scores), atol=1e-12)
-    assert_shows(ex[2].answer, ex[2].answers["weights"], 3)
+    W, x = arrays(ex[0].inputs, "W", "x")
+    np.testing.assert_allclose(ex[0].answers["z"], [row @ x for row in W], atol=1e-12)
+    assert_shows(ex[0].answer, ex[0].answers["z"])
+
+    (scores,) = arrays(ex[1].inputs, "scores")
+    truth = ex[1].inputs["truth"]
+    np.testing.assert_allclose(ex[1].answers["p"], scipy_softmax(scores), atol=1e-12)
+    assert ex[1].answers["loss"] == pytest.approx(-log_softmax(scores)[truth], abs=1e-12)
+    assert_shows(ex[1].answer, [*ex[1].answers["p"], ex[1].answers["loss"]], 3)
+
+
+def _loss_of_weights(W, x, label):
+    return -log_softmax(W @ x)[label]
+
+
+def test_gradient_exercise_against_finite_differences():
+    ex = exercises_for(0)[2]
+    p, x = arrays(ex.inputs, "p", "x")
+    label = ex.inputs["label"]
+    assert p.sum() == pytest.approx(1) and np.all(p > 0)
+    # weights whose scores give exactly p: W x = log p
+    W = np.outer(np.log(p), x) / (x @ x)
+    np.testing.assert_allclose(scipy_softmax(W @ x), p, atol=1e-12)
+    h = 1e-6
+    numeric = np.zeros_like(W)
+    for i, j in np.ndindex(W.shape):
+        step = np.zeros_like(W)
+        step[i, j] = h
+        numeric[i, j] = (_loss_of_weights(W + step, x, label)
+                         - _loss_of_weights(W - step, x, label)) / (2 * h)
+    np.testing.assert_allclose(ex.answers["dW"], numeric, atol=1e-7)
+    np.testing.assert_allclose(ex.answers["dz"], p - np.eye(3)[label], atol=1e-12)
+    assert_shows(ex.answer, [*ex.answers["dz"], *np.ravel(ex.answers["dW"])])

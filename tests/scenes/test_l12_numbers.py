@@ -139,11 +139,16 @@ def test_exercises():
     assert mc.answers["standard_error"] == pytest.approx((draws**2).std(ddof=1) / 2, abs=1e-12)
     assert_shows(mc.answer, [mc.answers["estimate"], mc.answers["standard_error"]], 3)
 
-    x, proposal = mh.inputs["x"], mh.inputs["proposal"]
-    expected = min(1.0, stats.norm.pdf(proposal) / stats.norm.pdf(x))
-    assert expected < 1  # a step away from the mode: a real ratio to compute
+    p_x, p_new, q_fwd, q_back = (mh.inputs[name] for name in
+                                 ("height", "height_new", "q_forward", "q_back"))
+    expected = min(1.0, p_new * q_back / (p_x * q_fwd))
+    assert expected < 1 and q_fwd != q_back  # an asymmetric proposal and a real ratio
     assert mh.answers["acceptance"] == pytest.approx(expected, abs=1e-12)
+    # detailed balance, the lesson's reason the correction is right: the flow x -> x'
+    # equals the flow back, whose acceptance is 1
+    assert p_x * q_fwd * mh.answers["acceptance"] == pytest.approx(p_new * q_back, abs=1e-12)
     assert_shows(mh.answer, mh.answers["acceptance"], 3)
+    assert_shows(mh.answer, [p_x, p_new, q_fwd, q_back])
 
     mu, sigma, eps = (rep.inputs[name] for name in ("mu", "sigma", "eps"))
     assert rep.answers["z"] == pytest.approx(mu + sigma * eps, abs=1e-12)

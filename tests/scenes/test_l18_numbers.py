@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from scipy.spatial.distance import jensenshannon
+from scipy.special import expit, logit
 from scipy.stats import norm
 
 from exercise_checks import assert_shows
@@ -84,11 +85,17 @@ def test_noising_stops_where_the_narration_says(l18):
 
 
 def test_exercises_against_oracle():
-    kl_ex, schedule_ex, disc_ex = exercises_for(18)
-    mu, sigma = kl_ex.inputs["mu"], kl_ex.inputs["sigma"]
-    kl = 0.5 * (sigma**2 + mu**2 - 1 - np.log(sigma**2))
-    assert kl_ex.answers["kl"] == pytest.approx(kl, abs=1e-12)
-    assert_shows(kl_ex.answer, kl, 3, trailing_zeros=True)
+    gan_ex, schedule_ex, disc_ex = exercises_for(18)
+    d = gan_ex.inputs["d_fake"]
+    a, h = logit(d), 1e-6  # the discriminator's logit: D = sigmoid(a)
+    slope = {  # central differences through the sigmoid, never the formula
+        "saturating": (np.log1p(-expit(a + h)) - np.log1p(-expit(a - h))) / (2 * h),
+        "non_saturating": (-np.log(expit(a + h)) + np.log(expit(a - h))) / (2 * h),
+    }
+    for name, oracle in slope.items():
+        assert gan_ex.answers[name] == pytest.approx(oracle, abs=1e-8)
+        assert_shows(gan_ex.answer, gan_ex.answers[name], 2, trailing_zeros=True)
+    assert_shows(gan_ex.answer, slope["non_saturating"] / slope["saturating"], 0)
 
     T, beta = schedule_ex.inputs["T"], schedule_ex.inputs["beta"]
     assert schedule_ex.answers["alpha_bar"] == pytest.approx((1 - beta) ** T, abs=1e-12)
