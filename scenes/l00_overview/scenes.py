@@ -429,7 +429,8 @@ class WhereTheMathGoes(NarratedScene):
     # ------------------------------------------------------------------ steps
     def show_intro(self):
         self.cards = [self.get_card(k) for k in range(4)]
-        with self.beat("Where does all this mathematics go? Four places you meet every day: "
+        with self.beat("The map says what the lessons are; the reason to learn them is what they "
+                       "build. Where does all this mathematics go? Four places you meet every day: "
                        "PCA, LoRA, attention and diffusion. Each draws on several lessons."):
             self.play(LaggedStart(*(FadeIn(c) for c in self.cards), lag_ratio=0.3), run_time=3)
             self.wait(1)

@@ -314,7 +314,8 @@ class VectorsBeyondThePlane(NarratedScene):
             MathTex(rf"= {terms}", font_size=LABEL_SIZE),
             MathTex(rf"= {format_number(DOT_UW, trim=True)}", font_size=BODY_SIZE, color=ACCENT),
         ).arrange(DOWN, buff=0.3, aligned_edge=LEFT).move_to([2.6, 1.2, 0])
-        with self.beat("Two vectors of the same dimension have a dot product: multiply matching "
+        with self.beat("With rows of data as vectors, the first question is how alike two of them "
+                       "are. Two vectors of the same dimension have a dot product: multiply matching "
                        "entries, and add."):
             self.play(FadeIn(pair), run_time=1.5)
             self.play(Write(formula[0]), run_time=1.5)
@@ -349,7 +350,8 @@ class VectorsBeyondThePlane(NarratedScene):
                        Mt_m.copy().set_opacity(0)).arrange(RIGHT)
         VGroup(left, right).arrange(RIGHT, buff=1.2).move_to(1.3 * UP)
         Mt_m.move_to(right[1])
-        with self.beat("One more operation. The transpose turns rows into columns: row one of M "
+        with self.beat("To write that product with matrices we need one more operation. The "
+                       "transpose turns rows into columns: row one of M "
                        "becomes column one of M transpose. A two by three matrix becomes three "
                        "by two."):
             self.play(FadeIn(left))
@@ -403,7 +405,8 @@ class MatrixAsTransformation(NarratedScene):
         origin = self.plane.c2p(0, 0)
         field = VGroup(*(get_arrow(origin, self.plane.c2p(a, b), VECTOR, stroke_width=3)
                          .set_opacity(0.45) for a, b in FIELD_POINTS))
-        with self.beat("A matrix is a way to move every vector of the plane at once. "
+        with self.beat("So far a matrix was a table of numbers; its real job is to act on "
+                       "vectors. A matrix is a way to move every vector of the plane at once. "
                        "Follow i-hat, j-hat, and one more vector x."):
             # "every vector": a field of them; then the three the scene follows, as named
             self.play(LaggedStart(*(GrowArrow(a) for a in field), lag_ratio=0.03), run_time=1.5)
@@ -454,7 +457,8 @@ class MatrixAsTransformation(NarratedScene):
     def show_composition(self):
         label = get_matrix_label("R", ROTATE, MATRIX, column_colors=(I_HAT, J_HAT))
         label.to_corner(UR, buff=EDGE_BUFF).set_z_index(10)
-        with self.beat("Now follow the shear with a second matrix R, a quarter turn."):
+        with self.beat("A network applies one matrix after another, so follow the shear with a "
+                       "second matrix R, a quarter turn."):
             self.play(FadeOut(self.rule_card), FadeOut(self.legs), FadeIn(label, shift=0.2 * DOWN))
             self.apply(ROTATE)
             self.wait(0.5)
@@ -571,7 +575,8 @@ class DeterminantIsArea(NarratedScene):
         self.tips = [get_tip_dot(self.plane, (1, 0)), get_tip_dot(self.plane, (0, 1))]
         self.add(*self.tips)
         arrows = [get_tracked_arrow(self.plane, t, c) for t, c in zip(self.tips, (I_HAT, J_HAT))]
-        with self.beat("i-hat and j-hat span a square of area one."):
+        with self.beat("A matrix stretches some regions and squashes others, and one number "
+                       "says by how much. Start from i-hat and j-hat: they span a square of area one."):
             self.play(FadeIn(self.unit), *(GrowArrow(a) for a in arrows))
         with self.beat("Shade a few more grid squares, each also of area one."):
             self.play(FadeIn(self.cells))

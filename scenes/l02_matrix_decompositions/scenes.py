@@ -715,7 +715,9 @@ class EigendecompositionChangesBasis(NarratedScene):
             label.add_updater(lambda m, tip=tip, side=side: m.next_to(tip, side, buff=0.08))
         self.matrix_label = get_matrix_label("A", A, MATRIX).to_corner(UL, buff=EDGE_BUFF)
         self.matrix_label.set_z_index(10)
-        with self.beat("Back to the symmetric matrix A and its two yellow eigenvectors, q one and "
+        with self.beat("That analysis worked because, in the basis of its eigenvectors, A only "
+                       "stretches. Make that the whole description of A. "
+                       "Back to the symmetric matrix A and its two yellow eigenvectors, q one and "
                        "q two. They are perpendicular, and each has length one."):
             self.play(FadeIn(self.matrix_label, shift=0.2 * DOWN), Create(self.circle))
             self.play(*(GrowArrow(a) for a in self.q_arrows), FadeIn(labels))
@@ -1081,7 +1083,8 @@ class LowRankApproximation(NarratedScene):
                          get_matrix(SVD_PIECES[1], font_size=size).set_color(SIGMA_COLORS[1]))
         numeric.arrange(RIGHT, buff=0.2)
         top = VGroup(symbolic, numeric).arrange(RIGHT, buff=0.8).to_edge(UP, buff=EDGE_BUFF)
-        with self.beat("The SVD says more. Multiply it out, and A is a sum of two simple pieces: "
+        with self.beat("The SVD says more, and it is where compression comes from. Multiply it "
+                       "out, and A is a sum of two simple pieces: "
                        "sigma one, times u one, times v one transpose, plus the same with "
                        "the twos."):
             self.play(Write(symbolic), run_time=2)
@@ -1205,7 +1208,9 @@ class PcaOnAPointCloud(NarratedScene):
 
     def show_cloud(self):
         self.dots = VGroup(*(Dot(self.point(x), radius=0.06, color=DATA) for x in CLOUD))
-        with self.beat(f"Here are {len(CLOUD)} data points with two features each. "
+        with self.beat("For data, a few big pieces mean a few directions that carry most of "
+                       f"the spread, and finding them is PCA. Here are {len(CLOUD)} data points "
+                       "with two features each. "
                        "The features are correlated: the cloud leans."):
             self.play(FadeIn(self.plane))
             self.play(LaggedStart(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.04),
@@ -1573,7 +1578,8 @@ class FactorizationsAsProducts(NarratedScene):
         caption = self.get_caption(r"$U$: what elimination leaves \quad $L$: the multipliers it used",
                                    r"$P$: the row swaps")
         self.show_block(r"LU with pivoting \; $A = P L U$", equation, caption, [
-            ("Real matrices need one more ingredient. Here is a three by three one, factored "
+            ("Real matrices need one more ingredient, because elimination may meet a zero, or "
+             "a tiny number, where it must divide. Here is a three by three one, factored "
              "the way every library does it: A equals P, L, U.", []),
             ("U and L are as before: the triangle elimination leaves, and the multipliers it "
              "used. P records row swaps: before each step, the row with the largest entry in "
@@ -1602,7 +1608,8 @@ class FactorizationsAsProducts(NarratedScene):
         caption = self.get_caption(r"columns of $Q$: perpendicular, of length one",
                                    r"$R$: upper triangular")
         self.show_block(r"QR \; $A = Q R$", equation, caption, [
-            ("The same matrix, factored differently: Q times R.", []),
+            ("The same matrix, factored differently: Q times R. Perpendicular columns never "
+             "magnify rounding errors, which is why least squares prefers this form.", []),
             ("The columns of Q are perpendicular and of length one: Gram-Schmidt applied to the "
              "columns of A. R, upper triangular, says how to rebuild each column of A from them.",
              [Circumscribe(Q_m, color=ACCENT), Circumscribe(R_m, color=ACCENT)]),

@@ -468,7 +468,9 @@ class HessianIsCurvature(NarratedScene):
         formula = tex(r"f({{x}}, {{y}}) = ({{x}}^2 - 1)^2 + 2\left({{y}} - \tfrac{ {{x}} }{2}\right)^2",
                       font_size=LABEL_SIZE)
         formula.to_corner(UL, buff=EDGE_BUFF)
-        with self.beat("A landscape with two valleys and a mountain pass between them, seen from "
+        with self.beat("The Jacobian holds first derivatives: it sees slopes, not shapes. To tell "
+                       "a valley from a pass we need second derivatives. "
+                       "A landscape with two valleys and a mountain pass between them, seen from "
                        "above as contour lines."):
             self.add(self.plane)
             self.play(Create(contours), run_time=2.5)
@@ -978,7 +980,9 @@ class ChainRuleAsJacobians(NarratedScene):
                         .next_to(a, UP, buff=0.08) for t, a in zip(labels, arrows)))
         dims = VGroup(*(MathTex(rf"\mathbb{{R}}^{{{d}}}", font_size=SMALL_SIZE, color=MUTED)
                         .next_to(s, DOWN, buff=0.15) for d, s in zip(shapes, symbols)))
-        with self.beat("Now a whole network, two inputs, three hidden units, one output, "
+        with self.beat("One neuron passed single numbers; a real layer passes vectors, so each "
+                       "local derivative becomes a Jacobian. "
+                       "Now a whole network, two inputs, three hidden units, one output, "
                        "written as a chain of functions: a linear layer, tanh, another linear "
                        "layer, and the loss."):
             self.play(FadeIn(symbols[0]))
@@ -1117,7 +1121,8 @@ class ChainRuleAsJacobians(NarratedScene):
                          font_size=SMALL_SIZE + 2, color=MUTED)
         block = VGroup(lines, column).arrange(DOWN, buff=0.3)
         block.next_to(self.jacobian_row, DOWN, buff=0.4).set_x(0)
-        with self.beat("Where does the rule for delta come from? Define delta as the derivative of "
+        with self.beat("To reach the weights, carry the chain backwards one layer at a time. "
+                       "Define delta as the derivative of "
                        "the loss by a layer's pre-activation z. One step of the chain rule through "
                        "the linear layer gives the gradient at h: delta two times W two transposed, "
                        "the Jacobian we just saw."):

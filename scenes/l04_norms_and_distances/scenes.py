@@ -689,7 +689,8 @@ class ThreeDistancesSideBySide(NarratedScene):
         self.dot_q = Dot(self.p(POINT_Q), radius=0.08, color=TEXT)
         label_p = MathTex("P", font_size=LABEL_SIZE).next_to(self.dot_p, DOWN, buff=0.12)
         label_q = MathTex("Q", font_size=LABEL_SIZE).next_to(self.dot_q, UP, buff=0.12)
-        with self.beat("How far apart are two points? It depends on the norm you measure the "
+        with self.beat("Cosine compares directions, but nearest neighbours and k-means need how far "
+                       "apart two points are. It depends on the norm you measure the "
                        "difference with. Here are P and Q on a grid."):
             self.play(FadeIn(self.grid), Write(title))
             self.play(FadeIn(self.dot_p, scale=2), FadeIn(self.dot_q, scale=2), FadeIn(label_p),
@@ -908,7 +909,8 @@ class WhatMakesADistance(NarratedScene):
                         rf"{format_number(FRO_SIGMA[1], 2)}^2}}", font_size=LABEL_SIZE, color=MUTED)
         block = VGroup(matrix, flat, sigma).arrange(DOWN, buff=0.4).move_to([0, 0.4, 0])
         bridge = get_panel(get_bridge(FROBENIUS, value_color=MATRIX_COLOR)).move_to([0, 0.3, 0])
-        with self.beat("Matrices have norms too. Flatten the matrix into one long vector and take "
+        with self.beat("A network's weights are matrices, and they need a length too. Flatten "
+                       "the matrix into one long vector and take "
                        "its Euclidean length: that is the Frobenius norm. For this A it is the "
                        "square root of one hundred and sixty-nine, thirteen."):
             self.play(FadeOut(self.l1_bridge))

@@ -186,7 +186,7 @@ class ConvexFunctions(NarratedScene):
             self.play(FadeOut(self.convex_group[1]), FadeOut(self.convex_group[2]))
             self.play(FadeIn(ball))
             self.play(k.animate.set_value(len(xs) - 1), run_time=3)
-        with self.beat("Now a function that is not convex."):
+        with self.beat("To see what that buys, look at a function that is not convex."):
             self.play(FadeOut(ball), FadeOut(self.convex_group[0]), FadeOut(self.convex_group[3]))
 
     def show_wavy(self):
@@ -321,7 +321,8 @@ class ConvexSetsAndHessian(NarratedScene):
         titles[1].match_y(titles[0])
         definition = get_colored_tex(r"a, b \in C \;\Rightarrow\; t a + (1-t) b \in C", {},
                                      font_size=LABEL_SIZE).to_edge(UP, buff=EDGE_BUFF)
-        with self.beat("Convex functions have a partner: convex sets. A set is convex if the "
+        with self.beat("Optimisation also limits where we may look, and that region should be convex "
+                       "too. Convex functions have a partner: convex sets. A set is convex if the "
                        "segment between any two of its points stays inside it."):
             self.play(Write(definition))
             self.play(FadeIn(ellipse), FadeIn(titles[0]))
@@ -346,7 +347,8 @@ class ConvexSetsAndHessian(NarratedScene):
         test.to_edge(UP, buff=EDGE_BUFF)
         meaning = Tex(r"every eigenvalue of the Hessian $\ge 0$: curving up in every direction",
                       font_size=LABEL_SIZE, color=MUTED).next_to(test, DOWN, buff=0.25)
-        with self.beat("For a smooth function the chord test has a local form: f is convex "
+        with self.beat("No one can check every chord, so we want a test at single points. "
+                       "For a smooth function the chord test has a local form: f is convex "
                        "exactly when its Hessian is positive semidefinite everywhere. Every "
                        "eigenvalue at least zero: the surface curves up, or stays flat, in "
                        "every direction."):
@@ -565,7 +567,8 @@ class KKTConditions(NarratedScene):
                                                                         buff=0.08))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         rows.next_to(title, DOWN, buff=0.4).align_to(title, LEFT)
-        with self.beat("Now the constraint is an inequality: stay on one side of the line, where "
+        with self.beat("Real limits are more often caps than exact equations: a budget is at most, "
+                       "not exactly. Now the constraint is an inequality: stay on one side of the line, where "
                        "g is at most zero."):
             self.play(Write(title))
         with self.beat("The Karush-Kuhn-Tucker conditions say when a point is optimal. "

@@ -1313,7 +1313,8 @@ class AdamBiasCorrection(NarratedScene):
             axes.c2p(0, 1.2), UP, buff=0.15)
         raw = axes.plot_line_graph(BIAS_T, M_RAW, line_color=OPTIMIZER_COLORS["sgd"],
                                    add_vertex_dots=False, stroke_width=4)
-        with self.beat("One detail of Adam deserves a closer look: its averages start at zero. "
+        with self.beat("Adam won the race, and one detail of it deserves a closer look: its averages "
+                       "start at zero. "
                        "To see what that does, feed it the same gradient g at every step. The "
                        "average m should simply be g."):
             self.play(Write(sum_tex), run_time=2)

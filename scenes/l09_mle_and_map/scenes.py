@@ -849,7 +849,9 @@ class RegularizationIsAPrior(NarratedScene):
         mle_label = get_panel(get_colored_tex(r"\hat{w}_{\text{MLE}}", TEX_MAP, font_size=LABEL_SIZE),
                               buff=0.05, opacity=0.8)
         mle_label.next_to(mle, UP, buff=0.12)
-        with self.beat(f"Linear regression with two weights, fitted to {N_REG} noisy points. "
+        with self.beat("In a model, the prior sits on the weights, and there it becomes a tool "
+                       "every programmer has used. "
+                       f"Linear regression with two weights, fitted to {N_REG} noisy points. "
                        "These are the contours of the negative log-likelihood: the squared error."):
             self.play(FadeIn(self.plane), FadeIn(labels))
             self.play(Create(contours), run_time=2)
@@ -924,7 +926,8 @@ class RegularizationIsAPrior(NarratedScene):
                             {**TEX_MAP, r"\|y - Xw\|^2": LIKELIHOOD}, font_size=LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         lines.next_to(self.ridge_lines[0], DOWN, buff=0.3).align_to(self.ridge_lines, LEFT)
-        with self.beat("Swap the prior for a Laplace distribution, sharply peaked at zero. "
+        with self.beat("To get weights that are exactly zero, swap the prior for a Laplace "
+                       "distribution, sharply peaked at zero. "
                        "Minus its log is the sum of absolute values: the L1 penalty of the lasso."):
             self.play(FadeOut(self.ridge), FadeOut(self.ridge_lines[1:]))
             self.play(Write(lines[0]), run_time=1.5)

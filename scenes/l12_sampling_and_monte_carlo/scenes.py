@@ -483,7 +483,9 @@ class MetropolisHastingsWalk(NarratedScene):
         self.density = get_curve(self.axes, xs, target_density(xs), PROB, 4)
         label = tex(r"p(x)", font_size=BODY_SIZE, colors={r"p(x)": PROB})
         label.next_to(self.axes.c2p(2.6, target_density([2.6])[0]), UR, buff=0.2)
-        with self.beat("Here is a density with two bumps. Suppose we can evaluate it, but only up "
+        with self.beat("Monte Carlo needs draws from the distribution, and uniform darts were "
+                       "easy. Most densities are not: here is one with two bumps. "
+                       "Suppose we can evaluate it, but only up "
                        "to a constant, and we want samples from it."):
             self.play(Create(self.axes), run_time=1)
             self.play(Create(self.density), FadeIn(label), run_time=2)
@@ -774,7 +776,9 @@ class BurnInAndAutocorrelation(NarratedScene):
                          fill_opacity=0.25).move_to(axes.c2p(0, -13), aligned_edge=DOWN + LEFT)
         burn_name = Tex("burn-in", font_size=LABEL_SIZE, color=REJECT).next_to(burn, DOWN,
                                                                                buff=0.45)
-        with self.beat(f"Samples from the walk are not yet independent draws, for two reasons. "
+        with self.beat("Balance promises the target in the long run, not that each sample is a "
+                       "fresh draw. "
+                       f"Samples from the walk are not yet independent draws, for two reasons. "
                        f"The first: where it starts. Start it far out, at {fmt(FAR_X0, 0)}, "
                        f"and plot its position at every step: a trace."):
             self.play(Create(axes), FadeIn(x_name), FadeIn(y_name))
@@ -887,7 +891,9 @@ class GibbsStaircase(NarratedScene):
         title = tex(r"(x, y) \sim \mathcal{N}\!\left(0, \begin{pmatrix} 1 & \rho \\ \rho & 1 "
                     r"\end{pmatrix}\right), \quad \rho = " + fmt(RHO), font_size=BODY_SIZE)
         title.move_to([TEXT_LEFT, 3.1, 0], aligned_edge=LEFT)
-        with self.beat(f"Now two dimensions: a Gaussian whose coordinates are correlated, with "
+        with self.beat("Metropolis proposes blindly and throws many proposals away. When each "
+                       "coordinate alone is easy to sample, a chain can keep every move. "
+                       f"Take two dimensions: a Gaussian whose coordinates are correlated, with "
                        f"correlation rho equal to {fmt(RHO)}. Its contours are tilted ellipses."):
             self.play(FadeIn(self.plane), run_time=1)
             self.play(LaggedStart(*(Create(c) for c in contours), lag_ratio=0.3), Write(title),
@@ -1011,7 +1017,9 @@ class ReparameterizationTrick(NarratedScene):
             Arrow(self.z.get_right(), self.f.get_left(), buff=0.1, color=MUTED, stroke_width=3),
             Arrow(self.f.get_right(), self.loss.get_left(), buff=0.1, color=MUTED, stroke_width=3),
         )
-        with self.beat("A variational autoencoder samples a latent z from a Gaussian whose mean mu "
+        with self.beat("So far, samples estimated numbers. Training needs more: the gradient of an "
+                       "expectation with respect to the distribution we sample from. "
+                       "A variational autoencoder samples a latent z from a Gaussian whose mean mu "
                        "and spread sigma the network outputs, and trains on the expected loss."):
             self.play(FadeIn(self.mu), FadeIn(self.sigma))
             self.play(GrowArrow(forward[0]), GrowArrow(forward[1]), FadeIn(self.z))

@@ -469,7 +469,9 @@ class EinsumAsLoops(NarratedScene):
         rule = Tex(r"letters in the output are kept; the others are summed over",
                    font_size=LABEL_SIZE, color=MUTED).next_to(VGroup(self.spec, call), DOWN,
                                                               buff=0.25)
-        with self.beat("Einsum writes a tensor operation as a string of index letters. Each letter "
+        with self.beat("Broadcasting covers operations entry by entry. Products that sum over an "
+                       "axis need a notation that names the axis. "
+                       "Einsum writes a tensor operation as a string of index letters. Each letter "
                        "names an axis of an operand."):
             self.play(FadeIn(call))
             self.play(Write(self.spec))
@@ -659,7 +661,9 @@ class StableSoftmax(NarratedScene):
         formula = MathTex(r"\operatorname{softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}",
                           font_size=BODY_SIZE + 4).to_edge(UP, buff=EDGE_BUFF)
         self.logits = self.get_column("x", LOGITS, decimals=0, x=COLUMN_X[0])
-        with self.beat("Softmax turns scores into probabilities: exponentiate each one, then "
+        with self.beat("Right shapes are not enough: the numbers inside are floats, and floats are "
+                       "finite. Take the softmax of every classifier and attention layer. "
+                       "It turns scores into probabilities: exponentiate each one, then "
                        "divide by the total."):
             self.play(Write(formula))
         with self.beat(f"A confident classifier can output logits like {spoken(LOGITS[0], 0)}, "
@@ -911,7 +915,8 @@ class LowPrecisionFloats(NarratedScene):
         gap = MathTex(r"\text{gap at } 32 = 2^{-5} = 0.03125 > 2 \times 0.01",
                       font_size=LABEL_SIZE, color=ACCENT)
         gap.move_to(axes.c2p(400, 88), aligned_edge=LEFT)  # above the float32 line
-        with self.beat("Now a sum. Add zero point zero one ten thousand times: the answer is one "
+        with self.beat("Rounding also piles up over a long sum. Add zero point zero one ten "
+                       "thousand times: the answer is one "
                        "hundred. Here is each running total, rounded to its format after every "
                        "addition."):
             self.play(Write(title), Create(axes), FadeIn(x_label))

@@ -380,7 +380,9 @@ class GeodesicVersusStraightLine(RollScene):
         self.dots.set_opacity(0.45)
         self.a = self.get_marker(POINT_A, r"\mathbf{a}", LEFT)
         self.b = self.get_marker(POINT_B, r"\mathbf{b}", RIGHT)
-        with self.beat("The same swiss roll. Take two points, a and b, one full turn of the roll "
+        with self.beat("To find those coordinates, distance must be measured along the sheet, not "
+                       "through space. Take the same swiss roll, and two points, a and b, "
+                       "one full turn of the roll "
                        "apart, at the same height."):
             self.play(FadeIn(self.dots), run_time=1.5)
             self.play(GrowFromCenter(self.a[0]), GrowFromCenter(self.b[0]),
@@ -501,7 +503,9 @@ class TsneObjective(NarratedScene):
             dot = Dot(self.map_point(i), radius=0.06, color=CLUSTER_COLORS_3[TSNE_GROUP[i]])
             dot.add_updater(lambda m, i=i: m.move_to(self.map_point(i)))
             self.dots.add(dot)
-        with self.beat(f"Now ninety points in {DIM} dimensions, drawn from three groups. We cannot "
+        with self.beat("Isomap keeps every distance, far ones too. For a picture, what matters "
+                       "most is who is near whom, and that is what t-SNE keeps. "
+                       f"Here are ninety points in {DIM} dimensions, drawn from three groups. We cannot "
                        "look at ten dimensions, so t-SNE draws a two-dimensional map of them."):
             self.play(Create(frame), FadeIn(title))
             self.play(LaggedStart(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.01), run_time=2)

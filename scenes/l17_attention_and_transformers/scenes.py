@@ -606,7 +606,8 @@ class AttentionSoftmaxTemperature(NarratedScene):
 
     def show_setup(self, formula, chart, log_t):
         axis, bars, numbers, labels, knob_group, uniform = chart
-        with self.beat("Softmax has a hidden dial, the temperature T. Divide every score by T "
+        with self.beat("One piece of the formula is still unexplained: the division by root d. "
+                       "It works through a hidden dial of softmax, the temperature T. Divide every score by T "
                        "before exponentiating."):
             self.play(Write(formula), run_time=2)
         with self.beat("Here are cat's five scores from before, and the weights softmax gives "

@@ -811,7 +811,8 @@ class DiffusionForwardProcess(NarratedScene):
 
     def show_data(self, cloud):
         axes, dots = cloud
-        with self.beat("Here is a toy data set: two hundred and forty points on a two armed "
+        with self.beat("Now watch the jump formula act on data. Here is a toy data set: two "
+                       "hundred and forty points on a two armed "
                        "spiral. Each point is an x zero."):
             self.play(Create(axes), run_time=1)
             self.play(FadeIn(dots, lag_ratio=0.01), run_time=2)
