@@ -113,6 +113,16 @@ def latex_pmatrix(A, decimals: int = 2) -> str:
     return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
 
 
+def invertible_integer_matrix(rng: np.random.Generator, low: int = -3, high: int = 4) -> np.ndarray:
+    """A 2x2 float matrix of integers in ``[low, high)`` whose determinant is not
+    zero (so at least one in size: it spans the plane), drawn from ``rng`` until
+    one qualifies."""
+    while True:
+        M = rng.integers(low, high, size=(2, 2)).astype(float)
+        if abs(M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0]) >= 1:
+            return M
+
+
 EXERCISES_FILE = "exercises.py"  # beside a lesson's scenes.py
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from mathcore import linalg
 
-from mathreel.exercise import Exercise, format_tuple, latex_pmatrix, pylist
+from mathreel.exercise import Exercise, format_tuple, invertible_integer_matrix, latex_pmatrix, pylist
 from mathreel.exercise import format_decimal as _fmt
 
 
@@ -18,22 +18,14 @@ def _paren(x: float) -> str:
     return f"({_fmt(x)})" if x < 0 else _fmt(x)
 
 
-def invertible_matrix(rng: np.random.Generator) -> np.ndarray:
-    """A 2x2 integer matrix with non-zero determinant."""
-    while True:
-        M = rng.integers(-3, 4, size=(2, 2)).astype(float)
-        if abs(M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0]) >= 1:
-            return M
-
-
 def exercises(rng: np.random.Generator) -> list[Exercise]:
     # 1. area of the parallelogram spanned by two vectors
-    P = invertible_matrix(rng)  # columns u, w
+    P = invertible_integer_matrix(rng)  # columns u, w
     u, w = P[:, 0], P[:, 1]
     area = abs(linalg.determinant(P))
 
     # 2. determinant of a product: det(AB) = det(A) det(B)
-    A, B = invertible_matrix(rng), invertible_matrix(rng)
+    A, B = invertible_integer_matrix(rng), invertible_integer_matrix(rng)
     det_a, det_b = linalg.determinant(A), linalg.determinant(B)
     det_ab = linalg.determinant(A @ B)
 
@@ -42,7 +34,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     if rng.random() < 0.5:
         pair = np.column_stack([a, float(rng.choice([-2.0, 2.0, 3.0])) * a])
     else:
-        pair = invertible_matrix(rng)
+        pair = invertible_integer_matrix(rng)
     det_pair = linalg.determinant(pair)
     if abs(det_pair) < 1e-9:
         verdict = r"No: $\det [u\ w] = 0$, so $w$ lies on the line of $u$ and they span only a line"

@@ -10,7 +10,7 @@ import numpy as np
 
 from mathcore import linalg
 
-from mathreel.exercise import Exercise, latex_pmatrix, pylist
+from mathreel.exercise import Exercise, invertible_integer_matrix, latex_pmatrix, pylist
 from mathreel.exercise import format_decimal as _fmt
 
 
@@ -29,14 +29,6 @@ def step_matrix(rng: np.random.Generator) -> np.ndarray:
     return A
 
 
-def rank_two_matrix(rng: np.random.Generator) -> np.ndarray:
-    """A 2x2 integer matrix of full rank."""
-    while True:
-        B = rng.integers(-3, 4, size=(2, 2)).astype(float)
-        if abs(B[0, 0] * B[1, 1] - B[0, 1] * B[1, 0]) >= 1:
-            return B
-
-
 def exercises(rng: np.random.Generator) -> list[Exercise]:
     S = symmetric_matrix(rng)
     eigenvalues, _ = linalg.eigh(S)  # (2,) descending
@@ -46,7 +38,7 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     one_step = linalg.power_iteration(A, e1, max_iter=1)
     v1, lam1 = one_step.iterates[1], one_step.eigenvalues[1]
 
-    B = rank_two_matrix(rng)
+    B = invertible_integer_matrix(rng)  # full rank: sigma_2 > 0
     _, sigma, _ = linalg.svd(B)
     error = float(np.linalg.norm(B - linalg.low_rank_approx(B, 1)))  # Frobenius norm
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from mathreel.exercise import (Exercise, format_decimal, format_list, format_tuple,
-                               latex_pmatrix, pylist)
+                               invertible_integer_matrix, latex_pmatrix, pylist)
 
 
 def test_numbers_are_stored_read_only_as_plain_python():
@@ -43,3 +43,13 @@ def test_list_tuple_pylist_and_pmatrix_share_the_number_format():
     assert pylist([1.25, 0.0], 1) == "[1.2, 0]"  # round half to even, as f-strings do
     assert pylist([[1.0, 0.5], [0.0, 2.0]]) == "[[1, 0.5], [0, 2]]"
     assert latex_pmatrix([[1.0, 0.5], [0.0, 2.0]]) == r"\begin{pmatrix} 1 & 0.5 \\ 0 & 2 \end{pmatrix}"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_invertible_integer_matrix_spans_the_plane(seed):
+    M = invertible_integer_matrix(np.random.default_rng(seed), low=-2, high=3)
+    assert M.shape == (2, 2) and M.dtype == float
+    np.testing.assert_array_equal(M, np.round(M))
+    assert M.min() >= -2 and M.max() <= 2
+    assert abs(np.linalg.det(M)) >= 1 - 1e-9
+    assert np.linalg.matrix_rank(M) == 2
