@@ -1,4 +1,5 @@
-"""Lesson 13 practice: a broadcast shape, an einsum by hand, a stable softmax.
+"""Lesson 13 practice: a broadcast shape, an einsum by hand, a stable softmax, and
+what float16 rounds away.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.attention`` (the tests check them against NumPy and SciPy).
@@ -11,6 +12,8 @@ import numpy as np
 from mathcore import attention
 
 from mathreel.exercise import Exercise, format_decimal, format_tuple, latex_pmatrix
+
+FLOAT16_ADDENDS = (0.0002, 0.0003, 0.0004, 0.0006, 0.0008)  # below and above half float16's gap
 
 
 def _shape(shape) -> str:
@@ -37,6 +40,10 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     probs = attention.softmax(logits)  # (3,)
     lse = float(attention.logsumexp(logits))
 
+    eps16 = attention.machine_epsilon("float16")  # 2^-10
+    addend = float(rng.choice(FLOAT16_ADDENDS))
+    rounded = float(attention.round_to_format(1.0 + addend, "float16"))
+
     return [
         Exercise(
             question=(rf"What is the shape of $x + y$ for $x$ of shape ${_shape(left)}$ and $y$ of "
@@ -60,5 +67,15 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             code=(f"mathcore.attention.softmax({logits.tolist()}), "
                   f"mathcore.attention.logsumexp({logits.tolist()})"),
             inputs={"logits": logits}, answers={"shift": top, "softmax": probs, "logsumexp": lse},
+        ),
+        Exercise(
+            question=(r"float16 keeps 10 mantissa bits. What is its machine epsilon, and what is "
+                      rf"$1 + {format_decimal(addend, 4)}$ in float16?"),
+            answer=(rf"$\varepsilon = 2^{{-10}} = {format_decimal(eps16, 6)}$; the sum rounds to "
+                    rf"${format_decimal(rounded, 6)}$"
+                    + (", the addend is lost" if rounded == 1.0 else ", the next float16 after 1")),
+            code=(f"mathcore.attention.machine_epsilon('float16'), "
+                  f"mathcore.attention.round_to_format(1 + {format_decimal(addend, 4)}, 'float16')"),
+            inputs={"addend": addend}, answers={"epsilon": eps16, "rounded": rounded},
         ),
     ]

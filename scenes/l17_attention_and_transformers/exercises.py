@@ -1,4 +1,5 @@
-"""Lesson 17 practice: attention weights, softmax temperature, positional encoding.
+"""Lesson 17 practice: attention weights, softmax temperature, positional encoding, and
+the parameter count of a transformer block.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.attention`` (the tests check them against SciPy and closed forms).
@@ -41,6 +42,9 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     pos = int(rng.integers(2, 9))
     pe = attention.sinusoidal_positional_encoding(pos + 1, 4)[pos]  # (4,)
 
+    d = int(rng.choice([16, 32, 64]))
+    count = attention.parameter_count(d, bias=False)  # one block, no biases
+
     return [
         Exercise(
             question=(rf"A query $q = {format_tuple(q, 0)}$ attends to keys $k_1 = {format_tuple(K[0], 0)}$ and "
@@ -65,5 +69,13 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$PE_{{{pos}}} = {format_tuple(pe, 3, trailing_zeros=True)}$",
             code=f"mathcore.attention.sinusoidal_positional_encoding({pos + 1}, 4)[{pos}]",
             inputs={"position": pos, "d": 4}, answers={"encoding": pe},
+        ),
+        Exercise(
+            question=(rf"A transformer block has $d = {d}$ and no biases. How many numbers do its "
+                      r"four attention matrices hold, and how many its MLP?"),
+            answer=(rf"attention $4d^2 = {count.attention}$, MLP $8d^2 = {count.mlp}$: "
+                    r"two thirds sit in the MLP"),
+            code=f"mathcore.attention.parameter_count({d}, bias=False)",
+            inputs={"d": d}, answers={"attention": count.attention, "mlp": count.mlp},
         ),
     ]

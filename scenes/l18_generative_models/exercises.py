@@ -1,5 +1,5 @@
-"""Lesson 18 practice: the GAN generator's two losses, the DDPM schedule, the optimal
-discriminator.
+"""Lesson 18 practice: the optimal discriminator, the GAN generator's two losses, the
+DDPM schedule.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.generative`` (the tests check them against closed forms).
@@ -33,6 +33,15 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
 
     return [
         Exercise(
+            question=(rf"At a point $x$, $p_{{data}}(x) = {_fmt(p_data, 1)}$ and "
+                      rf"$p_g(x) = {_fmt(p_g, 1)}$. What does the optimal discriminator output?"),
+            answer=(rf"$D^*(x) = {_fmt(p_data, 1)} / ({_fmt(p_data, 1)} + {_fmt(p_g, 1)}) "
+                    rf"= {_fmt(d_star, 3)}$"),
+            code=(f"mathcore.generative.optimal_discriminator([{p_data}, {1 - p_data:.1f}], "
+                  f"[{p_g}, {1 - p_g:.1f}])[0]"),
+            inputs={"p_data": p_data, "p_g": p_g}, answers={"d_star": d_star},
+        ),
+        Exercise(
             question=(rf"Early in training the discriminator scores a fake $D = {_fmt(d_fake, 2)}$. "
                       r"Through its logit $a$, what slope does the generator get from the "
                       r"saturating loss $\log(1 - D)$, and from the non-saturating $-\log D$?"),
@@ -49,14 +58,5 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answer=rf"$\bar\alpha = (1 - {_fmt(beta, 1)})^{{{T}}} = {_fmt(alpha_bars[-1], 4)}$",
             code=f"mathcore.generative.ddpm_schedule({T}, {beta}, {beta}).alpha_bars[-1]",
             inputs={"T": T, "beta": beta}, answers={"alpha_bar": alpha_bars[-1]},
-        ),
-        Exercise(
-            question=(rf"At a point $x$, $p_{{data}}(x) = {_fmt(p_data, 1)}$ and "
-                      rf"$p_g(x) = {_fmt(p_g, 1)}$. What does the optimal discriminator output?"),
-            answer=(rf"$D^*(x) = {_fmt(p_data, 1)} / ({_fmt(p_data, 1)} + {_fmt(p_g, 1)}) "
-                    rf"= {_fmt(d_star, 3)}$"),
-            code=(f"mathcore.generative.optimal_discriminator([{p_data}, {1 - p_data:.1f}], "
-                  f"[{p_g}, {1 - p_g:.1f}])[0]"),
-            inputs={"p_data": p_data, "p_g": p_g}, answers={"d_star": d_star},
         ),
     ]

@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 from scipy import special
 
+from mathcore import attention
+
 from exercise_checks import arrays, assert_shows
 from scene_modules import exercises_for, load_scene_module
 
@@ -97,7 +99,7 @@ def test_shifted_exponentials_sum_neither_overflows_nor_vanishes(l13):
 # --------------------------------------------------------------------------- exercises
 
 def test_exercises():
-    shape_ex, einsum_ex, softmax_ex = exercises_for(13)
+    shape_ex, einsum_ex, softmax_ex, float16_ex = exercises_for(13)
     left, right = shape_ex.inputs["x_shape"], shape_ex.inputs["y_shape"]
     shape = shape_ex.answers["shape"]
     assert shape == np.broadcast_shapes(left, right)
@@ -115,3 +117,15 @@ def test_exercises():
     assert answers["logsumexp"] == pytest.approx(special.logsumexp(logits), abs=1e-9)
     assert_shows(softmax_ex.answer, answers["shift"], 0)
     assert_shows(softmax_ex.answer, [*answers["softmax"], answers["logsumexp"]], 3)
+
+    addend = float16_ex.inputs["addend"]
+    assert float16_ex.answers["epsilon"] == np.finfo(np.float16).eps == 2.0**-10
+    assert float16_ex.answers["rounded"] == float(np.float16(1.0 + addend))
+    assert_shows(float16_ex.answer, [float16_ex.answers["epsilon"], float16_ex.answers["rounded"]], 6)
+    assert ("lost" in float16_ex.answer) == (float16_ex.answers["rounded"] == 1.0)
+
+
+@pytest.mark.parametrize("addend", [0.0002, 0.0003, 0.0004, 0.0006, 0.0008])
+def test_float16_addends_round_as_the_exercise_says(addend):
+    """Every addend the exercise may draw: NumPy's float16 sum agrees with mathcore's rounding."""
+    assert float(attention.round_to_format(1.0 + addend, "float16")) == float(np.float16(1.0 + addend))

@@ -100,7 +100,7 @@ def test_positional_encoding(l17):
 
 
 def test_exercises_against_oracle():
-    attention_ex, temperature_ex, pe_ex = exercises_for(17)
+    attention_ex, temperature_ex, pe_ex, count_ex = exercises_for(17)
     q, K = arrays(attention_ex.inputs, "q", "K")
     scores = K @ q / np.sqrt(len(q))
     np.testing.assert_allclose(attention_ex.answers["scores"], scores, atol=1e-12)
@@ -117,3 +117,11 @@ def test_exercises_against_oracle():
     pos, d = pe_ex.inputs["position"], pe_ex.inputs["d"]
     np.testing.assert_allclose(pe_ex.answers["encoding"], oracle_pe(pos + 1, d)[pos], atol=1e-12)
     assert_shows(pe_ex.answer, pe_ex.answers["encoding"], 3, trailing_zeros=True)
+
+    d = count_ex.inputs["d"]
+    attention_shapes = [(d, d)] * 4  # W_Q, W_K, W_V for all heads together, and W_O
+    mlp_shapes = [(d, 4 * d), (4 * d, d)]  # widen to 4d, narrow back
+    assert count_ex.answers["attention"] == sum(np.zeros(shape).size for shape in attention_shapes)
+    assert count_ex.answers["mlp"] == sum(np.zeros(shape).size for shape in mlp_shapes)
+    assert 3 * count_ex.answers["mlp"] == 2 * (count_ex.answers["attention"] + count_ex.answers["mlp"])
+    assert_shows(count_ex.answer, [count_ex.answers["attention"], count_ex.answers["mlp"]], 0)

@@ -85,7 +85,7 @@ def test_noising_stops_where_the_narration_says(l18):
 
 
 def test_exercises_against_oracle():
-    gan_ex, schedule_ex, disc_ex = exercises_for(18)
+    disc_ex, gan_ex, schedule_ex = exercises_for(18)
     d = gan_ex.inputs["d_fake"]
     a, h = logit(d), 1e-6  # the discriminator's logit: D = sigmoid(a)
     slope = {  # central differences through the sigmoid, never the formula
