@@ -1,4 +1,5 @@
-"""Lesson 07 practice: condition number and step limit, one gradient step, Adam's first step.
+"""Lesson 07 practice: condition number and step limit, one gradient step, Adam's first step,
+and a Robbins-Monro step-size schedule.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.optim`` (the tests check them against NumPy closed forms).
@@ -43,6 +44,11 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     adam_lr = 0.1
     adam = optim.adam(lambda x: g, y0, lr=adam_lr, n_steps=1)  # a constant gradient g
 
+    lr0 = float(rng.choice([0.2, 0.4, 0.8]))
+    k0 = int(rng.choice([10, 20, 30]))
+    k = k0 * int(rng.choice([1, 3, 4]))
+    rate = float(optim.inverse_time_decay(lr0, k + 1, k0=k0)[k])  # eta_0 / (1 + k / k_0)
+
     return [
         Exercise(
             question=(rf"For $f(x) = \tfrac12 x^T A x$ with $A = {latex_pmatrix(D, 3)}$, find the condition "
@@ -68,5 +74,14 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             code=(f"mathcore.optim.adam(lambda x: np.array({pylist(g, 3)}), {pylist(y0, 3)}, "
                   f"lr={format_decimal(adam_lr, 3)}, n_steps=1).xs[1]"),
             inputs={"g": g, "x0": y0, "lr": adam_lr}, answers={"x1": adam.xs[1]},
+        ),
+        Exercise(
+            question=(rf"Steps $\eta_k = \eta_0 / (1 + k/k_0)$, $\eta_0 = {format_decimal(lr0, 3)}$, $k_0 = {k0}$: "
+                      rf"what is the step at $k = {k}$? Do they meet Robbins and Monro's conditions? "
+                      r"Would a constant step?"),
+            answer=(rf"$\eta = {format_decimal(rate, 3)}$; yes: they sum to infinity, their squares "
+                    r"do not. A constant step: no"),
+            code=f"mathcore.optim.inverse_time_decay({format_decimal(lr0, 3)}, {k + 1}, k0={k0})[{k}]",
+            inputs={"lr0": lr0, "k0": k0, "k": k}, answers={"rate": rate},
         ),
     ]

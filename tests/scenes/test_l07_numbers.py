@@ -4,6 +4,7 @@ plain re-implementations of each optimizer, SciPy's minimizer)."""
 
 import numpy as np
 import pytest
+import sympy
 from scipy.optimize import minimize
 
 from exercise_checks import arrays, assert_shows
@@ -172,7 +173,7 @@ def test_race_outcome_as_narrated(l07):
 # --------------------------------------------------------------------------- exercises
 
 def test_exercise_answers():
-    first, second, third = exercises_for(7)
+    first, second, third, _ = exercises_for(7)
     (D,) = arrays(first.inputs, "A")
     mu, L = np.linalg.eigvalsh(D)[[0, -1]]
     assert first.answers["kappa"] == pytest.approx(L / mu, rel=RTOL)
@@ -189,3 +190,17 @@ def test_exercise_answers():
     np.testing.assert_allclose(third.answers["x1"], y0 - third.inputs["lr"] * g / (np.abs(g) + 1e-8),
                                rtol=RTOL, atol=ATOL)
     assert_shows(third.answer, third.answers["x1"], 3)
+
+
+def test_schedule_exercise_against_the_closed_form_and_sympy():
+    ex = exercises_for(7)[3]
+    lr0, k0, k = (ex.inputs[name] for name in ("lr0", "k0", "k"))
+    assert ex.answers["rate"] == pytest.approx(lr0 / (1 + k / k0), rel=1e-12)
+    assert_shows(ex.answer, ex.answers["rate"], 3)
+    # Robbins-Monro, decided by SymPy's series tests: the schedule passes, a constant step fails
+    step = sympy.symbols("step", integer=True, nonnegative=True)
+    schedule = sympy.Rational(str(lr0)) / (1 + step / k0)
+    assert not sympy.Sum(schedule, (step, 0, sympy.oo)).is_convergent()
+    assert sympy.Sum(schedule**2, (step, 0, sympy.oo)).is_convergent()
+    assert not sympy.Sum(sympy.Rational(str(lr0)) ** 2, (step, 0, sympy.oo)).is_convergent()
+    assert "yes" in ex.answer and "constant step: no" in ex.answer
