@@ -832,6 +832,23 @@ class RegularizationIsAPrior(NarratedScene):
     def get_estimate(self, path, t):
         return Dot(self.plane.c2p(*lookup(path, t)), radius=0.09, color=POSTERIOR)
 
+    def get_sliding_estimate(self, path, start, kind: str):
+        """A tracker along ``path`` and the ball and estimate that follow it (``kind`` as
+        in :meth:`get_ball`); call ``clear_updaters`` on both once the slide is over."""
+        t = ValueTracker(start)
+        ball = always_redraw(lambda: self.get_ball(lookup(path, t.get_value()), kind))
+        dot = always_redraw(lambda: self.get_estimate(path, t.get_value()))
+        return t, ball, dot
+
+    def get_touching_contour(self, level):
+        """The loss contour at ``level``, the one that just touches the prior's ball."""
+        return get_contour_lines(self.plane, W1_GRID, W2_GRID, NLL_GRID, [level],
+                                 colors=(POSTERIOR, POSTERIOR), stroke_width=3)
+
+    def get_map_value(self, w1: float, w2: float):
+        return get_colored_tex(rf"\hat{{w}}_{{\text{{MAP}}}} = ({format_number(w1)},\ "
+                               rf"{format_number(w2)})", TEX_MAP, font_size=LABEL_SIZE)
+
     # ------------------------------------------------------------------ steps
     def show_loss(self):
         self.plane = get_plane(x_range=(-1.6, 2.9, 1), y_range=(-1.6, 1.6, 1), unit=1.45,
@@ -885,9 +902,7 @@ class RegularizationIsAPrior(NarratedScene):
         self.ridge_lines = lines
 
     def show_ridge(self):
-        t = ValueTracker(RIDGE_START)
-        ball = always_redraw(lambda: self.get_ball(lookup(RIDGE_PATH, t.get_value()), "l2"))
-        dot = always_redraw(lambda: self.get_estimate(RIDGE_PATH, t.get_value()))
+        t, ball, dot = self.get_sliding_estimate(RIDGE_PATH, RIDGE_START, "l2")
         level_sets = VGroup(*(Circle(radius=r * self.plane.get_x_unit_size(), color=PRIOR,
                                      stroke_width=2).move_to(self.plane.c2p(0, 0))
                               for r in BALL_LIMIT * np.array([0.25, 0.5, 0.75, 1.0])))
@@ -900,11 +915,8 @@ class RegularizationIsAPrior(NarratedScene):
         with self.beat("Strengthen the prior. The estimate is pulled toward zero, along a curve, "
                        "to where a loss contour just touches a circle."):
             self.play(t.animate.set_value(RIDGE_INDEX), run_time=4, rate_func=smooth)
-        touch = get_contour_lines(self.plane, W1_GRID, W2_GRID, NLL_GRID, [RIDGE_TOUCH_LEVEL],
-                                  colors=(POSTERIOR, POSTERIOR), stroke_width=3)
-        value = get_colored_tex(rf"\hat{{w}}_{{\text{{MAP}}}} = ({format_number(W_RIDGE[0])},\ "
-                                rf"{format_number(W_RIDGE[1])})", TEX_MAP,
-                                font_size=LABEL_SIZE)
+        touch = self.get_touching_contour(RIDGE_TOUCH_LEVEL)
+        value = self.get_map_value(W_RIDGE[0], W_RIDGE[1])
         value.next_to(self.ridge_lines, DOWN, buff=0.35).align_to(self.ridge_lines, LEFT)
         with self.beat(f"At lambda {format_number(RIDGE_LAMBDA)} the ridge estimate is "
                        f"{format_number(W_RIDGE[0])}, {format_number(W_RIDGE[1])}. Both weights "
@@ -932,18 +944,13 @@ class RegularizationIsAPrior(NarratedScene):
             self.play(FadeOut(self.ridge), FadeOut(self.ridge_lines[1:]))
             self.play(Write(lines[0]), run_time=1.5)
             self.play(Write(lines[1]), run_time=1.5)
-        t = ValueTracker(LASSO_START)
-        ball = always_redraw(lambda: self.get_ball(lookup(LASSO_PATH, t.get_value()), "l1"))
-        dot = always_redraw(lambda: self.get_estimate(LASSO_PATH, t.get_value()))
+        t, ball, dot = self.get_sliding_estimate(LASSO_PATH, LASSO_START, "l1")
         with self.beat("Its level sets are diamonds. Strengthen the prior again and watch the "
                        "estimate slide."):
             self.play(FadeIn(ball), FadeIn(dot))
             self.play(t.animate.set_value(LASSO_INDEX), run_time=4, rate_func=smooth)
-        touch = get_contour_lines(self.plane, W1_GRID, W2_GRID, NLL_GRID, [LASSO_TOUCH_LEVEL],
-                                  colors=(POSTERIOR, POSTERIOR), stroke_width=3)
-        value = get_colored_tex(rf"\hat{{w}}_{{\text{{MAP}}}} = ({format_number(W_LASSO[0])},\ "
-                                rf"{format_number(abs(W_LASSO[1]))})", TEX_MAP,
-                                font_size=LABEL_SIZE)
+        touch = self.get_touching_contour(LASSO_TOUCH_LEVEL)
+        value = self.get_map_value(W_LASSO[0], abs(W_LASSO[1]))  # abs: never "-0"
         value.next_to(lines, DOWN, buff=0.35).align_to(lines, LEFT)
         with self.beat("The contour meets the diamond at a corner, on the axis. The second weight is "
                        f"exactly zero, and the first is {format_number(W_LASSO[0])}. A Laplace prior "
