@@ -16,10 +16,10 @@ import functools
 
 import numpy as np
 from manim import (
-    ReplacementTransform, DOWN, LEFT, RIGHT, UP, Axes, Circumscribe, Create, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
-    Indicate, LaggedStart, Line, MathTex, Rectangle, Tex, ValueTracker, VGroup, VMobject, Write,
-    ShowPassingFlash, UpdateFromAlphaFunc, always_redraw, color_gradient, interpolate, linear,
-    smooth,
+    DOWN, LEFT, RIGHT, UP, Axes, Brace, Circumscribe, Create, DashedLine, Dot, DoubleArrow, FadeIn,
+    FadeOut, GrowFromCenter, Indicate, LaggedStart, Line, MathTex, Rectangle, ReplacementTransform,
+    ShowPassingFlash, Tex, UpdateFromAlphaFunc, ValueTracker, VGroup, VMobject, Write,
+    always_redraw, color_gradient, interpolate, linear, smooth, there_and_back,
 )
 
 from mathcore import manifold
@@ -612,6 +612,7 @@ MAP_GROUP = np.repeat(np.arange(3), 20)  # (60,) for colouring only
 UMAP_K = 8
 FUZZY = manifold.fuzzy_graph(MAP_X, UMAP_K)  # weights (60, 60), rhos, sigmas
 DENSE_POINT, SPARSE_POINT = 0, 25  # one point of the tight group, one of the wide group
+EDGE_PAIRS = list(zip(*np.nonzero(np.triu(FUZZY.weights))))  # (i, j) with i < j, drawn as lines
 SIGMA_BRIDGE = Bridge(
     formula=r"\sum_{j \in kNN(i)} e^{-(d_{ij} - \rho_i)/\sigma_i} = \log_2 k",
     setup=f"X = np.array({MAP_X.tolist()})\nk = {UMAP_K}",
@@ -673,10 +674,9 @@ class UmapAndReadingMaps(NarratedScene):
             self.play(FadeIn(dots, lag_ratio=0.03), run_time=2)
 
     def get_edges(self, axes) -> VGroup:
-        i, j = np.nonzero(np.triu(FUZZY.weights))
         return VGroup(*(Line(axes.c2p(*MAP_X[a]), axes.c2p(*MAP_X[b]), color=GRAPH_EDGE,
                              stroke_width=3, stroke_opacity=float(FUZZY.weights[a, b]))
-                        for a, b in zip(i, j)))
+                        for a, b in EDGE_PAIRS))
 
     def show_graph(self, axes, dots, edges):
         card = VGroup(
@@ -701,6 +701,7 @@ class UmapAndReadingMaps(NarratedScene):
             self.play(Indicate(dots[DENSE_POINT], scale_factor=2.5),
                       Indicate(dots[SPARSE_POINT], scale_factor=2.5))
             self.play(FadeIn(numbers))
+            self.show_neighbourhoods(edges)
         bridge = get_bridge(SIGMA_BRIDGE).scale(0.9).move_to([0, -2.2, 0])
         with self.beat("Each sigma is a root of one equation: mathcore finds it by bisection, "
                        "and SciPy's brentq finds the same number."):
@@ -711,6 +712,17 @@ class UmapAndReadingMaps(NarratedScene):
                        "Which raises the question of what such a map can tell you."):
             self.play(FadeOut(bridge), run_time=0.8)
             self.play(FadeIn(VGroup(axes, dots, edges)), run_time=1.5)
+            self.play(edges.animate.set_stroke(width=6), rate_func=there_and_back, run_time=2)
+
+    def show_neighbourhoods(self, edges):
+        """Light up the edges of the two marked points: short ones in the tight group, long
+        ones in the wide group, the same total weight."""
+        for k in (DENSE_POINT, SPARSE_POINT):
+            mine = VGroup(*(edge for edge, pair in zip(edges, EDGE_PAIRS) if k in pair))
+            self.play(mine.animate.set_stroke(color=CLUSTER_COLORS_3[MAP_GROUP[k]], width=5),
+                      run_time=1.2)
+            self.play(Indicate(mine, color=CLUSTER_COLORS_3[MAP_GROUP[k]], scale_factor=1.05))
+        self.play(edges.animate.set_stroke(color=GRAPH_EDGE, width=3))  # opacities (weights) kept
 
     def show_map(self, axes, dots, edges):
         target = VGroup(axes, dots, edges)
@@ -738,13 +750,47 @@ class UmapAndReadingMaps(NarratedScene):
                        "cluster's size on the map says nothing about its spread."):
             self.play(FadeIn(names))
             self.play(FadeIn(table[0], shift=0.2 * UP))
+            self.show_sizes(dots, map_dots)
         with self.beat("Distances next. In the data the third group is almost twice as far from "
                        "the middle one as the first group is. On the map the two gaps are nearly the same. "
                        "Beyond the nearest neighbours, distances between clusters carry little "
                        "meaning, in t-SNE and in UMAP alike. Read these maps for who is next to "
                        "whom, and nothing more."):
             self.play(FadeIn(table[1], shift=0.2 * UP))
+            self.show_gaps(dots, map_dots)
             self.play(Indicate(table[1], color=TEXT))
+
+    @staticmethod
+    def get_group_widths(dots) -> VGroup:
+        """(3,) a brace under each group's dots: the group's size on that picture."""
+        return VGroup(*(Brace(VGroup(*(dots[k] for k in members)), DOWN, buff=0.08,
+                              color=CLUSTER_COLORS_3[g])
+                        for g, members in enumerate(_groups)))
+
+    def show_sizes(self, dots, map_dots):
+        """Brace each group in the data and on the map, then point at the middle one."""
+        data_widths, map_widths = self.get_group_widths(dots), self.get_group_widths(map_dots)
+        self.play(GrowFromCenter(data_widths, lag_ratio=0.3), run_time=1.5)
+        self.play(GrowFromCenter(map_widths, lag_ratio=0.3), run_time=1.5)
+        self.play(*(Indicate(w[1], color=CLUSTER_COLORS_3[1]) for w in (data_widths, map_widths)),
+                  run_time=1.2)
+        self.play(FadeOut(data_widths), FadeOut(map_widths))
+
+    @staticmethod
+    def get_gap_arrows(dots) -> VGroup:
+        """(2,) double arrows between the centres of groups 1-2 and 2-3 on that picture."""
+        centres = [VGroup(*(dots[k] for k in members)).get_center() for members in _groups]
+        return VGroup(*(DoubleArrow(a, b, buff=0.05, color=TEXT, stroke_width=2, tip_length=0.15,
+                                    max_tip_length_to_length_ratio=0.3)
+                        for a, b in zip(centres[:-1], centres[1:])))
+
+    def show_gaps(self, dots, map_dots):
+        """The two gaps in the data, then the same two on the map."""
+        data_gaps, map_gaps = self.get_gap_arrows(dots), self.get_gap_arrows(map_dots)
+        self.play(GrowFromCenter(data_gaps[0]), GrowFromCenter(map_gaps[0]), run_time=1.2)
+        self.play(GrowFromCenter(data_gaps[1]), GrowFromCenter(map_gaps[1]), run_time=1.2)
+        self.play(Indicate(map_gaps, color=TEXT), run_time=1.2)
+        self.play(FadeOut(data_gaps), FadeOut(map_gaps))
 
 
 class Lesson16TryIt(TryItScene):
