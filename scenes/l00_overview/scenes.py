@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, Dot, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate,
-    LaggedStart, Line, MathTex, RoundedRectangle, Tex, VGroup, Write,
+    DOWN, LEFT, ORIGIN, RIGHT, UP, Arrow, Axes, Circumscribe, Create, Dot, FadeIn, FadeOut, GrowArrow,
+    GrowFromCenter, Indicate, LaggedStart, Line, MathTex, RoundedRectangle, Tex, VGroup, Write,
 )
 
 from mathcore import attention, generative, information, linalg
@@ -162,6 +162,7 @@ class OneModelFourAreas(NarratedScene):
                        "one model through one training step, and watch which mathematics it "
                        "needs."):
             self.play(Write(question), run_time=1.5)
+            self.show_area_names(question)
         with self.beat("The model is a tiny classifier. Its input is one example: three numbers, "
                        "the features of an animal. It must say cat, dog or bird, and the right "
                        "answer is bird."):
@@ -169,6 +170,16 @@ class OneModelFourAreas(NarratedScene):
             self.play(FadeIn(truth))
         self.question = question
         self.forward = VGroup(self.x_vec, x_label, truth)
+
+    def show_area_names(self, question):
+        """The four areas the thread will need, named under the question, then put away."""
+        names = VGroup(*(Tex(name, font_size=LABEL_SIZE, color=AREA_COLORS[key]) for key, name in
+                         (("linear", "linear algebra"), ("prob", "probability"),
+                          ("info", "information"), ("calc", "calculus"))))
+        names.arrange(RIGHT, buff=0.8).next_to(question, DOWN, buff=0.5)
+        self.play(LaggedStart(*(FadeIn(n, shift=0.1 * DOWN) for n in names), lag_ratio=0.4),
+                  run_time=2)
+        self.play(FadeOut(names, shift=0.1 * UP))
 
     def show_linear_layer(self):
         self.z_vec = self.get_vector(THREAD_Z, AREA_COLORS["linear"]).move_to([THREAD_XS[1], THREAD_Y_ROW, 0])
@@ -187,7 +198,9 @@ class OneModelFourAreas(NarratedScene):
             self.play(FadeIn(VGroup(self.z_vec, z_label), shift=0.1 * RIGHT))
         with self.beat(f"The scores are {', '.join(format_number(v) for v in THREAD_Z)}. Right now "
                        f"the model likes {THREAD_CLASSES[best]} best: its weights are still bad."):
+            self.play(Indicate(w_card[1].get_rows()[best], color=ACCENT, scale_factor=1.2))
             self.play(Indicate(self.z_vec.get_entries()[best], color=ACCENT, scale_factor=1.4))
+            self.play(Circumscribe(self.forward[2], color=ACCENT))
         self.w_card = w_card
         self.forward.add(self.z_vec, z_label, arrow, over, tag)
         self.tags = [tag]
@@ -223,13 +236,30 @@ class OneModelFourAreas(NarratedScene):
         with self.beat("How wrong is it? Measure the surprise: minus the log of the probability it "
                        "gave the true class. That is the cross-entropy loss, an idea from "
                        f"information theory, and here it is {format_number(THREAD_LOSS, 3)}."):
+            self.play(Indicate(self.p_vec.get_entries()[THREAD_LABEL], color=ACCENT, scale_factor=1.4))
             self.play(GrowArrow(arrow), FadeIn(over), FadeIn(tag))
             self.play(FadeIn(self.loss, shift=0.1 * RIGHT))
         with self.beat("A sure, correct model would score zero; a confident wrong one, a large "
                        "number. Every classifier you train minimises exactly this."):
             self.play(Indicate(self.loss, color=AREA_COLORS["info"], scale_factor=1.3))
+            self.surprise = self.get_surprise_curve()
+            self.play(Create(self.surprise[0]), run_time=1)
+            self.play(Create(self.surprise[1]), FadeIn(self.surprise[2]), run_time=1.5)
+            self.play(GrowFromCenter(self.surprise[3]))
         self.forward.add(self.loss, arrow, over, tag)
         self.tags.append(tag)
+
+    def get_surprise_curve(self) -> VGroup:
+        """(axes, -log p over p in (0, 1], its label, the model's point at p_bird)."""
+        axes = Axes(x_range=(0, 1, 0.5), y_range=(0, 4, 2), x_length=2.6, y_length=1.8, tips=False,
+                    axis_config={"stroke_color": FAINT, "stroke_width": 1, "include_numbers": True,
+                                 "font_size": SMALL_SIZE})
+        axes.move_to([THREAD_XS[3] - 0.2, -1.6, 0])
+        curve = axes.plot(lambda q: -np.log(q), x_range=(np.exp(-4), 1), color=AREA_COLORS["info"])
+        label = MathTex(r"-\log p", font_size=SMALL_SIZE + 4, color=AREA_COLORS["info"])
+        label.next_to(axes.c2p(0.45, 2.6), RIGHT, buff=0.1)
+        point = Dot(axes.c2p(THREAD_P[THREAD_LABEL], THREAD_LOSS), radius=0.07, color=ACCENT)
+        return VGroup(axes, curve, label, point)
 
     def show_bridge(self):
         bridge = get_panel(get_bridge(CROSS_ENTROPY, value_color=AREA_COLORS["info"]))
@@ -237,7 +267,7 @@ class OneModelFourAreas(NarratedScene):
         with self.beat("In code, the same number three ways: the formula; mathcore's softmax and "
                        "cross-entropy; and SciPy's log softmax, which is what PyTorch's cross "
                        "entropy computes inside."):
-            self.play(FadeOut(self.w_card), FadeOut(self.softmax_formula))
+            self.play(FadeOut(self.w_card), FadeOut(self.softmax_formula), FadeOut(self.surprise))
             self.play(FadeIn(bridge[0]), FadeIn(bridge[1][0]))
             self.play(FadeIn(bridge[1][1], shift=0.1 * UP), FadeIn(bridge[1][2], shift=0.1 * UP))
             self.play(FadeIn(bridge[1][3]))
@@ -292,6 +322,24 @@ class OneModelFourAreas(NarratedScene):
                        "them."):
             self.play(FadeOut(self.step_block), FadeOut(self.forward), FadeOut(self.question),
                       run_time=2)
+            self.show_links_grow()
+
+    def show_links_grow(self):
+        """Each link of the loop, and the mathematics it grows into at scale."""
+        rows = VGroup(*(VGroup(Tex(link, font_size=BODY_SIZE, color=AREA_COLORS[key]),
+                               MathTex(r"\to", font_size=BODY_SIZE, color=MUTED),
+                               Tex(grown, font_size=BODY_SIZE)).arrange(RIGHT, buff=0.3)
+                        for key, link, grown in (
+                            ("linear", "linear maps", "decompositions of big matrices"),
+                            ("calc", "gradients", "matrix calculus, backpropagation"),
+                            ("prob", "probabilities", "richer models"),
+                            ("info", "surprise", "richer losses"),
+                            ("calc", "one step", "optimisers on rough terrain"))))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.35).move_to(ORIGIN)
+        for row in rows:
+            self.play(FadeIn(row[0]), GrowFromCenter(row[1]), FadeIn(row[2], shift=0.1 * LEFT),
+                      run_time=0.8)
+        self.play(FadeOut(rows))
 
 
 # =========================================================================== scene 1
