@@ -596,7 +596,9 @@ class PowerIterationRate(NarratedScene):
                        f"{format_number(RATE, 3)}. The estimate converges twice as fast, in digits, "
                        "as the vector."):
             self.play(Indicate(line[-1], color=ACCENT))
+            self.play(Indicate(self.lines[2][8:], color=ACCENT))
             self.play(FadeIn(square, shift=0.1 * UP))
+            self.play(Circumscribe(square, color=ACCENT))
 
     def get_table(self) -> VGroup:
         header = ["k", "t_k", r"\lambda_1 - \lambda_k", r"\text{ratio}"]
@@ -640,8 +642,10 @@ class PowerIterationRate(NarratedScene):
                        "when the second one is close. This loop runs inside PageRank, and inside "
                        "spectral normalisation, which estimates a layer's largest stretch with one "
                        "step per training step."):
+            self.play(Indicate(self.lines[2][9:12], color=EIGEN))  # lambda_2 / lambda_1
             self.play(FadeIn(note, shift=0.1 * LEFT))
             self.play(Indicate(self.table[0][-1][3], color=ACCENT))
+            self.play(Circumscribe(note, color=ACCENT))
         self.play(FadeOut(VGroup(self.title, self.lines, self.square, self.table, note)))
 
 
@@ -1093,8 +1097,11 @@ class LowRankApproximation(NarratedScene):
                        "way. Its rank is one. The first piece is big, because sigma one is "
                        f"{format_number(S_SVD[0])}; the second is small, sigma two is "
                        f"{format_number(S_SVD[1])}."):
+            self.play(LaggedStart(*(Indicate(column, color=SIGMA_COLORS[0])
+                                    for column in numeric[2].get_columns()), lag_ratio=0.5))
             self.play(*(Circumscribe(numeric[j], color=numeric[j].get_color()) for j in (2, 4)))
             self.play(Indicate(symbolic[2], color=SIGMA_COLORS[0]))
+            self.play(Indicate(symbolic[4], color=SIGMA_COLORS[1]))
         self.top = top
 
     def show_rank_one_picture(self):
@@ -1160,6 +1167,8 @@ class LowRankApproximation(NarratedScene):
                        "larger, and the smaller is what you lose."):
             self.play(FadeIn(theorem, shift=0.1 * UP))
             self.play(Circumscribe(theorem, color=ACCENT))
+            self.play(Indicate(self.frobenius[2], color=SIGMA_COLORS[0]))  # both stretches
+            self.play(Indicate(error[2], color=SIGMA_COLORS[1]))  # the one a rank-one copy loses
         self.error, self.theorem = error, theorem
 
     def show_uses(self):
@@ -1262,6 +1271,9 @@ class PcaOnAPointCloud(NarratedScene):
                        "like every eigenvector, each two standard deviations long."):
             self.play(Write(formula[0]))
             self.play(Write(formula[1]), Create(ellipse), run_time=1.5)
+            self.play(Indicate(formula[1][2], color=EIGEN),  # Q's columns are the axes
+                      *(Indicate(line, color=line.get_color()) for line in self.axes_lines),
+                      run_time=1.5)
         variances = VGroup(*(
             MathTex(rf"\lambda_{j + 1} = {format_number(PCA.explained_variance[j])}",
                     font_size=BODY_SIZE, color=PC_COLORS[j])
@@ -1491,6 +1503,8 @@ class LuIsElimination(NarratedScene):
                        "about n squared. Least squares through the normal equations, Newton "
                        "steps, and Gaussian processes all solve systems this way."):
             self.play(FadeOut(self.step), FadeIn(cost, shift=0.1 * UP))
+            self.play(Indicate(self.factors, color=ACCENT), run_time=1.5)  # factored once
+            self.play(Indicate(self.sweeps, color=ACCENT), run_time=1.5)  # then each b is cheap
             self.play(Circumscribe(cost, color=ACCENT))
         self.play(FadeOut(VGroup(self.title, self.rows, self.factors, self.sweeps, cost)))
 
