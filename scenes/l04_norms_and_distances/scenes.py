@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Arc, Create, DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Arc, Create, DecimalNumber, Dot, FadeIn, FadeOut, Flash, GrowArrow,
     Indicate, LaggedStart, Line, MathTex, ReplacementTransform, Tex, ValueTracker, VGroup, VMobject, Write,
     always_redraw, linear,
 )
@@ -406,6 +406,8 @@ class L1PenaltyMakesZeros(NarratedScene):
                        "twice: ridge on the left, lasso on the right."):
             self.play(*(FadeIn(p) for p in self.planes.values()), FadeIn(axes_names), run_time=1.5)
             self.play(FadeIn(titles, shift=0.1 * DOWN))
+            self.play(Indicate(titles[0], color=L2_COLOR), run_time=1.2)  # ridge, left
+            self.play(Indicate(titles[1], color=L1_COLOR), run_time=1.2)  # lasso, right
         with self.beat("The data are six samples of two correlated features. The squared loss is "
                        "smallest at the least-squares weights w star, and grows in ellipses "
                        "around it: its contour lines."):
@@ -468,6 +470,10 @@ class L1PenaltyMakesZeros(NarratedScene):
                        "many coordinates zero. That is why an L1 penalty selects features, and "
                        "why it prunes the weights of a network."):
             self.play(Indicate(self.lasso[3], color=L1_COLOR), Indicate(self.ridge[3], color=L2_COLOR))
+            corners = [self.p("l1", c) for c in ((LASSO_BUDGET, 0), (0, LASSO_BUDGET),
+                                                  (-LASSO_BUDGET, 0), (0, -LASSO_BUDGET))]
+            self.play(LaggedStart(*(Flash(c, color=L1_COLOR, line_length=0.15, flash_radius=0.12)
+                                    for c in corners), lag_ratio=0.5), run_time=2.5)
 
     def show_bridges(self):
         scene_parts = VGroup(*self.planes.values(), self.axes_names, self.titles, self.faint,
