@@ -640,13 +640,17 @@ class MatrixDerivativeIdentities(NarratedScene):
                        "R m by x in R n is an m by n matrix: one row per output, one column per "
                        "input. That is numerator layout, and this course uses it."):
             self.play(Write(jac), run_time=1.5)
+            self.play(Indicate(jac[-1], color=ACCENT))  # m by n
             self.play(FadeIn(jac_note, shift=0.1 * UP))
+            self.play(Circumscribe(jac_note, color=ACCENT))
         with self.beat("Why this one? With rows for outputs, the chain rule is a plain matrix "
                        "product in the order of the chain: m by k times k by n is m by n, and "
                        "the inner sizes match like a pipe. Denominator layout transposes "
                        "everything and reverses the order."):
             self.play(FadeIn(chain, shift=0.1 * UP), run_time=1.5)
             self.play(Indicate(chain[2], color=ACCENT), Indicate(chain[3], color=ACCENT))
+            self.play(Circumscribe(VGroup(chain[2], chain[3]), color=ACCENT))  # k meets k
+            self.play(Indicate(chain[0], color=ACCENT))  # m by n
         with self.beat("For a scalar loss f the derivative is then a row. Its transpose, the "
                        "gradient, is a column shaped exactly like x, so a gradient step, x minus "
                        "eta times the gradient, adds two things of the same shape."):
