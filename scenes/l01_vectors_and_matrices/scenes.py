@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DL, DOWN, DR, LEFT, RIGHT, UL, UP, UR, ApplyMatrix, Circumscribe, Create, Dot, FadeIn, FadeOut,
-    GrowArrow, Indicate, LaggedStart, MathTex, Polygon, ReplacementTransform, Restore,
+    DL, DOWN, DR, LEFT, RIGHT, UL, UP, UR, ApplyMatrix, Circumscribe, Create, DecimalNumber, Dot, FadeIn,
+    FadeOut, GrowArrow, Indicate, LaggedStart, MathTex, Polygon, ReplacementTransform, Restore,
     SurroundingRectangle, Tex, TransformFromCopy, ValueTracker, VGroup, Write, always_redraw,
 )
 
@@ -334,9 +334,39 @@ class VectorsBeyondThePlane(NarratedScene):
                        "angle between the arrows. Its sign says whether they point the same way, "
                        "at right angles, or apart. That is why embeddings are compared with dot "
                        "products, and why a neuron computes w dot x plus b."):
-            self.play(Write(meaning[0]), run_time=1.5)
+            self.play(FadeOut(VGroup(pair, formula)), Write(meaning[0]), run_time=1.5)
+            turning = self.show_dot_and_angle()
             self.play(FadeIn(meaning[1], shift=0.1 * UP))
-        self.play(FadeOut(VGroup(pair, formula, meaning)))
+        self.play(FadeOut(VGroup(meaning, turning)))
+
+    def show_dot_and_angle(self) -> VGroup:
+        """w turns around u in the plane; u . w (mathcore's matmul) falls through zero at the
+        right angle. Returns what stays on screen."""
+        origin, u = np.array([-1.5, 1.0, 0.0]), np.array([2.0, 0.0])
+        angle = ValueTracker(np.radians(35))
+
+        def w() -> np.ndarray:  # (2,) length 1.5 at the tracked angle
+            return 1.5 * np.array([np.cos(angle.get_value()), np.sin(angle.get_value())])
+
+        u_arrow = get_arrow(origin, origin + [*u, 0], VECTOR)
+        w_arrow = always_redraw(lambda: get_arrow(origin, origin + [*w(), 0], ACCENT_2))
+        names = VGroup(MathTex(r"\mathbf{u}", font_size=BODY_SIZE, color=VECTOR)
+                       .next_to(u_arrow, DOWN, buff=0.15),
+                       MathTex(r"\mathbf{u} \cdot \mathbf{w} =", font_size=BODY_SIZE))
+        names[1].move_to([2.6, 1.3, 0])
+        value = DecimalNumber(0, num_decimal_places=2, font_size=BODY_SIZE, color=ACCENT)
+        value.add_updater(lambda m: m.set_value(linalg.matmul(u[None, :], w())[0])
+                          .next_to(names[1], RIGHT, buff=0.2))
+        self.play(GrowArrow(u_arrow), FadeIn(names[0]), run_time=0.8)
+        w_name = MathTex(r"\mathbf{w}", font_size=BODY_SIZE, color=ACCENT_2)
+        w_name.add_updater(lambda m: m.move_to(origin + [*(1.25 * w()), 0]))
+        self.add(w_arrow, w_name.update())
+        self.play(FadeIn(names[1]), FadeIn(value.update()), run_time=0.8)
+        self.play(angle.animate.set_value(np.radians(90)), run_time=2)  # a right angle: zero
+        self.play(angle.animate.set_value(np.radians(150)), run_time=2)  # apart: negative
+        for mob in (value, w_arrow, w_name):
+            mob.clear_updaters()
+        return VGroup(u_arrow, w_arrow, w_name, names, value)
 
     def show_transpose(self):
         M_m = get_matrix(M_T, font_size=BODY_SIZE)
