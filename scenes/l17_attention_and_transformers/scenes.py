@@ -1181,10 +1181,13 @@ class TransformerParameterCount(NarratedScene):
         with self.beat(f"Twelve blocks make {spoken_count(GPT2_BLOCKS)}. The embedding table, a "
                        f"row of {d} for each of its {vocab:,} tokens, plus one per position, "
                        f"adds {spoken_count(GPT2_COUNT.embeddings)}."):
-            self.play(FadeIn(lines[2], shift=0.1 * DOWN))
+            self.play(Indicate(lines[1][4], color=ACCENT))  # one block ...
+            self.play(FadeIn(lines[2], shift=0.1 * DOWN))  # ... times twelve
             self.play(FadeIn(lines[3], shift=0.1 * DOWN))
+            self.play(Indicate(lines[3][0], color=ACCENT))  # a row per token and per position
         with self.beat(f"In all, {GPT2_COUNT.total:,}: the 124 million of the published model, "
                        "counted from two formulas."):
+            self.play(Indicate(lines[2][2], color=ACCENT), Indicate(lines[3][2], color=ACCENT))
             self.play(FadeIn(lines[4], shift=0.1 * DOWN))
             self.play(Circumscribe(lines[4][2], color=ACCENT))
         note = Tex(r"attention scores: $T \times T$ per head, computed, never stored as weights",
@@ -1194,6 +1197,7 @@ class TransformerParameterCount(NarratedScene):
                        "context costs compute and memory, never parameters."):
             self.play(FadeIn(note, shift=0.1 * UP))
             self.play(Indicate(lines[1][2], color=ACCENT))
+            self.play(Circumscribe(note, color=ACCENT))
         self.play(FadeOut(VGroup(lines, note)), run_time=0.8)
 
     def show_bridge(self):
