@@ -573,6 +573,7 @@ class CrossEntropyIsNll(NarratedScene):
                        "with a different bias for every input. A binary classifier predicts p, "
                        "the probability that the label y is one, and the label is one flip."):
             self.play(Write(lines[0]), run_time=2)
+            self.play(Circumscribe(lines[0], color=DATA))  # one flip, one label
         with self.beat("Its negative log-likelihood is minus y log p, minus one minus y, times "
                        "log of one minus p. That is the binary cross-entropy loss, "
                        "letter for letter."):

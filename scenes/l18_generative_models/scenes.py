@@ -1306,6 +1306,7 @@ class DiffusionReverseProcess(NarratedScene):
                        f"only its average, so its loss here is {format_number(EX_LOSS, 2)}, "
                        "not zero."):
             self.play(GrowArrow(pred_arrow), FadeIn(table[3]))
+            self.play(Indicate(eps_arrow), Indicate(pred_arrow))  # the draw, and its average
             self.play(FadeIn(table[4]), Indicate(loss, color=ACCENT))
         self.loss_group = VGroup(loss, loss_note, eps_arrow, pred_arrow, table[1], table[4])
         self.keep = VGroup(x0, xt, table[0], table[2], table[3])
