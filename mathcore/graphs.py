@@ -1,5 +1,6 @@
 """Graphs and spectral methods for lesson 15: the Laplacian, its eigenvectors,
-spectral clustering (with k-means from scratch) and GNN message passing.
+spectral clustering (with k-means from scratch), GNN message passing and the
+GCN's symmetric normalisation.
 
 A weighted undirected graph on n nodes is its symmetric, non-negative weight
 matrix ``W`` (n, n); ``W[i, j] = 0`` means no edge.  Eigenvectors come from
@@ -19,7 +20,7 @@ from mathcore._validate import (
 
 __all__ = [
     "rbf_affinity", "laplacian", "fiedler_vector", "spectral_embedding", "KMeansResult",
-    "kmeans", "spectral_clustering", "message_passing", "message_passing_loop",
+    "kmeans", "spectral_clustering", "gcn_propagation", "message_passing", "message_passing_loop",
 ]
 
 
@@ -294,6 +295,44 @@ def spectral_clustering(W, k, *, rng, n_init=10) -> np.ndarray:
     rng = as_rng(rng)
     runs = [kmeans(embedding, k, rng=rng) for _ in range(as_positive_int(n_init, "n_init"))]
     return _first_appearance_order(min(runs, key=lambda r: r.inertia).labels)
+
+
+def gcn_propagation(A) -> np.ndarray:
+    r"""The graph convolutional network's propagation matrix (Kipf and Welling).
+
+    .. math:: \hat A = \tilde D^{-1/2} (A + I) \tilde D^{-1/2}
+              = I - \tilde D^{-1/2} L \tilde D^{-1/2}, \qquad
+              \tilde D = \mathrm{diag}\Big(1 + \sum_j A_{ij}\Big)
+
+    Every node gets a self-loop, then each weight is divided by the square roots
+    of both ends' degrees.  ``I - \hat A`` is the normalised Laplacian of the graph
+    with self-loops, whose eigenvalues lie in [0, 2): one layer multiplies a
+    signal's component along its eigenvector of eigenvalue :math:`\tilde\lambda`
+    by :math:`1 - \tilde\lambda`, so smooth components pass and rough ones shrink.
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+        Symmetric non-negative edge weights with a zero diagonal.
+
+    Returns
+    -------
+    ndarray, shape (n, n)
+        Symmetric, eigenvalues in (-1, 1]; the square roots of the degrees of A + I
+        form its eigenvector of eigenvalue 1.
+
+    Examples
+    --------
+    >>> gcn_propagation([[0.0, 1.0], [1.0, 0.0]]).round(4).tolist()
+    [[0.5, 0.5], [0.5, 0.5]]
+    """
+    A = _as_weights(A, "A")  # (n, n)
+    if np.any(np.diag(A) != 0):
+        raise ValueError("A must have a zero diagonal (gcn_propagation adds the self-loops), "
+                         f"got diagonal {np.diag(A).tolist()}")
+    A_tilde = A + np.eye(len(A))  # (n, n) with self-loops
+    inv_sqrt = 1.0 / np.sqrt(A_tilde.sum(axis=1))  # (n,) every degree >= 1
+    return inv_sqrt[:, None] * A_tilde * inv_sqrt[None, :]
 
 
 def _check_layer(A, H, W) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -30,11 +30,11 @@ SEED = 15  # the only randomness in this lesson: the two rings and k-means' star
 # Two triangles joined by one light bridge (2 -- 3): the cut spectral methods should find.
 EDGES = [(0, 1, 2.0), (0, 2, 1.0), (1, 2, 1.0), (3, 4, 1.0), (3, 5, 1.0), (4, 5, 2.0), (2, 3, 0.5)]
 N_NODES = 6
-W = np.zeros((N_NODES, N_NODES))  # (6, 6) symmetric weights, 0 = no edge
+A = np.zeros((N_NODES, N_NODES))  # (6, 6) symmetric edge weights (adjacency), 0 = no edge
 for _i, _j, _w in EDGES:
-    W[_i, _j] = W[_j, _i] = _w
-DEGREES = W.sum(axis=1)  # (6,) row sums, the diagonal of D
-L = graphs.laplacian(W)  # (6, 6) D - W
+    A[_i, _j] = A[_j, _i] = _w
+DEGREES = A.sum(axis=1)  # (6,) row sums, the diagonal of D
+L = graphs.laplacian(A)  # (6, 6) D - A
 BRIDGE = (2, 3)
 
 # Signals on the nodes and their energy x^T L x = 1/2 sum_ij w_ij (x_i - x_j)^2.
@@ -50,11 +50,11 @@ _values, _vectors = linalg.eigh(L)  # from scratch: eigenvalues descending, vect
 SPECTRUM = _values[::-1]  # (6,) ascending: lambda_1 = 0 <= lambda_2 <= ...
 EIGENVECTORS = _vectors[:, ::-1]  # (6, 6) columns in the same order
 EIGENVECTORS = EIGENVECTORS * np.where(EIGENVECTORS[0] < 0, -1.0, 1.0)  # node 0 non-negative
-FIEDLER = graphs.fiedler_vector(W)  # (6,) v_2, sign fixed by mathcore
+FIEDLER = graphs.fiedler_vector(A)  # (6,) v_2, sign fixed by mathcore
 FIEDLER = FIEDLER * np.sign(FIEDLER[0])  # shown with node 0 positive, like the others
 FIEDLER_SIDES = (FIEDLER > 0).astype(int)  # (6,) 1 on the positive side
 CUT_EDGES = [(i, j) for i, j, _ in EDGES if FIEDLER_SIDES[i] != FIEDLER_SIDES[j]]
-CUT_WEIGHT = float(sum(W[i, j] for i, j in CUT_EDGES))
+CUT_WEIGHT = float(sum(A[i, j] for i, j in CUT_EDGES))
 SHOWN_EIGENVECTORS = (0, 1, 3)  # v_1 constant, v_2 Fiedler, v_4 a wiggly one
 
 # --------------------------------------------------------------------------- two rings
@@ -85,13 +85,13 @@ SPECTRAL_ACCURACY = float(max(np.mean(SPECTRAL_LABELS == RING_OF),
 
 # --------------------------------------------------------------------------- message passing
 # One feature per node: node 0 knows "+1", node 5 knows "-1"; a layer averages over
-# each node and its neighbours (mean aggregation with self-loops), W_layer = [1].
+# each node and its neighbours (mean aggregation with self-loops), Theta = [1].
 H0 = np.array([[1.0], [0.0], [0.0], [0.0], [0.0], [-1.0]])  # (6, 1)
-W_LAYER = np.eye(1)  # (1, 1) the shared weight matrix, kept at 1 to watch the averaging
+THETA = np.eye(1)  # (1, 1) the layer weights Theta, kept at 1 to watch the averaging
 N_LAYERS = 3
 FEATURES = [H0]
 for _ in range(N_LAYERS):
-    FEATURES.append(graphs.message_passing(W, FEATURES[-1], W_LAYER, aggregation="mean",
+    FEATURES.append(graphs.message_passing(A, FEATURES[-1], THETA, aggregation="mean",
                                            self_loops=True))
 FEATURES = np.stack([H[:, 0] for H in FEATURES])  # (N_LAYERS + 1, 6)
 FOCUS_NODE = 2  # the node whose update we write out
@@ -118,7 +118,7 @@ def signal_color(value: float, scale: float = 1.0):
 
 def get_graph(positions=GRAPH_POSITIONS, show_weights=True, node_radius=0.26):
     offsets = WEIGHT_OFFSETS if show_weights else None
-    return get_weighted_graph(positions, W, GRAPH_NODE, GRAPH_EDGE, node_radius=node_radius,
+    return get_weighted_graph(positions, A, GRAPH_NODE, GRAPH_EDGE, node_radius=node_radius,
                               show_weights=show_weights, weight_offsets=offsets, decimals=1)
 
 
@@ -158,17 +158,17 @@ def color_nodes(graph, values, scale=1.0) -> list:
 # =========================================================================== scene 1
 
 class GraphLaplacianFromWeights(NarratedScene):
-    """A graph is a matrix W; its Laplacian L = D - W measures how much a signal varies."""
+    """A graph is a matrix A; its Laplacian L = D - A measures how much a signal varies."""
 
     def construct(self):
         # Step 1: the graph: six nodes, weighted edges.
         self.graph = get_graph()
         self.show_graph()
-        # Step 2: the same graph as a symmetric weight matrix W.
+        # Step 2: the same graph as a symmetric adjacency matrix A.
         self.show_weight_matrix()
         # Step 3: degrees: the total weight at each node.
         self.show_degrees()
-        # Step 4: L = D - W, rows summing to zero.
+        # Step 4: L = D - A, rows summing to zero.
         self.show_laplacian()
         # Step 5: x^T L x: the energy of a signal on the nodes, three examples.
         self.show_energy()
@@ -188,18 +188,18 @@ class GraphLaplacianFromWeights(NarratedScene):
                       Indicate(graph.weights[BRIDGE], color=DEGREE), run_time=1.5)
 
     def show_weight_matrix(self):
-        self.w_name = MathTex("W", font_size=BODY_SIZE + 4)
+        self.w_name = MathTex("A", font_size=BODY_SIZE + 4)
         self.w_name[0].set_color(LAPLACIAN)
-        self.w_matrix = get_matrix(W, decimals=1, font_size=LABEL_SIZE - 2)
+        self.w_matrix = get_matrix(A, decimals=1, font_size=LABEL_SIZE - 2)
         group = VGroup(self.w_name, self.w_matrix).arrange(DOWN, buff=0.25)
         group.move_to([3.7, 1.5, 0])
-        with self.beat("Write the weights into a matrix W. Row i, column j holds the weight of the "
+        with self.beat("Write the weights into a matrix A, the adjacency matrix. Row i, column j holds the weight of the "
                        "edge between node i and node j, and zero where there is no edge."):
             self.play(FadeIn(group))
             entry = self.w_matrix.get_rows()[0][1]
             self.play(Indicate(entry, color=DEGREE), Indicate(self.graph.edges[(0, 1)], color=DEGREE),
                       Indicate(self.graph.weights[(0, 1)], color=DEGREE), run_time=1.5)
-        with self.beat("An edge works both ways, so W is symmetric."):
+        with self.beat("An edge works both ways, so A is symmetric."):
             self.play(Indicate(self.w_matrix.get_rows()[1][0], color=DEGREE),
                       Indicate(entry, color=DEGREE), run_time=1.5)
 
@@ -207,14 +207,14 @@ class GraphLaplacianFromWeights(NarratedScene):
         self.degree_labels = get_node_labels(self.graph, DEGREES, color=DEGREE, decimals=1,
                                              prefix="d=")
         with self.beat("The degree of a node is the total weight of its edges, the sum of its row "
-                       f"of W. Node two has degree {format_number(DEGREES[2])}."):
+                       f"of A. Node two has degree {format_number(DEGREES[2])}."):
             self.play(LaggedStart(*(FadeIn(l, shift=0.1 * UP) for l in self.degree_labels),
                                   lag_ratio=0.1))
             self.play(Indicate(self.w_matrix.get_rows()[2], color=DEGREE),
                       Indicate(self.degree_labels[2], color=DEGREE), run_time=1.5)
 
     def show_laplacian(self):
-        l_name = MathTex("L", "=", "D", "-", "W", font_size=BODY_SIZE + 4)
+        l_name = MathTex("L", "=", "D", "-", "A", font_size=BODY_SIZE + 4)
         l_name[0].set_color(LAPLACIAN)
         l_name[2].set_color(DEGREE)
         l_name[4].set_color(LAPLACIAN)
@@ -224,7 +224,7 @@ class GraphLaplacianFromWeights(NarratedScene):
         group = VGroup(l_name, l_matrix).arrange(DOWN, buff=0.25)
         group.move_to([3.7, 1.5, 0])
         with self.beat("Put the degrees on a diagonal matrix D. The graph Laplacian is L equals D "
-                       "minus W: degrees on the diagonal, minus the weights everywhere else."):
+                       "minus A: degrees on the diagonal, minus the weights everywhere else."):
             self.play(ReplacementTransform(self.w_name, l_name),
                       ReplacementTransform(self.w_matrix, l_matrix), run_time=2)
             self.play(*(Indicate(row[i], color=DEGREE) for i, row in enumerate(l_matrix.get_rows())))
@@ -235,7 +235,7 @@ class GraphLaplacianFromWeights(NarratedScene):
 
     def show_energy(self):
         energy = MathTex(r"\mathbf{x}^{T}", "L", r"\mathbf{x}", "=", r"\tfrac{1}{2} \sum_{i,j}",
-                         "w_{ij}", r"(x_i - x_j)^2", font_size=BODY_SIZE)
+                         "a_{ij}", r"(x_i - x_j)^2", font_size=BODY_SIZE)
         energy[1].set_color(LAPLACIAN)
         energy[5].set_color(GRAPH_EDGE)
         energy.next_to(self.l_group, DOWN, buff=0.45).set_x(self.l_group.get_x())
@@ -519,7 +519,7 @@ class SpectralClusteringOnRings(NarratedScene):
                 if AFFINITY[i, j] > SHOWN_EDGE_WEIGHT:
                     edges.add(Line(self.point(RINGS[i]), self.point(RINGS[j]), color=GRAPH_EDGE,
                                    stroke_width=3 * AFFINITY[i, j], stroke_opacity=0.7))
-        formula = MathTex("w_{ij}", "=", r"\exp\!\Big(-\frac{\lVert x_i - x_j \rVert^2}{2\sigma^2}\Big)",
+        formula = MathTex("a_{ij}", "=", r"\exp\!\Big(-\frac{\lVert x_i - x_j \rVert^2}{2\sigma^2}\Big)",
                           font_size=BODY_SIZE)
         formula[0].set_color(GRAPH_EDGE)
         sigma = MathTex(rf"\sigma = {format_number(SIGMA)}", font_size=LABEL_SIZE, color=MUTED)
@@ -637,10 +637,10 @@ class MessagePassingAlongEdges(NarratedScene):
                       *(colors[n] for n in range(N_NODES) if n not in knowing), run_time=0.7)
 
     def show_rule(self):
-        rule = MathTex(r"h_i'", "=", r"\frac{h_i + \sum_j w_{ij} h_j}{1 + \sum_j w_{ij}}",
-                       r"\,W", font_size=BODY_SIZE)
+        rule = MathTex(r"h_i'", "=", r"\frac{h_i + \sum_j a_{ij} h_j}{1 + \sum_j a_{ij}}",
+                       r"\,\Theta", font_size=BODY_SIZE)
         rule[3].set_color(LAPLACIAN)
-        matrix_form = MathTex("H'", "=", r"\hat D^{-1}", r"\hat A", "H", "W", font_size=BODY_SIZE)
+        matrix_form = MathTex("H'", "=", r"\hat D^{-1}", r"\hat A", "H", r"\Theta", font_size=BODY_SIZE)
         matrix_form[2].set_color(DEGREE)
         matrix_form[3].set_color(GRAPH_EDGE)
         matrix_form[5].set_color(LAPLACIAN)
@@ -648,9 +648,9 @@ class MessagePassingAlongEdges(NarratedScene):
         with self.beat("One layer of message passing: every node collects its neighbours' "
                        "features, weighted by the edges, adds its own, and takes the average."):
             self.play(Write(rule), run_time=2)
-        with self.beat("Then every node applies the same weight matrix W. For all nodes at once "
+        with self.beat("Then every node applies the same weight matrix, theta. For all nodes at once "
                        "this is one matrix product: the adjacency with self-loops, divided by the "
-                       "degrees, times the features, times W."):
+                       "degrees, times the features, times theta."):
             self.play(Indicate(rule[3], color=LAPLACIAN))
             # the product, factor by factor in the order the words name them
             self.play(FadeIn(matrix_form[:2]), run_time=0.6)
@@ -660,10 +660,10 @@ class MessagePassingAlongEdges(NarratedScene):
                       *(Indicate(n, color=DEGREE) for n in self.graph.nodes), run_time=0.8)
             self.play(FadeIn(matrix_form[4], shift=0.1 * DOWN), Indicate(self.labels), run_time=0.8)
             self.play(FadeIn(matrix_form[5], shift=0.1 * DOWN), run_time=0.8)
-        note = Tex(r"here $W = [\,1\,]$: watch the averaging", font_size=LABEL_SIZE, color=MUTED)
+        note = Tex(r"here $\Theta = [\,1\,]$: watch the averaging", font_size=LABEL_SIZE, color=MUTED)
         note.next_to(self.rules, DOWN, buff=0.3)
-        with self.beat("A real network has many features and learns W. We keep one feature "
-                       "and W equal to one, to watch the averaging itself."):
+        with self.beat("A real network has many features and learns theta. We keep one feature "
+                       "and theta equal to one, to watch the averaging itself."):
             self.play(Circumscribe(self.rules[1][5], color=LAPLACIAN))
             self.play(FadeIn(note))
             self.play(Indicate(self.labels))
@@ -671,9 +671,9 @@ class MessagePassingAlongEdges(NarratedScene):
 
     def show_focus_update(self):
         i = FOCUS_NODE
-        neighbours = [j for j in range(N_NODES) if W[i, j] > 0]
+        neighbours = [j for j in range(N_NODES) if A[i, j] > 0]
         terms = [f"{format_number(FEATURES[0][i])}"] + [
-            rf"{format_number(W[i, j])} \cdot {format_number(FEATURES[0][j])}" for j in neighbours]
+            rf"{format_number(A[i, j])} \cdot {format_number(FEATURES[0][j])}" for j in neighbours]
         numerator = " + ".join(terms)
         formula = MathTex(rf"h_{i}'", "=", rf"\frac{{{numerator}}}{{{format_number(FOCUS_TOTAL_WEIGHT)}}}",
                           "=", format_number(FEATURES[1][i]), font_size=LABEL_SIZE)

@@ -120,6 +120,7 @@ CALLS = [
     (graphs.spectral_embedding, dict(W=W4, k=2)),
     (graphs.kmeans, dict(X=X6, k=2, rng=0)),
     (graphs.spectral_clustering, dict(W=W4, k=2, rng=0)),
+    (graphs.gcn_propagation, dict(A=W4)),
     (graphs.message_passing, dict(A=QKV, H=[[1.0], [3.0]], W=[[1.0]])),
     (graphs.message_passing_loop, dict(A=QKV, H=[[1.0], [3.0]], W=[[1.0]])),
     (manifold.swiss_roll, dict(n=5, rng=0, noise=0.1)),

@@ -18,7 +18,7 @@ from sklearn.metrics.pairwise import rbf_kernel
 
 from mathcore import graphs
 from mathcore.graphs import (
-    fiedler_vector, kmeans, laplacian, message_passing, message_passing_loop, rbf_affinity,
+    fiedler_vector, gcn_propagation, kmeans, laplacian, message_passing, message_passing_loop, rbf_affinity,
     spectral_clustering, spectral_embedding,
 )
 
@@ -70,6 +70,22 @@ def test_laplacian_spectra_are_psd_and_zeros_count_components(W):
     assert np.sum(values < 1e-8) == n_components
     normalized = eigvalsh(laplacian(W, normalized=True))
     assert normalized.min() > -1e-9 and normalized.max() < 2 + 1e-9
+
+
+@SETTINGS
+@given(weight_matrices())
+def test_gcn_propagation_is_one_minus_the_self_loop_normalised_laplacian(W):
+    A = W - np.diag(np.diag(W))  # zero diagonal: the function adds the self-loops
+    d_tilde = A.sum(axis=1) + 1.0
+    scale = 1.0 / np.sqrt(d_tilde)
+    expected = np.eye(len(A)) - scale[:, None] * scipy_laplacian(A) * scale[None, :]
+    A_hat = gcn_propagation(A)
+    np.testing.assert_allclose(A_hat, expected, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(A_hat, (A + np.eye(len(A))) / np.sqrt(np.outer(d_tilde, d_tilde)),
+                               rtol=1e-10, atol=1e-12)
+    values = eigvalsh(A_hat)
+    assert values.min() > -1 and values.max() == pytest.approx(1.0, abs=1e-9)
+    np.testing.assert_allclose(A_hat @ np.sqrt(d_tilde), np.sqrt(d_tilde), rtol=1e-9)
 
 
 @pytest.mark.parametrize("n", [3, 6, 11])
@@ -206,6 +222,8 @@ def test_message_passing_by_hand():
     (lambda: spectral_clustering(np.ones((3, 3)), 0, rng=0), r"k must be a positive integer"),
     (lambda: kmeans([1.0, 2.0], 1, rng=0), r"X must be a 2-D matrix"),
     (lambda: rbf_affinity([[0.0]], 0.0), r"sigma must be a positive finite number"),
+    (lambda: gcn_propagation(np.eye(2)), r"A must have a zero diagonal"),
+    (lambda: gcn_propagation([[0, -1], [-1, 0]]), r"A must have non-negative weights"),
     (lambda: message_passing(np.eye(2), np.ones((3, 2)), np.ones((2, 1))),
      r"H must have one row per node \(2\), got shape \(3, 2\)"),
     (lambda: message_passing(np.eye(2), np.ones((2, 2)), np.ones((3, 1))),

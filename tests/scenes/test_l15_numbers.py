@@ -30,11 +30,11 @@ def l15():
 # --------------------------------------------------------------------------- the small graph
 
 def test_weights_and_laplacian(l15):
-    assert np.allclose(l15.W, l15.W.T)
+    assert np.allclose(l15.A, l15.A.T)
     for i, j, w in l15.EDGES:
-        assert l15.W[i, j] == w
+        assert l15.A[i, j] == w
     np.testing.assert_allclose(l15.DEGREES, [3, 3, 2.5, 2.5, 3, 3], atol=TOL)
-    np.testing.assert_allclose(l15.L, scipy_laplacian(l15.W), atol=TOL)
+    np.testing.assert_allclose(l15.L, scipy_laplacian(l15.A), atol=TOL)
     np.testing.assert_allclose(l15.L.sum(axis=1), 0, atol=TOL)
 
 
@@ -105,7 +105,7 @@ def test_affinity_and_embedding(l15):
 # --------------------------------------------------------------------------- message passing
 
 def test_message_passing_layers(l15):
-    A_hat = l15.W + np.eye(6)
+    A_hat = l15.A + np.eye(6)
     H = l15.H0[:, 0]
     for layer in range(l15.N_LAYERS + 1):
         np.testing.assert_allclose(l15.FEATURES[layer], H, atol=TOL)
@@ -125,21 +125,24 @@ def test_exercises_against_numpy():
     ex = exercises_for(15)
     assert len(ex) == 3
     # 1. the Laplacian of the triangle
-    (T,) = arrays(ex[0].inputs, "W")
+    (T,) = arrays(ex[0].inputs, "A")
     expected = np.diag(T.sum(axis=1)) - T
     np.testing.assert_allclose(ex[0].answers["L"], expected, atol=1e-12)
     assert latex_pmatrix(ex[0].answers["L"]) in ex[0].answer
-    # 2. lambda_2 of the path, closed form: a + b - sqrt(a^2 + b^2 - a b)
-    (P,) = arrays(ex[1].inputs, "W")
-    a, b = P[0, 1], P[1, 2]
-    lam2 = a + b - np.sqrt(a * a + b * b - a * b)
-    assert ex[1].answers["lambda_2"] == pytest.approx(lam2, abs=1e-9)
-    np.testing.assert_allclose(ex[1].answers["eigenvalues"],
-                               np.linalg.eigvalsh(np.diag(P.sum(axis=1)) - P)[::-1], atol=1e-9)
-    assert_shows(ex[1].answer, ex[1].answers["eigenvalues"])
-    # 3. one mean step with self-loops on the triangle
-    (W, h) = arrays(ex[2].inputs, "W", "h")
-    np.testing.assert_array_equal(W, T)  # the same triangle
-    A_hat = W + np.eye(3)
-    np.testing.assert_allclose(ex[2].answers["h_new"], A_hat @ h / A_hat.sum(axis=1), atol=1e-12)
-    assert_shows(ex[2].answer, ex[2].answers["h_new"])
+    # 2. one mean step with self-loops on the triangle
+    (A, h) = arrays(ex[1].inputs, "A", "h")
+    np.testing.assert_array_equal(A, T)  # the same triangle
+    A_self = A + np.eye(3)
+    np.testing.assert_allclose(ex[1].answers["h_new"], A_self @ h / A_self.sum(axis=1), atol=1e-12)
+    assert_shows(ex[1].answer, ex[1].answers["h_new"])
+    # 3. GCN's symmetric normalisation of the triangle, entry (0, 1), by hand
+    (A,) = arrays(ex[2].inputs, "A")
+    np.testing.assert_array_equal(A, T)
+    d_tilde = A.sum(axis=1) + 1
+    A_hat = np.asarray(ex[2].answers["A_hat"])
+    assert A_hat[0, 1] == pytest.approx(A[0, 1] / np.sqrt(d_tilde[0] * d_tilde[1]),
+                                                         abs=1e-12)
+    np.testing.assert_allclose(A_hat,
+                               (A + np.eye(3)) / np.sqrt(np.outer(d_tilde, d_tilde)),
+                               atol=1e-12)
+    assert_shows(ex[2].answer, A_hat[0, 1])
