@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Circle, Circumscribe, Create, Cross, DashedLine, Dot, FadeIn, FadeOut, GrowFromCenter,
-    Indicate, LaggedStart, Line, MathTex, ReplacementTransform, SurroundingRectangle, Tex,
-    ValueTracker, VGroup, Write, always_redraw, interpolate_color, linear,
+    DOWN, LEFT, ORIGIN, RIGHT, UP, Circle, Circumscribe, Create, Cross, DashedLine, Dot, FadeIn,
+    FadeOut, GrowFromCenter, GrowFromEdge, Indicate, LaggedStart, Line, MathTex,
+    ReplacementTransform, SurroundingRectangle, Tex, Transform, TransformFromCopy, ValueTracker,
+    VGroup, Write, always_redraw, interpolate_color, linear,
 )
 
 from mathcore import graphs, linalg
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
-    BODY_SIZE, CLUSTER_COLORS, DEGREE, EIGEN, FAINT, GRAPH_EDGE, GRAPH_NODE, LABEL_SIZE, LAPLACIAN,
-    MUTED, NEGATIVE, POSITIVE, SMALL_SIZE, TEXT,
+    ACCENT, BODY_SIZE, CLUSTER_COLORS, DEGREE, EIGEN, FAINT, GRAPH_EDGE, GRAPH_NODE, LABEL_SIZE, LAPLACIAN,
+    MATRIX, MUTED, NEGATIVE, POSITIVE, SMALL_SIZE, TEXT,
 )
-from scenekit.widgets import format_number, get_matrix, get_plane, get_weighted_graph, lookup
+from scenekit.widgets import (
+    format_number, get_bar_row, get_matrix, get_plane, get_weighted_graph, lookup,
+)
 
 SEED = 15  # the only randomness in this lesson: the two rings and k-means' starts
 
@@ -56,6 +61,25 @@ FIEDLER_SIDES = (FIEDLER > 0).astype(int)  # (6,) 1 on the positive side
 CUT_EDGES = [(i, j) for i, j, _ in EDGES if FIEDLER_SIDES[i] != FIEDLER_SIDES[j]]
 CUT_WEIGHT = float(sum(A[i, j] for i, j in CUT_EDGES))
 SHOWN_EIGENVECTORS = (0, 1, 3)  # v_1 constant, v_2 Fiedler, v_4 a wiggly one
+
+# --------------------------------------------------------------------------- the normalised Laplacian
+# L_sym = D^-1/2 L D^-1/2 = I - D^-1/2 A D^-1/2: every entry divided by sqrt(d_i d_j).
+L_SYM = graphs.laplacian(A, normalized=True)  # (6, 6)
+SPECTRUM_SYM = linalg.eigh(L_SYM)[0][::-1]  # (6,) ascending, all in [0, 2]
+_vectors_sym = linalg.eigh(L_SYM)[1][:, ::-1]  # (6, 6) columns ascending
+SECOND_SYM = _vectors_sym[:, 1] * np.sign(_vectors_sym[0, 1])  # (6,) node 0 positive
+ENTRY_EDGE = (0, 1)  # the entry worked out on screen: -a_01 / sqrt(d_0 d_1)
+
+NORMALISED = Bridge(
+    formula=r"L_{sym} = I - D^{-1/2} A\, D^{-1/2}",
+    setup=f"A = np.array({A.tolist()})",
+    mathcore=Snippet("Ls = graphs.laplacian(A, normalized=True)\n"
+                     "max(linalg.eigh(Ls)[0])"),
+    library=Snippet("from scipy.sparse.csgraph import laplacian\n"
+                    "Ls = laplacian(A, normed=True)\n"
+                    "np.linalg.eigvalsh(Ls)[-1]", needs="scipy"),
+    decimals=2,
+)
 
 # --------------------------------------------------------------------------- two rings
 rng = np.random.default_rng(SEED)
@@ -96,6 +120,52 @@ for _ in range(N_LAYERS):
 FEATURES = np.stack([H[:, 0] for H in FEATURES])  # (N_LAYERS + 1, 6)
 FOCUS_NODE = 2  # the node whose update we write out
 FOCUS_TOTAL_WEIGHT = 1.0 + DEGREES[FOCUS_NODE]  # self-loop + edges
+
+
+# --------------------------------------------------------------------------- GCN as a filter
+# GCN propagates with A_hat = D~^-1/2 (A + I) D~^-1/2 = I - L~_sym, L~_sym the normalised
+# Laplacian of the graph with a self-loop on every node: it multiplies the signal's part
+# along each eigenvector of L~_sym (eigenvalue lambda~) by 1 - lambda~.
+A_HAT = graphs.gcn_propagation(A)  # (6, 6)
+L_TILDE = np.eye(N_NODES) - A_HAT  # (6, 6) normalised Laplacian with self-loops
+_values, _vectors = linalg.eigh(L_TILDE)  # descending
+_values, _vectors = _values[::-1], _vectors[:, ::-1]  # ascending
+# one bar per distinct frequency: a repeated eigenvalue's eigenvectors are not unique, the
+# part of a signal in their span (its projection) is
+_groups = np.split(np.arange(N_NODES), np.flatnonzero(np.diff(_values) > 1e-6) + 1)
+FREQUENCIES = np.array([_values[g].mean() for g in _groups])  # (5,) distinct lambda~, ascending
+FREQUENCY_BASES = [_vectors[:, g] for g in _groups]  # orthonormal columns per frequency
+FACTORS = 1 - FREQUENCIES  # (5,) what one layer multiplies each frequency by
+NOISY = np.array([1.3, 0.6, 1.2, -0.65, -1.3, -0.75])  # (6,) +-1 per triangle, plus noise
+FILTERED = A_HAT @ NOISY  # (6,) one GCN layer, Theta = [1]
+
+
+def frequency_amounts(x: np.ndarray) -> np.ndarray:
+    """(5,) the length of x's projection on each frequency's eigenvectors: x = sum of parts."""
+    return np.array([np.linalg.norm(V @ (V.T @ x)) for V in FREQUENCY_BASES])
+
+
+AMOUNTS = frequency_amounts(NOISY)  # (5,)
+AMOUNTS_AFTER = frequency_amounts(FILTERED)  # (5,) = |1 - lambda~| * AMOUNTS
+ENERGY_NOISY = float(NOISY @ L @ NOISY)  # x^T L x, scene 1's energy
+ENERGY_FILTERED = float(FILTERED @ L @ FILTERED)
+N_DEEP, N_DEEPER = 8, 100  # layers stacked in the over-smoothing remark
+DEEP_FACTORS = FACTORS**N_DEEP  # (5,)
+DEEP = np.linalg.matrix_power(A_HAT, N_DEEP) @ NOISY  # (6,) after N_DEEP layers
+DEEPER = np.linalg.matrix_power(A_HAT, N_DEEPER) @ NOISY  # (6,) nearly one value, up to degree
+
+GCN_FILTER = Bridge(
+    formula=r"\mathbf{y} = \tilde D^{-1/2} (A + I)\, \tilde D^{-1/2} \mathbf{x}",
+    setup=f"A = np.array({A.tolist()})\nx = np.array({NOISY.tolist()})",
+    mathcore=Snippet("y = graphs.gcn_propagation(A) @ x\n"
+                     "y @ graphs.laplacian(A) @ y"),
+    library=Snippet("r = 1 / np.sqrt(A.sum(axis=1) + 1)\n"
+                    "S = r[:, None] * (A + np.eye(6)) * r\n"
+                    "lam, V = np.linalg.eigh(np.eye(6) - S)\n"
+                    "y = V @ ((1 - lam) * (V.T @ x))\n"
+                    "y @ (np.diag(A.sum(axis=1)) - A) @ y"),
+    decimals=2,
+)
 
 
 # =========================================================================== shared drawing
@@ -443,6 +513,179 @@ class FiedlerVectorCutsTheGraph(NarratedScene):
 
 # =========================================================================== scene 3
 
+NORM_GRAPH_POSITIONS = (GRAPH_POSITIONS - [-3.35, 0, 0]) * 0.75 + [-3.9, 1.95, 0]
+SPECTRUM_ZERO = np.array([-5.0, -1.35, 0])  # where 0 sits on the upper (L) number line
+SPECTRUM_UNIT = 2.0  # frame units per unit of eigenvalue, the same on both lines
+SPECTRUM_GAP = 1.45  # from the L line down to the L_sym line
+
+
+class NormalisedLaplacian(NarratedScene):
+    """Dividing by the degrees: L_sym = I - D^-1/2 A D^-1/2, its eigenvalues squeezed into [0, 2]."""
+
+    def construct(self):
+        # Step 1: the graph with its degrees, and L's spectrum on a number line: up to 5.
+        self.graph = get_graph(NORM_GRAPH_POSITIONS, show_weights=False, node_radius=0.22)
+        self.show_plain_spectrum()
+        # Step 2: the definition, and one entry worked out.
+        self.show_definition()
+        # Step 3: why its eigenvalues lie in [0, 2]: a two-line bound on the energy.
+        self.show_bound()
+        # Step 4: the spectrum of L_sym on the same scale.
+        self.show_normalised_spectrum()
+        # Step 5: formula -> code -> library.
+        self.clear_for_bridge()
+        show_bridge(self, NORMALISED, (
+            "In code, the normalised Laplacian is one line, and its largest eigenvalue is a "
+            "quick check of the bound.",
+            "mathcore divides the Laplacian by the square roots of the degrees and finds "
+            f"{format_number(SPECTRUM_SYM[-1])}, below two.",
+            "SciPy's laplacian, with normed equal to true, gives the same matrix, and NumPy's "
+            "eigvalsh the same largest eigenvalue.",
+        ))
+        self.graph.move_to(ORIGIN)
+        with self.beat("Its second eigenvector still cuts this graph at the bridge. Spectral "
+                       "clustering runs on the eigenvectors of this normalised Laplacian: next, "
+                       "we watch it separate data where plain distance fails."):
+            self.play(FadeIn(self.graph))
+            self.play(*color_nodes(self.graph, SECOND_SYM, 0.45), run_time=1.5)
+            self.play(Indicate(self.graph.edges[BRIDGE], color=TEXT, scale_factor=1.3))
+
+    # ------------------------------------------------------------------ builders
+    def get_number_line(self, y: float, top: int) -> VGroup:
+        zero = SPECTRUM_ZERO + y * UP
+        axis = Line(zero + 0.2 * LEFT, zero + (top + 0.4) * SPECTRUM_UNIT * RIGHT, color=MUTED,
+                    stroke_width=2)
+        ticks = VGroup(*(Line(zero + k * SPECTRUM_UNIT * RIGHT + 0.08 * UP,
+                              zero + k * SPECTRUM_UNIT * RIGHT + 0.08 * DOWN, color=MUTED,
+                              stroke_width=2) for k in range(top + 1)))
+        numbers = VGroup(*(MathTex(str(k), font_size=SMALL_SIZE, color=MUTED)
+                           .next_to(tick, DOWN, buff=0.1) for k, tick in enumerate(ticks)))
+        return VGroup(axis, ticks, numbers)
+
+    def get_eigen_dots(self, values, y: float) -> VGroup:
+        zero = SPECTRUM_ZERO + y * UP
+        return VGroup(*(Dot(zero + v * SPECTRUM_UNIT * RIGHT, radius=0.09, color=EIGEN)
+                        for v in values))
+
+    def get_value_label(self, dot, value) -> MathTex:
+        return MathTex(format_number(value), font_size=SMALL_SIZE, color=EIGEN).next_to(dot, UP, buff=0.12)
+
+    # ------------------------------------------------------------------ steps
+    def show_plain_spectrum(self):
+        self.degree_labels = get_node_labels(self.graph, DEGREES, color=DEGREE, decimals=1,
+                                             prefix="d=")
+        line = self.get_number_line(0.0, 5)
+        name = MathTex("L = D - A", font_size=LABEL_SIZE, color=LAPLACIAN)
+        name.next_to(line[0], UP, buff=0.15).align_to(line[0], LEFT)
+        dots = self.get_eigen_dots(SPECTRUM, 0.0)
+        top_label = self.get_value_label(dots[-1], SPECTRUM[-1])
+        with self.beat("The Laplacian L equals D minus A has one catch: its size follows the "
+                       "degrees. The eigenvalues of our small graph run from zero up to "
+                       f"{format_number(SPECTRUM[-1], trim=True)}, and a node with many heavy "
+                       "edges would weigh more than the rest in every one of them."):
+            self.play(FadeIn(self.graph), LaggedStart(*(FadeIn(l) for l in self.degree_labels),
+                                                      lag_ratio=0.1))
+            self.play(Create(line), FadeIn(name))
+            self.play(LaggedStart(*(GrowFromCenter(d) for d in dots), lag_ratio=0.15))
+            self.play(FadeIn(top_label), Indicate(dots[-1], color=EIGEN))
+        self.plain = VGroup(line, name, dots, top_label)
+
+    def show_definition(self):
+        definition = MathTex(r"L_{sym}", "=", r"D^{-1/2}", "L", r"D^{-1/2}", "=", "I", "-",
+                             r"D^{-1/2}", "A", r"D^{-1/2}", font_size=BODY_SIZE)
+        definition[0].set_color(LAPLACIAN)
+        definition[3].set_color(LAPLACIAN)
+        for k in (2, 4, 8, 10):
+            definition[k].set_color(DEGREE)
+        entries = MathTex(r"(L_{sym})_{ij}", "=", r"-\frac{a_{ij}}{\sqrt{d_i\, d_j}}", r",\quad",
+                          r"(L_{sym})_{ii} = 1", font_size=BODY_SIZE)
+        i, j = ENTRY_EDGE
+        worked = MathTex(rf"(L_{{sym}})_{{{i}{j}}}", "=",
+                         rf"-\frac{{{format_number(A[i, j], trim=True)}}}"
+                         rf"{{\sqrt{{{format_number(DEGREES[i], trim=True)} \cdot "
+                         rf"{format_number(DEGREES[j], trim=True)}}}}}",
+                         "=", format_number(L_SYM[i, j]), font_size=BODY_SIZE)
+        worked[4].set_color(LAPLACIAN)
+        column = VGroup(definition, entries, worked).arrange(DOWN, buff=0.35)
+        column.move_to([2.9, 2.3, 0])
+        with self.beat("So divide by the degrees, symmetrically: every entry of L, row i and "
+                       "column j, by the square roots of the degrees at both ends. That is the "
+                       "normalised Laplacian, L sym: the identity, minus the adjacency scaled "
+                       "by one over root d on both sides."):
+            self.play(Write(definition[:5]), run_time=1.5)
+            self.play(*(Indicate(l, color=DEGREE) for l in self.degree_labels))
+            self.play(Write(definition[5:]), run_time=1.5)
+        with self.beat("Its diagonal is all ones, and off the diagonal sits minus the edge "
+                       f"weight over the root of both degrees. For the edge from node {i} to "
+                       f"node {j}: minus {format_number(A[i, j], trim=True)} over the root of "
+                       f"{format_number(DEGREES[i], trim=True)} times "
+                       f"{format_number(DEGREES[j], trim=True)}, which is "
+                       f"{format_number(L_SYM[i, j])}."):
+            self.play(FadeIn(entries, shift=0.1 * DOWN))
+            self.play(Indicate(self.graph.edges[ENTRY_EDGE], color=GRAPH_EDGE, scale_factor=1.3),
+                      Indicate(self.degree_labels[i], color=DEGREE),
+                      Indicate(self.degree_labels[j], color=DEGREE))
+            self.play(Write(worked), run_time=1.5)
+        self.definition, self.details = definition, VGroup(entries, worked)
+
+    def show_bound(self):
+        energy = MathTex(r"\mathbf{x}^{T} L_{sym}\, \mathbf{x}", "=",
+                         r"\tfrac{1}{2} \sum_{i,j} a_{ij} \Big(\frac{x_i}{\sqrt{d_i}} - "
+                         r"\frac{x_j}{\sqrt{d_j}}\Big)^2", font_size=BODY_SIZE)
+        bound = MathTex(r"\le", r"\sum_{i,j} a_{ij} \Big(\frac{x_i^2}{d_i} + \frac{x_j^2}{d_j}\Big)",
+                        "=", r"2\, \lVert \mathbf{x} \rVert^2", font_size=BODY_SIZE)
+        hint = MathTex(r"(u - v)^2 \le 2u^2 + 2v^2", font_size=LABEL_SIZE, color=MUTED)
+        energy[0][2:6].set_color(LAPLACIAN)
+        lines = VGroup(energy, bound).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        lines.next_to(self.definition, DOWN, buff=0.4).set_x(self.definition.get_x())
+        hint.next_to(bound, DOWN, buff=0.2).align_to(bound, RIGHT)
+        conclusion = MathTex(r"0 \le \lambda \le 2", font_size=BODY_SIZE, color=EIGEN)
+        conclusion.next_to(hint, LEFT, buff=0.6)
+        with self.beat("Why squeeze? Its energy is the same sum over edges as before, now of the "
+                       "differences of x over root d, so it is never negative: every "
+                       "eigenvalue is at least zero."):
+            self.play(FadeOut(self.details))
+            self.play(Write(energy), run_time=2)
+        with self.beat("And a squared difference is at most twice the sum of the squares. "
+                       "Summed over the edges, each node's degree cancels, and the energy is at "
+                       "most twice the length of x squared. So every eigenvalue lies between "
+                       "zero and two, whatever the degrees."):
+            self.play(FadeIn(hint, shift=0.1 * UP))
+            self.play(Write(bound), run_time=2)
+            self.play(Circumscribe(bound[3], color=EIGEN))
+            self.play(FadeIn(conclusion, shift=0.1 * RIGHT))
+        self.bound = VGroup(energy, bound, hint, conclusion)
+
+    def show_normalised_spectrum(self):
+        line = self.get_number_line(-SPECTRUM_GAP, 2)
+        name = MathTex("L_{sym}", font_size=LABEL_SIZE, color=LAPLACIAN)
+        name.next_to(line[0], UP, buff=0.15).align_to(line[0], LEFT)
+        dots = self.get_eigen_dots(SPECTRUM_SYM, -SPECTRUM_GAP)
+        top_label = self.get_value_label(dots[-1], SPECTRUM_SYM[-1])
+        second_label = self.get_value_label(dots[1], SPECTRUM_SYM[1])
+        second_label.next_to(dots[1], UP, buff=0.12).shift(0.25 * RIGHT)
+        band = Line(line[1][0].get_center(), line[1][2].get_center(), color=EIGEN,
+                    stroke_width=10, stroke_opacity=0.35)
+        with self.beat("Here are its six eigenvalues, on the same scale as before: all inside "
+                       f"zero to two, the largest {format_number(SPECTRUM_SYM[-1])}."):
+            self.play(Create(line), FadeIn(name))
+            self.play(TransformFromCopy(self.plain[2], dots), run_time=2)
+            self.play(Create(band), FadeIn(top_label))
+        with self.beat("The meaning is unchanged: zero for the smoothest signal, and a small "
+                       f"second eigenvalue, {format_number(SPECTRUM_SYM[1])}, because the "
+                       "bridge between the triangles is light."):
+            self.play(Indicate(dots[0], color=EIGEN), Indicate(dots[1], color=EIGEN))
+            self.play(FadeIn(second_label), Indicate(self.graph.edges[BRIDGE], color=TEXT,
+                                                     scale_factor=1.3))
+        self.normalised = VGroup(line, name, dots, top_label, second_label, band)
+
+    def clear_for_bridge(self):
+        self.play(FadeOut(VGroup(self.graph, self.degree_labels, self.plain, self.definition,
+                                 self.bound, self.normalised)))
+
+
+# =========================================================================== scene 4
+
 RING_CENTER = np.array([-3.7, -0.25, 0])
 RING_UNIT = 1.35
 EMBED_CENTER = np.array([3.9, -1.2, 0])
@@ -570,7 +813,7 @@ class SpectralClusteringOnRings(NarratedScene):
             self.wait(1.5)
 
 
-# =========================================================================== scene 4
+# =========================================================================== scene 5
 
 MP_POSITIONS = GRAPH_POSITIONS + np.array([0.2, 0.6, 0])
 FEATURE_COLOR_SCALE = 0.4  # |h| at which a node's colour is full
@@ -730,7 +973,224 @@ class MessagePassingAlongEdges(NarratedScene):
             self.wait(1)
 
 
-# =========================================================================== scene 5
+# =========================================================================== scene 6
+
+GCN_GRAPH_POSITIONS = NORM_GRAPH_POSITIONS
+BAR_BASE = np.array([-5.4, -2.75, 0])  # left end of the frequency bars' axis
+FREQ_BAR_WIDTH, FREQ_BAR_BUFF, FREQ_BAR_UNIT = 0.6, 0.45, 0.85
+REMARKS_LEFT = 0.9  # left edge of the energy readout and the remarks under it
+SIGNAL_SCALE = 1.0  # |x| at which a node's colour is full
+
+
+class GcnIsALowPassFilter(NarratedScene):
+    """GCN's D~^-1/2 (A + I) D~^-1/2 = I - L~_sym multiplies each frequency by 1 - lambda~."""
+
+    def construct(self):
+        # Step 1: the GCN propagation matrix, against the mean layer just seen.
+        self.graph = get_graph(GCN_GRAPH_POSITIONS, show_weights=False, node_radius=0.22)
+        self.show_propagation()
+        # Step 2: two lines: A_hat = I - L~_sym, so A_hat v = (1 - lambda~) v.
+        self.show_derivation()
+        # Step 3: a noisy signal, split into frequencies: bars.
+        self.show_signal_and_spectrum()
+        # Step 4: the filter 1 - lambda~ under each bar; one layer shrinks the rough bars.
+        self.show_filtering()
+        # Step 5: why the self-loops, and what many layers do.
+        self.show_self_loops_and_depth()
+        # Step 6: formula -> code -> library.
+        self.play(FadeOut(VGroup(self.graph, self.labels, self.formulas, self.chart,
+                                 self.energy, self.remarks)))
+        show_bridge(self, GCN_FILTER, (
+            "In code, one GCN layer with theta equal to one is a matrix product, and the energy "
+            "of the result measures how smooth it is.",
+            "mathcore builds the propagation matrix and multiplies: the energy drops from "
+            f"{format_number(ENERGY_NOISY)} to {format_number(ENERGY_FILTERED)}.",
+            "NumPy does it in the frequency domain: eigh, multiply each part by one minus "
+            "lambda, add the parts back. The same number: the two views are one filter.",
+        ))
+
+    # ------------------------------------------------------------------ builders
+    def get_labels(self, x) -> VGroup:
+        labels = get_node_labels(self.graph, x)
+        for label, value in zip(labels, x):
+            label.set_color(signal_color(value, SIGNAL_SCALE))
+        return labels
+
+    def get_bars(self, amounts) -> VGroup:
+        return get_bar_row(amounts, EIGEN, origin=BAR_BASE + 0.3 * RIGHT, bar_width=FREQ_BAR_WIDTH,
+                           unit=FREQ_BAR_UNIT, buff=FREQ_BAR_BUFF)
+
+    def get_bar_values(self, bars, amounts) -> VGroup:
+        return VGroup(*(MathTex(format_number(a), font_size=SMALL_SIZE, color=EIGEN)
+                        .next_to(bar, UP, buff=0.1) for bar, a in zip(bars, amounts)))
+
+    # ------------------------------------------------------------------ steps
+    def show_propagation(self):
+        gcn = MathTex(r"\hat A", "=", r"\tilde D^{-1/2}", "(A + I)", r"\tilde D^{-1/2}",
+                      font_size=BODY_SIZE)
+        gcn[0].set_color(GRAPH_EDGE)
+        gcn[2].set_color(DEGREE)
+        gcn[4].set_color(DEGREE)
+        layer = MathTex("H'", "=", r"\hat A", "H", r"\Theta", font_size=BODY_SIZE)
+        layer[2].set_color(GRAPH_EDGE)
+        layer[4].set_color(MATRIX)
+        header = VGroup(layer, gcn).arrange(RIGHT, buff=0.8).move_to([2.7, 3.2, 0])
+        with self.beat("The mean layer divided each node's sum by that node's own degree. The "
+                       "graph convolutional network, GCN, the most used graph layer, divides "
+                       "symmetrically instead."):
+            self.play(FadeIn(self.graph))
+            self.play(Write(layer), run_time=1.5)
+        with self.beat("It adds a self-loop to every node, so every degree grows by one, then "
+                       "divides each edge weight by the square roots of the degrees at both of "
+                       "its ends."):
+            self.play(Write(gcn[:2]), FadeIn(gcn[3]))
+            self.play(*(Indicate(n) for n in self.graph.nodes))
+            self.play(FadeIn(gcn[2]), FadeIn(gcn[4]),
+                      *(Indicate(e, color=GRAPH_EDGE) for e in self.graph.edges.values()))
+        self.formulas = VGroup(header)
+
+    def show_derivation(self):
+        first = MathTex(r"\hat A", "=", r"I - \tilde D^{-1/2} (\tilde D - A - I)\, \tilde D^{-1/2}",
+                        "=", r"I - \tilde L_{sym}", font_size=BODY_SIZE)
+        second = MathTex(r"\tilde L_{sym} \mathbf{v} = \tilde\lambda \mathbf{v}", r"\;\Rightarrow\;",
+                         r"\hat A \mathbf{v} = (1 - \tilde\lambda)\, \mathbf{v}", font_size=BODY_SIZE)
+        first[0].set_color(GRAPH_EDGE)
+        second[2][5:9].set_color(ACCENT)
+        lines = VGroup(first, second).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
+        lines.next_to(self.formulas, DOWN, buff=0.45).align_to(self.formulas, RIGHT)
+        with self.beat("Why does that smooth? Write D tilde minus A minus I: it is the Laplacian "
+                       "of the graph with self-loops. So A hat is the identity minus the "
+                       "normalised Laplacian we just met, of the graph with self-loops."):
+            self.play(Write(first[:3]), run_time=2)
+            self.play(Write(first[3:]))
+            self.play(Circumscribe(first[4], color=LAPLACIAN))
+        with self.beat("So A hat has the same eigenvectors, and it multiplies each one by one "
+                       "minus its eigenvalue."):
+            self.play(Write(second), run_time=2)
+            self.play(Indicate(second[2][5:9], color=ACCENT))
+        self.formulas.add(lines)
+
+    def show_signal_and_spectrum(self):
+        self.labels = self.get_labels(NOISY)
+        with self.beat("Take a noisy signal: about plus one on the left triangle, minus one on "
+                       "the right, with noise on top."):
+            self.play(*color_nodes(self.graph, NOISY, SIGNAL_SCALE),
+                      LaggedStart(*(FadeIn(l, shift=0.1 * UP) for l in self.labels), lag_ratio=0.1))
+        axis = Line(BAR_BASE, BAR_BASE + (0.3 + len(FREQUENCIES) * (FREQ_BAR_WIDTH + FREQ_BAR_BUFF))
+                    * RIGHT, color=MUTED, stroke_width=2)
+        bars = self.get_bars(AMOUNTS)
+        lambdas = VGroup(*(MathTex(format_number(f), font_size=SMALL_SIZE, color=MUTED)
+                           .next_to(bar, DOWN, buff=0.12).set_y(BAR_BASE[1] - 0.3)
+                           for bar, f in zip(bars, FREQUENCIES)))
+        lambda_name = MathTex(r"\tilde\lambda", font_size=LABEL_SIZE, color=MUTED)
+        lambda_name.next_to(lambdas, LEFT, buff=0.25)
+        title = Tex("how much of each frequency", font_size=LABEL_SIZE, color=TEXT)
+        title.next_to(axis, UP, buff=2.45).align_to(axis, LEFT)
+        values = self.get_bar_values(bars, AMOUNTS)
+        with self.beat("Split it into the eigenvectors of the normalised Laplacian, the way a "
+                       "sound splits into pure tones. Each bar is how much of the signal lies "
+                       "along one eigenvalue: small eigenvalues are smooth, large ones rough."):
+            self.play(Create(axis), FadeIn(lambdas), FadeIn(lambda_name), FadeIn(title))
+            self.play(LaggedStart(*(GrowFromEdge(b, DOWN) for b in bars), lag_ratio=0.2),
+                      run_time=2)
+            self.play(FadeIn(values))
+        with self.beat("Most of it sits at the second eigenvalue, the left-against-right "
+                       "pattern; the noise spreads over the rough end."):
+            self.play(Indicate(VGroup(bars[1], values[1]), color=EIGEN))
+            self.play(Indicate(VGroup(bars[2:], values[2:]), color=EIGEN))
+        self.chart = VGroup(axis, lambdas, lambda_name, title, bars, values)
+
+    def show_filtering(self):
+        axis, lambdas, lambda_name, title, bars, values = self.chart
+        factors = VGroup(*(MathTex(rf"\times {format_number(f)}", font_size=SMALL_SIZE, color=ACCENT)
+                           .move_to([bar.get_x(), BAR_BASE[1] - 0.7, 0])
+                           for bar, f in zip(bars, FACTORS)))
+        factor_name = MathTex(r"1 - \tilde\lambda", font_size=LABEL_SIZE, color=ACCENT)
+        factor_name.next_to(factors, LEFT, buff=0.25)
+        with self.beat("Under each bar, one minus its eigenvalue: one at the smooth end, "
+                       f"{format_number(FACTORS[1])} for the left-against-right pattern, near zero "
+                       f"in the middle, and {format_number(FACTORS[-1])} at the rough end."):
+            self.play(LaggedStart(*(FadeIn(f, shift=0.1 * UP) for f in factors), lag_ratio=0.2),
+                      FadeIn(factor_name), run_time=2)
+            for k in (0, 1, 2, len(factors) - 1):  # in the order the words name them
+                self.play(Indicate(factors[k], color=ACCENT), run_time=0.6)
+        new_bars = self.get_bars(AMOUNTS_AFTER)
+        new_values = self.get_bar_values(new_bars, AMOUNTS_AFTER)
+        new_labels = self.get_labels(FILTERED)
+        energy = MathTex(r"\mathbf{x}^{T} L\, \mathbf{x}", "=", format_number(ENERGY_NOISY),
+                         font_size=BODY_SIZE)
+        energy[0][2].set_color(LAPLACIAN)
+        energy.move_to([REMARKS_LEFT, -1.0, 0], aligned_edge=LEFT)
+        new_energy = MathTex(r"\mathbf{y}^{T} L\, \mathbf{y}", "=", format_number(ENERGY_FILTERED),
+                             font_size=BODY_SIZE)
+        new_energy[0][2].set_color(LAPLACIAN)
+        new_energy.move_to(energy, LEFT)
+        with self.beat("Now apply one GCN layer. The smooth bars barely move; the rough ones "
+                       "shrink almost to nothing. On the graph, the noise fades, and the energy "
+                       f"falls from {format_number(ENERGY_NOISY)} to "
+                       f"{format_number(ENERGY_FILTERED)}."):
+            self.play(FadeIn(energy))
+            self.play(Transform(bars, new_bars), FadeOut(values), run_time=2)
+            self.play(FadeIn(new_values),
+                      ReplacementTransform(self.labels, new_labels),
+                      *color_nodes(self.graph, FILTERED, SIGNAL_SCALE), run_time=1.5)
+            self.play(FadeOut(energy[2], shift=0.2 * UP), FadeIn(new_energy[2], shift=0.2 * UP),
+                      FadeOut(energy[0]), FadeIn(new_energy[0]))
+        with self.beat("That is a low-pass filter: smooth patterns pass, rough ones are cut. A "
+                       "GCN layer assumes neighbours should agree."):
+            self.play(Circumscribe(VGroup(bars[:2], new_values[:2]), color=EIGEN))
+            self.play(Indicate(factors[2:], color=ACCENT))
+        self.labels = new_labels
+        self.chart = VGroup(axis, lambdas, lambda_name, title, bars, new_values, factors, factor_name)
+        self.energy = VGroup(new_energy[0], energy[1], new_energy[2])
+
+    def show_self_loops_and_depth(self):
+        without = MathTex(r"\text{no self-loops: } \lambda_{max} =", format_number(SPECTRUM_SYM[-1]),
+                          r"\to \times", format_number(1 - SPECTRUM_SYM[-1]), font_size=LABEL_SIZE)
+        with_loops = MathTex(r"\text{self-loops: } \tilde\lambda_{max} =", format_number(FREQUENCIES[-1]),
+                             r"\to \times", format_number(FACTORS[-1]), font_size=LABEL_SIZE)
+        deep = MathTex(rf"{N_DEEP} \text{{ layers: }} \times (1 - \tilde\lambda)^{{{N_DEEP}}}",
+                       font_size=LABEL_SIZE)
+        for line in (without, with_loops):
+            line[3].set_color(ACCENT)
+        remarks = VGroup(without, with_loops, deep).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
+        remarks.next_to(self.energy, DOWN, buff=0.4).set_x(REMARKS_LEFT, LEFT)
+        with self.beat("Why the self-loops? Without them, A hat would be the identity minus L "
+                       "sym, whose eigenvalues reach up to two."):
+            self.play(FadeIn(without[:2], shift=0.1 * UP))
+            self.play(Indicate(without[1], color=EIGEN))
+        with self.beat(f"For our graph the top one is {format_number(SPECTRUM_SYM[-1])}, so the "
+                       "roughest part would be multiplied by "
+                       f"{format_number(1 - SPECTRUM_SYM[-1])}: only a third removed, and its "
+                       "sign flipped at every layer."):
+            self.play(FadeIn(without[2:], shift=0.1 * RIGHT))
+            self.play(Indicate(without[3], color=ACCENT))
+        with self.beat("With self-loops the top eigenvalue drops to "
+                       f"{format_number(FREQUENCIES[-1])}, and the roughest part is multiplied by "
+                       f"only {format_number(FACTORS[-1])}."):
+            self.play(FadeIn(with_loops, shift=0.1 * UP))
+            self.play(Indicate(with_loops[3], color=ACCENT), Indicate(self.chart[6][-1], color=ACCENT))
+        deep_bars = self.get_bars(AMOUNTS * np.abs(DEEP_FACTORS))
+        deep_labels, deeper_labels = self.get_labels(DEEP), self.get_labels(DEEPER)
+        with self.beat(f"Stack {N_DEEP} layers and each part is multiplied {N_DEEP} times over: "
+                       "the rough bars vanish, and even the left-against-right bar shrinks to "
+                       f"{format_number(DEEP_FACTORS[1])} of itself."):
+            self.play(FadeIn(deep, shift=0.1 * UP))
+            self.play(Transform(self.chart[4], deep_bars), FadeOut(self.chart[5]),
+                      ReplacementTransform(self.labels, deep_labels),
+                      *color_nodes(self.graph, DEEP, SIGNAL_SCALE), run_time=2)
+            self.play(Indicate(self.chart[4][1], color=EIGEN))
+        with self.beat(f"Keep going, to {N_DEEPER} layers, and only the smoothest part survives: "
+                       "every node drifts to nearly the same value. That is over-smoothing, one "
+                       "reason graph networks stay shallow, often two or three layers."):
+            self.play(ReplacementTransform(deep_labels, deeper_labels),
+                      *color_nodes(self.graph, DEEPER, SIGNAL_SCALE), run_time=2)
+            self.play(Indicate(deeper_labels))
+        self.labels = deeper_labels
+        self.remarks = remarks
+
+
+# =========================================================================== scene 7
 
 class Lesson15TryIt(TryItScene):
     lesson = 15
