@@ -22,13 +22,15 @@ from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
-    ACCENT, BODY_SIZE, CLUSTER_COLORS, DEGREE, EIGEN, FAINT, GRAPH_EDGE, GRAPH_NODE, LABEL_SIZE, LAPLACIAN,
-    MATRIX, MUTED, NEGATIVE, POSITIVE, SMALL_SIZE, TEXT,
+    ACCENT_2, ACCENT_3, BODY_SIZE, CLUSTER_COLORS, DEGREE, EIGEN, FAINT, GRAPH_EDGE, GRAPH_NODE, LABEL_SIZE, LAPLACIAN,
+    MUTED, NEGATIVE, POSITIVE, SMALL_SIZE, TEXT,
 )
 from scenekit.widgets import (
     format_number, get_bar_row, get_matrix, get_plane, get_weighted_graph, lookup,
 )
 
+LAYER_WEIGHTS = ACCENT_3  # a layer's learnt weights Theta: unlike A, not the graph
+FILTER = ACCENT_2  # the factors 1 - lambda~ one GCN layer multiplies the frequencies by
 SEED = 15  # the only randomness in this lesson: the two rings and k-means' starts
 
 # --------------------------------------------------------------------------- the small graph
@@ -574,6 +576,8 @@ class NormalisedLaplacian(NarratedScene):
     def show_plain_spectrum(self):
         self.degree_labels = get_node_labels(self.graph, DEGREES, color=DEGREE, decimals=1,
                                              prefix="d=")
+        for n in (2, 3):  # inside this smaller graph's triangles they would touch the edges
+            self.degree_labels[n].next_to(self.graph.nodes[n], DOWN, buff=0.12)
         line = self.get_number_line(0.0, 5)
         name = MathTex("L = D - A", font_size=LABEL_SIZE, color=LAPLACIAN)
         name.next_to(line[0], UP, buff=0.15).align_to(line[0], LEFT)
@@ -868,7 +872,9 @@ class MessagePassingAlongEdges(NarratedScene):
     def show_features(self):
         self.current = FEATURES[0]
         self.labels = self.get_labels(0)
-        with self.beat("A graph neural network keeps a feature at every node. Here each node "
+        with self.beat("Spectral clustering computes eigenvectors once, for a fixed graph. A graph "
+                       "neural network learns from the graph with a cheaper move, repeated: it "
+                       "keeps a feature at every node. Here each node "
                        "has a single number: node zero says plus one, node five says minus one, "
                        "and the others know nothing yet."):
             self.play(FadeIn(self.graph))
@@ -882,11 +888,11 @@ class MessagePassingAlongEdges(NarratedScene):
     def show_rule(self):
         rule = MathTex(r"h_i'", "=", r"\frac{h_i + \sum_j a_{ij} h_j}{1 + \sum_j a_{ij}}",
                        r"\,\Theta", font_size=BODY_SIZE)
-        rule[3].set_color(LAPLACIAN)
+        rule[3].set_color(LAYER_WEIGHTS)
         matrix_form = MathTex("H'", "=", r"\hat D^{-1}", r"\hat A", "H", r"\Theta", font_size=BODY_SIZE)
         matrix_form[2].set_color(DEGREE)
         matrix_form[3].set_color(GRAPH_EDGE)
-        matrix_form[5].set_color(LAPLACIAN)
+        matrix_form[5].set_color(LAYER_WEIGHTS)
         self.rules = VGroup(rule, matrix_form).arrange(DOWN, buff=0.35).move_to([3.9, 2.4, 0])
         with self.beat("One layer of message passing: every node collects its neighbours' "
                        "features, weighted by the edges, adds its own, and takes the average."):
@@ -894,7 +900,7 @@ class MessagePassingAlongEdges(NarratedScene):
         with self.beat("Then every node applies the same weight matrix, theta. For all nodes at once "
                        "this is one matrix product: the adjacency with self-loops, divided by the "
                        "degrees, times the features, times theta."):
-            self.play(Indicate(rule[3], color=LAPLACIAN))
+            self.play(Indicate(rule[3], color=LAYER_WEIGHTS))
             # the product, factor by factor in the order the words name them
             self.play(FadeIn(matrix_form[:2]), run_time=0.6)
             self.play(FadeIn(matrix_form[3], shift=0.1 * DOWN),
@@ -907,7 +913,7 @@ class MessagePassingAlongEdges(NarratedScene):
         note.next_to(self.rules, DOWN, buff=0.3)
         with self.beat("A real network has many features and learns theta. We keep one feature "
                        "and theta equal to one, to watch the averaging itself."):
-            self.play(Circumscribe(self.rules[1][5], color=LAPLACIAN))
+            self.play(Circumscribe(self.rules[1][5], color=LAYER_WEIGHTS))
             self.play(FadeIn(note))
             self.play(Indicate(self.labels))
         self.note = note
@@ -968,7 +974,8 @@ class MessagePassingAlongEdges(NarratedScene):
                       run_time=1.5)
             self.wait(1)
         with self.beat("Message passing is the heart of graph neural networks: averaging over a "
-                       "graph is multiplying by a matrix built from it, just like the Laplacian."):
+                       "graph is multiplying by a matrix built from it, just like the Laplacian. "
+                       "Which matrix decides what a layer does to a signal, as we see next."):
             self.play(Indicate(self.rules[1], color=TEXT), run_time=1.5)
             self.wait(1)
 
@@ -1033,7 +1040,7 @@ class GcnIsALowPassFilter(NarratedScene):
         gcn[4].set_color(DEGREE)
         layer = MathTex("H'", "=", r"\hat A", "H", r"\Theta", font_size=BODY_SIZE)
         layer[2].set_color(GRAPH_EDGE)
-        layer[4].set_color(MATRIX)
+        layer[4].set_color(LAYER_WEIGHTS)
         header = VGroup(layer, gcn).arrange(RIGHT, buff=0.8).move_to([2.7, 3.2, 0])
         with self.beat("The mean layer divided each node's sum by that node's own degree. The "
                        "graph convolutional network, GCN, the most used graph layer, divides "
@@ -1055,7 +1062,7 @@ class GcnIsALowPassFilter(NarratedScene):
         second = MathTex(r"\tilde L_{sym} \mathbf{v} = \tilde\lambda \mathbf{v}", r"\;\Rightarrow\;",
                          r"\hat A \mathbf{v} = (1 - \tilde\lambda)\, \mathbf{v}", font_size=BODY_SIZE)
         first[0].set_color(GRAPH_EDGE)
-        second[2][5:9].set_color(ACCENT)
+        second[2][5:9].set_color(FILTER)
         lines = VGroup(first, second).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
         lines.next_to(self.formulas, DOWN, buff=0.45).align_to(self.formulas, RIGHT)
         with self.beat("Why does that smooth? Write D tilde minus A minus I: it is the Laplacian "
@@ -1067,7 +1074,7 @@ class GcnIsALowPassFilter(NarratedScene):
         with self.beat("So A hat has the same eigenvectors, and it multiplies each one by one "
                        "minus its eigenvalue."):
             self.play(Write(second), run_time=2)
-            self.play(Indicate(second[2][5:9], color=ACCENT))
+            self.play(Indicate(second[2][5:9], color=FILTER))
         self.formulas.add(lines)
 
     def show_signal_and_spectrum(self):
@@ -1102,10 +1109,10 @@ class GcnIsALowPassFilter(NarratedScene):
 
     def show_filtering(self):
         axis, lambdas, lambda_name, title, bars, values = self.chart
-        factors = VGroup(*(MathTex(rf"\times {format_number(f)}", font_size=SMALL_SIZE, color=ACCENT)
+        factors = VGroup(*(MathTex(rf"\times {format_number(f)}", font_size=SMALL_SIZE, color=FILTER)
                            .move_to([bar.get_x(), BAR_BASE[1] - 0.7, 0])
                            for bar, f in zip(bars, FACTORS)))
-        factor_name = MathTex(r"1 - \tilde\lambda", font_size=LABEL_SIZE, color=ACCENT)
+        factor_name = MathTex(r"1 - \tilde\lambda", font_size=LABEL_SIZE, color=FILTER)
         factor_name.next_to(factors, LEFT, buff=0.25)
         with self.beat("Under each bar, one minus its eigenvalue: one at the smooth end, "
                        f"{format_number(FACTORS[1])} for the left-against-right pattern, near zero "
@@ -1113,7 +1120,7 @@ class GcnIsALowPassFilter(NarratedScene):
             self.play(LaggedStart(*(FadeIn(f, shift=0.1 * UP) for f in factors), lag_ratio=0.2),
                       FadeIn(factor_name), run_time=2)
             for k in (0, 1, 2, len(factors) - 1):  # in the order the words name them
-                self.play(Indicate(factors[k], color=ACCENT), run_time=0.6)
+                self.play(Indicate(factors[k], color=FILTER), run_time=0.6)
         new_bars = self.get_bars(AMOUNTS_AFTER)
         new_values = self.get_bar_values(new_bars, AMOUNTS_AFTER)
         new_labels = self.get_labels(FILTERED)
@@ -1139,7 +1146,7 @@ class GcnIsALowPassFilter(NarratedScene):
         with self.beat("That is a low-pass filter: smooth patterns pass, rough ones are cut. A "
                        "GCN layer assumes neighbours should agree."):
             self.play(Circumscribe(VGroup(bars[:2], new_values[:2]), color=EIGEN))
-            self.play(Indicate(factors[2:], color=ACCENT))
+            self.play(Indicate(factors[2:], color=FILTER))
         self.labels = new_labels
         self.chart = VGroup(axis, lambdas, lambda_name, title, bars, new_values, factors, factor_name)
         self.energy = VGroup(new_energy[0], energy[1], new_energy[2])
@@ -1152,7 +1159,7 @@ class GcnIsALowPassFilter(NarratedScene):
         deep = MathTex(rf"{N_DEEP} \text{{ layers: }} \times (1 - \tilde\lambda)^{{{N_DEEP}}}",
                        font_size=LABEL_SIZE)
         for line in (without, with_loops):
-            line[3].set_color(ACCENT)
+            line[3].set_color(FILTER)
         remarks = VGroup(without, with_loops, deep).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
         remarks.next_to(self.energy, DOWN, buff=0.4).set_x(REMARKS_LEFT, LEFT)
         with self.beat("Why the self-loops? Without them, A hat would be the identity minus L "
@@ -1164,12 +1171,12 @@ class GcnIsALowPassFilter(NarratedScene):
                        f"{format_number(1 - SPECTRUM_SYM[-1])}: only a third removed, and its "
                        "sign flipped at every layer."):
             self.play(FadeIn(without[2:], shift=0.1 * RIGHT))
-            self.play(Indicate(without[3], color=ACCENT))
+            self.play(Indicate(without[3], color=FILTER))
         with self.beat("With self-loops the top eigenvalue drops to "
                        f"{format_number(FREQUENCIES[-1])}, and the roughest part is multiplied by "
                        f"only {format_number(FACTORS[-1])}."):
             self.play(FadeIn(with_loops, shift=0.1 * UP))
-            self.play(Indicate(with_loops[3], color=ACCENT), Indicate(self.chart[6][-1], color=ACCENT))
+            self.play(Indicate(with_loops[3], color=FILTER), Indicate(self.chart[6][-1], color=FILTER))
         deep_bars = self.get_bars(AMOUNTS * np.abs(DEEP_FACTORS))
         deep_labels, deeper_labels = self.get_labels(DEEP), self.get_labels(DEEPER)
         with self.beat(f"Stack {N_DEEP} layers and each part is multiplied {N_DEEP} times over: "
