@@ -873,11 +873,13 @@ class MessagePassingAlongEdges(NarratedScene):
         self.current = FEATURES[0]
         self.labels = self.get_labels(0)
         with self.beat("Spectral clustering computes eigenvectors once, for a fixed graph. A graph "
-                       "neural network learns from the graph with a cheaper move, repeated: it "
-                       "keeps a feature at every node. Here each node "
+                       "neural network learns from the graph with a cheaper move, repeated."):
+            self.play(FadeIn(self.graph))
+            self.play(LaggedStart(*(Indicate(e, color=GRAPH_EDGE) for e in self.graph.edges.values()),
+                                  lag_ratio=0.15))
+        with self.beat("It keeps a feature at every node. Here each node "
                        "has a single number: node zero says plus one, node five says minus one, "
                        "and the others know nothing yet."):
-            self.play(FadeIn(self.graph))
             colors = color_nodes(self.graph, FEATURES[0], FEATURE_COLOR_SCALE)
             knowing = [n for n in range(N_NODES) if FEATURES[0][n] != 0]  # nodes zero and five
             for n in knowing:
@@ -977,6 +979,7 @@ class MessagePassingAlongEdges(NarratedScene):
                        "graph is multiplying by a matrix built from it, just like the Laplacian. "
                        "Which matrix decides what a layer does to a signal, as we see next."):
             self.play(Indicate(self.rules[1], color=TEXT), run_time=1.5)
+            self.play(Circumscribe(self.rules[1][2:4], color=DEGREE))
             self.wait(1)
 
 
@@ -1005,8 +1008,7 @@ class GcnIsALowPassFilter(NarratedScene):
         # Step 5: why the self-loops, and what many layers do.
         self.show_self_loops_and_depth()
         # Step 6: formula -> code -> library.
-        self.play(FadeOut(VGroup(self.graph, self.labels, self.formulas, self.chart,
-                                 self.energy, self.remarks)))
+        self.play(FadeOut(VGroup(self.graph, self.labels, self.formulas, self.chart, self.remarks)))
         show_bridge(self, GCN_FILTER, (
             "In code, one GCN layer with theta equal to one is a matrix product, and the energy "
             "of the result measures how smooth it is.",
@@ -1109,7 +1111,7 @@ class GcnIsALowPassFilter(NarratedScene):
 
     def show_filtering(self):
         axis, lambdas, lambda_name, title, bars, values = self.chart
-        factors = VGroup(*(MathTex(rf"\times {format_number(f)}", font_size=SMALL_SIZE, color=FILTER)
+        factors = VGroup(*(MathTex(rf"\times {{{format_number(f)}}}", font_size=SMALL_SIZE, color=FILTER)
                            .move_to([bar.get_x(), BAR_BASE[1] - 0.7, 0])
                            for bar, f in zip(bars, FACTORS)))
         factor_name = MathTex(r"1 - \tilde\lambda", font_size=LABEL_SIZE, color=FILTER)
@@ -1138,8 +1140,7 @@ class GcnIsALowPassFilter(NarratedScene):
                        f"{format_number(ENERGY_FILTERED)}."):
             self.play(FadeIn(energy))
             self.play(Transform(bars, new_bars), FadeOut(values), run_time=2)
-            self.play(FadeIn(new_values),
-                      ReplacementTransform(self.labels, new_labels),
+            self.play(FadeIn(new_values), FadeOut(self.labels), FadeIn(new_labels),
                       *color_nodes(self.graph, FILTERED, SIGNAL_SCALE), run_time=1.5)
             self.play(FadeOut(energy[2], shift=0.2 * UP), FadeIn(new_energy[2], shift=0.2 * UP),
                       FadeOut(energy[0]), FadeIn(new_energy[0]))
@@ -1153,9 +1154,9 @@ class GcnIsALowPassFilter(NarratedScene):
 
     def show_self_loops_and_depth(self):
         without = MathTex(r"\text{no self-loops: } \lambda_{max} =", format_number(SPECTRUM_SYM[-1]),
-                          r"\to \times", format_number(1 - SPECTRUM_SYM[-1]), font_size=LABEL_SIZE)
+                          r"\to \times", f"{{{format_number(1 - SPECTRUM_SYM[-1])}}}", font_size=LABEL_SIZE)
         with_loops = MathTex(r"\text{self-loops: } \tilde\lambda_{max} =", format_number(FREQUENCIES[-1]),
-                             r"\to \times", format_number(FACTORS[-1]), font_size=LABEL_SIZE)
+                             r"\to \times", f"{{{format_number(FACTORS[-1])}}}", font_size=LABEL_SIZE)
         deep = MathTex(rf"{N_DEEP} \text{{ layers: }} \times (1 - \tilde\lambda)^{{{N_DEEP}}}",
                        font_size=LABEL_SIZE)
         for line in (without, with_loops):
@@ -1182,15 +1183,15 @@ class GcnIsALowPassFilter(NarratedScene):
         with self.beat(f"Stack {N_DEEP} layers and each part is multiplied {N_DEEP} times over: "
                        "the rough bars vanish, and even the left-against-right bar shrinks to "
                        f"{format_number(DEEP_FACTORS[1])} of itself."):
-            self.play(FadeIn(deep, shift=0.1 * UP))
+            self.play(FadeIn(deep, shift=0.1 * UP), FadeOut(self.energy))  # one layer's energy
             self.play(Transform(self.chart[4], deep_bars), FadeOut(self.chart[5]),
-                      ReplacementTransform(self.labels, deep_labels),
+                      FadeOut(self.labels), FadeIn(deep_labels),
                       *color_nodes(self.graph, DEEP, SIGNAL_SCALE), run_time=2)
             self.play(Indicate(self.chart[4][1], color=EIGEN))
         with self.beat(f"Keep going, to {N_DEEPER} layers, and only the smoothest part survives: "
                        "every node drifts to nearly the same value. That is over-smoothing, one "
                        "reason graph networks stay shallow, often two or three layers."):
-            self.play(ReplacementTransform(deep_labels, deeper_labels),
+            self.play(FadeOut(deep_labels), FadeIn(deeper_labels),
                       *color_nodes(self.graph, DEEPER, SIGNAL_SCALE), run_time=2)
             self.play(Indicate(deeper_labels))
         self.labels = deeper_labels
