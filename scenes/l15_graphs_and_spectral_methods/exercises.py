@@ -45,9 +45,9 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             inputs={"A": T, "h": h}, answers={"h_new": h_new},
         ),
         Exercise(
-            question=(r"On the same triangle, a GCN layer mixes features with "
-                      r"$\hat A = \tilde D^{-1/2}(A + I)\tilde D^{-1/2}$, where $\tilde D$ holds "
-                      r"the degrees counting the self-loops. What is $\hat A_{01}$?"),
+            question=(r"On the same triangle, a GCN layer adds a self-loop to every node, so "
+                      r"$\tilde d_i = d_i + 1$, and divides each edge weight by the square roots "
+                      r"of both ends' degrees. What is $\hat A_{01} = \frac{a_{01}}{\sqrt{\tilde d_0 \tilde d_1}}$?"),
             answer=(rf"$\hat A_{{01}} = {_fmt(T[0, 1])} / \sqrt{{{_fmt(T[0].sum() + 1)} \cdot "
                     rf"{_fmt(T[1].sum() + 1)}}} = {_fmt(A_hat[0, 1])}$"),
             code=f"mathcore.graphs.gcn_propagation({pylist(T)})[0, 1]",
