@@ -663,7 +663,7 @@ class NormalisedLaplacian(NarratedScene):
     def show_normalised_spectrum(self):
         line = self.get_number_line(-SPECTRUM_GAP, 2)
         name = MathTex("L_{sym}", font_size=LABEL_SIZE, color=LAPLACIAN)
-        name.next_to(line[0], UP, buff=0.15).align_to(line[0], LEFT)
+        name.next_to(line[0], UP, buff=0.15).align_to(line[0], RIGHT)  # clear of lambda_2's label
         dots = self.get_eigen_dots(SPECTRUM_SYM, -SPECTRUM_GAP)
         top_label = self.get_value_label(dots[-1], SPECTRUM_SYM[-1])
         second_label = self.get_value_label(dots[1], SPECTRUM_SYM[1])
