@@ -576,8 +576,10 @@ class NormalisedLaplacian(NarratedScene):
     def show_plain_spectrum(self):
         self.degree_labels = get_node_labels(self.graph, DEGREES, color=DEGREE, decimals=1,
                                              prefix="d=")
-        for n in (2, 3):  # inside this smaller graph's triangles they would touch the edges
-            self.degree_labels[n].next_to(self.graph.nodes[n], DOWN, buff=0.12)
+        for n, toward_bridge in ((2, RIGHT), (3, LEFT)):  # inside the triangles they would
+            label = self.degree_labels[n]                     # touch this smaller graph's edges
+            label.scale(SMALL_SIZE / LABEL_SIZE).next_to(self.graph.nodes[n], DOWN, buff=0.1)
+            label.shift(0.15 * toward_bridge)
         line = self.get_number_line(0.0, 5)
         name = MathTex("L = D - A", font_size=LABEL_SIZE, color=LAPLACIAN)
         name.next_to(line[0], UP, buff=0.15).align_to(line[0], LEFT)
