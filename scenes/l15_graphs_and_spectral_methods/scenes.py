@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, ORIGIN, RIGHT, UP, Circle, Circumscribe, Create, Cross, DashedLine, Dot, FadeIn,
-    FadeOut, GrowFromCenter, GrowFromEdge, Indicate, LaggedStart, Line, MathTex,
+    FadeOut, GrowFromCenter, GrowFromEdge, Indicate, LaggedStart, Line, MathTex, Mobject,
     ReplacementTransform, SurroundingRectangle, Tex, Transform, TransformFromCopy, ValueTracker,
     VGroup, Write, always_redraw, interpolate_color, linear,
 )
@@ -63,6 +63,16 @@ FIEDLER_SIDES = (FIEDLER > 0).astype(int)  # (6,) 1 on the positive side
 CUT_EDGES = [(i, j) for i, j, _ in EDGES if FIEDLER_SIDES[i] != FIEDLER_SIDES[j]]
 CUT_WEIGHT = float(sum(A[i, j] for i, j in CUT_EDGES))
 SHOWN_EIGENVECTORS = (0, 1, 3)  # v_1 constant, v_2 Fiedler, v_4 a wiggly one
+
+FIEDLER_VALUE = Bridge(
+    formula=r"\lambda_2 = \mathbf{v}_2^{T} L\, \mathbf{v}_2",
+    setup=f"A = np.array({A.tolist()})",
+    mathcore=Snippet("v = graphs.fiedler_vector(A)\n"
+                     "v @ graphs.laplacian(A) @ v"),
+    library=Snippet("from scipy.sparse.csgraph import laplacian\n"
+                    "np.linalg.eigh(laplacian(A))[0][1]", needs="scipy"),
+    decimals=2,
+)
 
 # --------------------------------------------------------------------------- the normalised Laplacian
 # L_sym = D^-1/2 L D^-1/2 = I - D^-1/2 A D^-1/2: every entry divided by sqrt(d_i d_j).
@@ -122,6 +132,17 @@ for _ in range(N_LAYERS):
 FEATURES = np.stack([H[:, 0] for H in FEATURES])  # (N_LAYERS + 1, 6)
 FOCUS_NODE = 2  # the node whose update we write out
 FOCUS_TOTAL_WEIGHT = 1.0 + DEGREES[FOCUS_NODE]  # self-loop + edges
+
+MEAN_LAYER = Bridge(
+    formula=r"H' = \hat D^{-1} (A + I)\, H\, \Theta",  # \hat A would split at the coloured A
+    setup=(f"A = np.array({A.tolist()})\nH = np.array({H0.tolist()})\n"
+           "Theta = np.eye(1)"),
+    mathcore=Snippet("graphs.message_passing(A, H, Theta)[2, 0]"),
+    library=Snippet("A_hat = A + np.eye(6)\n"
+                    "D_inv = 1 / A_hat.sum(axis=1, keepdims=True)\n"
+                    "(D_inv * A_hat @ H @ Theta)[2, 0]"),
+    decimals=2,
+)
 
 
 # --------------------------------------------------------------------------- GCN as a filter
@@ -219,6 +240,11 @@ def place_node_labels(graph, labels) -> VGroup:
         reach = node.width / 2 + NODE_LABEL_BUFF + half_extent
         placed.add(label.move_to(node.get_center() + reach * direction))
     return placed
+
+
+def drawn(scene) -> list:
+    """What the scene shows now (a bare ``Mobject`` draws nothing: the narration's own)."""
+    return [m for m in scene.mobjects if type(m) is not Mobject]
 
 
 def color_nodes(graph, values, scale=1.0) -> list:
@@ -388,6 +414,15 @@ class FiedlerVectorCutsTheGraph(NarratedScene):
         self.show_eigenvector(3)
         # Step 5: the signs of v_2 cut the graph.
         self.show_cut()
+        # Step 6: formula -> code -> library: the Fiedler value.
+        self.play(*(FadeOut(m) for m in drawn(self)))
+        show_bridge(self, FIEDLER_VALUE, (
+            "In code: the Fiedler vector's eigenvalue is its energy, v transpose L v.",
+            "mathcore finds the vector and measures its energy: "
+            f"{format_number(SPECTRUM[1])}.",
+            "SciPy builds the Laplacian and NumPy's eigh sorts the eigenvalues from small to "
+            f"large: the second one is the same {format_number(SPECTRUM[1])}.",
+        ))
 
     # ------------------------------------------------------------------ builders
     def get_bars(self, v) -> VGroup:
@@ -841,6 +876,16 @@ class MessagePassingAlongEdges(NarratedScene):
             self.show_layer(layer)
         # Step 5: what the layers learnt: the two communities.
         self.show_takeaway()
+        # Step 6: formula -> code -> library: one mean layer, at node 2.
+        self.play(*(FadeOut(m) for m in drawn(self)))
+        show_bridge(self, MEAN_LAYER, (
+            "In code, a whole layer is that one matrix product.",
+            f"mathcore's message passing gives node {FOCUS_NODE} the value we worked out by "
+            f"hand, {format_number(FEATURES[1][FOCUS_NODE])}.",
+            "In NumPy: add the self-loops, divide each row by its total, multiply by the "
+            "features and by theta. The same number. Which matrix a layer multiplies by decides "
+            "what it does to a signal, as we see next.",
+        ))
 
     # ------------------------------------------------------------------ builders
     def get_labels(self, layer: int) -> VGroup:
@@ -978,11 +1023,9 @@ class MessagePassingAlongEdges(NarratedScene):
                       run_time=1.5)
             self.wait(1)
         with self.beat("Message passing is the heart of graph neural networks: averaging over a "
-                       "graph is multiplying by a matrix built from it, just like the Laplacian. "
-                       "Which matrix decides what a layer does to a signal, as we see next."):
+                       "graph is multiplying by a matrix built from it, just like the Laplacian."):
             self.play(Indicate(self.rules[1], color=TEXT), run_time=1.5)
             self.play(Circumscribe(self.rules[1][2:4], color=DEGREE))
-            self.wait(1)
 
 
 # =========================================================================== scene 6
@@ -1174,7 +1217,7 @@ class GcnIsALowPassFilter(NarratedScene):
                        f"{format_number(1 - SPECTRUM_SYM[-1])}: only a third removed, and its "
                        "sign flipped at every layer."):
             self.play(FadeIn(without[2:], shift=0.1 * RIGHT))
-            self.play(Indicate(without[3], color=FILTER))
+            self.play(Indicate(without[3], color=FILTER), Indicate(self.chart[4][-1], color=EIGEN))
         with self.beat("With self-loops the top eigenvalue drops to "
                        f"{format_number(FREQUENCIES[-1])}, and the roughest part is multiplied by "
                        f"only {format_number(FACTORS[-1])}."):
