@@ -1217,7 +1217,8 @@ class GcnIsALowPassFilter(NarratedScene):
                        f"{format_number(1 - SPECTRUM_SYM[-1])}: only a third removed, and its "
                        "sign flipped at every layer."):
             self.play(FadeIn(without[2:], shift=0.1 * RIGHT))
-            self.play(Indicate(without[3], color=FILTER), Indicate(self.chart[4][-1], color=EIGEN))
+            self.play(Indicate(without[3], color=FILTER))
+            self.play(Indicate(self.chart[4][-1], color=EIGEN))  # the roughest part's bar
         with self.beat("With self-loops the top eigenvalue drops to "
                        f"{format_number(FREQUENCIES[-1])}, and the roughest part is multiplied by "
                        f"only {format_number(FACTORS[-1])}."):
