@@ -15,11 +15,12 @@ import numpy as np
 
 from mathcore._validate import (
     as_array, as_count, as_matrix, as_positive_definite, as_positive_float,
-    as_probabilities, as_vector,
+    as_probabilities, as_real, as_vector,
 )
 
 __all__ = [
-    "expectation", "variance", "BayesResult", "bayes_posterior", "beta_pdf",
+    "expectation", "variance", "binomial_pmf", "normal_pdf", "interval_probability",
+    "BayesResult", "bayes_posterior", "beta_pdf",
     "beta_binomial_update", "BetaBinomialHistory", "beta_binomial_updates", "gaussian_mle",
     "gaussian_mean_map", "log_likelihood_gaussian", "log_likelihood_bernoulli", "bernoulli_score", "linear_regression_mle", "ridge_regression",
     "GaussianPosterior", "linear_regression_posterior", "map_linear_regression",
@@ -86,6 +87,116 @@ def variance(values, probs) -> float:
     """
     values, probs = _values_and_probs(values, probs)
     return float(probs @ (values - values @ probs) ** 2)
+
+
+def _scalar(x, name: str) -> float:
+    return float(as_array(x, name, ndim=0))
+
+
+def binomial_pmf(n, p) -> np.ndarray:
+    r"""Distribution of a sum of ``n`` independent Bernoulli(p) variables: the number of successes.
+
+    .. math:: P(K = k) = \binom{n}{k} p^k (1 - p)^{n - k}, \qquad k = 0, \dots, n
+
+    By linearity of expectation its mean is :math:`n p`, the sum of the
+    ``n`` Bernoulli means.
+
+    Parameters
+    ----------
+    n : int
+        Number of trials (at least 1).
+    p : float
+        Success probability of each trial, in [0, 1].
+
+    Returns
+    -------
+    ndarray, shape (n + 1,)
+        ``P(K = k)`` for ``k = 0 .. n``.
+
+    Examples
+    --------
+    >>> binomial_pmf(2, 0.5).tolist()
+    [0.25, 0.5, 0.25]
+    """
+    n = as_count(n, "n")
+    p = _scalar(p, "p")
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"p must lie in [0, 1], got {p:.6g}")
+    k = np.arange(n + 1)
+    coefficients = np.array([math.comb(n, int(i)) for i in k], dtype=float)  # (n+1,)
+    return coefficients * p ** k * (1.0 - p) ** (n - k)
+
+
+def normal_pdf(x, mean=0.0, std=1.0):
+    r"""Density of a one-dimensional Gaussian.
+
+    .. math:: f(x) = \frac{1}{\sigma \sqrt{2 \pi}}
+              \exp\!\Big(-\frac{(x - \mu)^2}{2 \sigma^2}\Big)
+
+    A density, not a probability: it can exceed 1 (its peak is
+    :math:`1 / (\sigma \sqrt{2\pi})`); probabilities are areas under it.
+
+    Parameters
+    ----------
+    x : float or array_like, any shape
+    mean : float
+    std : float
+        Positive standard deviation :math:`\sigma`.
+
+    Returns
+    -------
+    float or ndarray, same shape as ``x``
+
+    Examples
+    --------
+    >>> round(normal_pdf(0.0, 0.0, 0.2), 4)
+    1.9947
+    """
+    x = as_array(x, "x")
+    mean = _scalar(mean, "mean")
+    std = as_positive_float(std, "std")
+    density = np.exp(-0.5 * ((x - mean) / std) ** 2) / (std * math.sqrt(2.0 * math.pi))
+    return float(density) if density.ndim == 0 else density
+
+
+def interval_probability(pdf, a, b, n_points=2001) -> float:
+    r"""Probability that a continuous variable lands in [a, b]: the area under its density.
+
+    .. math:: P(a \le X \le b) = \int_a^b f(x)\, dx
+              \approx \sum_{i} \tfrac{h}{2} \big(f(x_i) + f(x_{i+1})\big)
+
+    computed with the trapezoid rule on ``n_points`` equally spaced points.
+
+    Parameters
+    ----------
+    pdf : callable
+        The density ``f``; called once on an array of shape (n_points,).
+    a, b : float
+        The interval's ends, ``a <= b``.
+    n_points : int
+        Points of the trapezoid rule (at least 2).
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(interval_probability(lambda x: np.ones_like(x), 0.0, 0.25), 12)
+    0.25
+    """
+    a, b = _scalar(a, "a"), _scalar(b, "b")
+    if b < a:
+        raise ValueError(f"need a <= b, got a = {a:.6g} > b = {b:.6g}")
+    n_points = as_count(n_points, "n_points")
+    if n_points < 2:
+        raise ValueError(f"n_points must be at least 2, got {n_points}")
+    x = np.linspace(a, b, n_points)  # (n_points,)
+    f = as_real(pdf(x), "pdf(x)")
+    if f.shape != x.shape or not np.all(np.isfinite(f)) or np.any(f < 0):
+        raise ValueError("pdf must return one finite, non-negative density per point")
+    h = (b - a) / (n_points - 1)
+    return float(h * (f.sum() - 0.5 * (f[0] + f[-1])))
 
 
 @dataclass(frozen=True)

@@ -365,3 +365,46 @@ def test_bernoulli_score_vanishes_at_k_over_n_and_rejects_bad_input():
     for bad in [(3, 2, 0.5), (1, 2, 0.0), (1, 2, 1.0), (-1, 2, 0.5)]:
         with pytest.raises(ValueError):
             log_likelihood_bernoulli(*bad)
+
+
+# --------------------------------------------------------------------------- lesson 08: densities, binomial
+
+@pytest.mark.parametrize("n, p", [(1, 0.3), (10, 0.5), (40, 0.85), (5, 0.0), (5, 1.0)])
+def test_binomial_pmf_matches_scipy(n, p):
+    from scipy import stats
+
+    np.testing.assert_allclose(probability.binomial_pmf(n, p), stats.binom.pmf(np.arange(n + 1), n, p),
+                               atol=1e-12)
+    # linearity of expectation: the mean of a sum of n Bernoullis is n p
+    mean = probability.expectation(np.arange(n + 1), probability.binomial_pmf(n, p))
+    assert mean == pytest.approx(n * p, abs=1e-10)
+
+
+@pytest.mark.parametrize("x, mean, std", [(0.0, 0.0, 0.2), ([-1.0, 0.5, 2.0], 0.5, 1.5), (3.0, -1.0, 2.0)])
+def test_normal_pdf_matches_scipy(x, mean, std):
+    from scipy import stats
+
+    np.testing.assert_allclose(probability.normal_pdf(x, mean, std), stats.norm.pdf(x, mean, std),
+                               rtol=1e-12)
+
+
+def test_normal_density_can_exceed_one():
+    assert probability.normal_pdf(0.0, 0.0, 0.2) == pytest.approx(1 / (0.2 * np.sqrt(2 * np.pi)), rel=1e-12)
+    assert probability.normal_pdf(0.0, 0.0, 0.2) > 1
+
+
+@pytest.mark.parametrize("a, b, std", [(-0.2, 0.2, 0.2), (0.0, 0.5, 0.2), (-1.0, 3.0, 1.0)])
+def test_interval_probability_is_the_cdf_difference(a, b, std):
+    from scipy import stats
+
+    area = probability.interval_probability(lambda x: probability.normal_pdf(x, 0.0, std), a, b)
+    assert area == pytest.approx(stats.norm.cdf(b, 0, std) - stats.norm.cdf(a, 0, std), abs=1e-6)
+
+
+def test_interval_probability_refuses_bad_input():
+    with pytest.raises(ValueError, match="a <= b"):
+        probability.interval_probability(lambda x: np.ones_like(x), 1.0, 0.0)
+    with pytest.raises(ValueError, match="non-negative"):
+        probability.interval_probability(lambda x: -np.ones_like(x), 0.0, 1.0)
+    with pytest.raises(ValueError, match="p must lie"):
+        probability.binomial_pmf(3, 1.5)
