@@ -17,13 +17,17 @@ from manim import (
 )
 
 from mathcore import probability
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
     ACCENT_2, ACCENT_3, BODY_SIZE, EDGE_BUFF, FAINT, LABEL_SIZE, LIKELIHOOD, MEAN, MUTED, POSTERIOR,
     PRIOR, PROB, SMALL_SIZE, SPREAD, TEXT,
 )
-from scenekit.widgets import format_number, get_colored_tex, get_traced_path, get_tracked_number
+from scenekit.widgets import (
+    format_number, get_colored_tex, get_sampled_curve, get_traced_path, get_tracked_number,
+)
 
 SEED = 8  # the only source of randomness in this lesson (the die rolls)
 rng = np.random.default_rng(SEED)
@@ -58,6 +62,90 @@ VAR_PATH = np.array([probability.variance(DIE_VALUES, p) for p in PMF_PATH])  # 
 TIGHT_VAR = probability.variance(DIE_VALUES, TIGHT_PROBS)
 WIDE_VAR = probability.variance(DIE_VALUES, WIDE_PROBS)
 
+# --------------------------------------------------------------------------- linearity of expectation
+# Two rolls of the loaded die, added: S = X1 + X2 on 2..12. Independent rolls give
+# the convolution of the die's distribution with itself; a second die that copies
+# the first gives S = 2X. Both balance at 2 E[X].
+SUM_VALUES = np.arange(2.0, 13.0)  # (11,)
+SUM_PROBS = np.convolve(DIE_PROBS, DIE_PROBS)  # (11,) P(X1 + X2 = s), independent rolls
+SUM_MEAN = probability.expectation(SUM_VALUES, SUM_PROBS)
+DOUBLE_PROBS = np.zeros(11)
+DOUBLE_PROBS[::2] = DIE_PROBS  # (11,) P(2X = s): only even totals
+DOUBLE_MEAN = probability.expectation(SUM_VALUES, DOUBLE_PROBS)
+# A classifier right on each of N_TEST examples with probability P_RIGHT: the number
+# right is a sum of Bernoullis, binomially distributed, with mean N_TEST * P_RIGHT.
+N_TEST, P_RIGHT = 40, 0.85
+BERNOULLI_MEAN = probability.expectation([0.0, 1.0], [1 - P_RIGHT, P_RIGHT])
+COUNT_VALUES = np.arange(N_TEST + 1.0)  # (41,)
+COUNT_PROBS = probability.binomial_pmf(N_TEST, P_RIGHT)  # (41,)
+COUNT_MEAN = probability.expectation(COUNT_VALUES, COUNT_PROBS)
+LINEARITY = Bridge(
+    formula=r"\mathbb{E}\Big[\sum_{i=1}^{n} X_i\Big] = \sum_{i=1}^{n} \mathbb{E}[X_i] = n p",
+    setup=f"n, p = {N_TEST}, {P_RIGHT}",
+    mathcore=Snippet("bern = [1 - p, p]\n"
+                     "n * probability.expectation([0, 1], bern)"),
+    library=Snippet("from scipy.stats import binom\n"
+                    "binom(n, p).mean()", needs="scipy"),
+    decimals=2,
+)
+
+# --------------------------------------------------------------------------- Var = E[X^2] - mu^2
+DIE_SECOND_MOMENT = probability.expectation(DIE_VALUES ** 2, DIE_PROBS)  # E[X^2]
+SHORTCUT_VAR = DIE_SECOND_MOMENT - DIE_MEAN ** 2  # equals DIE_VAR
+ROLL_WEIGHTS = np.full(N_ROLLS, 1.0 / N_ROLLS)  # the empirical distribution of the rolls
+ROLL_VAR = (probability.expectation(ROLLS ** 2, ROLL_WEIGHTS)
+            - probability.expectation(ROLLS, ROLL_WEIGHTS) ** 2)
+SHORTCUT = Bridge(
+    formula=r"\operatorname{Var}[X] = \mathbb{E}[X^2] - \mu^2",
+    setup=(f"rng = np.random.default_rng({SEED})\n"
+           f"x = rng.choice(np.arange(1.0, 7.0), size={N_ROLLS},\n"
+           f"               p={DIE_PROBS.tolist()})"),
+    mathcore=Snippet("w = np.full(len(x), 1 / len(x))\n"
+                     "m2 = probability.expectation(x**2, w)\n"
+                     "m2 - probability.expectation(x, w)**2"),
+    library=Snippet("np.var(x, ddof=0)"),
+    decimals=3,
+)
+
+# --------------------------------------------------------------------------- continuous: a density
+# A model's prediction errors, Gaussian with standard deviation ERROR_STD. Histograms
+# at four bin widths, all drawn on the finest grid (a coarse bin repeats its height).
+ERROR_STD = 0.2
+N_ERRORS = 20_000
+ERRORS = rng.normal(0.0, ERROR_STD, size=N_ERRORS)  # (N,)
+HIST_RANGE = (-0.8, 0.8)
+FINE_BINS = 128
+BIN_WIDTHS = (0.1, 0.05, 0.025, 0.0125)
+FINE_EDGES = np.linspace(*HIST_RANGE, FINE_BINS + 1)  # (129,)
+
+
+def histogram_on_fine_grid(width: float) -> tuple[np.ndarray, np.ndarray]:
+    """(share, density) of the errors in bins of ``width``, repeated onto the fine bins."""
+    n_bins = int(round((HIST_RANGE[1] - HIST_RANGE[0]) / width))
+    counts, _ = np.histogram(ERRORS, bins=n_bins, range=HIST_RANGE)
+    share = np.repeat(counts / N_ERRORS, FINE_BINS // n_bins)  # (128,)
+    return share, share / width
+
+
+HISTOGRAMS = [histogram_on_fine_grid(w) for w in BIN_WIDTHS]  # shares and densities
+DENSITY_X = np.linspace(*HIST_RANGE, 321)
+DENSITY_Y = probability.normal_pdf(DENSITY_X, 0.0, ERROR_STD)  # (321,)
+DENSITY_PEAK = probability.normal_pdf(0.0, 0.0, ERROR_STD)  # 1.99: more than one
+INTERVAL = (-ERROR_STD, ERROR_STD)
+INTERVAL_PROB = probability.interval_probability(
+    lambda x: probability.normal_pdf(x, 0.0, ERROR_STD), *INTERVAL)
+INTERVAL_SHARE = float(np.mean(np.abs(ERRORS) <= ERROR_STD))  # the samples' own answer
+DENSITY = Bridge(
+    formula=r"P(a \le X \le b) = \int_a^b f(x)\, dx",
+    setup=f"a, b, s = {INTERVAL[0]}, {INTERVAL[1]}, {ERROR_STD}",
+    mathcore=Snippet("pdf = probability.normal_pdf\n"
+                     "f = lambda x: pdf(x, 0, s)\n"
+                     "probability.interval_probability(f, a, b)"),
+    library=Snippet("from scipy.stats import norm\n"
+                    "norm.cdf(b, 0, s) - norm.cdf(a, 0, s)", needs="scipy"),
+    decimals=3,
+)
+
 # --------------------------------------------------------------------------- Bayes: a spam filter
 HYPOTHESES = ("spam", "ham")
 PRIOR_SPAM = np.array([0.3, 0.7])  # P(spam), P(ham) before reading the email
@@ -65,6 +153,24 @@ LIKELIHOOD_FREE = np.array([0.6, 0.1])  # P(contains "free" | spam), P(... | ham
 BAYES_FREE = probability.bayes_posterior(PRIOR_SPAM, LIKELIHOOD_FREE)  # joint, evidence, posterior
 LIKELIHOOD_WINNER = np.array([0.3, 0.05])  # P(contains "winner" | spam), P(... | ham)
 BAYES_WINNER = probability.bayes_posterior(BAYES_FREE.posterior, LIKELIHOOD_WINNER)  # second update
+
+# Two words in one update: the product of the likelihoods, which is what the two
+# updates in a row compute when the words are independent given the class.
+NAIVE_JOINT = PRIOR_SPAM * LIKELIHOOD_FREE * LIKELIHOOD_WINNER  # (2,)
+NAIVE_POSTERIOR = NAIVE_JOINT / NAIVE_JOINT.sum()  # equals BAYES_WINNER.posterior
+TWO_WORDS = Bridge(
+    formula=(r"P(\text{spam} \mid f, w) \propto "
+             r"P(f \mid \text{spam})\, P(w \mid \text{spam})\, P(\text{spam})"),
+    setup=(f"prior = np.array({PRIOR_SPAM.tolist()})\n"
+           f"l_free = np.array({LIKELIHOOD_FREE.tolist()})\n"
+           f"l_win = np.array({LIKELIHOOD_WINNER.tolist()})"),
+    mathcore=Snippet("bayes = probability.bayes_posterior\n"
+                     "p1 = bayes(prior, l_free).posterior\n"
+                     "bayes(p1, l_win).posterior"),
+    library=Snippet("joint = prior * l_free * l_win\n"
+                    "joint / joint.sum()"),
+    decimals=3,
+)
 
 # --------------------------------------------------------------------------- drawing constants
 CHART_ORIGIN = np.array([-6.3, -2.5, 0.0])  # where (0, 0) of the probability chart sits
@@ -106,12 +212,13 @@ def get_pmf_axes() -> Axes:
     return axes
 
 
-def get_bars(axes: Axes, probs, color=PROB) -> VGroup:
-    """One bar per value x = 1..6, of height P(X = x)."""
+def get_bars(axes: Axes, probs, color=PROB, values=DIE_VALUES, width: float = BAR_WIDTH) -> VGroup:
+    """One bar per value x (by default 1..6), of height P(X = x) on ``axes``."""
     bars = VGroup()
-    for x, p in zip(DIE_VALUES, probs):
-        height = max(p * Y_UNIT, 1e-3)
-        bar = Rectangle(width=BAR_WIDTH, height=height, stroke_width=1, stroke_color=color,
+    unit = axes.c2p(0, 1)[1] - axes.c2p(0, 0)[1]  # frame units per unit of probability
+    for x, p in zip(values, probs):
+        height = max(p * unit, 1e-3)
+        bar = Rectangle(width=width, height=height, stroke_width=1, stroke_color=color,
                         fill_color=color, fill_opacity=0.75)
         bar.move_to(axes.c2p(x, 0), aligned_edge=DOWN)
         bars.add(bar)
@@ -271,6 +378,187 @@ class DieAsARandomVariable(NarratedScene):
 
 # =========================================================================== scene 2
 
+class LinearityOfExpectation(NarratedScene):
+    """E[X + Y] = E[X] + E[Y], with or without independence; counts of successes; a bridge."""
+
+    def construct(self):
+        self.axes = self.get_sum_axes()
+        # Step 1: roll the loaded die twice and add: the distribution of the sum.
+        self.show_sum_distribution()
+        # Step 2: its balance point is E[X1] + E[X2]; the two-line reason why.
+        self.show_sum_of_means()
+        self.show_derivation()
+        # Step 3: a copying second die: another distribution, the same balance point.
+        self.show_dependent_copy()
+        # Step 4: where ML uses it: counts of correct answers, minibatch gradients.
+        self.show_counts()
+        # Step 5: formula -> mathcore -> scipy.stats.binom.
+        show_bridge(self, LINEARITY, (
+            "Here it is three ways. The formula: the expectation of a sum of n Bernoullis is n "
+            "times p.",
+            f"The mathcore line takes one Bernoulli's expectation, {format_number(P_RIGHT)}, and "
+            f"multiplies by {N_TEST}: {format_number(COUNT_MEAN)}.",
+            "SciPy's binom object is the whole distribution of the count, and its mean is the "
+            "same number."))
+
+    # ------------------------------------------------------------------ builders
+    def get_sum_axes(self) -> Axes:
+        axes = Axes(
+            x_range=(1, 13, 1), y_range=(0, 0.35, 0.1), x_length=6.6, y_length=4.2,
+            axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+            x_axis_config={"numbers_to_include": list(range(2, 13))},
+            y_axis_config={"numbers_to_include": [0.1, 0.2, 0.3], "decimal_number_config":
+                           {"num_decimal_places": 1}},
+        )
+        axes.shift(CHART_ORIGIN + 0.2 * RIGHT - axes.c2p(1, 0))
+        return axes
+
+    # ------------------------------------------------------------------ steps
+    def show_sum_distribution(self):
+        dice = VGroup(get_die_face(4, side=0.6), MathTex("+", font_size=BODY_SIZE, color=TEXT),
+                      get_die_face(6, side=0.6)).arrange(RIGHT, buff=0.25)
+        sum_def = get_colored_tex(r"S = X_1 + X_2", TEX_MAP, font_size=BODY_SIZE)
+        header = VGroup(dice, sum_def).arrange(RIGHT, buff=0.5).to_corner(UR, buff=EDGE_BUFF)
+        self.bars = get_bars(self.axes, SUM_PROBS, values=SUM_VALUES, width=0.36)
+        label = get_colored_tex(r"P(S = s)", {"P": PROB}, font_size=LABEL_SIZE)
+        label.next_to(self.axes.c2p(1, 0.35), RIGHT, buff=0.2)
+        with self.beat("Expectation has one property that machine learning leans on all the "
+                       "time: it is linear. To see it, roll the loaded die twice and add the two "
+                       "numbers."):
+            self.play(FadeIn(dice, shift=0.2 * DOWN), Write(sum_def))
+            self.play(Create(self.axes), FadeIn(label), run_time=1.5)
+        with self.beat("The sum runs from two to twelve. Its distribution takes some work: for "
+                       "every total, add up the chances of every pair of faces that makes it."):
+            self.play(LaggedStart(*(GrowFromEdge(b, DOWN) for b in self.bars), lag_ratio=0.1),
+                      run_time=2.5)
+            self.play(Indicate(self.bars[8], color=TEXT, scale_factor=1.1))
+        self.header, self.bar_label = header, label
+
+    def show_sum_of_means(self):
+        position = ValueTracker(4.0)
+        fulcrum = always_redraw(lambda: get_fulcrum(self.axes, position.get_value(), height=0.3))
+        balance = MathTex(rf"\mathbb{{E}}[S] = {format_number(SUM_MEAN)}", font_size=BODY_SIZE,
+                          color=MEAN)
+        split = MathTex(rf"= {format_number(DIE_MEAN)} + {format_number(DIE_MEAN)}",
+                        font_size=BODY_SIZE, color=TEXT)
+        result = VGroup(balance, split).arrange(RIGHT, buff=0.2)
+        rule = get_colored_tex(r"\mathbb{E}[X_1 + X_2] = \mathbb{E}[X_1] + \mathbb{E}[X_2]",
+                               TEX_MAP, font_size=BODY_SIZE)
+        card = VGroup(result, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        card.next_to(self.header, DOWN, buff=0.6).align_to(self.header, RIGHT)
+        with self.beat(f"Slide the pivot to where this new chart balances: "
+                       f"{format_number(SUM_MEAN)}."):
+            self.play(FadeIn(fulcrum))
+            self.play(position.animate.set_value(SUM_MEAN), run_time=2, rate_func=smooth)
+            self.play(Write(balance))
+        with self.beat(f"That is {format_number(DIE_MEAN)} plus {format_number(DIE_MEAN)}: the "
+                       "expectation of a sum is the sum of the expectations. We never needed "
+                       "the sum's distribution at all."):
+            self.play(Write(split))
+            self.play(Write(rule))
+            self.play(Circumscribe(rule, color=MEAN))
+        fulcrum.clear_updaters()
+        self.fulcrum, self.card = fulcrum, card
+
+    def show_derivation(self):
+        lines = VGroup(
+            MathTex(r"\mathbb{E}[X + Y]", "=", r"\sum_{x,y} (x + y)\,", "p(x, y)",
+                    font_size=LABEL_SIZE),
+            MathTex("=", r"\sum_{x,y} x\, p(x, y) + \sum_{x,y} y\, p(x, y)", font_size=LABEL_SIZE),
+            MathTex("=", r"\sum_x x\, p(x) + \sum_y y\, p(y)", font_size=LABEL_SIZE),
+            MathTex("=", r"\mathbb{E}[X] + \mathbb{E}[Y]", font_size=LABEL_SIZE),
+        ).set_color(TEXT).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        lines[3][1].set_color(MEAN)
+        for line in lines[1:]:  # the equals signs under one another
+            line.shift((lines[0][1].get_x() - line[0].get_x()) * RIGHT)
+        lines.next_to(self.card, DOWN, buff=0.5).align_to(self.card, RIGHT)
+        with self.beat("Why? Write the expectation as a sum over every pair x, y, weighted by "
+                       "the joint probability p of x and y. Then split the sum in two."):
+            self.play(Write(lines[0]), run_time=2)
+            self.play(Write(lines[1]), run_time=2)
+        with self.beat("In the first half, summing p of x and y over y leaves p of x, the "
+                       "chance of x alone. The same happens in the second half, and each half "
+                       "is one expectation."):
+            self.play(Write(lines[2]), run_time=2)
+            self.play(Write(lines[3]))
+            self.play(Indicate(lines[3], color=MEAN))
+        with self.beat("Notice what the derivation never used: independence. The joint p of x "
+                       "and y can be anything at all."):
+            self.play(Circumscribe(lines[0][3], color=ACCENT_2))
+            self.play(Indicate(lines[1], color=ACCENT_2, scale_factor=1.05))
+        self.derivation = lines
+
+    def show_dependent_copy(self):
+        copy_bars = get_bars(self.axes, DOUBLE_PROBS, values=SUM_VALUES, width=0.36)
+        note = get_colored_tex(r"X_2 = X_1:\ \mathbb{E}[2X_1] = " + format_number(DOUBLE_MEAN),
+                               TEX_MAP, font_size=LABEL_SIZE)
+        note.next_to(self.axes.c2p(1, 0.35), RIGHT, buff=0.2).align_to(self.axes.c2p(7, 0), LEFT)
+        with self.beat("Test it on the most dependent pair there is: the second die simply "
+                       "copies the first, so the sum is two X. Only even totals are possible now."):
+            self.play(ReplacementTransform(self.bars, copy_bars), run_time=2)
+            self.play(FadeIn(note, shift=0.1 * DOWN))
+        scaling = get_colored_tex(r"\mathbb{E}[aX + b] = a\,\mathbb{E}[X] + b", TEX_MAP,
+                                  font_size=BODY_SIZE)
+        scaling.move_to(self.derivation, aligned_edge=UP + LEFT)
+        with self.beat(f"A different distribution, and the same balance point, "
+                       f"{format_number(DOUBLE_MEAN)}. Scaling passes through too: the "
+                       "expectation of a times X plus b is a times the expectation, plus b."):
+            self.play(Indicate(self.fulcrum, color=MEAN), Indicate(note, color=MEAN))
+            self.play(FadeOut(self.derivation))
+            self.play(Write(scaling))
+            self.play(Circumscribe(scaling, color=MEAN))
+        self.play(FadeOut(VGroup(self.header, self.card, scaling, note, copy_bars,
+                                 self.fulcrum, self.axes, self.bar_label)))
+
+    def show_counts(self):
+        axes = Axes(
+            x_range=(20, 41, 5), y_range=(0, 0.2, 0.05), x_length=6.0, y_length=4.0,
+            axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+            x_axis_config={"numbers_to_include": [20, 25, 30, 35, 40]},
+            y_axis_config={"numbers_to_include": [0.05, 0.1, 0.15], "decimal_number_config":
+                           {"num_decimal_places": 2}},
+        )
+        axes.to_corner(DOWN + LEFT, buff=EDGE_BUFF + 0.3).shift(0.5 * UP)
+        shown = COUNT_VALUES >= 20
+        bars = get_bars(axes, COUNT_PROBS[shown], values=COUNT_VALUES[shown], width=0.22)
+        x_label = Tex("number right, of 40", font_size=LABEL_SIZE, color=MUTED)
+        x_label.next_to(axes.x_axis, DOWN, buff=0.45)
+        bernoulli = get_colored_tex(
+            rf"X_i = 1 \text{{ if example }} i \text{{ is right}}: \ "
+            rf"\mathbb{{E}}[X_i] = {format_number(BERNOULLI_MEAN)}", TEX_MAP, font_size=LABEL_SIZE)
+        count = get_colored_tex(
+            rf"\mathbb{{E}}\Big[\sum_{{i=1}}^{{{N_TEST}}} X_i\Big] = {N_TEST} \cdot "
+            rf"{format_number(BERNOULLI_MEAN)} = {format_number(COUNT_MEAN, trim=True)}",
+            TEX_MAP, font_size=BODY_SIZE)
+        minibatch = get_colored_tex(
+            r"\mathbb{E}\Big[\tfrac{1}{B} \sum_{i \in \text{batch}} \nabla \ell_i\Big] "
+            r"= \nabla L", TEX_MAP, font_size=BODY_SIZE)
+        column = VGroup(bernoulli, count, minibatch).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
+        column.to_corner(UR, buff=EDGE_BUFF + 0.1)
+        fulcrum = get_fulcrum(axes, COUNT_MEAN, height=0.19)
+        with self.beat(f"Machine learning meets sums like this constantly. A classifier is right "
+                       f"on each test example with probability {format_number(P_RIGHT)}: a "
+                       "Bernoulli variable, one when right, zero when wrong."):
+            self.play(Write(bernoulli), run_time=2)
+            self.play(Create(axes), FadeIn(x_label))
+        with self.beat(f"The number right out of {N_TEST} is a sum of {N_TEST} Bernoullis. Its "
+                       "distribution is the binomial, with its factorials. Its expectation needs "
+                       f"none of them: {N_TEST} times {format_number(P_RIGHT)}, "
+                       f"{format_number(COUNT_MEAN, trim=True)}."):
+            self.play(LaggedStart(*(GrowFromEdge(b, DOWN) for b in bars), lag_ratio=0.05),
+                      run_time=2.5)
+            self.play(Write(count), FadeIn(fulcrum, shift=0.2 * UP))
+        with self.beat("The same step makes a minibatch gradient honest. A randomly drawn "
+                       "example's gradient is, on average, the full gradient, so by linearity the "
+                       "batch average is too. On average, stochastic gradient descent walks "
+                       "downhill."):
+            self.play(Write(minibatch), run_time=2)
+            self.play(Circumscribe(minibatch, color=MEAN))
+        self.play(FadeOut(VGroup(axes, bars, x_label, column, fulcrum)))
+
+
+# =========================================================================== scene 3
+
 class VarianceIsSpread(NarratedScene):
     """Var[X] = E[(X - E[X])^2]: how far the values fall from the mean, on average, squared."""
 
@@ -408,7 +696,190 @@ class VarianceIsSpread(NarratedScene):
             m.clear_updaters()
 
 
-# =========================================================================== scene 3
+# =========================================================================== scene 4
+
+class DensityIsArea(NarratedScene):
+    """A continuous variable: histograms with narrowing bins become a density; probability is area."""
+
+    def construct(self):
+        self.share_axes, self.density_axes = self.get_axes(0.25, "share"), self.get_axes(2.5, "density")
+        # Step 1: a continuous quantity: prediction errors, no list of values.
+        self.show_continuous_values()
+        # Step 2: histograms of shares; narrower bins, shorter bars.
+        self.show_shrinking_shares()
+        # Step 3: divide by the bin width: the bars settle onto the density.
+        self.show_density()
+        # Step 4: a density can exceed one; probability is the area under it.
+        self.show_area()
+        # Step 5: sums become integrals; where ML meets densities.
+        self.show_sums_become_integrals()
+        # Step 6: formula -> mathcore -> scipy.stats.norm.
+        show_bridge(self, DENSITY, (
+            "Here it is three ways. The formula: the probability of an interval is the integral "
+            "of the density over it.",
+            "The mathcore line adds up thin trapezoids under the density, from minus 0.2 to 0.2: "
+            f"{format_number(INTERVAL_PROB, 3)}.",
+            "SciPy's norm dot c d f is the area to the left of a point, so the difference of two "
+            "calls gives the same number. Its norm dot p d f is the height, the density itself."))
+
+    # ------------------------------------------------------------------ builders
+    def get_axes(self, top: float, kind: str) -> VGroup:
+        """Axes for the errors, with y up to ``top``; both kinds share one frame position."""
+        step = top / 5
+        axes = Axes(
+            x_range=(-0.8, 0.8, 0.2), y_range=(0, top, step), x_length=7.2, y_length=4.4,
+            axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
+            x_axis_config={"numbers_to_include": [-0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6],
+                           "decimal_number_config": {"num_decimal_places": 1}},
+            y_axis_config={"numbers_to_include": [step * k for k in range(1, 5)],
+                           "decimal_number_config": {"num_decimal_places": 2 if top < 1 else 1}},
+        )
+        axes.shift(np.array([-2.6, -2.6, 0.0]) - axes.c2p(0, 0))
+        text = "share of errors" if kind == "share" else "density $f(x)$"
+        label = Tex(text, font_size=LABEL_SIZE, color=PROB if kind == "share" else SPREAD)
+        label.next_to(axes.c2p(-0.8, top), RIGHT, buff=0.25)
+        return VGroup(axes, label)
+
+    def get_histogram(self, heights, axes: Axes, color=PROB, opacity=0.75) -> VGroup:
+        """The fine-grid bars (128 of them, no gaps) of the given heights."""
+        width = axes.c2p(FINE_EDGES[1], 0)[0] - axes.c2p(FINE_EDGES[0], 0)[0]
+        bars = VGroup()
+        for left, h in zip(FINE_EDGES[:-1], heights):
+            bar = Rectangle(width=width, height=max(axes.c2p(0, h)[1] - axes.c2p(0, 0)[1], 1e-3),
+                            stroke_width=0, fill_color=color, fill_opacity=opacity)
+            bars.add(bar.move_to(axes.c2p(left, 0), aligned_edge=DOWN + LEFT))
+        return bars
+
+    def get_area(self, a: float, b: float, color=MEAN, opacity: float = 0.55):
+        """The area under the density from ``a`` to ``b`` (its precomputed samples)."""
+        keep = (DENSITY_X >= a - 1e-9) & (DENSITY_X <= max(b, a + 0.01) + 1e-9)
+        return get_sampled_curve(self.density_axes[0], DENSITY_X[keep], DENSITY_Y[keep], color,
+                                 stroke_width=0, fill_opacity=opacity)
+
+    def get_width_label(self, width: float) -> MathTex:
+        label = MathTex(rf"\text{{bin width}} = {width:g}", font_size=LABEL_SIZE, color=MUTED)
+        return label.to_corner(UR, buff=EDGE_BUFF)
+
+    # ------------------------------------------------------------------ steps
+    def show_continuous_values(self):
+        axes = self.share_axes[0]
+        dots = VGroup(*(Dot(axes.c2p(x, 0) + 0.12 * UP, radius=0.045, color=PROB, fill_opacity=0.8)
+                        for x in ERRORS[:60] if abs(x) < 0.78))
+        question = MathTex(r"P(X = 0.1) = \ ?", font_size=BODY_SIZE, color=TEXT)
+        question.to_corner(UR, buff=EDGE_BUFF).shift(1.2 * DOWN)
+        with self.beat("The die's values could be listed, one probability each. Many quantities "
+                       "in machine learning are continuous instead: a weight, a pixel's "
+                       "brightness, the error of a prediction."):
+            self.play(Create(axes.x_axis), run_time=1.5)
+            self.play(LaggedStart(*(FadeIn(d, shift=0.6 * DOWN) for d in dots), lag_ratio=0.05),
+                      run_time=3)
+        with self.beat("Here are sixty prediction errors of a regression model. Between any two "
+                       "values lie infinitely many others, so what is the chance of one exact "
+                       "value?"):
+            self.play(Write(question))
+            self.play(Indicate(question, color=ACCENT_2))
+        self.dots, self.question = dots, question
+
+    def show_shrinking_shares(self):
+        axes, label = self.share_axes
+        hists = [self.get_histogram(share, axes) for share, _ in HISTOGRAMS]
+        widths = [self.get_width_label(w) for w in BIN_WIDTHS]
+        with self.beat(f"Collect {N_ERRORS:,} errors. Sort them into bins a tenth wide, and "
+                       "draw each bin's share of the errors as a bar."):
+            self.play(FadeOut(self.dots), FadeOut(self.question))
+            self.play(Create(axes.y_axis), FadeIn(label), FadeIn(widths[0]))
+            self.play(GrowFromEdge(hists[0], DOWN), run_time=1.5)
+        with self.beat("Halve the bins. Each one now catches about half as many errors, so "
+                       "every bar is about half as tall. Halve them again."):
+            self.play(ReplacementTransform(hists[0], hists[1]), FadeOut(widths[0]),
+                      FadeIn(widths[1]), run_time=1.5)
+            self.play(ReplacementTransform(hists[1], hists[2]), FadeOut(widths[1]),
+                      FadeIn(widths[2]), run_time=1.5)
+        with self.beat("Narrower still, and every bar sinks toward zero. For a continuous "
+                       "variable, the chance of landing on one exact value is zero."):
+            self.play(ReplacementTransform(hists[2], hists[3]), FadeOut(widths[2]),
+                      FadeIn(widths[3]), run_time=1.5)
+            self.play(Indicate(hists[3], color=TEXT, scale_factor=1))
+        self.hist, self.width_label = hists[3], widths[3]
+
+    def show_density(self):
+        axes, label = self.density_axes
+        dens = self.get_histogram(HISTOGRAMS[3][1], axes, color=SPREAD, opacity=0.6)
+        rule = MathTex(r"\text{height} = \frac{\text{share}}{\text{bin width}}",
+                       font_size=LABEL_SIZE, color=TEXT)
+        rule.next_to(self.width_label, DOWN, buff=0.4).align_to(self.width_label, RIGHT)
+        curve = get_sampled_curve(axes, DENSITY_X, DENSITY_Y, SPREAD)
+        with self.beat("The fix: divide each bar's share by the width of its bin. The heights "
+                       "stop shrinking, and the bars trace a smooth curve: the density, f of x."):
+            self.play(Write(rule))
+            self.play(FadeOut(self.share_axes), FadeIn(self.density_axes),
+                      ReplacementTransform(self.hist, dens), run_time=2)
+            self.play(Create(curve), run_time=2)
+        self.hist, self.curve, self.rule = dens, curve, rule
+
+    def show_area(self):
+        axes = self.density_axes[0]
+        one = DashedLine(axes.c2p(-0.8, 1), axes.c2p(0.8, 1), color=MUTED, stroke_width=2)
+        peak = Dot(axes.c2p(0, DENSITY_PEAK), color=SPREAD, radius=0.07)
+        peak_label = MathTex(rf"f(0) = {format_number(DENSITY_PEAK)} > 1", font_size=LABEL_SIZE,
+                             color=SPREAD)
+        peak_label.next_to(axes.c2p(0.1, DENSITY_PEAK), RIGHT, buff=0.3)
+        with self.beat(f"This curve is not a probability. It peaks at "
+                       f"{format_number(DENSITY_PEAK)}, above one, and nothing is wrong: a "
+                       "density is probability per unit of x."):
+            self.play(FadeOut(self.hist), Create(one))
+            self.play(FadeIn(peak, scale=0.5), Write(peak_label))
+            self.play(Indicate(peak_label, color=SPREAD))
+        a, b = INTERVAL
+        right = ValueTracker(a)
+        area = always_redraw(lambda: self.get_area(a, right.get_value()))
+        formula = MathTex(rf"P({format_number(a, 1)} \le X \le {format_number(b, 1)})",
+                          font_size=LABEL_SIZE, color=TEXT)
+        value = MathTex(rf"= \int_{{{format_number(a, 1)}}}^{{{format_number(b, 1)}}} f(x)\, dx "
+                        rf"= {format_number(INTERVAL_PROB, 3)}", font_size=LABEL_SIZE, color=TEXT)
+        value[0][-5:].set_color(MEAN)
+        count = MathTex(rf"\text{{share of the errors: }} {format_number(INTERVAL_SHARE, 3)}",
+                        font_size=LABEL_SIZE, color=MUTED)
+        block = VGroup(formula, value, count).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        block.next_to(self.rule, DOWN, buff=0.6).align_to(self.rule, RIGHT)
+        with self.beat("Probability is area under it. The chance that an error lands between "
+                       f"minus 0.2 and plus 0.2 is this shaded area: "
+                       f"{format_number(INTERVAL_PROB, 3)}."):
+            self.add(area)
+            self.play(right.animate.set_value(b), run_time=2.5, rate_func=linear)
+            self.play(Write(formula), Write(value), run_time=2)
+        area.clear_updaters()
+        with self.beat(f"Count the {N_ERRORS:,} errors themselves: "
+                       f"{format_number(INTERVAL_SHARE, 3)} of them landed there. About "
+                       "two thirds of the time, within one sigma of the mean."):
+            self.play(FadeIn(count, shift=0.1 * DOWN))
+            self.play(Indicate(area, color=MEAN, scale_factor=1))
+        self.area, self.block = area, block
+        self.extras = VGroup(one, peak, peak_label)
+
+    def show_sums_become_integrals(self):
+        sums = MathTex(r"\sum_x P(X = x) = 1", r"\quad\to\quad", r"\int f(x)\, dx = 1",
+                       font_size=LABEL_SIZE, color=TEXT)
+        means = MathTex(r"\sum_x x\, P(X = x)", r"\quad\to\quad", r"\int x\, f(x)\, dx",
+                        font_size=LABEL_SIZE, color=TEXT)
+        means[2].set_color(MEAN)
+        table = VGroup(sums, means).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        table.next_to(self.block, DOWN, buff=0.6).align_to(self.block, RIGHT)
+        whole = self.get_area(*HIST_RANGE, color=SPREAD, opacity=0.3)
+        with self.beat("The whole area is one, as the die's bars added to one. Every formula "
+                       "carries over, with the sum over values becoming an integral over x."):
+            self.play(FadeIn(whole))
+            self.play(Write(sums), run_time=1.5)
+            self.play(Write(means), run_time=1.5)
+        with self.beat("That is why a regression model's Gaussian log-likelihood can come out "
+                       "positive: it adds up log-densities, and a density can be above one."):
+            self.play(Indicate(self.extras[2], color=SPREAD))
+            self.play(Circumscribe(means[2], color=MEAN))
+        self.play(FadeOut(VGroup(self.density_axes, self.curve, self.area, whole, self.block,
+                                 table, self.rule, self.width_label, self.extras)))
+
+
+# =========================================================================== scene 5
 
 class BayesShrinksTheSquare(NarratedScene):
     """Conditional probability and Bayes' theorem as areas of a unit square."""
@@ -602,7 +1073,7 @@ class BayesShrinksTheSquare(NarratedScene):
             self.wait(1)
 
 
-# =========================================================================== scene 4
+# =========================================================================== scene 6
 
 class Lesson08TryIt(TryItScene):
     lesson = 8

@@ -371,8 +371,6 @@ def test_bernoulli_score_vanishes_at_k_over_n_and_rejects_bad_input():
 
 @pytest.mark.parametrize("n, p", [(1, 0.3), (10, 0.5), (40, 0.85), (5, 0.0), (5, 1.0)])
 def test_binomial_pmf_matches_scipy(n, p):
-    from scipy import stats
-
     np.testing.assert_allclose(probability.binomial_pmf(n, p), stats.binom.pmf(np.arange(n + 1), n, p),
                                atol=1e-12)
     # linearity of expectation: the mean of a sum of n Bernoullis is n p
@@ -382,8 +380,6 @@ def test_binomial_pmf_matches_scipy(n, p):
 
 @pytest.mark.parametrize("x, mean, std", [(0.0, 0.0, 0.2), ([-1.0, 0.5, 2.0], 0.5, 1.5), (3.0, -1.0, 2.0)])
 def test_normal_pdf_matches_scipy(x, mean, std):
-    from scipy import stats
-
     np.testing.assert_allclose(probability.normal_pdf(x, mean, std), stats.norm.pdf(x, mean, std),
                                rtol=1e-12)
 
@@ -395,8 +391,6 @@ def test_normal_density_can_exceed_one():
 
 @pytest.mark.parametrize("a, b, std", [(-0.2, 0.2, 0.2), (0.0, 0.5, 0.2), (-1.0, 3.0, 1.0)])
 def test_interval_probability_is_the_cdf_difference(a, b, std):
-    from scipy import stats
-
     area = probability.interval_probability(lambda x: probability.normal_pdf(x, 0.0, std), a, b)
     assert area == pytest.approx(stats.norm.cdf(b, 0, std) - stats.norm.cdf(a, 0, std), abs=1e-6)
 
