@@ -572,6 +572,18 @@ class VarianceIsSpread(NarratedScene):
         self.show_variance_and_sigma()
         # Step 4: the same mean, tighter and wider: the variance tells them apart.
         self.show_reshaping()
+        # Step 5: linearity gives the shortcut Var = E[X^2] - mu^2.
+        self.show_shortcut()
+        # Step 6: formula -> mathcore -> np.var(ddof=0), on the rolls of scene 1.
+        show_bridge(self, SHORTCUT, (
+            f"Here it is three ways, on the {N_ROLLS} rolls from the first scene. The formula: "
+            "the mean of the squares, minus the square of the mean.",
+            "The mathcore line gives every roll a weight of one over n and applies that formula: "
+            f"{format_number(ROLL_VAR, 3)}, a little less than the die's own "
+            f"{format_number(DIE_VAR)}.",
+            "NumPy's var, with ddof equal to zero, divides by n and gives the same number. With "
+            "ddof equal to one it divides by n minus one: the unbiased estimate of the next "
+            "lesson."))
 
     def show_distribution_and_mean(self):
         self.bars = get_bars(self.axes, DIE_PROBS)
@@ -694,6 +706,52 @@ class VarianceIsSpread(NarratedScene):
             self.wait(1)
         for m in (bars, bracket, var_number):
             m.clear_updaters()
+        self.readout = readout
+
+    def show_shortcut(self):
+        definition, expanded = self.formulas
+        steps = VGroup(
+            get_colored_tex(r"= \mathbb{E}\big[X^2 - 2\mu X + \mu^2\big]", TEX_MAP,
+                            font_size=BODY_SIZE),
+            get_colored_tex(r"= \mathbb{E}[X^2] - 2\mu\, \mathbb{E}[X] + \mu^2", TEX_MAP,
+                            font_size=BODY_SIZE),
+            get_colored_tex(r"= \mathbb{E}[X^2] - \mu^2", TEX_MAP, font_size=BODY_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        steps.next_to(definition, DOWN, buff=0.3).align_to(expanded, LEFT)
+        worked = MathTex(
+            rf"{format_number(DIE_SECOND_MOMENT)} - {format_number(DIE_MEAN)}^2 = "
+            rf"{format_number(DIE_SECOND_MOMENT)} - {format_number(DIE_MEAN ** 2)} = "
+            rf"{format_number(SHORTCUT_VAR)}", font_size=BODY_SIZE, color=TEXT)
+        worked[0][-4:].set_color(SPREAD)
+        moment = get_colored_tex(rf"\mathbb{{E}}[X^2] = \sum_x x^2\, P(X = x) = "
+                                 rf"{format_number(DIE_SECOND_MOMENT)}", {"P": PROB},
+                                 font_size=LABEL_SIZE)
+        moment.next_to(steps, DOWN, buff=0.5).to_edge(RIGHT, buff=EDGE_BUFF)
+        worked.next_to(moment, DOWN, buff=0.35).to_edge(RIGHT, buff=EDGE_BUFF)
+        with self.beat("There is a second formula for the variance, and linearity hands it to "
+                       "us. Expand the square inside the expectation."):
+            self.play(FadeOut(self.readout), FadeOut(expanded))
+            self.play(Write(steps[0]), run_time=1.5)
+        with self.beat("Linearity lets the expectation pass through each term. The expectation "
+                       "of X is mu, so the middle term is minus two mu squared, and what is left "
+                       "is the expectation of X squared, minus mu squared."):
+            self.play(Write(steps[1]), run_time=1.5)
+            self.play(Write(steps[2]), run_time=1.5)
+            self.play(Circumscribe(steps[2], color=SPREAD))
+        with self.beat(f"For the loaded die, the average of X squared is "
+                       f"{format_number(DIE_SECOND_MOMENT)}, and mu squared is "
+                       f"{format_number(DIE_MEAN ** 2)}. The difference is "
+                       f"{format_number(SHORTCUT_VAR)}, the variance we stacked up before."):
+            self.play(FadeIn(moment, shift=0.1 * DOWN))
+            self.play(Write(worked), run_time=2)
+            self.play(Indicate(worked[0][-4:], color=SPREAD))
+        with self.beat("Code likes this form: one pass keeps running sums of x and of x "
+                       "squared. With a large mean the subtraction cancels digits, so careful "
+                       "libraries centre the data first."):
+            self.play(Indicate(steps[2], color=SPREAD))
+            self.play(Circumscribe(moment, color=MUTED))
+            self.play(Circumscribe(worked[0][:5], color=MUTED))
+        self.play(*(FadeOut(m) for m in self.mobjects))
 
 
 # =========================================================================== scene 4
@@ -897,6 +955,16 @@ class BayesShrinksTheSquare(NarratedScene):
         self.show_renormalise()
         # Step 6: a second word, a second update: yesterday's posterior is today's prior.
         self.show_second_update()
+        # Step 7: the assumption that update made: the words independent given the class.
+        self.show_independence()
+        # Step 8: formula -> mathcore (two updates) -> NumPy (one product).
+        show_bridge(self, TWO_WORDS, (
+            "Here are both updates three ways. The formula: with that assumption, the posterior "
+            "is proportional to the prior times the two likelihoods.",
+            "The mathcore line updates twice in a row, the posterior after free becoming the "
+            f"prior for winner: {format_number(NAIVE_POSTERIOR[0], 3)} spam.",
+            "In NumPy it is one product of arrays, normalised: the same two numbers. "
+            "Scikit-learn's naive Bayes classifiers compute this same product, in logs."))
 
     # ------------------------------------------------------------------ helpers
     def point(self, u: float, v: float) -> np.ndarray:
@@ -933,8 +1001,9 @@ class BayesShrinksTheSquare(NarratedScene):
         caption.next_to(self.square, DOWN, buff=0.2)
         outline = self.square.copy().set_fill(opacity=0)
         email = get_envelope().move_to(self.square)
-        with self.beat("A spam filter reads an email. Let this square stand for every email "
-                       "it could be reading. Its area is one: probability is area."):
+        with self.beat("Learning something changes a distribution. That is conditioning, and "
+                       "Bayes' theorem is its rule. A spam filter reads an email: let this square "
+                       "stand for every email it could be reading. Its area is one."):
             # one email; then all of them, the square; then its area filling in
             self.play(FadeIn(email, shift=0.3 * UP))
             self.play(Create(outline), email.animate.scale(0.35).move_to(self.point(0.8, 0.8)),
@@ -1071,6 +1140,52 @@ class BayesShrinksTheSquare(NarratedScene):
             self.play(ReplacementTransform(shaded, filled), run_time=1.8)
             self.play(FadeIn(labels))
             self.wait(1)
+        self.columns, self.column_labels, self.likelihood_winner = filled, labels, likelihood
+
+    def show_independence(self):
+        panel = VGroup(self.prior_formula, self.prior_note, self.likelihood, self.evidence,
+                       self.bayes_block, self.likelihood_winner)
+        given = MathTex(r"P(\text{free}, \text{winner} \mid \text{spam})", font_size=LABEL_SIZE,
+                        color=TEXT)
+        split = MathTex(r"= P(\text{free} \mid \text{spam})\, P(\text{winner} \mid \text{spam})",
+                        font_size=LABEL_SIZE, color=LIKELIHOOD)
+        assumption = Tex("independent given the class", font_size=SMALL_SIZE, color=MUTED)
+        joint = NAIVE_JOINT
+        spam = MathTex(rf"\text{{spam: }} {format_number(PRIOR_SPAM[0])} \cdot "
+                       rf"{format_number(LIKELIHOOD_FREE[0])} \cdot "
+                       rf"{format_number(LIKELIHOOD_WINNER[0])} = {format_number(joint[0], 4)}",
+                       font_size=LABEL_SIZE, color=TEXT)
+        ham = MathTex(rf"\text{{ham: }} {format_number(PRIOR_SPAM[1])} \cdot "
+                      rf"{format_number(LIKELIHOOD_FREE[1])} \cdot "
+                      rf"{format_number(LIKELIHOOD_WINNER[1])} = {format_number(joint[1], 4)}",
+                      font_size=LABEL_SIZE, color=TEXT)
+        share = MathTex(rf"\frac{{{format_number(joint[0], 4)}}}{{{format_number(joint[0], 4)} + "
+                        rf"{format_number(joint[1], 4)}}} = {format_number(NAIVE_POSTERIOR[0], 3)}",
+                        font_size=LABEL_SIZE, color=TEXT)
+        share[0][-5:].set_color(POSTERIOR)
+        block = VGroup(given, split, assumption, spam, ham, share).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.3)
+        block.move_to(PANEL_LEFT + 3.3 * UP, aligned_edge=UP + LEFT)
+        with self.beat("That second update hid an assumption. We used the chance of winner given "
+                       "spam as if free had not been seen: the words are treated as independent, "
+                       "once the class is known."):
+            self.play(FadeOut(panel))
+            self.play(Write(given), Write(split), run_time=2)
+            self.play(FadeIn(assumption, shift=0.1 * DOWN))
+        with self.beat("Under that assumption, two updates in a row are one update with the "
+                       "product of the likelihoods. Spam keeps the same share of the square, "
+                       f"{int(round(100 * NAIVE_POSTERIOR[0]))} percent. That product is the "
+                       "naive in naive Bayes."):
+            self.play(FadeIn(spam, shift=0.1 * RIGHT), FadeIn(ham, shift=0.1 * RIGHT))
+            self.play(Write(share))
+            self.play(Indicate(self.column_labels[0], color=POSTERIOR), Indicate(share[0][-5:]))
+        with self.beat("Real words are not independent: free and winner turn up together in "
+                       "spam. Two clues that travel together get counted as two, which is why "
+                       "naive Bayes is often overconfident."):
+            self.play(Circumscribe(VGroup(given, split), color=ACCENT_2))
+            self.play(Indicate(assumption, color=ACCENT_2))
+            self.play(Indicate(VGroup(spam, ham), color=ACCENT_2, scale_factor=1.05))
+        self.play(*(FadeOut(m) for m in self.mobjects))
 
 
 # =========================================================================== scene 6

@@ -95,25 +95,31 @@ def test_second_update_uses_the_first_posterior_as_prior(l08):
 # --------------------------------------------------------------------------- exercises
 
 def test_exercises_are_checked_by_an_oracle():
-    first, second, third = exercises_for(8)
-    values, probs = arrays(first.inputs, "values", "probs")
+    moments, count, density, tests = exercises_for(8)
+    values, probs = arrays(moments.inputs, "values", "probs")
     assert probs.sum() == pytest.approx(1.0, abs=1e-12)
     rv = stats.rv_discrete(values=(values.astype(int), probs))
-    assert first.answers["mean"] == pytest.approx(rv.mean(), abs=1e-12)
-    assert first.answers["variance"] == pytest.approx(rv.var(), abs=1e-12)
-    assert_shows(first.answer, [first.answers["mean"], first.answers["variance"]], 3)
+    assert moments.answers["mean"] == pytest.approx(rv.mean(), abs=1e-12)
+    assert moments.answers["second_moment"] == pytest.approx(rv.moment(2), abs=1e-12)
+    assert moments.answers["variance"] == pytest.approx(rv.var(), abs=1e-12)
+    assert_shows(moments.answer, [moments.answers[k] for k in ("mean", "second_moment", "variance")], 3)
+
+    n, p = count.inputs["n"], count.inputs["p"]
+    assert count.answers["expected"] == pytest.approx(stats.binom(n, p).mean(), abs=1e-9)
+    assert_shows(count.answer, count.answers["expected"], 3)
+
+    std = density.inputs["std"]
+    assert density.answers["density"] == pytest.approx(stats.norm.pdf(0, 0, std), rel=1e-12)
+    assert density.answers["density"] > 1  # the point of the exercise
+    assert_shows(density.answer, density.answers["density"], 3)
 
     prevalence, sensitivity, false_positive = (
-        second.inputs[name] for name in ("prevalence", "sensitivity", "false_positive"))
+        tests.inputs[name] for name in ("prevalence", "sensitivity", "false_positive"))
     evidence = sensitivity * prevalence + false_positive * (1 - prevalence)
     sick = sensitivity * prevalence / evidence
-    assert second.answers["evidence"] == pytest.approx(evidence, abs=1e-12)
-    assert second.answers["posterior"] == pytest.approx(sick, abs=1e-12)
-    assert_shows(second.answer, second.answers["evidence"], 4)
-    assert_shows(second.answer, second.answers["posterior"], 3)
-
-    twice = sensitivity**2 * prevalence
+    assert tests.answers["evidence"] == pytest.approx(evidence, abs=1e-12)
+    assert tests.answers["posterior"] == pytest.approx(sick, abs=1e-12)
+    twice = sensitivity**2 * prevalence  # both tests at once: independent given health
     twice /= twice + false_positive**2 * (1 - prevalence)
-    assert third.inputs["prior"] == pytest.approx(sick, abs=1e-12)  # the first posterior
-    assert third.answers["posterior"] == pytest.approx(twice, abs=1e-12)
-    assert_shows(third.answer, [third.answers["posterior"], third.inputs["prior"]], 3)
+    assert tests.answers["second_posterior"] == pytest.approx(twice, abs=1e-12)
+    assert_shows(tests.answer, [tests.answers["posterior"], tests.answers["second_posterior"]], 3)
