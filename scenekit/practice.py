@@ -46,8 +46,7 @@ class TryItScene(NarratedScene):
         rows = self.get_rows(exercises, below=title)
         for index, (row, exercise) in enumerate(zip(rows, exercises)):
             with self.beat(f"Exercise {index + 1}. {display(exercise.question)}"):
-                self.play(FadeIn(row.number), FadeIn(row.question, shift=0.2 * UP))
-                self.wait(1)
+                self.show_question(row)
         # Step 3: a timer: the moment to pause.
         self.show_pause_timer(title)
         # Step 4: reveal the answers, each under its question, with the code that checks it.
@@ -60,6 +59,11 @@ class TryItScene(NarratedScene):
                        "Open the notebook and check."):
             self.play(*(Indicate(row.code, color=TEXT, scale_factor=1.05) for row in rows))
             self.wait(1)
+
+    def show_question(self, row: "ExerciseRow") -> None:
+        """Pose one exercise while its question is read (a lesson may override this)."""
+        self.play(FadeIn(row.number), FadeIn(row.question, shift=0.2 * UP))
+        self.wait(1)
 
     def get_exercises(self) -> list:
         """The exercises in the ``exercises.py`` beside this scene's own file."""

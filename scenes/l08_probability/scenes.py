@@ -1191,4 +1191,11 @@ class BayesShrinksTheSquare(NarratedScene):
 # =========================================================================== scene 6
 
 class Lesson08TryIt(TryItScene):
+    """The practice card; each question is written out as it is read, so the card never stands still."""
+
     lesson = 8
+
+    def show_question(self, row) -> None:
+        self.play(FadeIn(row.number))
+        self.play(Write(row.question), run_time=2.5)
+        self.play(Indicate(row.number, color=ACCENT_2))
