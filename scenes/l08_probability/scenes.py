@@ -783,15 +783,12 @@ class DensityIsArea(NarratedScene):
     # ------------------------------------------------------------------ builders
     def get_axes(self, top: float, kind: str) -> VGroup:
         """Axes for the errors, with y up to ``top``; both kinds share one frame position."""
-        step = top / 5
         axes = Axes(
-            x_range=(-0.8, 0.8, 0.2), y_range=(0, top, step), x_length=7.2, y_length=4.4,
+            x_range=(-0.8, 0.8, 0.2), y_range=(0, top, top / 5), x_length=7.2, y_length=4.4,
             axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
             x_axis_config={"numbers_to_include": [-0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6],
                            "decimal_number_config": {"num_decimal_places": 1}},
-            y_axis_config={"numbers_to_include": [step * k for k in range(1, 5)],
-                           "decimal_number_config": {"num_decimal_places": 2 if top < 1 else 1}},
-        )
+        )  # no numbers on the y-axis: it runs through the middle of the bars
         axes.shift(np.array([-2.6, -2.6, 0.0]) - axes.c2p(0, 0))
         text = "share of errors" if kind == "share" else "density $f(x)$"
         label = Tex(text, font_size=LABEL_SIZE, color=PROB if kind == "share" else SPREAD)
@@ -814,9 +811,19 @@ class DensityIsArea(NarratedScene):
         return get_sampled_curve(self.density_axes[0], DENSITY_X[keep], DENSITY_Y[keep], color,
                                  stroke_width=0, fill_opacity=opacity)
 
-    def get_width_label(self, width: float) -> MathTex:
-        label = MathTex(rf"\text{{bin width}} = {width:g}", font_size=LABEL_SIZE, color=MUTED)
-        return label.to_corner(UR, buff=EDGE_BUFF)
+    def get_width_table(self) -> VGroup:
+        """Rows (bin width, tallest bar's share), one per histogram, under a header."""
+        header = VGroup(Tex("bin width", font_size=LABEL_SIZE, color=MUTED),
+                        Tex("tallest bar", font_size=LABEL_SIZE, color=PROB))
+        rows = [header] + [
+            VGroup(MathTex(f"{w:g}", font_size=LABEL_SIZE, color=TEXT),
+                   MathTex(format_number(share.max(), 3), font_size=LABEL_SIZE, color=TEXT))
+            for w, (share, _) in zip(BIN_WIDTHS, HISTOGRAMS)]
+        table = VGroup(*rows)
+        for i, row in enumerate(rows):
+            row[0].move_to([0, -0.45 * i, 0], aligned_edge=RIGHT)
+            row[1].move_to([0.6, -0.45 * i, 0], aligned_edge=LEFT)
+        return table.to_corner(UR, buff=EDGE_BUFF)
 
     # ------------------------------------------------------------------ steps
     def show_continuous_values(self):
@@ -841,34 +848,35 @@ class DensityIsArea(NarratedScene):
     def show_shrinking_shares(self):
         axes, label = self.share_axes
         hists = [self.get_histogram(share, axes) for share, _ in HISTOGRAMS]
-        widths = [self.get_width_label(w) for w in BIN_WIDTHS]
+        table = self.get_width_table()
         with self.beat(f"Collect {N_ERRORS:,} errors. Sort them into bins a tenth wide, and "
                        "draw each bin's share of the errors as a bar."):
             self.play(FadeOut(self.dots), FadeOut(self.question))
-            self.play(Create(axes.y_axis), FadeIn(label), FadeIn(widths[0]))
-            self.play(GrowFromEdge(hists[0], DOWN), run_time=1.5)
+            self.play(Create(axes.y_axis), FadeIn(label), FadeIn(table[0]))
+            self.play(GrowFromEdge(hists[0], DOWN), FadeIn(table[1]), run_time=1.5)
         with self.beat("Halve the bins. Each one now catches about half as many errors, so "
                        "every bar is about half as tall. Halve them again."):
-            self.play(ReplacementTransform(hists[0], hists[1]), FadeOut(widths[0]),
-                      FadeIn(widths[1]), run_time=1.5)
-            self.play(ReplacementTransform(hists[1], hists[2]), FadeOut(widths[1]),
-                      FadeIn(widths[2]), run_time=1.5)
+            self.play(ReplacementTransform(hists[0], hists[1]), FadeIn(table[2], shift=0.1 * DOWN),
+                      run_time=1.5)
+            self.play(ReplacementTransform(hists[1], hists[2]), FadeIn(table[3], shift=0.1 * DOWN),
+                      run_time=1.5)
         with self.beat("Narrower still, and every bar sinks toward zero. For a continuous "
                        "variable, the chance of landing on one exact value is zero."):
-            self.play(ReplacementTransform(hists[2], hists[3]), FadeOut(widths[2]),
-                      FadeIn(widths[3]), run_time=1.5)
-            self.play(Indicate(hists[3], color=TEXT, scale_factor=1))
-        self.hist, self.width_label = hists[3], widths[3]
+            self.play(ReplacementTransform(hists[2], hists[3]), FadeIn(table[4], shift=0.1 * DOWN),
+                      run_time=1.5)
+            self.play(Circumscribe(VGroup(*(row[1] for row in table[1:])), color=PROB))
+        self.hist, self.table = hists[3], table
 
     def show_density(self):
         axes, label = self.density_axes
         dens = self.get_histogram(HISTOGRAMS[3][1], axes, color=SPREAD, opacity=0.6)
         rule = MathTex(r"\text{height} = \frac{\text{share}}{\text{bin width}}",
                        font_size=LABEL_SIZE, color=TEXT)
-        rule.next_to(self.width_label, DOWN, buff=0.4).align_to(self.width_label, RIGHT)
+        rule.to_corner(UR, buff=EDGE_BUFF)
         curve = get_sampled_curve(axes, DENSITY_X, DENSITY_Y, SPREAD)
         with self.beat("The fix: divide each bar's share by the width of its bin. The heights "
                        "stop shrinking, and the bars trace a smooth curve: the density, f of x."):
+            self.play(FadeOut(self.table), run_time=0.6)
             self.play(Write(rule))
             self.play(FadeOut(self.share_axes), FadeIn(self.density_axes),
                       ReplacementTransform(self.hist, dens), run_time=2)
@@ -877,7 +885,8 @@ class DensityIsArea(NarratedScene):
 
     def show_area(self):
         axes = self.density_axes[0]
-        one = DashedLine(axes.c2p(-0.8, 1), axes.c2p(0.8, 1), color=MUTED, stroke_width=2)
+        one = VGroup(DashedLine(axes.c2p(-0.8, 1), axes.c2p(0.8, 1), color=MUTED, stroke_width=2))
+        one.add(MathTex("1", font_size=LABEL_SIZE, color=MUTED).next_to(one[0], LEFT, buff=0.15))
         peak = Dot(axes.c2p(0, DENSITY_PEAK), color=SPREAD, radius=0.07)
         peak_label = MathTex(rf"f(0) = {format_number(DENSITY_PEAK)} > 1", font_size=LABEL_SIZE,
                              color=SPREAD)
@@ -885,7 +894,7 @@ class DensityIsArea(NarratedScene):
         with self.beat(f"This curve is not a probability. It peaks at "
                        f"{format_number(DENSITY_PEAK)}, above one, and nothing is wrong: a "
                        "density is probability per unit of x."):
-            self.play(FadeOut(self.hist), Create(one))
+            self.play(FadeOut(self.hist), Create(one[0]), FadeIn(one[1]))
             self.play(FadeIn(peak, scale=0.5), Write(peak_label))
             self.play(Indicate(peak_label, color=SPREAD))
         a, b = INTERVAL
@@ -934,7 +943,7 @@ class DensityIsArea(NarratedScene):
             self.play(Indicate(self.extras[2], color=SPREAD))
             self.play(Circumscribe(means[2], color=MEAN))
         self.play(FadeOut(VGroup(self.density_axes, self.curve, self.area, whole, self.block,
-                                 table, self.rule, self.width_label, self.extras)))
+                                 table, self.rule, self.extras)))
 
 
 # =========================================================================== scene 5
