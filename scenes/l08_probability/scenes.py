@@ -48,6 +48,15 @@ ROLLS = rng.choice(DIE_VALUES, size=N_ROLLS, p=DIE_PROBS)  # (N,)
 RUNNING_MEANS = np.array([probability.expectation(ROLLS[:n], np.full(n, 1.0 / n))
                           for n in range(1, N_ROLLS + 1)])  # (N,) x-bar_1 .. x-bar_N
 
+EXPECTATION = Bridge(
+    formula=r"\mathbb{E}[X] = \sum_x x\, P(X = x)",
+    setup=("x = np.arange(1.0, 7.0)\n"
+           f"p = np.array({DIE_PROBS.tolist()})"),
+    mathcore=Snippet("probability.expectation(x, p)"),
+    library=Snippet("np.average(x, weights=p)"),
+    decimals=2,
+)
+
 # --------------------------------------------------------------------------- same mean, other spreads
 # Three more distributions on 1..6 with the same mean as the loaded die: one
 # tight, one wide. The chart morphs along PMF_PATH; every frame looks its
@@ -278,6 +287,15 @@ class DieAsARandomVariable(NarratedScene):
         self.show_expectation()
         # Step 4: roll the die; the running average settles on E[X].
         self.show_long_run_average()
+        # Step 5: formula -> mathcore -> np.average with weights.
+        self.play(*(FadeOut(m) for m in self.mobjects))
+        show_bridge(self, EXPECTATION, (
+            "Here is the expectation three ways. The formula: each value times its probability, "
+            "summed.",
+            "The mathcore line takes the six values and their probabilities: "
+            f"{format_number(DIE_MEAN)}.",
+            "NumPy's average, weighted by the probabilities, is the same call a practitioner "
+            "writes for a weighted mean: the same number."))
 
     def show_outcomes_to_numbers(self):
         faces = VGroup(*(get_die_face(n) for n in range(1, 7)))
@@ -590,8 +608,9 @@ class VarianceIsSpread(NarratedScene):
         self.mean_line = get_fulcrum(self.axes, DIE_MEAN, height=0.5)[0]
         mean_label = get_colored_tex(rf"\mu = {format_number(DIE_MEAN)}", TEX_MAP, font_size=LABEL_SIZE)
         mean_label.next_to(self.mean_line, UP, buff=0.1)
-        with self.beat("Back to the loaded die. Its expectation, the mean, was "
-                       f"{format_number(DIE_MEAN)}. Call it mu."):
+        with self.beat("Back to the loaded die. Its expectation, the mean, says where X sits: "
+                       f"{format_number(DIE_MEAN)}. Call it mu. The next question is how far X "
+                       "strays from it."):
             self.play(Create(self.axes), FadeIn(self.bars))
             self.play(Create(self.mean_line), FadeIn(mean_label))
         self.mean_label = mean_label
