@@ -1,5 +1,6 @@
 """Probability for lessons 08 (random variables, Bayes), 09 (MLE and MAP) and
-11 (exponential family, multivariate Gaussian, Beta-Binomial conjugacy).
+11 (exponential family, multivariate Gaussian with its marginals and
+conditionals, Beta-Binomial and Gamma-Poisson conjugacy).
 
 MAP with a Gaussian prior is ridge regression (L2); with a Laplace prior it
 is the lasso (L1): :func:`neg_log_posterior` writes both objectives out in full.
@@ -27,6 +28,7 @@ __all__ = [
     "neg_log_posterior", "multivariate_normal_logpdf", "multivariate_normal_pdf", "Ellipse",
     "covariance_ellipse", "bernoulli_natural_params", "bernoulli_log_partition",
     "gaussian_natural_params", "gaussian_log_partition", "gaussian_sufficient_stats",
+    "gaussian_marginal", "gaussian_conditional", "gamma_pdf", "gamma_poisson_update",
 ]
 
 
@@ -700,11 +702,16 @@ def neg_log_posterior(w, X, y, *, noise_var, prior, prior_scale) -> float:
 
 # ------------------------------------------------------------------ lesson 11: multivariate Gaussian
 
-def _gaussian_args(x, mean, cov) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _mean_and_cov(mean, cov) -> tuple[np.ndarray, np.ndarray]:
     mean = as_vector(mean, "mean")  # (d,)
     cov = as_positive_definite(cov, "cov")  # (d, d)
     if cov.shape != (len(mean), len(mean)):
         raise ValueError(f"cov must be ({len(mean)}, {len(mean)}) to match mean, got {cov.shape}")
+    return mean, cov
+
+
+def _gaussian_args(x, mean, cov) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    mean, cov = _mean_and_cov(mean, cov)
     x = as_array(x, "x")  # (d,) or (n, d)
     if x.ndim not in (1, 2) or x.shape[-1] != len(mean):
         raise ValueError(f"x must have shape ({len(mean)},) or (n, {len(mean)}), got {x.shape}")
@@ -958,3 +965,162 @@ def gaussian_log_partition(eta) -> float:
     if eta.shape != (2,) or eta[1] >= 0:
         raise ValueError(f"eta must be a pair (eta1, eta2) with eta2 < 0, got {eta.tolist()}")
     return float(-eta[0] ** 2 / (4 * eta[1]) - 0.5 * np.log(-2 * eta[1]) + 0.5 * np.log(2 * np.pi))
+
+
+# ------------------------------------------------------------------ lesson 11: marginals and conditionals
+
+def _index_set(index, d: int, name: str) -> np.ndarray:
+    index = np.atleast_1d(as_array(index, name))
+    if index.ndim != 1 or index.size == 0 or np.any(index != np.round(index)):
+        raise ValueError(f"{name} must be a non-empty list of coordinate indices, got {index.tolist()}")
+    index = index.astype(int)
+    if np.any((index < 0) | (index >= d)) or len(set(index.tolist())) != index.size:
+        raise ValueError(f"{name} must be distinct indices in 0..{d - 1}, got {index.tolist()}")
+    return index
+
+
+def gaussian_marginal(mean, cov, keep) -> tuple[np.ndarray, np.ndarray]:
+    r"""Marginal of a multivariate Gaussian over the coordinates ``keep``.
+
+    .. math:: x = (x_a, x_b) \sim \mathcal N\Big(\begin{pmatrix}\mu_a\\ \mu_b\end{pmatrix},
+              \begin{pmatrix}\Sigma_{aa} & \Sigma_{ab}\\ \Sigma_{ba} & \Sigma_{bb}\end{pmatrix}\Big)
+              \ \Rightarrow\ x_a \sim \mathcal N(\mu_a, \Sigma_{aa})
+
+    Integrating the other coordinates out keeps the matching blocks.
+
+    Parameters
+    ----------
+    mean : array_like, shape (d,)
+    cov : array_like, shape (d, d)
+        Symmetric positive definite.
+    keep : int or array_like of int
+        The coordinates :math:`a` to keep.
+
+    Returns
+    -------
+    tuple of ndarray
+        ``(mean_a, cov_aa)``, shapes (k,) and (k, k).
+
+    Examples
+    --------
+    >>> m, c = gaussian_marginal([1.0, 2.0], [[4.0, 1.0], [1.0, 2.0]], keep=1)
+    >>> m.tolist(), c.tolist()
+    ([2.0], [[2.0]])
+    """
+    mean, cov = _mean_and_cov(mean, cov)
+    a = _index_set(keep, len(mean), "keep")
+    return mean[a], cov[np.ix_(a, a)]
+
+
+def gaussian_conditional(mean, cov, given, value) -> tuple[np.ndarray, np.ndarray]:
+    r"""Conditional of a multivariate Gaussian given some coordinates' values.
+
+    .. math:: x_a \mid x_b = v \ \sim\ \mathcal N\big(\mu_a + \Sigma_{ab}\Sigma_{bb}^{-1}(v - \mu_b),\
+              \Sigma_{aa} - \Sigma_{ab}\Sigma_{bb}^{-1}\Sigma_{ba}\big)
+
+    The mean moves along the regression line; the covariance (a Schur
+    complement) shrinks and does not depend on :math:`v`.
+
+    Parameters
+    ----------
+    mean : array_like, shape (d,)
+    cov : array_like, shape (d, d)
+        Symmetric positive definite.
+    given : int or array_like of int
+        The observed coordinates :math:`b` (the rest, in order, are :math:`a`).
+    value : float or array_like, shape (len(given),)
+        Their observed values :math:`v`.
+
+    Returns
+    -------
+    tuple of ndarray
+        ``(mean_a, cov_a_given_b)``, shapes (d - k,) and (d - k, d - k).
+
+    Examples
+    --------
+    >>> m, c = gaussian_conditional([0.0, 0.0], [[1.0, 0.5], [0.5, 1.0]], given=0, value=2.0)
+    >>> m.tolist(), c.tolist()
+    ([1.0], [[0.75]])
+    """
+    mean, cov = _mean_and_cov(mean, cov)
+    b = _index_set(given, len(mean), "given")
+    a = np.setdiff1d(np.arange(len(mean)), b)  # (d - k,) the coordinates that stay random
+    if a.size == 0:
+        raise ValueError("given must leave at least one coordinate unobserved")
+    value = np.atleast_1d(as_array(value, "value"))
+    if value.shape != b.shape:
+        raise ValueError(f"value must have one entry per given index ({b.size}), got shape {value.shape}")
+    s_ab, s_bb = cov[np.ix_(a, b)], cov[np.ix_(b, b)]  # (d-k, k), (k, k)
+    gain = np.linalg.solve(s_bb, s_ab.T).T  # (d-k, k) Sigma_ab Sigma_bb^{-1}
+    cond_mean = mean[a] + gain @ (value - mean[b])
+    cond_cov = cov[np.ix_(a, a)] - gain @ s_ab.T
+    return cond_mean, 0.5 * (cond_cov + cond_cov.T)
+
+
+# ------------------------------------------------------------------ lesson 11: Gamma-Poisson conjugacy
+
+def gamma_pdf(x, shape, rate):
+    r"""Density of the Gamma distribution in the shape-rate form.
+
+    .. math:: \text{Gamma}(\lambda; \alpha, \beta) = \frac{\beta^\alpha}{\Gamma(\alpha)}
+              \lambda^{\alpha-1} e^{-\beta\lambda}, \qquad \lambda \ge 0
+
+    Parameters
+    ----------
+    x : float or array_like
+        Non-negative points.
+    shape, rate : float
+        Positive :math:`\alpha` and :math:`\beta` (scale = 1 / rate).
+
+    Returns
+    -------
+    float or ndarray
+
+    Examples
+    --------
+    >>> round(gamma_pdf(1.0, 1.0, 2.0), 4)
+    0.2707
+    """
+    x = as_array(x, "x")
+    shape, rate = as_positive_float(shape, "shape"), as_positive_float(rate, "rate")
+    if np.any(x < 0):
+        raise ValueError(f"x must be non-negative, got a minimum of {x.min():.6g}")
+    log_norm = shape * math.log(rate) - math.lgamma(shape)
+    value = np.exp(log_norm + _xlogy(shape - 1, x) - rate * x)
+    return float(value) if value.ndim == 0 else value
+
+
+def gamma_poisson_update(shape, rate, counts) -> tuple[float, float]:
+    r"""Conjugate update of a Gamma prior on a Poisson rate after observing counts.
+
+    .. math:: \lambda \sim \text{Gamma}(\alpha, \beta),\ k_i \mid \lambda \sim \text{Poisson}(\lambda)
+              \ \Rightarrow\ \lambda \mid k \sim \text{Gamma}\big(\alpha + \textstyle\sum_i k_i,\
+              \beta + n\big)
+
+    Because :math:`\lambda^{k} e^{-\lambda} \cdot \lambda^{\alpha-1} e^{-\beta\lambda}
+    = \lambda^{\alpha+k-1} e^{-(\beta+1)\lambda}`: the counts add to the shape,
+    the number of observations to the rate. Posterior mean
+    :math:`(\alpha + \sum k_i) / (\beta + n)`.
+
+    Parameters
+    ----------
+    shape, rate : float
+        Positive prior :math:`\alpha`, :math:`\beta`.
+    counts : array_like of int, shape (n,)
+        Non-negative observed counts (at least one).
+
+    Returns
+    -------
+    tuple of float
+        ``(posterior_shape, posterior_rate)``.
+
+    Examples
+    --------
+    >>> gamma_poisson_update(2.0, 1.0, [3, 1, 4])
+    (10.0, 4.0)
+    """
+    shape, rate = as_positive_float(shape, "shape"), as_positive_float(rate, "rate")
+    counts = np.atleast_1d(as_array(counts, "counts"))
+    if counts.ndim != 1 or np.any(counts < 0) or np.any(counts != np.round(counts)):
+        raise ValueError(f"counts must be a 1-D list of non-negative integers, got {counts.tolist()}")
+    return shape + float(counts.sum()), rate + float(counts.size)

@@ -15,7 +15,8 @@ from sklearn.linear_model import Lasso, Ridge
 from mathcore import probability
 from mathcore.probability import (
     bayes_posterior, bernoulli_log_partition, bernoulli_natural_params, beta_binomial_update,
-    beta_binomial_updates, beta_pdf, covariance_ellipse, expectation, gaussian_log_partition,
+    beta_binomial_updates, beta_pdf, covariance_ellipse, expectation, gamma_pdf,
+    gamma_poisson_update, gaussian_conditional, gaussian_log_partition, gaussian_marginal,
     gaussian_mean_map, gaussian_mle, gaussian_natural_params, gaussian_sufficient_stats,
     linear_regression_mle, linear_regression_posterior, log_likelihood_gaussian,
     map_linear_regression, multivariate_normal_logpdf, multivariate_normal_pdf,
@@ -301,6 +302,80 @@ def test_gaussian_in_exponential_family_form(mu, var, x):
     np.testing.assert_allclose(grad, [mu, mu**2 + var], rtol=1e-5, atol=1e-6)
 
 
+# ------------------------------------------------------------------ marginals and conditionals
+
+@SETTINGS
+@given(spd_matrices(d=3), arrays(np.float64, 3, elements=st.floats(-3, 3)), st.floats(-3, 3))
+def test_gaussian_marginal_is_the_integral_of_the_joint(cov, mean, x0):
+    # integrate the joint over x1 and x2 (scipy's density, a 2-D trapezoid) at x0
+    m, c = gaussian_marginal(mean, cov, keep=0)
+    s1, s2 = 7 * np.sqrt(cov[1, 1]), 7 * np.sqrt(cov[2, 2])
+    g1 = np.linspace(mean[1] - s1, mean[1] + s1, 301)
+    g2 = np.linspace(mean[2] - s2, mean[2] + s2, 301)
+    G1, G2 = np.meshgrid(g1, g2, indexing="ij")
+    pts = np.stack([np.full(G1.shape, x0), G1, G2], axis=-1)
+    joint = stats.multivariate_normal(mean, cov).pdf(pts)
+    integral = np.trapezoid(np.trapezoid(joint, g2, axis=1), g1)
+    expected = stats.norm.pdf(x0, m[0], np.sqrt(c[0, 0]))
+    assert integral == pytest.approx(expected, rel=1e-4, abs=1e-9)
+    m2, c2 = gaussian_marginal(mean, cov, keep=[2, 0])
+    np.testing.assert_array_equal(m2, mean[[2, 0]])
+    np.testing.assert_array_equal(c2, cov[np.ix_([2, 0], [2, 0])])
+
+
+@SETTINGS
+@given(spd_matrices(d=2), arrays(np.float64, 2, elements=st.floats(-3, 3)), st.floats(-2, 2))
+def test_gaussian_conditional_is_the_renormalised_slice(cov, mean, z):
+    # the joint density along the line x0 = v, divided by its integral, is N(m, c)
+    v = mean[0] + z * np.sqrt(cov[0, 0])
+    m, c = gaussian_conditional(mean, cov, given=0, value=v)
+    spread = 8 * np.sqrt(cov[1, 1])
+    y = np.linspace(mean[1] - spread - 3, mean[1] + spread + 3, 20001)
+    slice_ = stats.multivariate_normal(mean, cov).pdf(np.column_stack([np.full_like(y, v), y]))
+    slice_ /= np.trapezoid(slice_, y)
+    slice_mean = np.trapezoid(y * slice_, y)
+    slice_var = np.trapezoid((y - slice_mean) ** 2 * slice_, y)
+    assert m[0] == pytest.approx(slice_mean, abs=1e-6 * (1 + abs(slice_mean)))
+    assert c[0, 0] == pytest.approx(slice_var, rel=1e-5)
+    assert c[0, 0] <= cov[1, 1] + 1e-12  # conditioning never adds uncertainty
+
+
+@SETTINGS
+@given(spd_matrices(d=3), arrays(np.float64, 3, elements=st.floats(-3, 3)),
+       arrays(np.float64, 2, elements=st.floats(-3, 3)))
+def test_gaussian_conditional_matches_the_precision_matrix_identity(cov, mean, v):
+    # an independent route: the conditional precision is the block Lambda_aa of Lambda = Sigma^-1,
+    # and its mean is mu_a - Lambda_aa^-1 Lambda_ab (v - mu_b)  (Bishop, PRML 2.69, 2.75)
+    m, c = gaussian_conditional(mean, cov, given=[1, 2], value=v)
+    precision = np.linalg.inv(cov)
+    np.testing.assert_allclose(np.linalg.inv(c), precision[:1, :1], rtol=1e-6, atol=1e-8)
+    expected = mean[0] - (precision[0, 1:] @ (v - mean[1:])) / precision[0, 0]
+    np.testing.assert_allclose(m, [expected], rtol=1e-6, atol=1e-8)
+
+
+# ------------------------------------------------------------------ Gamma-Poisson
+
+@pytest.mark.parametrize("shape, rate", [(0.5, 1.0), (1.0, 2.0), (3.0, 0.5), (12.5, 4.0)])
+def test_gamma_pdf_matches_scipy(shape, rate):
+    x = np.linspace(0.01, 20, 50)
+    np.testing.assert_allclose(gamma_pdf(x, shape, rate), stats.gamma.pdf(x, shape, scale=1 / rate),
+                               rtol=1e-10)
+    assert gamma_pdf(0.0, 2.0, 1.0) == 0.0
+
+
+@SETTINGS
+@given(st.floats(0.5, 6), st.floats(0.2, 3), arrays(np.int64, st.integers(1, 8), elements=st.integers(0, 9)))
+def test_gamma_poisson_update_is_bayes_on_a_grid(shape, rate, counts):
+    post_shape, post_rate = gamma_poisson_update(shape, rate, counts)
+    lam = np.linspace(1e-4, 40, 40001)
+    unnormalised = stats.gamma.pdf(lam, shape, scale=1 / rate) * np.prod(
+        stats.poisson.pmf(counts[:, None], lam[None, :]), axis=0)
+    posterior = unnormalised / np.trapezoid(unnormalised, lam)
+    expected = stats.gamma.pdf(lam, post_shape, scale=1 / post_rate)
+    assert np.max(np.abs(posterior - expected)) < 1e-3 * max(1.0, expected.max())
+    assert (post_shape, post_rate) == (shape + counts.sum(), rate + len(counts))
+
+
 # ------------------------------------------------------------------ errors
 
 @pytest.mark.parametrize("call, match", [
@@ -336,6 +411,17 @@ def test_gaussian_in_exponential_family_form(mu, var, x):
     (lambda: covariance_ellipse([0.0, 0.0], np.eye(2), n_points=2), r"n_points must be at least 3"),
     (lambda: bernoulli_natural_params(1.0), r"p must lie in \(0, 1\)"),
     (lambda: gaussian_log_partition([1.0, 0.5]), r"eta must be a pair \(eta1, eta2\) with eta2 < 0"),
+    (lambda: gaussian_marginal([0.0, 0.0], np.eye(2), keep=2), r"keep must be distinct indices in 0..1"),
+    (lambda: gaussian_conditional([0.0, 0.0], np.eye(2), given=[0, 1], value=[1.0, 1.0]),
+     r"given must leave at least one coordinate unobserved"),
+    (lambda: gaussian_conditional([0.0, 0.0], np.eye(2), given=0, value=[1.0, 2.0]),
+     r"value must have one entry per given index \(1\)"),
+    (lambda: gaussian_conditional([0.0, 0.0], np.eye(2), given=0.5, value=1.0),
+     r"given must be a non-empty list of coordinate indices"),
+    (lambda: gamma_pdf(-1.0, 2.0, 1.0), r"x must be non-negative"),
+    (lambda: gamma_pdf(1.0, 2.0, 0.0), r"rate must be a positive finite number"),
+    (lambda: gamma_poisson_update(1.0, 1.0, [1, -2]), r"counts must be a 1-D list of non-negative integers"),
+    (lambda: gamma_poisson_update(1.0, 1.0, [1.5]), r"counts must be a 1-D list of non-negative integers"),
 ])
 def test_bad_input_names_the_argument(call, match):
     with pytest.raises(ValueError, match=match):
