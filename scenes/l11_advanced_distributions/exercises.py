@@ -1,4 +1,4 @@
-"""Lesson 11 practice: a Beta-Binomial update, a covariance ellipse, a natural parameter.
+"""Lesson 11 practice: a Beta-Binomial update, a Gaussian conditional, a natural parameter.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.probability`` (the tests check them against SciPy and closed forms).
@@ -23,7 +23,9 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     a, c = (float(x) for x in rng.integers(2, 6, size=2))
     b = float(rng.integers(1, 2 + int(min(a, c)) - 1))  # keeps the matrix positive definite
     cov = np.array([[a, b], [b, c]])
-    ellipse = probability.covariance_ellipse([0.0, 0.0], cov, n_std=1.0)
+    observed = float(rng.choice([-2.0, -1.0, 1.0, 2.0, 3.0]))
+    cond_mean, cond_cov = probability.gaussian_conditional([0.0, 0.0], cov, given=0, value=observed)
+    cond_mean, cond_var = float(cond_mean[0]), float(cond_cov[0, 0])
 
     p = float(rng.choice([0.2, 0.25, 0.75, 0.8, 0.9]))
     eta = probability.bernoulli_natural_params(p)
@@ -42,12 +44,15 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             answers={"alpha": post_alpha, "beta": post_beta, "mean": post_mean},
         ),
         Exercise(
-            question=(rf"A Gaussian has covariance $\Sigma = {latex_pmatrix(cov)}$. How long are the "
-                      r"semi-axes of its one-standard-deviation ellipse?"),
-            answer=(rf"${_fmt(ellipse.semi_axes[0], 3)}$ and ${_fmt(ellipse.semi_axes[1], 3)}$, "
-                    "the square roots of the eigenvalues"),
-            code=f"mathcore.probability.covariance_ellipse([0, 0], {cov.tolist()}).semi_axes",
-            inputs={"cov": cov}, answers={"semi_axes": ellipse.semi_axes},
+            question=(rf"$(x_1, x_2)$ is Gaussian with mean $0$ and covariance "
+                      rf"$\Sigma = {latex_pmatrix(cov)}$. You observe $x_1 = {_fmt(observed)}$. "
+                      r"What are the mean and variance of $x_2$ given $x_1$?"),
+            answer=(rf"mean ${_fmt(cond_mean, 3)}$ and variance ${_fmt(cond_var, 3)}$: "
+                    r"$\Sigma_{21}/\Sigma_{11} \cdot x_1$ and $\Sigma_{22} - \Sigma_{21}^2/\Sigma_{11}$"),
+            code=(f"mathcore.probability.gaussian_conditional([0, 0], {cov.tolist()}, given=0, "
+                  f"value={_fmt(observed)})"),
+            inputs={"cov": cov, "observed": observed},
+            answers={"mean": cond_mean, "var": cond_var},
         ),
         Exercise(
             question=(rf"Write a Bernoulli with $p = {_fmt(p)}$ in exponential-family form. What "
