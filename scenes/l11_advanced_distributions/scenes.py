@@ -192,7 +192,7 @@ GP_COUNTS = rng.poisson(GP_TRUE_RATE, size=GP_N)  # (n,) requests in each of twe
 GP_HISTORY = np.array([(GP_ALPHA, GP_BETA)] + [probability.gamma_poisson_update(
     GP_ALPHA, GP_BETA, GP_COUNTS[:k]) for k in range(1, GP_N + 1)])  # (n+1, 2) shape, rate
 GP_MEANS = GP_HISTORY[:, 0] / GP_HISTORY[:, 1]  # (n+1,) posterior means
-LAM = np.linspace(0.0, 12.0, 241)
+LAM = np.linspace(0.0, 10.0, 201)
 GP_CURVES = np.stack([probability.gamma_pdf(LAM, a, b) for a, b in GP_HISTORY])  # (n+1, 241)
 N_SLOW_MINUTES = 2
 GAMMA_POSTERIOR = Bridge(
@@ -1084,7 +1084,7 @@ class GammaPoissonUpdates(NarratedScene):
 
     def show_prior(self):
         self.axes = Axes(
-            x_range=(0, 10, 1), y_range=(0, 0.8, 0.2), x_length=7.4, y_length=3.6,
+            x_range=(0, 10, 1), y_range=(0, 0.8, 0.2), x_length=6.6, y_length=3.2,
             axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
             x_axis_config={"numbers_to_include": [0, 2, 4, 6, 8, 10]},
             y_axis_config={"numbers_to_include": [0.2, 0.4, 0.6]},
@@ -1123,7 +1123,7 @@ class GammaPoissonUpdates(NarratedScene):
         rule = get_colored_tex(r"\alpha \to \alpha + \textstyle\sum_i k_i, \qquad \beta \to \beta + n",
                                colors, font_size=LABEL_SIZE)
         block = VGroup(why, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        block.next_to(self.gamma, DOWN, buff=0.4).align_to(self.gamma, LEFT)
+        block.to_corner(UR, buff=EDGE_BUFF)
         self.counts = VGroup(
             get_readout(r"\alpha", self.t, lambda s: float(GP_HISTORY[int(round(s)), 0]), POSTERIOR,
                         decimals=0),
@@ -1166,7 +1166,7 @@ class GammaPoissonUpdates(NarratedScene):
                          stroke_width=2)
         mle_label = get_panel(MathTex(rf"\bar k = {format_number(average)}", font_size=SMALL_SIZE,
                                       color=STAT_COLOR), buff=0.06, opacity=0.9)
-        mle_label.next_to(self.axes.c2p(average, 0.8), RIGHT, buff=0.1)
+        mle_label.move_to(self.axes.c2p(average + 0.35, 0.76), aligned_edge=LEFT)
         with self.beat(f"The data alone, by moment matching, say {format_number(average)}: the "
                        f"average count. The posterior mean sits between it and the prior's "
                        f"{format_number(GP_MEANS[0], 0)}, pulled by one minute's worth of prior."):
@@ -1179,7 +1179,7 @@ class GammaPoissonUpdates(NarratedScene):
     def show_uses(self):
         uses = Tex(r"Dirichlet + counts of classes: add-one smoothing", font_size=SMALL_SIZE,
                    color=TEXT)
-        uses.next_to(self.rule, DOWN, buff=0.35).align_to(self.rule, LEFT)
+        uses.next_to(self.rule, DOWN, buff=0.35).align_to(self.rule, RIGHT)
         with self.beat("The same counting, with a Dirichlet prior over many classes, is the add-one "
                        "smoothing of naive Bayes and of word counts in language models."):
             self.play(FadeIn(uses, shift=0.2 * UP))
