@@ -540,8 +540,9 @@ class MomentMatching(NarratedScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3).to_corner(UP + LEFT, buff=EDGE_BUFF)
         words = VGroup(Tex("model's average", font_size=SMALL_SIZE, color=PARTITION_COLOR),
                        Tex("data's average", font_size=SMALL_SIZE, color=STAT_COLOR))
-        words.arrange(RIGHT, buff=0.8).next_to(lines[2], RIGHT, buff=0.6)
         box = SurroundingRectangle(lines[2], color=ACCENT_2, buff=0.12, stroke_width=3)
+        words[0].next_to(box, DOWN, buff=0.12).align_to(box, LEFT).shift(0.5 * RIGHT)
+        words[1].next_to(box, DOWN, buff=0.12).align_to(box, RIGHT)
         with self.beat("In the template, the log-likelihood of all n points is eta dot the sum of "
                        "their statistics, minus n times A."):
             self.play(Write(lines[0]), run_time=3)
@@ -1107,7 +1108,7 @@ class GammaPoissonUpdates(NarratedScene):
         prior_label = get_colored_tex(rf"\text{{prior: Gamma}}({format_number(GP_ALPHA, 0)}, "
                                       rf"{format_number(GP_BETA, 0)})", {r"\text{prior: Gamma}": PRIOR},
                                       font_size=SMALL_SIZE)
-        prior_label.next_to(self.axes.c2p(1.0, float(GP_CURVES[0].max())), UR, buff=0.15)
+        prior_label.move_to(self.axes.c2p(0.25, float(GP_CURVES[0].max()) + 0.1), aligned_edge=LEFT)
         with self.beat("For a prior on lambda, take the likelihood's own shape: a power of lambda "
                        "times e to the minus beta lambda. That is the Gamma distribution."):
             self.play(Write(gamma), Create(self.axes), FadeIn(lam), run_time=2)
