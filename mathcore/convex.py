@@ -3,7 +3,9 @@
 Jensen's inequality as a convexity check, the proximal operators of the L1
 norm (soft-thresholding) and of the squared L2 norm, ISTA for the lasso
 (a gradient step, then a prox step), and the Lagrange dual of an
-equality-constrained quadratic program with its duality gap.
+equality-constrained quadratic program with its duality gap; Slater's
+condition on a linear objective over a disk (the dual optimum runs off to
+infinity as the disk shrinks to a point), and the SVM's dual objective.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from ._validate import (
 from .linalg import svd
 from .optim import lagrange_equality_qp
 
-__all__ = ["jensen_gap", "soft_threshold", "prox_l2sq", "ISTAResult", "ista", "QPDual", "equality_qp_dual"]
+__all__ = ["jensen_gap", "soft_threshold", "prox_l2sq", "ISTAResult", "ista", "QPDual", "equality_qp_dual",
+           "BallDual", "linear_over_ball_dual", "svm_dual_objective"]
 
 
 def jensen_gap(f, x, y, t) -> float:
@@ -65,11 +68,16 @@ def _value(f, x: np.ndarray) -> float:
     return float(value.reshape(()))
 
 
+def _as_nonnegative(x, name: str, why: str = "") -> float:
+    """A finite real number >= 0 as a float (bools, complex and arrays refused)."""
+    if isinstance(x, bool) or not isinstance(x, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(x) or x < 0:
+        raise ValueError(f"{name} must be a finite number >= 0{why}, got {x!r}")
+    return float(x)
+
+
 def _as_lam(lam) -> float:
-    if isinstance(lam, bool) or not isinstance(lam, (int, float, np.integer, np.floating)) \
-            or not np.isfinite(lam) or lam < 0:
-        raise ValueError(f"lam must be a finite number >= 0, got {lam!r}")
-    return float(lam)
+    return _as_nonnegative(lam, "lam")
 
 
 def soft_threshold(x, lam) -> np.ndarray:
@@ -301,3 +309,124 @@ def equality_qp_dual(Q, c, A, b) -> QPDual:
     solution = lagrange_equality_qp(Q, c, A, b)  # validates the shapes of c, A, b
     return QPDual(Q=Q, c=as_vector(c, "c"), A=as_matrix(A, "A"), b=as_vector(b, "b"),
                   x_star=solution.x, nu_star=solution.multipliers)
+
+
+@dataclass(frozen=True)
+class BallDual:
+    """Primal and dual of :math:`\\min c^Tx` s.t. :math:`\\|x\\|^2 \\le r` (see :func:`linear_over_ball_dual`).
+
+    Attributes
+    ----------
+    c : ndarray, shape (n,)
+        The objective's gradient, not zero.
+    r : float
+        The squared radius, >= 0.
+    x_star : ndarray, shape (n,)
+        Primal solution :math:`-\\sqrt{r}\\, c / \\|c\\|`.
+    p_star : float
+        Primal optimum :math:`-\\sqrt{r}\\,\\|c\\|`.
+    mu_star : float
+        Dual solution :math:`\\|c\\| / (2\\sqrt{r})`, the KKT multiplier; ``inf``
+        when r = 0: then no multiplier exists.
+    """
+
+    c: np.ndarray
+    r: float
+    x_star: np.ndarray
+    p_star: float
+    mu_star: float
+
+    def dual(self, mu) -> float:
+        """:math:`g(\\mu) = \\min_x c^Tx + \\mu(\\|x\\|^2 - r) = -\\|c\\|^2/(4\\mu) - \\mu r`
+        for :math:`\\mu > 0`; :math:`-\\infty` at :math:`\\mu = 0` (a linear function has no minimum)."""
+        mu = _as_nonnegative(mu, "mu", " (the multiplier of an inequality)")
+        if mu == 0:
+            return -np.inf
+        return float(-(self.c @ self.c) / (4.0 * mu) - mu * self.r)
+
+
+def linear_over_ball_dual(c, r) -> BallDual:
+    """Lagrange duality for a linear objective over a disk: Slater's condition at work.
+
+    .. math::
+
+        \\min_x c^Tx \\;\\text{ s.t. }\\; g(x) = \\|x\\|^2 - r \\le 0, \\qquad
+        g(\\mu) = -\\frac{\\|c\\|^2}{4\\mu} - \\mu r
+
+    The problem is convex. For r > 0 the centre is strictly feasible
+    (g(0) = -r < 0): Slater's condition holds, so the best bound
+    :math:`g(\\mu^*)` at :math:`\\mu^* = \\|c\\|/(2\\sqrt r)` equals
+    :math:`p^* = -\\sqrt r\\,\\|c\\|`, and KKT stationarity
+    :math:`c + 2\\mu^* x^* = 0` holds. For r = 0 the feasible set is the single
+    point 0, nothing is strictly feasible, and no multiplier exists:
+    :math:`g(\\mu) < 0 = p^*` for every :math:`\\mu`, approaching it only as
+    :math:`\\mu \\to \\infty`.
+
+    Parameters
+    ----------
+    c : array_like, shape (n,)
+        Not all zeros.
+    r : float
+        Squared radius, >= 0.
+
+    Returns
+    -------
+    BallDual
+
+    Examples
+    --------
+    >>> d = linear_over_ball_dual([3.0, 4.0], 1.0); (d.p_star, d.mu_star, d.dual(d.mu_star))
+    (-5.0, 2.5, -5.0)
+    """
+    c = as_vector(c, "c")
+    norm = float(np.linalg.norm(c))
+    if norm == 0:
+        raise ValueError("c must not be all zeros (then every feasible x is optimal and any mu >= 0 works)")
+    r = _as_nonnegative(r, "r", " (a squared radius)")
+    root = float(np.sqrt(r))
+    return BallDual(c=c, r=r, x_star=-root * c / norm, p_star=-root * norm,
+                    mu_star=norm / (2.0 * root) if r > 0 else np.inf)
+
+
+def svm_dual_objective(alpha, K, y) -> float:
+    """The hard-margin SVM's dual objective at multipliers alpha.
+
+    .. math::
+
+        D(\\alpha) = \\sum_i \\alpha_i - \\tfrac12 \\sum_{i,j} \\alpha_i\\alpha_j\\,
+        y_i y_j\\, K_{ij}, \\qquad K_{ij} = x_i^Tx_j \\text{ (or any kernel)}
+
+    Maximised over :math:`\\alpha \\ge 0` with :math:`\\sum_i \\alpha_i y_i = 0`, it
+    equals the primal optimum :math:`\\tfrac12\\|w\\|^2` (strong duality), and
+    :math:`w = \\sum_i \\alpha_i y_i x_i`. Only the Gram matrix K enters: the
+    data appear through inner products alone, which is what lets a kernel
+    replace them.
+
+    Parameters
+    ----------
+    alpha : array_like, shape (n,)
+        Multipliers, one per point.
+    K : array_like, shape (n, n)
+        Gram matrix of the points, symmetric.
+    y : array_like, shape (n,)
+        Labels, each -1 or +1.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> svm_dual_objective([0.5, 0.5], [[0.0, 0.0], [0.0, 4.0]], [-1.0, 1.0])
+    0.5
+    """
+    alpha, y = as_vector(alpha, "alpha"), as_vector(y, "y")
+    K = as_matrix(K, "K")
+    n = alpha.size
+    if y.shape != (n,) or K.shape != (n, n):
+        raise ValueError(f"y must have shape ({n},) and K shape ({n}, {n}) to match alpha, "
+                         f"got {y.shape} and {K.shape}")
+    if not np.all(np.isin(y, (-1.0, 1.0))):
+        raise ValueError(f"y must hold labels -1 or +1, got {y!r}")
+    signed = alpha * y  # (n,)
+    return float(np.sum(alpha) - 0.5 * signed @ K @ signed)

@@ -114,6 +114,8 @@ CALLS = [
     (convex.prox_l2sq, dict(x=[2.0, -0.5], lam=1.0)),
     (convex.ista, dict(A=SPD, b=[1.0, 0.5], lam=0.1, n_steps=3, lr=0.1, x0=[0.0, 0.0])),
     (convex.equality_qp_dual, dict(Q=SPD, c=[0.0, 0.0], A=[[1.0, 1.0]], b=[1.0])),
+    (convex.linear_over_ball_dual, dict(c=[1.0, 2.0], r=1.0)),
+    (convex.svm_dual_objective, dict(alpha=[0.5, 0.5], K=SPD, y=[1.0, -1.0])),
     (graphs.rbf_affinity, dict(X=X6, sigma=1.0)),
     (graphs.laplacian, dict(W=W4)),
     (graphs.fiedler_vector, dict(W=P3)),

@@ -9,7 +9,7 @@ from hypothesis.extra import numpy as hnp
 from scipy.optimize import minimize_scalar
 from sklearn.linear_model import Lasso
 
-from mathcore import DivergenceWarning, convex
+from mathcore import DivergenceWarning, convex, optim
 from predicates import seeds
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -145,3 +145,77 @@ def test_weak_and_strong_duality(case):
 def test_convex_refuses_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# --------------------------------------------------------------------------- Slater on a disk
+
+@pytest.mark.parametrize("c, r", [([1.0, 0.5], 1.0), ([3.0, -4.0], 0.25), ([2.0], 9.0)])
+def test_linear_over_ball_matches_slsqp_and_closes_the_gap(c, r):
+    from scipy.optimize import minimize
+    d = convex.linear_over_ball_dual(c, r)
+    c = np.asarray(c)
+    res = minimize(lambda x: c @ x, np.zeros(c.size), method="SLSQP", options={"ftol": 1e-12},
+                   constraints=[{"type": "ineq", "fun": lambda x: r - x @ x}])
+    np.testing.assert_allclose(d.x_star, res.x, atol=1e-5)
+    assert d.p_star == pytest.approx(res.fun, abs=1e-8)
+    mus = np.linspace(1e-3, 20, 20001)
+    values = np.array([d.dual(mu) for mu in mus])
+    assert np.all(values <= d.p_star + 1e-12)  # weak duality
+    assert d.dual(d.mu_star) == pytest.approx(d.p_star, abs=1e-12)  # strong duality (Slater)
+    assert mus[np.argmax(values)] == pytest.approx(d.mu_star, abs=2e-3)
+    # KKT stationarity c + 2 mu* x* = 0, the constraint active
+    assert optim.kkt_conditions(c + 0 * d.x_star, g=[d.x_star @ d.x_star - r],
+                                       jac_g=[2 * d.x_star], mu=[d.mu_star]).satisfied(1e-10)
+
+
+def test_point_disk_has_no_multiplier():
+    d = convex.linear_over_ball_dual([1.0, 0.5], 0.0)
+    assert d.p_star == 0 and d.mu_star == np.inf
+    mus = np.logspace(-3, 6, 50)
+    values = np.array([d.dual(mu) for mu in mus])
+    assert np.all(values < 0) and np.all(np.diff(values) > 0)  # below p* = 0, rising toward it
+    assert values[-1] == pytest.approx(-1.25 / 4e6)
+    assert d.dual(0.0) == -np.inf
+    # stationarity c + 2 mu x* = c at x* = 0: no mu >= 0 makes it vanish
+    assert all(not optim.kkt_conditions([1.0, 0.5], g=[0.0], jac_g=[[0.0, 0.0]], mu=[m])
+               .satisfied(1e-6) for m in mus)
+
+
+@pytest.mark.parametrize("c, r", [([0.0, 0.0], 1.0), ([1.0], -1.0), ([1.0], np.inf)])
+def test_linear_over_ball_refuses(c, r):
+    with pytest.raises(ValueError, match="c must|r must"):
+        convex.linear_over_ball_dual(c, r)
+
+
+def test_ball_dual_refuses_negative_mu():
+    with pytest.raises(ValueError, match="mu must"):
+        convex.linear_over_ball_dual([1.0], 1.0).dual(-0.5)
+
+
+# --------------------------------------------------------------------------- the SVM dual
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_svm_dual_objective_at_the_kkt_multipliers_equals_the_primal(seed):
+    rng = np.random.default_rng(seed)
+    X = np.vstack([rng.normal([-2.0, 0.0], 0.5, (4, 2)), rng.normal([2.0, 0.0], 0.5, (4, 2))])
+    y = np.r_[-np.ones(4), np.ones(4)]
+    svm = optim.hard_margin_svm(X, y)
+    K = X @ X.T
+    assert convex.svm_dual_objective(svm.mu, K, y) == pytest.approx(0.5 * svm.w @ svm.w, abs=1e-9)
+    # the maximiser found independently by SciPy over alpha >= 0, sum alpha y = 0
+    from scipy.optimize import minimize
+    res = minimize(lambda a: -(a.sum() - 0.5 * (a * y) @ K @ (a * y)), np.full(8, 0.1),
+                   method="SLSQP", bounds=[(0, None)] * 8, options={"ftol": 1e-14, "maxiter": 500},
+                   constraints=[{"type": "eq", "fun": lambda a: a @ y}])
+    assert -res.fun == pytest.approx(0.5 * svm.w @ svm.w, rel=1e-5)
+    np.testing.assert_allclose(X.T @ (res.x * y), svm.w, atol=1e-3)
+
+
+def test_svm_dual_objective_closed_form_and_refusals():
+    # two points at distance 2 on a line: alpha = (1/2, 1/2), D = 1 - 1/2 * 1/4 * |x1 - x2|^2
+    X = np.array([[0.0, 0.0], [2.0, 0.0]])
+    assert convex.svm_dual_objective([0.5, 0.5], X @ X.T, [-1.0, 1.0]) == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="y must"):
+        convex.svm_dual_objective([0.5, 0.5], X @ X.T, [0.0, 1.0])
+    with pytest.raises(ValueError, match="K shape"):
+        convex.svm_dual_objective([0.5, 0.5], np.eye(3), [-1.0, 1.0])
