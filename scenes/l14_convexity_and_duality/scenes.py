@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Create, DashedLine, Dot, Ellipse, FadeIn, FadeOut,
-    Circumscribe, GrowFromCenter, Indicate, Line, MathTex, MoveAlongPath, NumberLine, Rectangle,
-    ShowPassingFlash, Tex, TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
-    there_and_back,
+    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Axes, Circle, Circumscribe, Create, Cross, DashedLine,
+    DashedVMobject, Dot, DrawBorderThenFill, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter,
+    Indicate, LaggedStart, Line, MathTex, MoveAlongPath, NumberLine, Polygon, Rectangle,
+    ShowPassingFlash, Tex, TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw,
+    linear, there_and_back,
 )
 
-from mathcore import convex
+from mathcore import convex, optim
+from scenekit.bridge import Bridge, Snippet
+from scenekit.bridge_beats import show_bridge
 from scenekit.narration import NarratedScene
 from scenekit.practice import TryItScene
 from scenekit.style import (
     ACCENT, ACCENT_2, BODY_SIZE, CONSTRAINT, CONTOUR_HIGH, CONTOUR_LOW, DATA, EDGE_BUFF, FAINT,
-    I_HAT, J_HAT, LABEL_SIZE, MUTED, SMALL_SIZE, TEXT,
+    GRADIENT, I_HAT, J_HAT, LABEL_SIZE, MUTED, OPTIMIZER_COLORS, SMALL_SIZE, TEXT,
 )
 from scenekit.widgets import (
     format_number, get_contour_lines, get_plane, get_tracked_number,
@@ -76,6 +79,23 @@ GAPS = np.array([DUAL.duality_gap(DUAL.x_star, [nu]) for nu in NU_GRID])  # (181
 # formula behind DUAL.dual, drawn as the point the dual function evaluates f + nu h at.
 LAGRANGE_X = -np.linalg.solve(QP_Q, (QP_C[:, None] + QP_A.T * NU_GRID)).T  # (181, 2)
 NU_START = -3.6  # where the tracker starts
+DUAL_BRIDGE = Bridge(
+    formula=r"\max_\nu g(\nu) = g(\nu^*) = p^* = \min_{Ax = b} f(x)",
+    setup=("Q = np.array([[2.0, 0.5], [0.5, 1.0]])\n"
+           "c = np.zeros(2)\n"
+           "A = np.array([[1.0, 1.0]])\n"
+           "b = np.array([2.0])"),
+    mathcore=Snippet("d = convex.equality_qp_dual(Q, c, A, b)\n"
+                     "d.dual(d.nu_star)"),
+    library=Snippet("from scipy.optimize import minimize\n"
+                    "f = lambda x: 0.5 * x @ Q @ x + c @ x\n"
+                    "con = {'type': 'eq',\n"
+                    "       'fun': lambda x: A @ x - b}\n"
+                    "res = minimize(f, np.zeros(2),\n"
+                    "               constraints=con)\n"
+                    "res.fun", needs="scipy"),
+    decimals=3,
+)
 GRID = np.linspace(-1.5, 3.0, 91)  # (91,) for the contours of f
 F_GRID = np.array([[DUAL.primal([x, y]) for x in GRID] for y in GRID])  # (91, 91)
 F_LEVELS = [0.25 * P_STAR, 0.6 * P_STAR, P_STAR, P_STAR + 1.5, P_STAR + 3.5, P_STAR + 6.0]
@@ -320,6 +340,8 @@ class LagrangeDualBound(NarratedScene):
         self.show_bound()
         # Step 4: at the best nu the gap is zero: strong duality, and x(nu) lands on x*.
         self.show_strong_duality()
+        # Step 5: formula -> code -> library: the dual's best bound against SciPy's primal solve.
+        self.show_code()
 
     def show_primal(self):
         self.plane = get_plane(x_range=(-1.5, 3.0, 1), y_range=(-1.5, 3.0, 1), unit=PLANE_UNIT,
@@ -436,9 +458,10 @@ class LagrangeDualBound(NarratedScene):
             self.play(self.nu.animate.set_value(NU_STAR), run_time=3)
             self.play(FadeIn(best, shift=0.1 * UP), Indicate(self.x_star, color=ACCENT))
         self.best = best
-        with self.beat("For convex problems like this one the best lower bound equals the optimum: "
-                       "strong duality. The dual is often easier to solve, and a small gap "
-                       "certifies that a solution is nearly optimal."):
+        with self.beat("Here the best lower bound equals the optimum: strong duality. It holds "
+                       "because f is convex and the constraint is affine and can be met, a case "
+                       "of Slater's condition, which we meet in a moment. A small gap certifies "
+                       "that a solution is nearly optimal."):
             self.play(Circumscribe(self.best, color=ACCENT))
             # the dual is one concave curve in one variable: traced end to end
             self.play(ShowPassingFlash(self.curve.copy().set_stroke(color=ACCENT, width=8),
@@ -449,8 +472,711 @@ class LagrangeDualBound(NarratedScene):
         self.marker.clear_updaters()
         self.lagrange_point.clear_updaters()
 
+    def show_code(self):
+        self.play(FadeOut(VGroup(*self.mobjects)), run_time=0.6)
+        show_bridge(self, DUAL_BRIDGE, (
+            "In code: the best bound of the dual equals the constrained minimum.",
+            f"Mathcore builds the dual in closed form and evaluates it at nu star: "
+            f"{spoken(D_STAR, 3)}.",
+            "SciPy never forms a dual: minimize runs on the primal problem with the constraint, "
+            "and lands on the same value.",
+        ))
+
 
 # =========================================================================== scene 3
+
+# A linear program with a corner optimum: min c^T x s.t. A x <= b (four inequalities).
+LP_C = np.array([-4.0, -5.0])  # (2,) f(x) = -4 x1 - 5 x2 falls toward the upper right
+LP_A = np.array([[1.0, 2.0], [2.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])  # (4, 2) rows = grad g_i
+LP_B = np.array([6.0, 6.0, 0.0, 0.0])  # (4,)
+LP_CORNERS = np.array([[0.0, 0.0], [3.0, 0.0], [2.0, 2.0], [0.0, 3.0]])  # the feasible region
+ACTIVE = [0, 1]  # the two constraints that meet at the optimal corner
+# With both active constraints held as equalities the corner and its multipliers solve the
+# KKT system (no curvature needed: two equations fix the point).
+CORNER = optim.lagrange_equality_qp(np.zeros((2, 2)), LP_C, LP_A[ACTIVE], LP_B[ACTIVE])
+X_CORNER = CORNER.x  # (2,) = (2, 2)
+MU = np.zeros(4)
+MU[ACTIVE] = CORNER.multipliers  # (4,) = (2, 1, 0, 0): zero on the slack constraints
+LP_G = LP_A @ X_CORNER - LP_B  # (4,) constraint values: 0 on the active ones
+KKT = optim.kkt_conditions(LP_C, g=LP_G, jac_g=LP_A, mu=MU)
+P_LP = float(LP_C @ X_CORNER)
+WRONG_ACTIVE = [1, 3]  # the corner (3, 0): g2 and x2 >= 0 active
+WRONG = optim.lagrange_equality_qp(np.zeros((2, 2)), LP_C, LP_A[WRONG_ACTIVE], LP_B[WRONG_ACTIVE])
+F_WRONG = float(LP_C @ WRONG.x)
+# Directions that stay feasible at the corner run between the two edges leaving it.
+EDGE_DIRECTIONS = np.array([LP_CORNERS[1] - X_CORNER, LP_CORNERS[3] - X_CORNER])  # (2, 2)
+PROBE_ANGLES = np.linspace(np.arctan2(*EDGE_DIRECTIONS[0][::-1]),
+                           np.arctan2(*EDGE_DIRECTIONS[1][::-1]) - 2 * np.pi, 121)  # clockwise
+PROBE_SLOPES = np.array([LP_C @ [np.cos(a), np.sin(a)] for a in PROBE_ANGLES])  # grad f . d >= 0
+ARROW_SCALE = 0.4  # plane units per unit of gradient
+LP_PLANE = dict(x_range=(-0.8, 4.6, 1), y_range=(-0.8, 4.6, 1), unit=1.0,
+                center=np.array([-5.7, -2.4, 0.0]))
+KKT_BRIDGE = Bridge(
+    formula=r"-\nabla f = \mu_1 \nabla g_1 + \mu_2 \nabla g_2,\quad \mu \ge 0",
+    setup=("c = np.array([-4.0, -5.0])\n"
+           "A = np.array([[1.0, 2.0], [2.0, 1.0],\n"
+           "              [-1.0, 0.0], [0.0, -1.0]])\n"
+           "b = np.array([6.0, 6.0, 0.0, 0.0])"),
+    mathcore=Snippet("kkt = optim.lagrange_equality_qp(\n"
+                     "    np.zeros((2, 2)), c, A[:2], b[:2])\n"
+                     "kkt.multipliers"),
+    library=Snippet("from scipy.optimize import linprog\n"
+                    "res = linprog(c, A_ub=A, b_ub=b,\n"
+                    "              bounds=(None, None))\n"
+                    "-res.ineqlin.marginals[:2]", needs="scipy"),
+    decimals=2,
+)
+
+
+def clip_line(normal, level, box) -> tuple[np.ndarray, np.ndarray] | None:
+    """The part of the line normal . x = level inside box = ((x_lo, x_hi), (y_lo, y_hi)):
+    its two ends, or None when it misses the box."""
+    normal = np.asarray(normal, dtype=float)
+    points = []
+    for axis in (0, 1):
+        other = 1 - axis
+        for edge in box[axis]:
+            if normal[other] == 0:
+                continue
+            p = np.empty(2)
+            p[axis], p[other] = edge, (level - normal[axis] * edge) / normal[other]
+            if box[other][0] - 1e-9 <= p[other] <= box[other][1] + 1e-9:
+                points.append(p)
+    if len(points) < 2:
+        return None
+    points = sorted(points, key=lambda p: (p[0], p[1]))
+    return points[0], points[-1]
+
+
+class KKTAtACorner(NarratedScene):
+    """At the optimal corner, -grad f is a non-negative combination of the active gradients."""
+
+    def construct(self):
+        # Step 1: an inequality-constrained problem, and its corner optimum.
+        self.show_problem()
+        # Step 2: the arrows at the corner: -grad f inside the cone of the active gradients.
+        self.show_cone()
+        # Step 3: why that proves optimality: no feasible direction goes downhill.
+        self.show_no_descent()
+        # Step 4: a corner where it fails: a negative multiplier, and a way down.
+        self.show_wrong_corner()
+        # Step 5: the four conditions, with complementary slackness on the slack constraints.
+        self.show_conditions()
+        # Step 6: formula -> code -> library.
+        self.show_code()
+
+    def arrow(self, start, vector, color, scale=ARROW_SCALE) -> Arrow:
+        start = np.asarray(start, dtype=float)
+        return Arrow(self.plane.c2p(*start), self.plane.c2p(*(start + scale * np.asarray(vector))),
+                     buff=0, color=color, stroke_width=5, max_tip_length_to_length_ratio=0.2)
+
+    def show_problem(self):
+        self.plane = get_plane(**LP_PLANE).set_stroke(opacity=0.35)
+        region = Polygon(*(self.plane.c2p(*p) for p in LP_CORNERS), stroke_color=CONSTRAINT,
+                         stroke_width=3, fill_color=CONSTRAINT, fill_opacity=0.15)
+        problem = MathTex(r"\min_x\; f(x) = -4x_1 - 5x_2", font_size=BODY_SIZE)
+        constraints = MathTex(r"g_1 = x_1 + 2x_2 - 6 \le 0", r"\qquad g_2 = 2x_1 + x_2 - 6 \le 0",
+                              font_size=LABEL_SIZE)
+        constraints[0].set_color(CONSTRAINT)
+        constraints[1].set_color(CONSTRAINT)
+        signs = MathTex(r"g_3 = -x_1 \le 0, \qquad g_4 = -x_2 \le 0", font_size=LABEL_SIZE,
+                        color=MUTED)
+        header = VGroup(problem, constraints, signs).arrange(DOWN, buff=0.2)
+        header.to_edge(UP, buff=EDGE_BUFF).set_x(2.4)
+        with self.beat("Lagrange handled a constraint that is an equation. Most constraints in "
+                       "machine learning are inequalities: weights at least zero, margins at "
+                       "least one. Here is a small problem with four of them."):
+            self.add(self.plane)
+            self.play(Write(problem))
+            self.play(FadeIn(constraints, shift=0.1 * DOWN), FadeIn(signs, shift=0.1 * DOWN))
+            self.play(DrawBorderThenFill(region), run_time=1.5)
+        level = ValueTracker(0.0)
+        box = (LP_PLANE["x_range"][:2], LP_PLANE["y_range"][:2])
+        sweep = always_redraw(lambda: Line(*(self.plane.c2p(*p) for p in clip_line(
+            -LP_C, -level.get_value(), box)), color=GRADIENT, stroke_width=3))
+        corner = Dot(self.plane.c2p(*X_CORNER), radius=0.09, color=ACCENT)
+        corner_label = MathTex(rf"x^* = ({fmt(X_CORNER[0], 0)}, {fmt(X_CORNER[1], 0)})",
+                               font_size=LABEL_SIZE, color=ACCENT)
+        corner_label.next_to(corner, LEFT, buff=0.25).shift(0.35 * UP)
+        value = MathTex(rf"f(x^*) = {fmt(P_LP, 0)}", font_size=LABEL_SIZE, color=ACCENT)
+        value.next_to(header, DOWN, buff=0.45).set_x(2.4)
+        with self.beat("The level lines of f are straight, and f falls toward the upper right. "
+                       "Slide a level line downhill: the last allowed point it touches is the "
+                       f"corner two, two, where f is {spoken(P_LP, 0)}."):
+            self.add(sweep)
+            self.play(level.animate.set_value(P_LP), run_time=4, rate_func=linear)
+            self.play(GrowFromCenter(corner), FadeIn(corner_label), FadeIn(value))
+        sweep.clear_updaters()
+        self.play(FadeOut(sweep), run_time=0.4)
+        self.region, self.corner, self.corner_label = region, corner, corner_label
+        self.header, self.value = header, value
+
+    def show_cone(self):
+        grads = VGroup(*(self.arrow(X_CORNER, LP_A[i], CONSTRAINT) for i in ACTIVE))
+        grad_labels = VGroup(
+            MathTex(r"\nabla g_1", font_size=LABEL_SIZE, color=CONSTRAINT).next_to(
+                grads[0].get_end(), UP, buff=0.1),
+            MathTex(r"\nabla g_2", font_size=LABEL_SIZE, color=CONSTRAINT).next_to(
+                grads[1].get_end(), RIGHT, buff=0.1))
+        cone = Polygon(self.plane.c2p(*X_CORNER),
+                       self.plane.c2p(*(X_CORNER + 3.0 * ARROW_SCALE * LP_A[0])),
+                       self.plane.c2p(*(X_CORNER + 3.0 * ARROW_SCALE * LP_A[1])),
+                       stroke_width=0, fill_color=CONSTRAINT, fill_opacity=0.25)
+        down = self.arrow(X_CORNER, -LP_C, GRADIENT)
+        down_label = MathTex(r"-\nabla f", font_size=LABEL_SIZE, color=GRADIENT)
+        down_label.next_to(down.get_end(), LEFT, buff=0.12)
+        with self.beat("Why is that corner the best? Two constraints are active there, g one "
+                       "and g two, and each gradient points out of the region, the way that "
+                       "constraint grows."):
+            self.play(GrowArrow(grads[0]), FadeIn(grad_labels[0]))
+            self.play(GrowArrow(grads[1]), FadeIn(grad_labels[1]))
+            self.play(FadeIn(cone))
+        with self.beat("The downhill direction, minus the gradient of f, points between them, "
+                       "inside the shaded cone of the two outward arrows."):
+            self.play(GrowArrow(down), FadeIn(down_label))
+            self.play(Indicate(cone, color=CONSTRAINT, scale_factor=1.05))
+        parts = VGroup(
+            DashedVMobject(self.arrow(X_CORNER, MU[0] * LP_A[0], CONSTRAINT), num_dashes=12),
+            DashedVMobject(self.arrow(X_CORNER + ARROW_SCALE * MU[0] * LP_A[0], MU[1] * LP_A[1],
+                                      CONSTRAINT), num_dashes=8))
+        combo = MathTex(r"-\nabla f", r"=", rf"{fmt(MU[0], 0)}", r"\nabla g_1", "+",
+                        rf"{fmt(MU[1], 0)}", r"\nabla g_2", font_size=BODY_SIZE)
+        combo[0].set_color(GRADIENT)
+        combo[3].set_color(CONSTRAINT)
+        combo[6].set_color(CONSTRAINT)
+        numbers = MathTex(rf"({fmt(-LP_C[0], 0)}, {fmt(-LP_C[1], 0)}) = {fmt(MU[0], 0)}"
+                          rf"\,({fmt(LP_A[0, 0], 0)}, {fmt(LP_A[0, 1], 0)}) + {fmt(MU[1], 0)}"
+                          rf"\,({fmt(LP_A[1, 0], 0)}, {fmt(LP_A[1, 1], 0)})",
+                          font_size=LABEL_SIZE, color=MUTED)
+        VGroup(combo, numbers).arrange(DOWN, buff=0.2).next_to(self.value, DOWN, buff=0.4)
+        with self.beat(f"Inside the cone means a combination with non-negative weights: "
+                       f"minus grad f is {spoken(MU[0], 0)} times grad g one plus "
+                       f"{spoken(MU[1], 0)} times grad g two. Those weights are the "
+                       "multipliers mu."):
+            self.play(Create(parts[0]), run_time=1.2)
+            self.play(Create(parts[1]), run_time=1.0)
+            self.play(Write(combo))
+            self.play(FadeIn(numbers, shift=0.1 * UP))
+        self.arrows = VGroup(grads, grad_labels, cone, down, down_label, parts)
+        self.combo = VGroup(combo, numbers)
+
+    def show_no_descent(self):
+        probe = ValueTracker(0)
+
+        def direction() -> np.ndarray:
+            a = PROBE_ANGLES[int(round(probe.get_value()))]
+            return np.array([np.cos(a), np.sin(a)])
+
+        probe_arrow = always_redraw(lambda: self.arrow(X_CORNER, direction(), ACCENT_2, 1.1))
+        edges = VGroup(*(DashedLine(self.plane.c2p(*X_CORNER), self.plane.c2p(*p), color=ACCENT_2,
+                                    stroke_width=3) for p in (LP_CORNERS[1], LP_CORNERS[3])))
+        proof = MathTex(r"\nabla f^T d", rf"= -{fmt(MU[0], 0)}\,\nabla g_1^T d - {fmt(MU[1], 0)}\,"
+                        r"\nabla g_2^T d", r"\;\ge 0",
+                        font_size=LABEL_SIZE)
+        proof[0].set_color(ACCENT_2)
+        rate = VGroup(MathTex(r"\nabla f^T d =", font_size=LABEL_SIZE, color=ACCENT_2),
+                      get_tracked_number(probe, 2, color=ACCENT_2, font_size=LABEL_SIZE,
+                                         value=lambda v: PROBE_SLOPES[int(round(v))]))
+        rate[1].add_updater(lambda m: m.next_to(rate[0], RIGHT, buff=0.15))
+        VGroup(proof, rate).arrange(DOWN, buff=0.25).next_to(self.combo, DOWN, buff=0.45)
+        rate[1].update()
+        with self.beat("That is exactly the proof. A direction d that stays in the region must "
+                       "not climb either active constraint: grad g transpose d is at most zero "
+                       "for both."):
+            self.play(Create(edges))
+            self.add(probe_arrow)
+            self.play(FadeIn(rate))
+            self.play(probe.animate.set_value(len(PROBE_ANGLES) - 1), run_time=3)
+        with self.beat("Then the slope of f along d is minus two times one of those, minus one "
+                       "times the other: never negative. No allowed direction goes downhill, "
+                       "so the corner is optimal."):
+            self.play(Write(proof))
+            self.play(probe.animate.set_value((len(PROBE_ANGLES) - 1) // 2), run_time=2)
+            self.play(Circumscribe(proof[2], color=ACCENT))
+        probe_arrow.clear_updaters()
+        self.play(FadeOut(VGroup(probe_arrow, edges, proof, rate)), run_time=0.5)
+
+    def show_wrong_corner(self):
+        start = WRONG.x
+        dot = Dot(self.plane.c2p(*start), radius=0.09, color=J_HAT)
+        grads = VGroup(self.arrow(start, LP_A[WRONG_ACTIVE[0]], CONSTRAINT),
+                       self.arrow(start, LP_A[WRONG_ACTIVE[1]], CONSTRAINT))
+        down = self.arrow(start, -LP_C, GRADIENT)
+        mus = MathTex(rf"\mu_2 = {fmt(WRONG.multipliers[0], 0)}, \quad "
+                      rf"\mu_4 = {fmt(WRONG.multipliers[1], 0)} < 0", font_size=LABEL_SIZE,
+                      color=J_HAT)
+        mus.next_to(self.combo, DOWN, buff=0.45)
+        t = ValueTracker(0.0)
+        slide = always_redraw(lambda: Dot(self.plane.c2p(*(start + t.get_value() * (X_CORNER - start))),
+                                          radius=0.09, color=J_HAT))
+        readout = VGroup(MathTex(r"f =", font_size=LABEL_SIZE, color=J_HAT),
+                         get_tracked_number(t, 1, color=J_HAT, font_size=LABEL_SIZE,
+                                            value=lambda v: float(LP_C @ (start + v * (X_CORNER - start)))))
+        readout[1].add_updater(lambda m: m.next_to(readout[0], RIGHT, buff=0.15))
+        readout.next_to(mus, DOWN, buff=0.3)
+        readout[1].update()
+        with self.beat(f"Compare the corner three, zero. There minus grad f lies outside the cone "
+                       f"of its active gradients, and the weight it would need is "
+                       f"{spoken(WRONG.multipliers[1], 0)}: negative."):
+            self.play(self.arrows.animate.set_opacity(0.15), GrowFromCenter(dot))
+            self.play(*(GrowArrow(g) for g in grads), GrowArrow(down))
+            self.play(FadeIn(mus, shift=0.1 * UP))
+        with self.beat(f"A negative multiplier means a way down: slide along the edge, and f "
+                       f"falls from {spoken(F_WRONG, 0)} to {spoken(P_LP, 0)} at the optimal "
+                       "corner. So the multipliers must be at least zero."):
+            self.add(slide)
+            self.play(FadeIn(readout), FadeOut(grads), FadeOut(down))
+            self.play(t.animate.set_value(1.0), run_time=3)
+            self.play(Indicate(self.corner, color=ACCENT))
+        slide.clear_updaters()
+        self.play(FadeOut(VGroup(dot, slide, mus, readout)), self.arrows.animate.set_opacity(1),
+                  run_time=0.6)
+
+    def show_conditions(self):
+        rows = [("stationarity", r"\nabla f + \textstyle\sum_i \mu_i \nabla g_i = 0", "stationarity"),
+                ("primal feasibility", r"g_i(x) \le 0", "primal_feasibility"),
+                ("dual feasibility", r"\mu_i \ge 0", "dual_feasibility"),
+                ("complementary slackness", r"\mu_i\, g_i(x) = 0", "complementary_slackness")]
+        table = VGroup()
+        for name, formula, attribute in rows:
+            table.add(VGroup(Tex(name, font_size=SMALL_SIZE, color=MUTED),
+                             MathTex(formula, font_size=LABEL_SIZE),
+                             MathTex(rf"{fmt(getattr(KKT, attribute), 0)}\;\checkmark",
+                                     font_size=LABEL_SIZE, color=ACCENT)))
+        for row in table:
+            row[1].next_to(row[0], DOWN, buff=0.08, aligned_edge=LEFT)
+        table.arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        table.next_to(self.value, DOWN, buff=0.4).set_x(2.0)
+        for row in table:
+            row[2].move_to(row[1]).set_x(5.6)
+        slack = MathTex(rf"g_3 = {fmt(LP_G[2], 0)},\ g_4 = {fmt(LP_G[3], 0)}"
+                        rf"\ \Rightarrow\ \mu_3 = \mu_4 = 0", font_size=LABEL_SIZE, color=MUTED)
+        slack.next_to(table, DOWN, buff=0.3).set_x(2.4)
+        with self.beat("These are the four Karush-Kuhn-Tucker conditions: stationarity, both "
+                       "kinds of feasibility, and complementary slackness."):
+            self.play(FadeOut(self.combo))
+            self.play(LaggedStart(*(FadeIn(row[:2], shift=0.1 * DOWN) for row in table),
+                                  lag_ratio=0.3), run_time=2.5)
+        axes_sides = VGroup(Line(self.plane.c2p(0, 0), self.plane.c2p(3, 0), color=ACCENT_2,
+                                 stroke_width=6),
+                            Line(self.plane.c2p(0, 0), self.plane.c2p(0, 3), color=ACCENT_2,
+                                 stroke_width=6))
+        with self.beat(f"The other two constraints, x one and x two at least zero, are slack at "
+                       f"the corner, with g equal to {spoken(LP_G[2], 0)}. So their multipliers "
+                       "are zero, and mu times g is zero for every constraint. Every residual "
+                       "is zero: the corner passes."):
+            self.play(Create(axes_sides))
+            self.play(FadeIn(slack, shift=0.1 * UP))
+            self.play(LaggedStart(*(FadeIn(row[2]) for row in table), lag_ratio=0.3),
+                      run_time=2)
+            self.play(FadeOut(axes_sides))
+        self.play(FadeOut(VGroup(self.plane, self.region, self.corner, self.corner_label,
+                                 self.arrows, self.header, self.value, table, slack)),
+                  run_time=0.6)
+
+    def show_code(self):
+        show_bridge(self, KKT_BRIDGE, (
+            "In code: the formula, the multipliers of the two active constraints.",
+            "Mathcore holds the active constraints as equations and solves the Lagrange system: "
+            f"mu equals {spoken(MU[0], 0)} and {spoken(MU[1], 0)}.",
+            "SciPy's linprog reports the same numbers as marginals, with a minus sign: how fast "
+            "the optimum falls as each right-hand side grows. Any solver's certificate of "
+            "optimality is this check.",
+        ))
+
+
+# =========================================================================== scene 4
+
+# Slater's condition on a disk: min c^T x s.t. |x|^2 <= r, the disk shrinking to a point.
+BALL_C = np.array([0.6, 0.8])  # (2,) |c| = 1
+RADII = np.linspace(1.0, 0.12, 89)  # (89,) sqrt(r) as the disk shrinks
+BALLS = [convex.linear_over_ball_dual(BALL_C, s**2) for s in RADII]
+POINT = convex.linear_over_ball_dual(BALL_C, 0.0)  # r = 0: the disk is the point 0
+MU_AXIS = (0.0, 6.0)
+DUAL_FLOOR = -2.5  # the dual axes' bottom: the curve is drawn where g(mu) is above it
+MU_SAMPLES = np.linspace(0.02, MU_AXIS[1], 300)  # (300,)
+BALL_CURVES = np.array([[b.dual(mu) for mu in MU_SAMPLES] for b in BALLS])  # (89, 300)
+POINT_CURVE = np.array([POINT.dual(mu) for mu in MU_SAMPLES])  # (300,) -1/(4 mu) < 0 = p*
+BALL_SCALE = 0.8  # plane units per unit of gradient
+BALL_PLANE = dict(x_range=(-2.2, 1.4, 1), y_range=(-2.4, 1.4, 1), unit=1.25,
+                  center=np.array([-3.9, -0.4, 0.0]))
+
+
+class SlaterCondition(NarratedScene):
+    """Strong duality and KKT multipliers need a strictly feasible point; shrink it away."""
+
+    def construct(self):
+        # Step 1: the condition, stated.
+        self.show_statement()
+        # Step 2: a disk with a strictly feasible centre; KKT arrows and the dual's peak at p*.
+        self.show_disk()
+        # Step 3: shrink the disk: the multiplier grows, the dual's peak slides right.
+        self.show_shrinking()
+        # Step 4: r = 0: no strictly feasible point, no multiplier, the bound never reached.
+        self.show_failure()
+
+    def show_statement(self):
+        title = Tex(r"Slater's condition", font_size=BODY_SIZE, color=ACCENT)
+        body = MathTex(r"f,\, g_i \text{ convex},\ h \text{ affine},\ \text{and some } x_0"
+                       r" \text{ with } g_i(x_0) < 0,\ h(x_0) = 0", font_size=LABEL_SIZE)
+        then = MathTex(r"\Rightarrow\ d^* = p^* \text{ and a best } \mu^* \text{ exists}",
+                       font_size=LABEL_SIZE, color=ACCENT)
+        statement = VGroup(title, body, then).arrange(DOWN, buff=0.18)
+        statement.to_edge(UP, buff=EDGE_BUFF)
+        with self.beat("In the equality problem the best bound reached p star. That is not "
+                       "automatic. For a convex problem it is guaranteed by a condition, the "
+                       "usual one is Slater's: some point satisfies every inequality strictly."):
+            self.play(FadeIn(title, shift=0.1 * DOWN))
+            self.play(Write(body), run_time=2.5)
+        with self.beat("Then the best lower bound equals the optimum, and the best multipliers "
+                       "exist: the KKT conditions have a solution. Affine constraints, like "
+                       "Lagrange's line, need only be satisfied."):
+            self.play(FadeIn(then, shift=0.1 * UP))
+            self.play(Circumscribe(body, color=ACCENT))
+        self.statement = statement
+
+    def radius_index(self) -> int:
+        return int(round(self.s.get_value()))
+
+    def ball(self):
+        return BALLS[self.radius_index()] if self.radius_index() < len(BALLS) else POINT
+
+    def show_disk(self):
+        self.plane = get_plane(**BALL_PLANE).set_stroke(opacity=0.35)
+        self.plane.set_y(self.plane.get_y() - 0.35)
+        self.s = ValueTracker(0)
+        unit = BALL_PLANE["unit"]
+        disk = always_redraw(lambda: Circle(
+            radius=max(np.sqrt(self.ball().r) * unit, 1e-3), color=CONSTRAINT, stroke_width=3,
+            fill_color=CONSTRAINT, fill_opacity=0.2).move_to(self.plane.c2p(0, 0)))
+        problem = MathTex(r"\min_x\; c^T x \quad \text{s.t.} \quad \|x\|^2 \le r",
+                          font_size=LABEL_SIZE)
+        problem.next_to(self.statement, DOWN, buff=0.35).set_x(2.9)
+        centre = Dot(self.plane.c2p(0, 0), radius=0.07, color=ACCENT_2)
+        centre_label = MathTex(r"g(0) = -r < 0", font_size=SMALL_SIZE, color=ACCENT_2)
+        centre_label.next_to(centre, UR, buff=0.1)
+        with self.beat("Test it on a linear f over a disk: minimise c transpose x with the "
+                       "squared length of x at most r. The centre is strictly inside, so "
+                       "Slater's condition holds."):
+            self.add(self.plane)
+            self.play(Write(problem))
+            self.play(GrowFromCenter(disk))
+            self.play(GrowFromCenter(centre), FadeIn(centre_label))
+
+        def arrows():
+            b = self.ball()
+            x = self.plane.c2p(*b.x_star)
+            group = VGroup(Dot(x, radius=0.08, color=ACCENT))
+            if b.r > 0:
+                group.add(Arrow(x, self.plane.c2p(*(b.x_star + BALL_SCALE * 2 * b.x_star)), buff=0,
+                                color=CONSTRAINT, stroke_width=5, max_tip_length_to_length_ratio=0.25))
+            group.add(Arrow(x, self.plane.c2p(*(b.x_star - BALL_SCALE * BALL_C)), buff=0,
+                            color=GRADIENT, stroke_width=5, max_tip_length_to_length_ratio=0.25))
+            return group
+        kkt = always_redraw(arrows)
+        legend = VGroup(MathTex(r"-\nabla f = -c", font_size=SMALL_SIZE, color=GRADIENT),
+                        MathTex(r"\nabla g = 2x^*", font_size=SMALL_SIZE, color=CONSTRAINT))
+        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        legend.next_to(self.plane.c2p(-2.2, -2.4), UR, buff=0.15)
+        stationarity = MathTex(r"-\nabla f = \mu\, \nabla g", font_size=LABEL_SIZE)
+        readouts = VGroup(
+            VGroup(MathTex(r"r =", font_size=LABEL_SIZE),
+                   get_tracked_number(self.s, 2, font_size=LABEL_SIZE,
+                                      value=lambda v: BALLS[min(int(round(v)), len(BALLS) - 1)].r)),
+            VGroup(MathTex(r"p^* =", font_size=LABEL_SIZE),
+                   get_tracked_number(self.s, 2, font_size=LABEL_SIZE,
+                                      value=lambda v: BALLS[min(int(round(v)), len(BALLS) - 1)].p_star)),
+            VGroup(MathTex(r"\mu^* =", font_size=LABEL_SIZE, color=DUAL_COLOR),
+                   get_tracked_number(self.s, 2, font_size=LABEL_SIZE, color=DUAL_COLOR,
+                                      value=lambda v: BALLS[min(int(round(v)), len(BALLS) - 1)].mu_star)))
+        for row in readouts:
+            row[1].add_updater(lambda m, row=row: m.next_to(row[0], RIGHT, buff=0.15))
+        readouts.arrange(RIGHT, buff=0.6)
+        column = VGroup(stationarity, readouts).arrange(DOWN, buff=0.25)
+        column.next_to(problem, DOWN, buff=0.3)
+        for row in readouts:
+            row[1].update()
+        first = BALLS[0]
+        with self.beat(f"The optimum sits on the rim, opposite c. There KKT is one arrow "
+                       f"against another: minus grad f equals mu times grad g, with mu star "
+                       f"{spoken(first.mu_star)} when r is {spoken(first.r, 0)}."):
+            self.add(kkt)
+            self.play(FadeIn(kkt), FadeIn(legend))
+            self.play(Write(stationarity))
+            self.play(FadeIn(readouts))
+        self.disk, self.kkt, self.readouts, self.problem = disk, kkt, readouts, problem
+        self.stationarity, self.legend = stationarity, legend
+        self.centre = VGroup(centre, centre_label)
+
+    def show_shrinking(self):
+        axes = Axes(x_range=(*MU_AXIS, 1), y_range=(DUAL_FLOOR, 0.5, 1), x_length=5.0,
+                    y_length=2.5, axis_config={"color": MUTED, "include_tip": False,
+                                               "font_size": SMALL_SIZE},
+                    x_axis_config={"numbers_to_include": [1, 2, 3, 4, 5]},
+                    y_axis_config={"numbers_to_include": [-2, -1]})
+        axes.move_to([3.7, -2.35, 0])
+        mu_label = MathTex(r"\mu", font_size=LABEL_SIZE).next_to(axes.x_axis.get_right(), UR,
+                                                                  buff=0.1)
+
+        def curve_points(values):
+            keep = values >= DUAL_FLOOR
+            return [axes.c2p(m, v) for m, v in zip(MU_SAMPLES[keep], values[keep])]
+
+        def dual_curve():
+            k = self.radius_index()
+            curve = VMobject(stroke_color=DUAL_COLOR, stroke_width=4)
+            curve.set_points_as_corners(curve_points(BALL_CURVES[k] if k < len(BALLS)
+                                                     else POINT_CURVE))
+            b = self.ball()
+            line = DashedLine(axes.c2p(0, b.p_star), axes.c2p(MU_AXIS[1], b.p_star), color=PRIMAL,
+                              stroke_width=2)
+            group = VGroup(line, curve)
+            if b.mu_star <= MU_AXIS[1]:
+                group.add(Dot(axes.c2p(b.mu_star, b.p_star), radius=0.08, color=ACCENT))
+            return group
+        dual = always_redraw(dual_curve)
+        names = VGroup(MathTex(r"g(\mu)", font_size=SMALL_SIZE, color=DUAL_COLOR),
+                       MathTex(r"p^*", font_size=SMALL_SIZE, color=PRIMAL))
+        names.arrange(RIGHT, buff=0.4).next_to(axes, UP, buff=0.1).align_to(axes, RIGHT)
+        formula = MathTex(r"g(\mu) = -\frac{\|c\|^2}{4\mu} - \mu r", font_size=LABEL_SIZE,
+                          color=DUAL_COLOR)
+        formula.next_to(axes, LEFT, buff=0.3).shift(0.3 * UP)
+        with self.beat("Its dual function, minus the squared length of c over four mu, minus mu "
+                       "r, peaks at mu star, and the peak touches the dashed line at p star: "
+                       "zero gap."):
+            self.play(Create(axes), FadeIn(mu_label), FadeIn(names))
+            self.play(Write(formula))
+            self.play(Create(dual), run_time=1.5)
+        self.add(dual)
+        with self.beat("Now shrink the disk. The rim moves in, so grad g, two x star, gets "
+                       "shorter, and mu must grow to balance the same minus grad f. The peak "
+                       "of the dual slides to the right."):
+            self.play(self.s.animate.set_value(len(BALLS) - 1), run_time=6, rate_func=linear)
+        self.axes, self.dual, self.dual_formula = axes, dual, formula
+        self.dual_names = VGroup(mu_label, names)
+
+    def show_failure(self):
+        for row in self.readouts:
+            row[1].clear_updaters()
+        zero = VGroup(MathTex(rf"r = {fmt(POINT.r, 0)}", font_size=LABEL_SIZE),
+                      MathTex(rf"p^* = {fmt(POINT.p_star, 0)}", font_size=LABEL_SIZE),
+                      MathTex(r"\mu^* \text{ does not exist}", font_size=LABEL_SIZE, color=J_HAT))
+        for new, old in zip(zero, self.readouts):
+            new.move_to(old, aligned_edge=LEFT)
+        fails = Tex(r"no strictly feasible point: Slater fails", font_size=LABEL_SIZE, color=J_HAT)
+        fails.next_to(self.readouts, DOWN, buff=0.3)
+        centre_cross = Cross(self.centre[0], stroke_color=J_HAT, stroke_width=4, scale_factor=2.5)
+        with self.beat("At r equal to zero the disk is a single point. Nothing is strictly "
+                       "inside, so Slater fails. There grad g is zero, and no multiplier can "
+                       "balance minus grad f: the KKT conditions have no solution."):
+            self.play(FadeOut(self.centre[1]))
+            self.s.set_value(len(BALLS))
+            self.play(FadeOut(self.readouts), FadeIn(zero))
+            self.play(Create(centre_cross), FadeIn(fails, shift=0.1 * UP))
+        with self.beat(f"The dual curve, minus one over four mu, creeps up toward p star, zero, "
+                       f"but no mu reaches it: at mu equal to {spoken(MU_AXIS[1], 0)} it is "
+                       f"still {spoken(POINT.dual(MU_AXIS[1]), 3)}. In other problems without a "
+                       "strictly feasible point a real gap stays open."):
+            self.play(ShowPassingFlash(self.dual[1].copy().set_stroke(color=ACCENT, width=8),
+                                       time_width=0.5), run_time=2)
+            self.play(Indicate(self.dual[0], color=ACCENT))
+        self.dual.clear_updaters()
+        self.kkt.clear_updaters()
+        self.disk.clear_updaters()
+        with self.beat("So the rule to remember: convex, plus a strictly feasible point, gives "
+                       "strong duality and KKT multipliers. The support vector machine passes "
+                       "that test, and its dual is where kernels come from."):
+            self.play(Circumscribe(self.statement, color=ACCENT))
+            self.play(FadeOut(VGroup(self.plane, self.disk, self.kkt, self.legend, self.centre[0],
+                                     centre_cross, self.problem, self.stationarity, zero, fails, self.axes, self.dual,
+                                     self.dual_formula, self.dual_names)))
+            self.play(FadeOut(self.statement))
+
+
+# =========================================================================== scene 5
+
+# The hard-margin SVM and its dual: alpha_i > 0 only on the support vectors.
+SVM_X = np.array([[1.0, 1.0], [2.0, 3.0], [0.5, 2.5], [0.2, 0.5],
+                  [3.0, 0.5], [4.0, 2.0], [3.5, -0.5], [4.5, 1.0]])  # (8, 2)
+SVM_Y = np.array([-1.0, -1.0, -1.0, -1.0, 1.0, 1.0, 1.0, 1.0])  # (8,)
+SVM = optim.hard_margin_svm(SVM_X, SVM_Y)  # mu: the KKT multipliers = the dual's alphas
+ALPHA = SVM.mu  # (8,)
+GRAM = SVM_X @ SVM_X.T  # (8, 8) inner products: all the dual sees of the data
+DUAL_VALUE = convex.svm_dual_objective(ALPHA, GRAM, SVM_Y)
+PRIMAL_VALUE = float(0.5 * SVM.w @ SVM.w)
+W_PARTS = (ALPHA * SVM_Y)[:, None] * SVM_X  # (8, 2) alpha_i y_i x_i: zero off the support
+W_FROM_DUAL = W_PARTS.sum(axis=0)  # (2,) = SVM.w
+SVM_PLANE = dict(x_range=(-0.6, 5.0, 1), y_range=(-1.0, 3.6, 1), unit=1.0,
+                 center=np.array([-6.0, -2.2, 0.0]))
+SVM_DUAL_BRIDGE = Bridge(
+    formula=r"\mathbf{w} = \sum_i \alpha_i\, y_i\, \mathbf{x}_i",
+    setup=("X = np.array([[1.0, 1.0], [2.0, 3.0], [0.5, 2.5],\n"
+           "              [0.2, 0.5], [3.0, 0.5], [4.0, 2.0],\n"
+           "              [3.5, -0.5], [4.5, 1.0]])\n"
+           "y = np.array([-1.0] * 4 + [1.0] * 4)"),
+    mathcore=Snippet("s = optim.hard_margin_svm(X, y)\n"
+                     "(s.mu * y) @ X"),
+    library=Snippet("from sklearn.svm import SVC\n"
+                    "svc = SVC(kernel='linear', C=1e6)\n"
+                    "svc.fit(X, y)\n"
+                    "svc.dual_coef_[0] @ svc.support_vectors_", needs="sklearn"),
+    decimals=2,
+)
+SUPPORT = [int(i) for i in SVM.support]
+
+
+class SvmDual(NarratedScene):
+    """The SVM's dual: maximise over alpha; w = sum alpha_i y_i x_i; only inner products."""
+
+    def construct(self):
+        # Step 1: the data and the primal problem.
+        self.show_primal()
+        # Step 2: the Lagrangian, its two stationarity conditions, and the dual.
+        self.show_derivation()
+        # Step 3: the solution: alpha > 0 on the support vectors; w built from them.
+        self.show_alphas()
+        # Step 4: the dual's value equals the primal's: strong duality.
+        self.show_values()
+        # Step 5: only inner products: the kernel trick.
+        self.show_kernel()
+        # Step 6: formula -> code -> library.
+        self.show_code()
+
+    def band(self, level: float, **style) -> Line:
+        box = (SVM_PLANE["x_range"][:2], SVM_PLANE["y_range"][:2])
+        return Line(*(self.plane.c2p(*p) for p in clip_line(SVM.w, level - SVM.b, box)), **style)
+
+    def show_primal(self):
+        self.plane = get_plane(**SVM_PLANE).set_stroke(opacity=0.35)
+        colors = {-1.0: OPTIMIZER_COLORS["adam"], 1.0: OPTIMIZER_COLORS["momentum"]}
+        self.dots = VGroup(*(Dot(self.plane.c2p(*x), radius=0.09, color=colors[label])
+                             for x, label in zip(SVM_X, SVM_Y)))
+        primal = MathTex(r"\min_{\mathbf{w}, b}\; \tfrac12 \|\mathbf{w}\|^2 \quad \text{s.t.}\quad "
+                         r"y_i(\mathbf{w}^T\mathbf{x}_i + b) \ge 1", font_size=LABEL_SIZE)
+        primal.to_edge(UP, buff=EDGE_BUFF).set_x(2.6)
+        with self.beat("Here is that machine learning payoff. The hard-margin support vector "
+                       "machine: the widest band between two classes, written as a convex "
+                       "problem with one inequality per point."):
+            self.add(self.plane)
+            self.play(LaggedStart(*(FadeIn(d, scale=2) for d in self.dots), lag_ratio=0.1))
+            self.play(Write(primal), run_time=2)
+        with self.beat("Slater holds: scale up any separating line and every point clears the "
+                       "margin strictly. So the dual has the same optimum. Lesson six read the "
+                       "support vectors off the multipliers; now we solve for the multipliers "
+                       "themselves, called alpha."):
+            self.play(Indicate(primal, color=ACCENT))
+            self.play(LaggedStart(*(Indicate(d, scale_factor=1.5) for d in self.dots),
+                                  lag_ratio=0.1), run_time=2)
+        self.primal = primal
+
+    def show_derivation(self):
+        lagrangian = MathTex(r"L = \tfrac12 \|\mathbf{w}\|^2 + \sum_i \alpha_i \big(1 - "
+                             r"y_i(\mathbf{w}^T\mathbf{x}_i + b)\big)", font_size=LABEL_SIZE)
+        d_w = MathTex(r"\partial_{\mathbf{w}} L = 0:\quad", r"\mathbf{w} = \sum_i \alpha_i y_i "
+                      r"\mathbf{x}_i", font_size=LABEL_SIZE)
+        d_b = MathTex(r"\partial_b L = 0:\quad", r"\sum_i \alpha_i y_i = 0", font_size=LABEL_SIZE)
+        d_w[1].set_color(ACCENT)
+        steps = VGroup(lagrangian, d_w, d_b).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        steps.next_to(self.primal, DOWN, buff=0.4).set_x(2.6)
+        dual = MathTex(r"\max_{\alpha \ge 0}\; \sum_i \alpha_i - \tfrac12 \sum_{i,j} \alpha_i "
+                       r"\alpha_j y_i y_j\,", r"\mathbf{x}_i^T \mathbf{x}_j", font_size=LABEL_SIZE,
+                       color=DUAL_COLOR)
+        dual.next_to(steps, DOWN, buff=0.45).set_x(2.6)
+        with self.beat("Its Lagrangian: half the squared length of w, plus alpha i times how "
+                       "far each point falls short of its margin."):
+            self.play(Write(lagrangian), run_time=2)
+        with self.beat("Set its gradient in w to zero: w is a sum of alpha i y i x i. Its "
+                       "gradient in b gives the sum of alpha i y i equal to zero."):
+            self.play(FadeIn(d_w, shift=0.1 * DOWN))
+            self.play(Circumscribe(d_w[1], color=ACCENT))
+            self.play(FadeIn(d_b, shift=0.1 * DOWN))
+        with self.beat("Substitute them back, and w and b disappear. What is left is the dual: "
+                       "maximise the sum of the alphas minus half a double sum, over alphas "
+                       "at least zero."):
+            self.play(Write(dual), run_time=2.5)
+            self.play(Indicate(dual, color=DUAL_COLOR, scale_factor=1.05))
+        self.steps, self.dual = steps, dual
+
+    def show_alphas(self):
+        boundary = self.band(0.0, color=TEXT, stroke_width=4)
+        edges = VGroup(*(DashedLine(*self.band(level).get_start_and_end(), color=MUTED,
+                                    stroke_width=3) for level in (-1.0, 1.0)))
+        labels = VGroup()
+        for i in SUPPORT:
+            side = LEFT if SVM_Y[i] < 0 else DOWN
+            labels.add(MathTex(rf"\alpha = {fmt(ALPHA[i])}", font_size=SMALL_SIZE, color=ACCENT)
+                       .next_to(self.dots[i], side, buff=0.15))
+        rings = VGroup(*(Circle(radius=0.2, color=ACCENT, stroke_width=4).move_to(self.dots[i])
+                         for i in SUPPORT))
+        others = VGroup(*(d for i, d in enumerate(self.dots) if i not in SUPPORT))
+        with self.beat(f"Solved, only {len(SUPPORT)} alphas are above zero: the support vectors, "
+                       f"on the edges of the band. The other {len(SVM_X) - len(SUPPORT)} points "
+                       "have alpha exactly zero."):
+            self.play(Create(boundary), Create(edges))
+            self.play(LaggedStart(*(Create(r) for r in rings), lag_ratio=0.3),
+                      others.animate.set_opacity(0.35))
+            self.play(LaggedStart(*(FadeIn(l) for l in labels), lag_ratio=0.3))
+        origin = np.zeros(2)
+        parts = VGroup()
+        for i in SUPPORT:
+            parts.add(Arrow(self.plane.c2p(*origin), self.plane.c2p(*(origin + W_PARTS[i])),
+                            buff=0, color=ACCENT, stroke_width=4,
+                            max_tip_length_to_length_ratio=0.3))
+            origin = origin + W_PARTS[i]
+        w_arrow = Arrow(self.plane.c2p(0, 0), self.plane.c2p(*W_FROM_DUAL), buff=0, color=TEXT,
+                        stroke_width=6, max_tip_length_to_length_ratio=0.25)
+        w_label = MathTex(rf"\mathbf{{w}} = ({fmt(SVM.w[0])}, {fmt(SVM.w[1])})",
+                          font_size=SMALL_SIZE).next_to(w_arrow.get_end(), DOWN, buff=0.2)
+        with self.beat("W is built from the support vectors alone: alpha times y times x for "
+                       "each, laid tip to tail from the origin, lands exactly on w, the normal "
+                       "of the band."):
+            self.play(Circumscribe(self.steps[1][1], color=ACCENT))
+            self.play(LaggedStart(*(GrowArrow(p) for p in parts), lag_ratio=0.8), run_time=3)
+            self.play(GrowArrow(w_arrow), FadeIn(w_label))
+        self.picture = VGroup(boundary, edges, labels, rings, parts, w_arrow, w_label)
+
+    def show_values(self):
+        values = MathTex(r"D(\alpha) =", rf"{fmt(DUAL_VALUE, 3)}", r"\;=\;",
+                         rf"\tfrac12 \|\mathbf{{w}}\|^2 = {fmt(PRIMAL_VALUE, 3)}",
+                         font_size=LABEL_SIZE)
+        values[0:2].set_color(DUAL_COLOR)
+        values.next_to(self.dual, DOWN, buff=0.4).set_x(2.6)
+        with self.beat(f"And the value: the dual objective at these alphas is "
+                       f"{spoken(DUAL_VALUE, 3)}, the same as half the squared length of w. "
+                       "Strong duality, as Slater promised."):
+            self.play(FadeIn(values[:2], shift=0.1 * UP))
+            self.play(FadeIn(values[2:], shift=0.1 * UP))
+            self.play(Circumscribe(values, color=ACCENT))
+        self.values = values
+
+    def show_kernel(self):
+        gram = self.dual[1]
+        kernel = MathTex(r"k(\mathbf{x}_i, \mathbf{x}_j) = e^{-\gamma \|\mathbf{x}_i - "
+                         r"\mathbf{x}_j\|^2}", font_size=LABEL_SIZE, color=ACCENT)
+        kernel.next_to(self.values, DOWN, buff=0.4).set_x(2.6)
+        with self.beat("Now look at what the dual needs from the data: only the inner products "
+                       "x i transpose x j, the Gram matrix. Not the coordinates themselves."):
+            self.play(Circumscribe(gram, color=ACCENT))
+            self.play(gram.animate.set_color(ACCENT))
+        with self.beat("Replace them by a kernel, for example a Gaussian of the distance, and the "
+                       "same dual draws curved boundaries in a feature space it never builds. "
+                       "That is the kernel trick behind SVC with kernel r b f."):
+            self.play(TransformFromCopy(gram, kernel), run_time=1.5)
+            self.play(Indicate(kernel, color=ACCENT))
+        self.play(FadeOut(VGroup(self.plane, self.dots, self.picture, self.primal, self.steps,
+                                 self.dual, self.values, kernel)), run_time=0.6)
+
+    def show_code(self):
+        show_bridge(self, SVM_DUAL_BRIDGE, (
+            "In code, the stationarity condition that builds w from the alphas.",
+            "Mathcore's SVM returns its multipliers, which are the alphas; alpha times y, "
+            "times X, gives w.",
+            "Scikit-learn's SVC keeps alpha times y for the support vectors only, in dual "
+            "coef, and the same product gives the same w.",
+        ))
+
+
+# =========================================================================== scene 6
 
 class SoftThresholdingAndIsta(NarratedScene):
     """Soft-thresholding shrinks toward zero and clips; ISTA's iterates go sparse."""
@@ -609,7 +1335,7 @@ class SoftThresholdingAndIsta(NarratedScene):
         objective.clear_updaters()
 
 
-# =========================================================================== scene 4
+# =========================================================================== try it
 
 class Lesson14TryIt(TryItScene):
     lesson = 14
