@@ -1,4 +1,4 @@
-"""Lesson 14 practice: a Jensen gap, soft-thresholding, a Lagrange dual bound.
+"""Lesson 14 practice: a Jensen gap, soft-thresholding, a Lagrange dual bound, KKT multipliers.
 
 Parameters are drawn from ``rng``; every answer is computed by
 ``mathcore.convex`` (the tests check them against closed forms and NumPy).
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mathcore import convex
+from mathcore import convex, optim
 
 from mathreel.exercise import Exercise, format_decimal, format_tuple
 
@@ -31,6 +31,12 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
     nu = float(rng.choice([v for v in (-4, -3, -2, -1) if v != -b]))  # not the best price -b
     dual = convex.equality_qp_dual(2 * np.eye(2), [0.0, 0.0], [[1.0, 1.0]], [b])
     bound, optimum = dual.dual([nu]), dual.primal(dual.x_star)
+
+    # 4. KKT multipliers at the corner (2, 2) of x1 + 2 x2 <= 6, 2 x1 + x2 <= 6.
+    slopes = [(4, 5), (5, 4), (3, 3), (5, 7), (7, 5), (8, 7), (7, 8)]  # both multipliers > 0
+    a, b_slope = (float(v) for v in slopes[rng.integers(len(slopes))])
+    A_active = np.array([[1.0, 2.0], [2.0, 1.0]])
+    corner = optim.lagrange_equality_qp(np.zeros((2, 2)), [-a, -b_slope], A_active, [6.0, 6.0])
 
     return [
         Exercise(
@@ -54,5 +60,15 @@ def exercises(rng: np.random.Generator) -> list[Exercise]:
             code=(f"mathcore.convex.equality_qp_dual(2 * numpy.eye(2), [0, 0], [[1, 1]], [{b}])"
                   f".dual([{nu}])"),
             inputs={"b": b, "nu": nu}, answers={"bound": bound, "optimum": optimum},
+        ),
+        Exercise(
+            question=(rf"Minimise $-{format_decimal(a, 3)} x_1 - {format_decimal(b_slope, 3)} x_2$ "
+                      r"subject to $x_1 + 2 x_2 \le 6$ and $2 x_1 + x_2 \le 6$. At the corner "
+                      r"$(2, 2)$, which multipliers $\mu_1, \mu_2$ give "
+                      r"$-\nabla f = \mu_1 \nabla g_1 + \mu_2 \nabla g_2$?"),
+            answer=rf"$\mu = {format_tuple(corner.multipliers, 3)}$, both at least zero: the corner is optimal",
+            code=("mathcore.optim.lagrange_equality_qp(numpy.zeros((2, 2)), "
+                  f"[{-a}, {-b_slope}], [[1, 2], [2, 1]], [6, 6]).multipliers"),
+            inputs={"a": a, "b": b_slope}, answers={"mu": corner.multipliers},
         ),
     ]

@@ -357,8 +357,9 @@ class LagrangeDualBound(NarratedScene):
         problem[2].set_color(CONSTRAINT)
         x_star = Dot(self.plane.c2p(*DUAL.x_star), radius=0.09, color=ACCENT)
         x_label = MathTex(r"x^*", font_size=LABEL_SIZE, color=ACCENT).next_to(x_star, UR, buff=0.05)
-        with self.beat("Here is a constrained problem: minimise a bowl-shaped quadratic f, but "
-                       "only over the red line where x one plus x two equals two."):
+        with self.beat("Convex problems are friendly, but most come with constraints. Here is "
+                       "one: minimise a bowl-shaped quadratic f, but only over the red line "
+                       "where x one plus x two equals two."):
             self.play(FadeIn(self.plane), Write(problem))
             self.play(Create(contours), run_time=1.5)
             self.play(Create(line))
@@ -473,7 +474,7 @@ class LagrangeDualBound(NarratedScene):
         self.lagrange_point.clear_updaters()
 
     def show_code(self):
-        self.play(FadeOut(VGroup(*self.mobjects)), run_time=0.6)
+        self.play(*(FadeOut(m) for m in self.mobjects if isinstance(m, VMobject)), run_time=0.6)
         show_bridge(self, DUAL_BRIDGE, (
             "In code: the best bound of the dual equals the constrained minimum.",
             f"Mathcore builds the dual in closed form and evaluates it at nu star: "
@@ -597,7 +598,7 @@ class KKTAtACorner(NarratedScene):
         corner = Dot(self.plane.c2p(*X_CORNER), radius=0.09, color=ACCENT)
         corner_label = MathTex(rf"x^* = ({fmt(X_CORNER[0], 0)}, {fmt(X_CORNER[1], 0)})",
                                font_size=LABEL_SIZE, color=ACCENT)
-        corner_label.next_to(corner, LEFT, buff=0.25).shift(0.35 * UP)
+        corner_label.next_to(corner, DOWN + LEFT, buff=0.2)
         value = MathTex(rf"f(x^*) = {fmt(P_LP, 0)}", font_size=LABEL_SIZE, color=ACCENT)
         value.next_to(header, DOWN, buff=0.45).set_x(2.4)
         with self.beat("The level lines of f are straight, and f falls toward the upper right. "
@@ -619,12 +620,12 @@ class KKTAtACorner(NarratedScene):
             MathTex(r"\nabla g_2", font_size=LABEL_SIZE, color=CONSTRAINT).next_to(
                 grads[1].get_end(), RIGHT, buff=0.1))
         cone = Polygon(self.plane.c2p(*X_CORNER),
-                       self.plane.c2p(*(X_CORNER + 3.0 * ARROW_SCALE * LP_A[0])),
-                       self.plane.c2p(*(X_CORNER + 3.0 * ARROW_SCALE * LP_A[1])),
+                       self.plane.c2p(*(X_CORNER + 2.0 * ARROW_SCALE * LP_A[0])),
+                       self.plane.c2p(*(X_CORNER + 2.0 * ARROW_SCALE * LP_A[1])),
                        stroke_width=0, fill_color=CONSTRAINT, fill_opacity=0.25)
         down = self.arrow(X_CORNER, -LP_C, GRADIENT)
         down_label = MathTex(r"-\nabla f", font_size=LABEL_SIZE, color=GRADIENT)
-        down_label.next_to(down.get_end(), LEFT, buff=0.12)
+        down_label.next_to(down.get_end(), RIGHT, buff=0.12)
         with self.beat("Why is that corner the best? Two constraints are active there, g one "
                        "and g two, and each gradient points out of the region, the way that "
                        "constraint grows."):
@@ -718,7 +719,7 @@ class KKTAtACorner(NarratedScene):
         with self.beat(f"Compare the corner three, zero. There minus grad f lies outside the cone "
                        f"of its active gradients, and the weight it would need is "
                        f"{spoken(WRONG.multipliers[1], 0)}: negative."):
-            self.play(self.arrows.animate.set_opacity(0.15), GrowFromCenter(dot))
+            self.play(FadeOut(self.arrows), GrowFromCenter(dot))
             self.play(*(GrowArrow(g) for g in grads), GrowArrow(down))
             self.play(FadeIn(mus, shift=0.1 * UP))
         with self.beat(f"A negative multiplier means a way down: slide along the edge, and f "
@@ -729,8 +730,7 @@ class KKTAtACorner(NarratedScene):
             self.play(t.animate.set_value(1.0), run_time=3)
             self.play(Indicate(self.corner, color=ACCENT))
         slide.clear_updaters()
-        self.play(FadeOut(VGroup(dot, slide, mus, readout)), self.arrows.animate.set_opacity(1),
-                  run_time=0.6)
+        self.play(FadeOut(VGroup(dot, slide, mus, readout)), FadeIn(self.arrows), run_time=0.6)
 
     def show_conditions(self):
         rows = [("stationarity", r"\nabla f + \textstyle\sum_i \mu_i \nabla g_i = 0", "stationarity"),
@@ -833,6 +833,7 @@ class SlaterCondition(NarratedScene):
                        "Lagrange's line, need only be satisfied."):
             self.play(FadeIn(then, shift=0.1 * UP))
             self.play(Circumscribe(body, color=ACCENT))
+            self.play(Indicate(then, color=ACCENT, scale_factor=1.05))
         self.statement = statement
 
     def radius_index(self) -> int:
@@ -1103,7 +1104,7 @@ class SvmDual(NarratedScene):
                                     stroke_width=3) for level in (-1.0, 1.0)))
         labels = VGroup()
         for i in SUPPORT:
-            side = LEFT if SVM_Y[i] < 0 else DOWN
+            side = LEFT if SVM_Y[i] < 0 else RIGHT
             labels.add(MathTex(rf"\alpha = {fmt(ALPHA[i])}", font_size=SMALL_SIZE, color=ACCENT)
                        .next_to(self.dots[i], side, buff=0.15))
         rings = VGroup(*(Circle(radius=0.2, color=ACCENT, stroke_width=4).move_to(self.dots[i])
@@ -1125,8 +1126,8 @@ class SvmDual(NarratedScene):
             origin = origin + W_PARTS[i]
         w_arrow = Arrow(self.plane.c2p(0, 0), self.plane.c2p(*W_FROM_DUAL), buff=0, color=TEXT,
                         stroke_width=6, max_tip_length_to_length_ratio=0.25)
-        w_label = MathTex(rf"\mathbf{{w}} = ({fmt(SVM.w[0])}, {fmt(SVM.w[1])})",
-                          font_size=SMALL_SIZE).next_to(w_arrow.get_end(), DOWN, buff=0.2)
+        w_label = MathTex(rf"= ({fmt(SVM.w[0])}, {fmt(SVM.w[1])})", font_size=LABEL_SIZE,
+                          color=ACCENT).next_to(self.steps[1], RIGHT, buff=0.2)
         with self.beat("W is built from the support vectors alone: alpha times y times x for "
                        "each, laid tip to tail from the origin, lands exactly on w, the normal "
                        "of the band."):
@@ -1151,8 +1152,9 @@ class SvmDual(NarratedScene):
 
     def show_kernel(self):
         gram = self.dual[1]
-        kernel = MathTex(r"k(\mathbf{x}_i, \mathbf{x}_j) = e^{-\gamma \|\mathbf{x}_i - "
-                         r"\mathbf{x}_j\|^2}", font_size=LABEL_SIZE, color=ACCENT)
+        kernel = MathTex(r"\mathbf{x}_i^T \mathbf{x}_j \;\to\; k(\mathbf{x}_i, \mathbf{x}_j) = "
+                         r"e^{-\gamma \|\mathbf{x}_i - \mathbf{x}_j\|^2}", font_size=LABEL_SIZE,
+                         color=ACCENT)
         kernel.next_to(self.values, DOWN, buff=0.4).set_x(2.6)
         with self.beat("Now look at what the dual needs from the data: only the inner products "
                        "x i transpose x j, the Gram matrix. Not the coordinates themselves."):
@@ -1161,7 +1163,7 @@ class SvmDual(NarratedScene):
         with self.beat("Replace them by a kernel, for example a Gaussian of the distance, and the "
                        "same dual draws curved boundaries in a feature space it never builds. "
                        "That is the kernel trick behind SVC with kernel r b f."):
-            self.play(TransformFromCopy(gram, kernel), run_time=1.5)
+            self.play(FadeIn(kernel, shift=0.2 * DOWN), run_time=1.5)
             self.play(Indicate(kernel, color=ACCENT))
         self.play(FadeOut(VGroup(self.plane, self.dots, self.picture, self.primal, self.steps,
                                  self.dual, self.values, kernel)), run_time=0.6)
@@ -1198,9 +1200,10 @@ class SoftThresholdingAndIsta(NarratedScene):
         soft = MathTex(r"h = |\cdot|: \quad", r"\operatorname{prox}(x) = ",
                        r"\operatorname{sign}(x)\,\max(", r"|x| - \lambda", r",\ 0", r")",
                        font_size=BODY_SIZE, color=SHRINK).next_to(prox, DOWN, buff=0.3)
-        with self.beat("A proximal operator takes a point x and finds the nearest z that also "
-                       "keeps a penalty h small: a compromise between staying close and paying "
-                       "little."):
+        with self.beat("Duality turned constraints into prices. The last tool handles a penalty "
+                       "with a kink, the L1 norm, where a gradient step alone cannot land on "
+                       "zero. A proximal operator takes a point x and finds the nearest z that "
+                       "also keeps a penalty h small."):
             self.play(Write(prox), run_time=2)
         with self.beat("For the absolute value, the L1 penalty, the answer is soft-thresholding: "
                        "move x toward zero by lambda, and stop at zero."):

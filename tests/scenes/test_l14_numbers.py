@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy.optimize import linprog
 
 from mathreel.exercise import format_tuple
 from exercise_checks import arrays, assert_shows
@@ -127,7 +128,7 @@ def test_ista_goes_sparse_on_the_true_support(l14):
 # --------------------------------------------------------------------------- exercises
 
 def test_exercises():
-    jensen, soft, dual = exercises_for(14)
+    jensen, soft, dual, corner = exercises_for(14)
     x, y = jensen.inputs["x"], jensen.inputs["y"]
     assert jensen.answers["gap"] == pytest.approx((x - y) ** 2 / 4, abs=1e-12)
     assert_shows(jensen.answer, jensen.answers["gap"], 3)
@@ -145,3 +146,12 @@ def test_exercises():
     assert optimum == pytest.approx(b**2 / 2, abs=1e-12)
     assert bound < optimum  # a price other than the best one: a real gap
     assert_shows(dual.answer, [bound, optimum], 3)
+
+    a, b = corner.inputs["a"], corner.inputs["b"]
+    mu = np.linalg.solve(np.array([[1.0, 2.0], [2.0, 1.0]]).T, [a, b])  # (a, b) = A^T mu
+    np.testing.assert_allclose(corner.answers["mu"], mu, atol=1e-12)
+    assert np.all(mu > 0)
+    res = linprog([-a, -b], A_ub=[[1, 2], [2, 1]], b_ub=[6, 6], bounds=(0, None), method="highs")
+    np.testing.assert_allclose(res.x, [2.0, 2.0], atol=1e-9)  # the corner really is optimal
+    np.testing.assert_allclose(-res.ineqlin.marginals, mu, atol=1e-9)
+    assert format_tuple(mu, 3) in corner.answer
