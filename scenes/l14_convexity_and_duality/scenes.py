@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Axes, Circle, Circumscribe, Create, Cross, DashedLine,
+    DOWN, DR, LEFT, RIGHT, UL, UP, UR, Arrow, Axes, Circle, Circumscribe, Create, Cross, DashedLine,
     DashedVMobject, Dot, DrawBorderThenFill, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter,
     Indicate, LaggedStart, Line, MathTex, MoveAlongPath, NumberLine, Polygon, Rectangle,
     ShowPassingFlash, Tex, TransformFromCopy, ValueTracker, VGroup, VMobject, Write, always_redraw,
@@ -878,7 +878,7 @@ class SlaterCondition(NarratedScene):
         legend = VGroup(MathTex(r"-\nabla f = -c", font_size=SMALL_SIZE, color=GRADIENT),
                         MathTex(r"\nabla g = 2x^*", font_size=SMALL_SIZE, color=CONSTRAINT))
         legend.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-        legend.next_to(self.plane.c2p(-2.2, -2.4), UR, buff=0.15)
+        legend.next_to(self.plane.c2p(-2.2, 1.4), DR, buff=0.15)
         stationarity = MathTex(r"-\nabla f = \mu\, \nabla g", font_size=LABEL_SIZE)
         readouts = VGroup(
             VGroup(MathTex(r"r =", font_size=LABEL_SIZE),
@@ -892,7 +892,8 @@ class SlaterCondition(NarratedScene):
                                       value=lambda v: BALLS[min(int(round(v)), len(BALLS) - 1)].mu_star)))
         for row in readouts:
             row[1].add_updater(lambda m, row=row: m.next_to(row[0], RIGHT, buff=0.15))
-        readouts.arrange(RIGHT, buff=0.6)
+            row[1].update()
+        readouts.arrange(RIGHT, buff=0.7)
         column = VGroup(stationarity, readouts).arrange(DOWN, buff=0.25)
         column.next_to(problem, DOWN, buff=0.3)
         for row in readouts:
