@@ -108,8 +108,9 @@ KL_BRIDGE = Bridge(
 
 # Scene 5: one Gaussian fitted to two bumps, by KL in each direction (on a grid, in bits).
 MODES = ((0.4, -2.0, 0.6), (0.6, 2.0, 0.6))  # (weight, mean, sd) of each bump of p
-X_GRID = np.linspace(-7.0, 7.0, 561)  # (n,) wide enough for both densities
+X_GRID = np.linspace(-12.0, 12.0, 961)  # (n,) wide enough for both densities and their tails
 DX = float(X_GRID[1] - X_GRID[0])
+DRAWN = np.abs(X_GRID) <= 6.0  # the part of the grid the axes show
 
 
 def normal_pdf(x, mean: float, sd: float) -> np.ndarray:
@@ -412,7 +413,7 @@ class BitsAreCodeLengths(NarratedScene):
             for child, bit in ((left, "0"), (right, "1")):
                 edge = Line(circle.get_bottom(), child.get_top(), buff=0.08, color=MUTED)
                 label = Text(bit, font="DejaVu Sans Mono", font_size=SMALL_SIZE, color=ACCENT_3)
-                label.next_to(edge.get_center(), LEFT if bit == "0" else RIGHT, buff=0.12)
+                label.next_to(edge.get_center(), UP + (LEFT if bit == "0" else RIGHT), buff=0.05)
                 edges.add(edge)
                 bits.add(label)
             return VGroup(VGroup(circle, node), edges, bits)
@@ -501,26 +502,26 @@ class BitsAreCodeLengths(NarratedScene):
         self.averages = VGroup(average, entropy_line)
 
     def get_block_chart(self) -> VGroup:
-        base = np.array([2.2, -2.6, 0])
+        base = np.array([1.9, -2.6, 0])
         unit = 1.7  # frame units per bit
         values = np.concatenate([[2.0], BLOCK_BITS_PER_DAY])
         names = ["fixed", "1 day", "2 days", "3 days"]
         bars, labels, numbers = VGroup(), VGroup(), VGroup()
         for k, (v, name) in enumerate(zip(values, names)):
-            bar = Rectangle(width=0.7, height=unit * v, stroke_width=0,
+            bar = Rectangle(width=0.6, height=unit * v, stroke_width=0,
                             fill_color=MUTED if k == 0 else ACCENT_3, fill_opacity=0.85)
-            bar.move_to(base + RIGHT * (0.35 + 1.05 * k), DOWN)
+            bar.move_to(base + RIGHT * (0.3 + 1.0 * k), DOWN)
             bars.add(bar)
             labels.add(Text(name, font_size=SMALL_SIZE, color=TEXT).next_to(bar, DOWN, buff=0.15))
-            numbers.add(MathTex(format_number(v), font_size=SMALL_SIZE + 4, color=TEXT)
+            numbers.add(MathTex(f"{v:.2f}", font_size=SMALL_SIZE + 4, color=TEXT)
                         .next_to(bar, UP, buff=0.1))
-        axis = Line(base + LEFT * 0.2, base + RIGHT * 4.3, color=MUTED)
-        floor = DashedLine(base + LEFT * 0.2 + UP * unit * H_FORECAST,
-                           base + RIGHT * 4.3 + UP * unit * H_FORECAST, color=ACCENT, stroke_width=3)
+        axis = Line(base + LEFT * 0.1, base + RIGHT * 3.8, color=MUTED)
+        floor = DashedLine(base + LEFT * 0.1 + UP * unit * H_FORECAST,
+                           base + RIGHT * 3.8 + UP * unit * H_FORECAST, color=ACCENT, stroke_width=3)
         floor_label = MathTex(r"H = " + format_number(H_FORECAST), font_size=SMALL_SIZE + 4,
-                              color=ACCENT).next_to(floor, UP, buff=0.1).align_to(floor, RIGHT)
+                              color=ACCENT).next_to(floor, RIGHT, buff=0.12)
         title = Tex("bits per day", font_size=LABEL_SIZE, color=TEXT)
-        title.move_to(base + RIGHT * 2.05 + UP * 4.4)
+        title.move_to(base + RIGHT * 1.8 + UP * 4.4)
         return VGroup(axis, bars, labels, numbers, VGroup(floor, floor_label), title)
 
     def show_blocks(self, table):
@@ -861,12 +862,12 @@ class ModeCoveringAndModeSeeking(NarratedScene):
                     axis_config={"color": MUTED, "include_tip": False, "font_size": SMALL_SIZE},
                     x_axis_config={"numbers_to_include": [-4, -2, 0, 2, 4]},
                     ).to_edge(DOWN, buff=EDGE_BUFF + 0.1)
-        p_curve = get_sampled_curve(axes, X_GRID, MIXTURE, DIST_P, fill_opacity=0.25)
+        p_curve = get_sampled_curve(axes, X_GRID[DRAWN], MIXTURE[DRAWN], DIST_P, fill_opacity=0.25)
         return axes, p_curve
 
     def get_walking_q(self, axes, s, table):
         return always_redraw(lambda: get_sampled_curve(
-            axes, X_GRID, lookup_rows(table, WALK[:, 0], s.get_value()), DIST_Q))
+            axes, X_GRID[DRAWN], lookup_rows(table, WALK[:, 0], s.get_value())[DRAWN], DIST_Q))
 
     def get_readout(self, tex, s, values, color) -> VGroup:
         label = MathTex(tex, font_size=BODY_SIZE, color=color)
@@ -901,7 +902,8 @@ class ModeCoveringAndModeSeeking(NarratedScene):
         formula[1].set_color(DIST_P)
         readout = self.get_readout(r"D_{KL}(p\,\|\,q) =", s, FORWARD_WALK_KL, ACCENT_3)
         readout.next_to(formula, DOWN, buff=0.3)
-        uncovered = get_sampled_curve(axes, X_GRID[X_GRID < -0.5], MIXTURE[X_GRID < -0.5], ACCENT,
+        left = DRAWN & (X_GRID < -0.5)
+        uncovered = get_sampled_curve(axes, X_GRID[left], MIXTURE[left], ACCENT,
                                       stroke_width=6)
         with self.beat("First, KL of p from q. It weighs the log ratio by p: wherever the truth "
                        "has mass and q has almost none, the log of p over q explodes."):
@@ -913,7 +915,7 @@ class ModeCoveringAndModeSeeking(NarratedScene):
                        "covers both."):
             self.play(FadeOut(uncovered))
             self.play(s.animate.set_value(1.0), run_time=4)
-        wide = get_sampled_curve(axes, X_GRID, FORWARD_Q, ACCENT_3)
+        wide = get_sampled_curve(axes, X_GRID[DRAWN], FORWARD_Q[DRAWN], ACCENT_3)
         wide_label = MathTex(r"\min D_{KL}(p\,\|\,q)", r"\text{: covers both}", font_size=LABEL_SIZE,
                              color=ACCENT_3).move_to(axes.c2p(-3.9, 0.66))
         numbers = MathTex(r"\mu = " + format_number(FORWARD_FIT.mean) + r",\ \sigma = "
@@ -950,7 +952,7 @@ class ModeCoveringAndModeSeeking(NarratedScene):
             self.play(Create(wasted), run_time=1.5)
         narrow_label = MathTex(r"\min D_{KL}(q\,\|\,p)", r"\text{: picks one}", font_size=LABEL_SIZE,
                                color=ACCENT).move_to(axes.c2p(4.6, 0.7))
-        numbers = MathTex(r"\mu = " + format_number(REVERSE_FIT.mean) + r",\ \sigma = "
+        numbers = MathTex(r"\mu = " + f"{REVERSE_FIT.mean:.2f}" + r",\ \sigma = "
                           + format_number(REVERSE_FIT.sd), font_size=LABEL_SIZE, color=ACCENT)
         numbers.next_to(narrow_label, DOWN, buff=0.1)
         with self.beat("So q shrinks into one bump and stays there, ignoring the other "
@@ -959,7 +961,7 @@ class ModeCoveringAndModeSeeking(NarratedScene):
             self.play(FadeOut(wasted))
             self.play(s.animate.set_value(1.0), run_time=4)
             self.remove(q)
-            q = get_sampled_curve(axes, X_GRID, REVERSE_Q, ACCENT)
+            q = get_sampled_curve(axes, X_GRID[DRAWN], REVERSE_Q[DRAWN], ACCENT)
             self.add(q)
             self.play(FadeIn(narrow_label), FadeIn(numbers))
         with self.beat(f"It pays only {format_number(REVERSE_FIT.kl)} bits, about minus log two "
