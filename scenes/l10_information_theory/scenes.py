@@ -809,6 +809,8 @@ class KLIsNeverNegative(NarratedScene):
                          color=ACCENT).next_to(lines[2], DOWN, buff=0.08).align_to(lines[2], RIGHT)
         rows[2].shift(0.3 * DOWN)
         rows[3].shift(0.3 * DOWN)
+        block = VGroup(rows, reason)  # keep the widest row clear of the frame's right edge
+        block.shift(LEFT * max(0.0, block.get_right()[0] - 6.4))
         result = MathTex(r"D_{KL}(p\,\|\,q) \ge 0", font_size=BODY_SIZE, color=ACCENT_3)
         result.next_to(rows, DOWN, buff=0.45)
         box = SurroundingRectangle(result, color=ACCENT_3, buff=0.15)
