@@ -512,7 +512,7 @@ class BitsAreCodeLengths(NarratedScene):
                             fill_color=MUTED if k == 0 else ACCENT_3, fill_opacity=0.85)
             bar.move_to(base + RIGHT * (0.3 + 1.0 * k), DOWN)
             bars.add(bar)
-            labels.add(Text(name, font_size=SMALL_SIZE - 5, color=TEXT).next_to(bar, DOWN, buff=0.15))
+            labels.add(Text(name, font_size=SMALL_SIZE - 3, color=TEXT).next_to(bar, DOWN, buff=0.15))
             numbers.add(MathTex(f"{v:.2f}", font_size=SMALL_SIZE + 4, color=TEXT)
                         .next_to(bar, UP, buff=0.1))
         axis = Line(base + LEFT * 0.1, base + RIGHT * 3.8, color=MUTED)
