@@ -882,8 +882,8 @@ class ModeCoveringAndModeSeeking(NarratedScene):
     def show_problem(self, axes, p_curve):
         p_label = MathTex(r"p", r"\text{: two bumps}", font_size=LABEL_SIZE, color=DIST_P)
         p_label.next_to(axes.c2p(-2, 0.27), UP, buff=0.15)
-        with self.beat("That asymmetry decides what a model learns when it is too simple for "
-                       "the truth. Here the truth p has two bumps, and the model q may only be "
+        with self.beat("KL is never negative, but it is not symmetric, and the asymmetry "
+                       "decides what a model learns when it is too simple for the truth. Here the truth p has two bumps, and the model q may only be "
                        "a single bell curve."):
             self.play(Create(axes), run_time=1.5)
             self.play(Create(p_curve), FadeIn(p_label), run_time=2)
