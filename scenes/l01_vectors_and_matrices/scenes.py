@@ -608,6 +608,7 @@ class DeterminantIsArea(NarratedScene):
         with self.beat("A matrix stretches some regions and squashes others, and one number "
                        "says by how much. Start from i-hat and j-hat: they span a square of area one."):
             self.play(FadeIn(self.unit), *(GrowArrow(a) for a in arrows))
+            self.play(Indicate(self.unit, color=AREA, scale_factor=1.1))  # area one
         with self.beat("Shade a few more grid squares, each also of area one."):
             self.play(FadeIn(self.cells))
         self.moving = VGroup(self.plane, self.unit, self.cells, *self.tips)
