@@ -1132,6 +1132,7 @@ class ChainRuleAsJacobians(NarratedScene):
                        "the Jacobian we just saw."):
             self.play(FadeOut(self.product_block))
             self.play(Write(lines[0]), run_time=2)
+            self.play(Indicate(self.jacobian_row, color=ACCENT))  # the Jacobian we just saw
         with self.beat("A second step through tanh multiplies by its diagonal Jacobian, and "
                        "multiplying by a diagonal matrix is an elementwise product with one minus "
                        "h squared. That is the whole backward recursion; written with column "
@@ -1139,6 +1140,7 @@ class ChainRuleAsJacobians(NarratedScene):
                        "prime."):
             self.play(Write(lines[1]), run_time=2.5)
             self.play(FadeIn(column, shift=0.1 * UP))
+            self.play(Circumscribe(column, color=ACCENT))
         self.play(FadeOut(block), run_time=0.6)
 
     def show_delta_bridge(self):
