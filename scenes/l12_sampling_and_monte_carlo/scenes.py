@@ -1025,6 +1025,8 @@ class ReparameterizationTrick(NarratedScene):
             self.play(GrowArrow(forward[0]), GrowArrow(forward[1]), FadeIn(self.z))
             self.play(GrowArrow(forward[2]), FadeIn(self.f), GrowArrow(forward[3]),
                       FadeIn(self.loss))
+            self.play(Indicate(self.z), run_time=1.2)  # the sample ...
+            self.play(Indicate(self.loss), run_time=1.2)  # ... and the loss it is trained on
         back_fz = CurvedArrow(self.f.get_bottom() + 0.05 * DOWN, self.z.get_bottom() + 0.05 * DOWN,
                               color=GRADIENT, stroke_width=4, angle=-1.0)
         back_zmu = CurvedArrow(self.z.get_top() + 0.05 * UP, self.mu.get_top() + 0.05 * UP,

@@ -475,6 +475,7 @@ class EinsumAsLoops(NarratedScene):
                        "names an axis of an operand."):
             self.play(FadeIn(call))
             self.play(Write(self.spec))
+            self.play(Indicate(self.spec), run_time=1.5)  # one letter per axis
         with self.beat("Letters that appear in the output are kept. Any letter missing from the "
                        "output, here j, is summed over. This one is the matrix product."):
             self.play(FadeIn(rule, shift=0.1 * DOWN))
@@ -666,6 +667,7 @@ class StableSoftmax(NarratedScene):
                        "It turns scores into probabilities: exponentiate each one, then "
                        "divide by the total."):
             self.play(Write(formula))
+            self.play(Circumscribe(formula), run_time=1.5)
         with self.beat(f"A confident classifier can output logits like {spoken(LOGITS[0], 0)}, "
                        f"{spoken(LOGITS[1], 0)} and {spoken(LOGITS[2], 0)}. Let's compute it "
                        "exactly as written."):

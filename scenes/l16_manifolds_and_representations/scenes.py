@@ -509,6 +509,7 @@ class TsneObjective(NarratedScene):
                        "look at ten dimensions, so t-SNE draws a two-dimensional map of them."):
             self.play(Create(frame), FadeIn(title))
             self.play(LaggedStart(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.01), run_time=2)
+            self.play(Indicate(self.dots, scale_factor=1.15), run_time=1.5)
         with self.beat("The map starts as a random cloud. The colours show the true groups, for "
                        "us only: t-SNE never sees them."):
             self.play(Circumscribe(frame, color=MUTED))

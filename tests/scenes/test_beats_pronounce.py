@@ -20,6 +20,8 @@ SYMBOL_WORD = {
     "∗": "star", "′": "prime", "≈": "approximately", "≤": "at most", "≥": "at least",
     "≠": "not", "×": "times", "·": ("dot", "times"), "∇": "grad", "∑": "sum", "→": "to",
     "√": "square root", "∂": "partial", "ᾱ": "alpha bar", "ŷ": "y hat",
+    "ₖ": "k", "Θ": "Theta", "Â": "hat", "\u0303": "tilde", "⁻": "minus",
+    "⁰": ("zero", "power"), "¹": ("one", "power"),  # 2⁻¹⁰: "two to the power minus ten"
 }
 ALL_CAPS = re.compile(r"\b[A-Z]{2,}s?\b")
 

@@ -91,7 +91,7 @@ def test_every_lesson_has_its_scenes(lesson):
 def test_every_lesson_ends_with_practice_from_one_place(lesson):
     assert lesson.scenes and lesson.scenes[-1].name == f"Lesson{lesson.code}TryIt"
     exercises = lesson_exercises(lesson)
-    assert 2 <= len(exercises) <= 3
+    assert 2 <= len(exercises) <= 4  # "a few exercises" (curriculum.md); the card fits four
     assert all(e.question and e.answer and e.code for e in exercises)
 
 
