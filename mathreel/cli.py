@@ -285,9 +285,12 @@ def preview(target, frame, watch):
 @cli.command()
 @click.argument("targets", nargs=-1, required=True, type=TargetParam())
 def check(targets):
-    """Run scenes without drawing (Manim dry-run) and check the layout after
-    every animation: every visible mobject inside the frame, no two text or
-    formula mobjects overlapping. Exits 1 when a scene fails or has problems.
+    """Run scenes without drawing (Manim dry-run) and check the layout halfway
+    through and at the end of every animation: every visible mobject inside
+    the frame, no two text or formula mobjects overlapping, nothing drawn
+    twice at one place (a ghost copy), no formula left mid-morph. A fault
+    seen only inside an animation is reported with the fraction ("at 50%").
+    Exits 1 when a scene fails or has problems.
 
     \b
     Examples:

@@ -60,6 +60,7 @@ def test_one_layout_margin():
     has), and lines drawn "to the edge" stop at twice that, clear of the rule
     (where they always stopped: 0.1)."""
     assert style.FRAME_MARGIN == 0.05
-    assert layout.frame_problems.__defaults__ == (style.FRAME_MARGIN,)
-    assert layout.LayoutRecorder.__init__.__defaults__ == (style.FRAME_MARGIN,)
+    assert layout.frame_findings.__defaults__ == (style.FRAME_MARGIN,)
+    assert layout.still_findings.__defaults__[0] == style.FRAME_MARGIN
+    assert layout.LayoutRecorder.__init__.__defaults__[0] == style.FRAME_MARGIN
     assert widgets._distance_to_frame_edge.__defaults__ == (2 * style.FRAME_MARGIN,)
