@@ -193,11 +193,11 @@ def ghost_findings(leaves, boxes, tolerance=GHOST_TOLERANCE):
 
 def still_findings(mobjects, frame, margin=FRAME_MARGIN, moving=frozenset()):
     """The faults of one still of ``mobjects``: off the frame ``frame``
-    (center, width, height), overlapping text (but pairs both in ``moving``,
-    ids of mobjects being animated), ghost copies."""
+    (center, width, height), overlapping text, ghost copies; but pairs both
+    in ``moving`` (ids of mobjects being animated: a cross-fade)."""
     leaves = list(_leaves(mobjects))
     boxes = {id(mob): _box(mob) for mob in leaves}
-    ghosts = ghost_findings(leaves, boxes)
+    ghosts = [f for f in ghost_findings(leaves, boxes) if not f.key[1] <= moving]
     twins = {f.key[1] for f in ghosts}
 
     def exempt(a, b):

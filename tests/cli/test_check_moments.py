@@ -64,6 +64,9 @@ class Clean(Scene):
         self.play(b.animate.shift(UP))
         self.play(TransformFromCopy(b, MathTex("z").shift(DOWN)))
         self.play(FadeOut(b, shift=UP), FadeIn(Text("next").shift(UP)))  # a cross-fade
+        dot = Dot(2 * LEFT)
+        self.add(dot)
+        self.play(FadeOut(dot), FadeIn(dot.copy()))  # one shape cross-faded with itself
         self.wait()
 '''
 
@@ -122,7 +125,7 @@ def test_a_matching_morph_from_a_renamed_formula_is_caught(report):
 
 
 def test_a_clean_scene_passes(report):
-    assert report["Clean"] == ["ok   Clean (6.0 s, 6 animations)"]
+    assert report["Clean"] == ["ok   Clean (7.0 s, 7 animations)"]
 
 
 SAMPLED = '''
