@@ -13,8 +13,8 @@ The rules, from the course's visual language:
 
 The still rules run at the end of every animation and, inside it, at the
 fractions :data:`SAMPLES` of its length (:func:`mathreel.layout_motion.pose`),
-where a fault counts only if the animation brings it in: it was not there
-when the animation began, and the two mobjects are not both animated (a
+where a fault counts only if the animation brings it in: its mobjects were
+at no fault when the animation began, and the two mobjects are not both animated (a
 cross-fade). A fault still there at the animation's end is reported at the
 end; one that comes and goes inside it is reported at the fraction seen.
 
@@ -239,12 +239,14 @@ class LayoutRecorder:
         animations = self.scene.animations
         if self.samples and not all(isinstance(a, Wait) for a in animations):
             moving = moving_ids(animations)
-            before = {f.key for f in self._findings(moving)}
+            # mobjects already at fault when the animation begins (a copy that
+            # starts as a ghost of its source and overlaps it halfway)
+            before = {f.key[1] for f in self._findings(moving)}
             run_time = self.scene.get_run_time(animations)
             for alpha in self.samples:
                 pose(self.scene, animations, alpha * run_time)
                 self._inside += [(alpha, f) for f in self._findings(moving)
-                                 if f.key not in before]
+                                 if f.key[1] not in before]
         return self._play_internal(*args, **kwargs)
 
     def _frame(self):
