@@ -69,22 +69,26 @@ def _visible(mob: Mobject) -> bool:
     return any(_drawn(part) for part in mob.get_family())
 
 
-def _leaves(mobjects: list[Mobject]):
+def _leaves(mobjects: list[Mobject], live: set[int] | None = None):
     """Visible checkable mobjects, each once: text-like ones whole, others by
-    their drawn parts; exempt families skipped."""
-    stack, seen = list(reversed(mobjects)), set()
+    their drawn parts; exempt families skipped. Adds to ``live`` the ids of
+    those an updater redraws or moves (it or a mobject above it has one)."""
+    stack, seen = [(mob, False) for mob in reversed(mobjects)], set()
     while stack:
-        mob = stack.pop()
+        mob, updated = stack.pop()
         if id(mob) in seen or isinstance(mob, EXEMPT_TYPES) or getattr(mob, "layout_exempt", False):
             continue
         seen.add(id(mob))
+        updated = updated or bool(mob.updaters)
+        if updated and live is not None:
+            live.add(id(mob))
         if isinstance(mob, TEXT_TYPES):
             if _visible(mob):
                 yield mob
             continue
         if _drawn(mob):
             yield mob
-        stack.extend(reversed(mob.submobjects))
+        stack.extend((part, updated) for part in reversed(mob.submobjects))
 
 
 def _box(mob: Mobject) -> tuple[float, float, float, float]:
@@ -191,17 +195,41 @@ def ghost_findings(leaves, boxes, tolerance=GHOST_TOLERANCE):
     return found
 
 
+def _ink_boxes(mob: Mobject) -> np.ndarray:
+    """(n, 4) boxes (left, right, bottom, top) of the parts of ``mob`` that
+    have points: its glyphs, for a text."""
+    parts = [part for part in mob.get_family() if part.has_points()] or [mob]
+    return np.array([_box(part) for part in parts])
+
+
+def inks_apart(a: Mobject, b: Mobject, tolerance=OVERLAP_TOLERANCE) -> bool:
+    """Whether no glyph of ``a`` overlaps a glyph of ``b`` (by more than
+    ``tolerance``): the boxes of two texts can overlap while their ink does
+    not, as when one is in mid-morph, its glyphs spread between two places."""
+    p, q = _ink_boxes(a)[:, None, :], _ink_boxes(b)[None, :, :]
+    dx = np.minimum(p[..., 1], q[..., 1]) - np.maximum(p[..., 0], q[..., 0])
+    dy = np.minimum(p[..., 3], q[..., 3]) - np.maximum(p[..., 2], q[..., 2])
+    return not np.any((dx > tolerance) & (dy > tolerance))
+
+
 def still_findings(mobjects, frame, margin=FRAME_MARGIN, moving=frozenset()):
     """The faults of one still of ``mobjects``: off the frame ``frame``
     (center, width, height), overlapping text, ghost copies; but pairs both
-    in ``moving`` (ids of mobjects being animated: a cross-fade)."""
-    leaves = list(_leaves(mobjects))
+    in ``moving`` (ids of mobjects being animated: a cross-fade), texts one
+    of which moves whose glyphs do not meet (:func:`inks_apart`), and shapes
+    at one place one of which an updater redraws (two moving marks meeting,
+    not a copy left behind)."""
+    live: set[int] = set()
+    leaves = list(_leaves(mobjects, live))
     boxes = {id(mob): _box(mob) for mob in leaves}
-    ghosts = [f for f in ghost_findings(leaves, boxes) if not f.key[1] <= moving]
+    ghosts = [f for f in ghost_findings(leaves, boxes)
+              if not f.key[1] <= moving and not f.key[1] & live]
     twins = {f.key[1] for f in ghosts}
 
     def exempt(a, b):
-        return (id(a) in moving and id(b) in moving) or frozenset((id(a), id(b))) in twins
+        if id(a) in moving and id(b) in moving or frozenset((id(a), id(b))) in twins:
+            return True
+        return (id(a) in moving or id(b) in moving) and inks_apart(a, b)
 
     texts = [m for m in leaves if isinstance(m, TEXT_TYPES)]
     return (frame_findings(leaves, boxes, *frame, margin)

@@ -68,9 +68,36 @@ class Clean(Scene):
         self.add(dot)
         self.play(FadeOut(dot), FadeIn(dot.copy()))  # one shape cross-faded with itself
         self.wait()
+
+
+class Spread(Scene):
+    """A formula whose two glyphs, 3.2 apart, pass either side of a text:
+    its box covers the text, its ink never does; then a formula slides
+    across the text, ink over ink, and back off it."""
+
+    def construct(self):
+        mid = Text("mid", font_size=24)
+        spread = MathTex("1", "2").arrange(DOWN, buff=3).shift(4 * LEFT)
+        slider = MathTex("x").shift(4 * LEFT + 3.5 * DOWN)
+        self.add(mid, spread, slider)
+        self.play(spread.animate.shift(8 * RIGHT), rate_func=linear)
+        self.play(slider.animate.move_to(ORIGIN), rate_func=linear)  # ends on mid
+        self.play(slider.animate.shift(3 * RIGHT), rate_func=linear)
+
+
+class Meet(Scene):
+    """Two dots an updater redraws meet at one place: marks in motion, not
+    a copy left behind."""
+
+    def construct(self):
+        t = ValueTracker(2)
+        self.add(always_redraw(lambda: Dot([-t.get_value(), 0, 0])),
+                 always_redraw(lambda: Dot([t.get_value(), 0, 0])))
+        self.play(t.animate.set_value(0))
+        self.wait()
 '''
 
-NAMES = ("Swing", "Ghost", "Held", "Garbled", "Clean")
+NAMES = ("Swing", "Ghost", "Held", "Garbled", "Clean", "Spread", "Meet")
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +153,17 @@ def test_a_matching_morph_from_a_renamed_formula_is_caught(report):
 
 def test_a_clean_scene_passes(report):
     assert report["Clean"] == ["ok   Clean (7.0 s, 7 animations)"]
+
+
+def test_inside_an_animation_text_overlaps_are_judged_by_their_ink(report):
+    """The spread formula's box covers "mid" halfway, its glyphs do not: no
+    fault; the slider's glyph does, on its way in (reported at its end,
+    where it stays) and not again on its way out (it began there)."""
+    assert report["Spread"][1:] == ["Spread, animation 1: Text('mid') overlaps MathTex('x')"]
+
+
+def test_dots_an_updater_redraws_may_meet(report):
+    assert report["Meet"] == ["ok   Meet (2.0 s, 2 animations)"]
 
 
 SAMPLED = '''
