@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Create, CurvedArrow, DashedLine, DashedVMobject,
+    DOWN, LEFT, RIGHT, UP, UR, Axes, Circle, Circumscribe, Create, CurvedArrow, DashedLine, DashedVMobject,
     DecimalNumber, Dot, FadeIn, FadeOut, Indicate, Line, MathTex, Rectangle, ShowPassingFlash,
     SurroundingRectangle, Tex, ValueTracker, VGroup, Write, always_redraw, linear,
     Arrow, Cross, GrowArrow, GrowFromEdge, Group, Transform, ReplacementTransform, RoundedRectangle, TransformMatchingTex, there_and_back,
@@ -1059,7 +1059,7 @@ class VAEReparameterisation(NarratedScene):
                        "noise of the average. Those are the gradients that train every VAE."):
             self.play(FadeIn(many, shift=0.2 * UP))
             self.play(FadeIn(exact, shift=0.2 * UP))
-            self.play(Indicate(exact[1], color=ACCENT))
+            self.play(Indicate(exact[1], color=ACCENT, scale_factor=1.05))  # grows clear of "exact:"
         self.worked = VGroup(lines, x_label, one, many, exact, loss)
 
     def show_bridges(self):
@@ -1078,7 +1078,8 @@ class VAEReparameterisation(NarratedScene):
                        "sample cuts the graph, just like the dice roll."):
             self.play(FadeOut(rows, shift=0.2 * UP), run_time=0.8)
             self.play(FadeIn(torch_rows, shift=0.2 * UP), run_time=1.5)
-            self.play(Indicate(torch_rows[2][1], color=ACCENT))
+            # a frame around the call: the code keeps its size, clear of its label
+            self.play(Circumscribe(torch_rows[2][1], color=ACCENT))
         with self.beat("That is how a VAE learns. The next model learns a generator without any "
                        "likelihood at all: it pits it against a critic."):
             self.play(FadeOut(VGroup(setup, torch_rows)), run_time=1.2)
