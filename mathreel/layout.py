@@ -69,26 +69,30 @@ def _visible(mob: Mobject) -> bool:
     return any(_drawn(part) for part in mob.get_family())
 
 
-def _leaves(mobjects: list[Mobject], live: set[int] | None = None):
+def _leaves(mobjects: list[Mobject], live: set[int] | None = None,
+            parents: dict[int, int] | None = None):
     """Visible checkable mobjects, each once: text-like ones whole, others by
     their drawn parts; exempt families skipped. Adds to ``live`` the ids of
-    those an updater redraws or moves (it or a mobject above it has one)."""
-    stack, seen = [(mob, False) for mob in reversed(mobjects)], set()
+    those an updater redraws or moves (it or a mobject above it has one),
+    and to ``parents`` the id of the mobject each is a part of (0: none)."""
+    stack, seen = [(mob, False, 0) for mob in reversed(mobjects)], set()
     while stack:
-        mob, updated = stack.pop()
+        mob, updated, parent = stack.pop()
         if id(mob) in seen or isinstance(mob, EXEMPT_TYPES) or getattr(mob, "layout_exempt", False):
             continue
         seen.add(id(mob))
         updated = updated or bool(mob.updaters)
         if updated and live is not None:
             live.add(id(mob))
+        if parents is not None:
+            parents[id(mob)] = parent
         if isinstance(mob, TEXT_TYPES):
             if _visible(mob):
                 yield mob
             continue
         if _drawn(mob):
             yield mob
-        stack.extend((part, updated) for part in reversed(mob.submobjects))
+        stack.extend((part, updated, id(mob)) for part in reversed(mob.submobjects))
 
 
 def _box(mob: Mobject) -> tuple[float, float, float, float]:
@@ -218,12 +222,19 @@ def still_findings(mobjects, frame, margin=FRAME_MARGIN, moving=frozenset()):
     in ``moving`` (ids of mobjects being animated: a cross-fade), texts one
     of which moves whose glyphs do not meet (:func:`inks_apart`), and shapes
     at one place one of which an updater redraws (two moving marks meeting,
-    not a copy left behind)."""
+    not a copy left behind) or that are parts of one mobject (two points of
+    one cloud that land on one place)."""
     live: set[int] = set()
-    leaves = list(_leaves(mobjects, live))
+    parents: dict[int, int] = {}
+    leaves = list(_leaves(mobjects, live, parents))
     boxes = {id(mob): _box(mob) for mob in leaves}
-    ghosts = [f for f in ghost_findings(leaves, boxes)
-              if not f.key[1] <= moving and not f.key[1] & live]
+
+    def copied(pair):
+        first, second = pair
+        return not (pair <= moving or pair & live
+                    or parents[first] and parents[first] == parents[second])
+
+    ghosts = [f for f in ghost_findings(leaves, boxes) if copied(f.key[1])]
     twins = {f.key[1] for f in ghosts}
 
     def exempt(a, b):

@@ -95,9 +95,19 @@ class Meet(Scene):
                  always_redraw(lambda: Dot([t.get_value(), 0, 0])))
         self.play(t.animate.set_value(0))
         self.wait()
+
+
+class Cloud(Scene):
+    """Two points of one cloud land on one place (a projection): parts of
+    one figure, not a copy left behind."""
+
+    def construct(self):
+        cloud = VGroup(Dot(UP), Dot(DOWN), Dot(2 * RIGHT))
+        self.play(FadeIn(cloud))
+        self.play(cloud[0].animate.move_to(ORIGIN), cloud[1].animate.move_to(ORIGIN))
 '''
 
-NAMES = ("Swing", "Ghost", "Held", "Garbled", "Clean", "Spread", "Meet")
+NAMES = ("Swing", "Ghost", "Held", "Garbled", "Clean", "Spread", "Meet", "Cloud")
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +174,10 @@ def test_inside_an_animation_text_overlaps_are_judged_by_their_ink(report):
 
 def test_dots_an_updater_redraws_may_meet(report):
     assert report["Meet"] == ["ok   Meet (2.0 s, 2 animations)"]
+
+
+def test_points_of_one_cloud_may_land_on_one_place(report):
+    assert report["Cloud"] == ["ok   Cloud (2.0 s, 2 animations)"]
 
 
 SAMPLED = '''
