@@ -182,6 +182,12 @@ def get_grid(values, color=DATA, cell: float = CELL, font_size: float = SMALL_SI
     return grid
 
 
+def fill_rows(grid: VGroup) -> LaggedStart:
+    """A result grid coming in row by row from the left. (Morphing the
+    operands' cells into it would swap digits through one another mid-way.)"""
+    return LaggedStart(*(FadeIn(row, shift=0.2 * RIGHT) for row in grid.cells), lag_ratio=0.3)
+
+
 def get_stack(values, color=DATA, offset=(0.32, 0.26), cell: float = CELL) -> VGroup:
     """A (B, T, C) tensor as B grids stacked back to front, the first in front."""
     layers = VGroup(*(get_grid(layer, color, cell, show_values=(b == 0), fill_opacity=0.9)
@@ -323,8 +329,7 @@ class TensorsAndBroadcasting(NarratedScene):
         highlight = SurroundingRectangle(out.cells[0], color=ACCENT, buff=0.04)
         with self.beat("Then the two grids are added entry by entry. The result has shape four by "
                        "three, like the activations."):
-            self.play(FadeIn(equals), TransformFromCopy(VGroup(x_grid, b_grid, copies), out),
-                      run_time=1.5)
+            self.play(FadeIn(equals), fill_rows(out), run_time=1.5)
             self.play(FadeIn(out_shape), Create(highlight))
             self.wait(0.5)
         self.play(FadeOut(VGroup(x_grid, b_grid, copies, out, plus, equals, x_shape, b_shape,
@@ -368,8 +373,7 @@ class TensorsAndBroadcasting(NarratedScene):
             self.play(LaggedStart(*(TransformFromCopy(col, c) for c in col_copies), lag_ratio=0.3),
                       LaggedStart(*(TransformFromCopy(row, c) for c in row_copies), lag_ratio=0.3),
                       run_time=2)
-            self.play(FadeIn(equals), TransformFromCopy(VGroup(col, col_copies, row, row_copies),
-                                                        out), run_time=1.5)
+            self.play(FadeIn(equals), fill_rows(out), run_time=1.5)
             self.play(FadeIn(out_shape))
         self.play(FadeOut(VGroup(col, col_copies, row, row_copies, plus, equals, col_shape,
                                  row_shape, out, out_shape, col_reach, row_reach)), run_time=0.6)
@@ -411,7 +415,7 @@ class TensorsAndBroadcasting(NarratedScene):
             self.play(FadeIn(minus), FadeIn(true), FadeIn(true_shape), FadeIn(names[1]))
         with self.beat("Subtract them, and the column meets the row, exactly the pattern we "
                        "just saw: a four by four table of every prediction minus every target."):
-            self.play(FadeIn(equals), TransformFromCopy(VGroup(pred, true), out), run_time=1.5)
+            self.play(FadeIn(equals), fill_rows(out), run_time=1.5)
             self.play(FadeIn(out_shape), Indicate(out_shape, color=OVERFLOW))
         diagonal = VGroup(*(SurroundingRectangle(out.cells[i][i], color=STABLE, buff=0.03)
                             for i in range(len(Y_TRUE))))
