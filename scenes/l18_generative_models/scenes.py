@@ -1076,7 +1076,9 @@ class VAEReparameterisation(NarratedScene):
         with self.beat("PyTorch's Normal dot r sample draws epsilon for you and returns mu plus "
                        "sigma times epsilon, so the gradient of z reaches mu as a one. Plain "
                        "sample cuts the graph, just like the dice roll."):
-            self.play(FadeOut(rows, shift=0.2 * UP), run_time=0.8)
+            # the setup line moves up with the taller PyTorch rows, clear of their code
+            self.play(FadeOut(rows, shift=0.2 * UP), setup.animate.next_to(torch_rows, UP, buff=0.35),
+                      run_time=0.8)
             self.play(FadeIn(torch_rows, shift=0.2 * UP), run_time=1.5)
             # a frame around the call: the code keeps its size, clear of its label
             self.play(Circumscribe(torch_rows[2][1], color=ACCENT))
