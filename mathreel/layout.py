@@ -267,6 +267,10 @@ class LayoutRecorder:
     def _checked_play(self, *args, **kwargs):
         self._inside = []
         self._play(*args, **kwargs)
+        if getattr(self.scene, "stand_in", False):
+            # a narrated beat's hold that stands in for the stretch a render gives its
+            # animations: no play in the render, so no number here (numbers stay Manim's -n)
+            return
         index = len(self.animation_ends)
         self.animation_ends.append(float(self.scene.time))
         self.check(index)

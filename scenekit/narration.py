@@ -166,7 +166,14 @@ class NarratedScene(Scene):
                 self._stretch = 1.0
         hold = self.beat_timings[index].length - (self.time - start)
         if hold >= 0.5 / config.frame_rate:  # less than half a frame: the beat is on time
-            self.wait(max(hold, 1 / config.frame_rate))
+            # a layout check stretches nothing: where a render stretches the beat's animations
+            # and holds nothing, this wait stands in for the stretch, not for a play of its own
+            self.stand_in = (fast_forwarding()
+                             and self.beat_timings[index].hold < 0.5 / config.frame_rate)
+            try:
+                self.wait(max(hold, 1 / config.frame_rate))
+            finally:
+                self.stand_in = False
         self.add_beat_captions(text, self.beat_speeches[index], start, self.time)
 
     def _timed_at_end(self, index: int, text: str, keep_speed: bool):

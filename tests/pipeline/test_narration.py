@@ -125,3 +125,28 @@ def test_a_render_records_where_its_stretched_animations_end(project, monkeypatc
     walk = plan[0]
     assert plays[0] == pytest.approx(walk["motion"] * walk["stretch"], abs=1 / 15)
     assert sum(plays) == pytest.approx(frames(result.outputs["video"]) / 15, abs=len(plays) / 15)
+
+
+def test_a_check_numbers_animations_as_the_render_does(project, monkeypatch):
+    """`mathreel check` names animations by the numbers Manim's ``-n`` takes:
+    the hold a check plays where the render stretches a beat instead is not
+    counted, a hold the render plays too is."""
+    from mathreel.render import render_play_times
+
+    (project / "scenes" / "walk.py").write_text(textwrap.dedent('''
+        from manim import Dot, FadeIn, FadeOut
+        from scenekit.narration import NarratedScene
+
+
+        class Walk(NarratedScene):
+            def construct(self):
+                dot = Dot()
+                with self.beat("Short."):  # 0.4 s in a beat of 1 s: stretched, no hold
+                    self.play(FadeIn(dot), run_time=0.4)
+                with self.beat("Kept.", keep_speed=True):  # at its speed: then a hold
+                    self.play(FadeOut(dot), run_time=0.4)
+    '''))
+    plays = render_play_times(project, render(project, "none", monkeypatch).job)
+    check = render(project, "none", monkeypatch, mode="check")
+    assert len(plays) == 3  # the stretched fade in; the fade out and its hold
+    assert len(check.animation_ends) == len(plays)
