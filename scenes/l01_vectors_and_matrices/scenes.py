@@ -274,7 +274,10 @@ class VectorsBeyondThePlane(NarratedScene):
                        "four axes, called R four. We cannot draw four axes, but everything we "
                        "did in the plane still works: add vectors entry by entry, scale them."):
             self.play(Create(box))
-            self.play(TransformFromCopy(rows[0], column), FadeIn(name), run_time=1.5)
+            # the row pulses as its column fades in (a copy flown from the row ran over the
+            # table's other cells halfway)
+            self.play(Circumscribe(rows[0], color=VECTOR), FadeIn(column, shift=0.2 * RIGHT),
+                      FadeIn(name), run_time=1.5)
         self.data = VGroup(title, table, box)
         self.x_vector = VGroup(name, column)
 
@@ -386,9 +389,10 @@ class VectorsBeyondThePlane(NarratedScene):
                        "by two."):
             self.play(FadeIn(left))
             self.play(FadeIn(right[0]), FadeIn(Mt_m.get_brackets()))
-            self.play(*(TransformFromCopy(r, c) for r, c in zip(M_m.get_rows(),
-                                                                 Mt_m.get_columns())),
-                      run_time=2)
+            # row i of M framed as column i of M^T fades in (copies flown from the rows
+            # crossed "M^T =" halfway)
+            for r, c, color in zip(M_m.get_rows(), Mt_m.get_columns(), (VECTOR, ACCENT_2)):
+                self.play(Circumscribe(r, color=color), FadeIn(c, shift=0.1 * RIGHT), run_time=1)
         identity = MathTex(r"\mathbf{u} \cdot \mathbf{w} = \mathbf{u}^{T}\mathbf{w}",
                            r"\qquad (1 \times n)(n \times 1) = 1 \times 1", font_size=BODY_SIZE)
         identity.move_to(1.3 * DOWN)
@@ -813,7 +817,10 @@ class InverseAndLinearLayers(NarratedScene):
                        "expressive than one. That is why networks put a nonlinearity between "
                        "them."):
             self.play(Write(lines[2]), FadeIn(w2, shift=0.1 * UP), run_time=2)
-            self.play(TransformFromCopy(VGroup(w2, w1), w21), run_time=1.5)
+            # the two factors framed, then their product fades in beside them (copies flown
+            # into it crossed W_1's entries halfway)
+            self.play(Circumscribe(VGroup(w2, w1), color=ACCENT), run_time=0.8)
+            self.play(FadeIn(w21, shift=0.2 * RIGHT), run_time=0.8)
         self.play(FadeOut(VGroup(title, lines, mats)))
 
 
