@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, AnimationGroup, Axes, Create, DashedLine,
+    DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, UR, Axes, Create, DashedLine,
     Circumscribe, DashedVMobject, SurroundingRectangle,
     Dot, Ellipse, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart, Line,
     MathTex, ReplacementTransform, RightAngle, Tex, Restore, Rotate, Transform, TransformFromCopy,
@@ -821,8 +821,11 @@ class EigendecompositionChangesBasis(NarratedScene):
         with self.beat("Each row of Q transpose is a column of Q. Because those columns are "
                        "perpendicular and of length one, Q transpose times Q is the identity: "
                        "undoing the turn costs nothing but a transpose."):
-            self.play(AnimationGroup(*(TransformFromCopy(c, r) for c, r in
-                                       zip(Q_m.get_columns(), Qt_m.get_rows())), run_time=1.5))
+            # column i of Q and row i of Q^T framed together (a copy flown from one to the
+            # other crossed Lambda's entries halfway)
+            for column, row in zip(Q_m.get_columns(), Qt_m.get_rows()):
+                self.play(Circumscribe(column, color=EIGEN), Circumscribe(row, color=EIGEN),
+                          run_time=0.75)
             self.play(Write(inverse))
         self.numeric, self.inverse = numeric, inverse
 
@@ -1425,7 +1428,10 @@ class LuIsElimination(NarratedScene):
                        f"{format_number(MULTIPLIER, trim=True)} times row one from row two."):
             self.play(Indicate(VGroup(rows[0][0], rows[1][0]), color=ACCENT))
             self.play(FadeIn(step, shift=0.1 * UP))
-            self.play(TransformFromCopy(rows[0], rows[1].copy().set_opacity(0)), run_time=0.8)
+            # row one and its multiplier pulse together (a copy of row one sent onto row two
+            # ran its digits through both rows halfway)
+            self.play(Indicate(rows[0], color=LU_COLORS["L"], scale_factor=1.05),
+                      Indicate(step[1:], color=LU_COLORS["L"]), run_time=0.8)
             self.play(Transform(rows[1], new_row), run_time=1.5)
         self.step = step
         with self.beat(f"Row two now reads {format_number(U_LU2[1, 1], trim=True)} x two equals "
@@ -1451,7 +1457,10 @@ class LuIsElimination(NarratedScene):
                        f"multiplier, {format_number(MULTIPLIER, trim=True)}, below a diagonal of "
                        "ones."):
             self.play(FadeIn(VGroup(equation[0], equation[1], names[0])))
-            self.play(TransformFromCopy(self.rows, U_m), FadeIn(names[2]), run_time=1.5)
+            # the eliminated rows framed as U fades in (their copies flown into U crossed A and
+            # its equals sign halfway)
+            self.play(Circumscribe(self.rows, color=LU_COLORS["U"]),
+                      FadeIn(U_m, shift=0.2 * RIGHT), FadeIn(names[2]), run_time=1.5)
             self.play(TransformFromCopy(self.step[1], L_m.get_entries()[2]),
                       FadeIn(VGroup(L_m.get_brackets(), *(L_m.get_entries()[k] for k in (0, 1, 3)),
                                     names[1])), run_time=1.5)
@@ -1604,10 +1613,11 @@ class FactorizationsAsProducts(NarratedScene):
              "b. This is what NumPy's solve runs under the hood. Next, a factorization built "
              "from perpendicular columns instead.",
              # forward substitution runs down L, back substitution up U
-             [LaggedStart(*(Indicate(row, color=ACCENT) for row in L_m.get_rows()),
-                          lag_ratio=0.5, run_time=1.5),
-              LaggedStart(*(Indicate(row, color=ACCENT) for row in reversed(U_m.get_rows())),
-                          lag_ratio=0.5, run_time=1.5),
+             # each row pulses in place (at Indicate's 1.2 a row grows over the brackets)
+             [LaggedStart(*(Indicate(row, color=ACCENT, scale_factor=1.05)
+                            for row in L_m.get_rows()), lag_ratio=0.5, run_time=1.5),
+              LaggedStart(*(Indicate(row, color=ACCENT, scale_factor=1.05)
+                            for row in reversed(U_m.get_rows())), lag_ratio=0.5, run_time=1.5),
               Circumscribe(equation[0], color=ACCENT)]),
         ])
 
@@ -1754,14 +1764,20 @@ class FactorizationsAsProducts(NarratedScene):
                        "the dot product above it. Q holds q one and q two."):
             self.play(FadeIn(row[0]), FadeIn(Q_m), FadeIn(names[0]),
                       FadeIn(VGroup(R_m.get_brackets(), r_entries[2], names[1])))
-            self.play(*(TransformFromCopy(steps[i][-1], r_entries[k])
-                        for i, k in ((0, 0), (1, 1), (2, 3))), run_time=1.5)
+            # each number pulses where it was found as its entry of R fades in (copies flown
+            # down from the steps crossed the rows below them halfway)
+            self.play(*(anim for i, k in ((0, 0), (1, 1), (2, 3)) for anim in (
+                Indicate(steps[i][-1], color=R_COLORS[i], scale_factor=1.1),
+                FadeIn(r_entries[k], shift=0.1 * DOWN))), run_time=1.5)
         with self.beat("A three by three matrix works the same way, one column at a time. "
                        "QR is how least-squares problems are solved stably, and repeated QR steps "
                        "are how libraries find all the eigenvalues at once."):
             # one column at a time: each column of B and the column of R that rebuilds it
             for j in range(2):
-                self.play(Indicate(VGroup(self.a_arrows[j], self.a_labels[j]), color=ACCENT),
+                # arrow and label each pulse in place (scaled as one group, a2's label rose
+                # into the title)
+                self.play(Indicate(self.a_arrows[j], color=ACCENT),
+                          Indicate(self.a_labels[j], color=ACCENT, scale_factor=1.1),
                           Circumscribe(R_m.get_columns()[j], color=ACCENT))
             self.play(Write(uses[0]), run_time=1.5)
             self.play(Write(uses[1]), run_time=1.5)
