@@ -519,9 +519,10 @@ class HessianIsCurvature(NarratedScene):
             # the Jacobian of the gradient, worked out
             self.play(Write(row[2]), FadeIn(symbolic, shift=0.1 * LEFT), run_time=1.5)
             # symmetric: the two mixed partials, and their values, agree
-            for matrix in (partials, symbolic):
-                mixed = VGroup(*(matrix.get_entries()[k] for k in (1, 2)))
-                self.play(Indicate(mixed, color=ACCENT))
+            for matrix in (partials, symbolic):  # each pulses in place (one Indicate over
+                # both scaled them apart, over their neighbours)
+                self.play(*(Indicate(matrix.get_entries()[k], color=ACCENT, scale_factor=1.1)
+                            for k in (1, 2)))
             self.wait(0.5)
         self.remove(backing, lhs, partials.get_brackets(), *partials.get_entries(), row[2],
                     symbolic)
@@ -1030,8 +1031,10 @@ class ChainRuleAsJacobians(NarratedScene):
             self.play(LaggedStart(*(FadeIn(f, shift=0.1 * UP) for f in factors), lag_ratio=0.3),
                       run_time=2.5)
             self.play(FadeIn(footers))
-            self.play(Indicate(factors[3], color=ACCENT), Indicate(factors[1], color=ACCENT))
-            self.play(Indicate(factors[2], color=BACKWARD))
+            # a small pulse: at Indicate's default 1.2 a matrix grows into its neighbours
+            self.play(Indicate(factors[3], color=ACCENT, scale_factor=1.05),
+                      Indicate(factors[1], color=ACCENT, scale_factor=1.05))
+            self.play(Indicate(factors[2], color=BACKWARD, scale_factor=1.05))
         self.jacobian_row = VGroup(row, headers, footers)
         self.factors = factors
 
@@ -1067,8 +1070,10 @@ class ChainRuleAsJacobians(NarratedScene):
                        "ever multiplies a row vector by a matrix."):
             self.play(FadeIn(check[0], shift=0.1 * RIGHT))
             self.play(FadeIn(check[1], shift=0.1 * RIGHT))
-            self.play(Indicate(VGroup(result[1].get_entries(), check[1].get_entries()),
-                               color=ACCENT))
+            # each matrix's entries pulse in place (one Indicate over both spread them apart,
+            # over the brackets and the equals sign)
+            self.play(Indicate(result[1].get_entries(), color=ACCENT, scale_factor=1.05),
+                      Indicate(check[1].get_entries(), color=ACCENT, scale_factor=1.05))
             self.play(Create(boxes[0]), run_time=0.7)
             for box in boxes[1:]:
                 self.play(Transform(boxes[0], box), run_time=0.7)
