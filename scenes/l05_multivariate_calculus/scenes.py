@@ -462,7 +462,8 @@ class PartialDerivativesOnAHill(NarratedScene):
                        "partial derivatives, one per weight, each the slope of its own slice. "
                        "Backpropagation computes them all at once."):
             self.play(FadeOut(self.slice_x), FadeOut(self.slice_y))
-            self.play(Indicate(formula, color=GRADIENT), run_time=2)
+            # a colour pulse in place: grown by Indicate's 1.2 it ran off the left edge
+            self.play(Indicate(formula, color=GRADIENT, scale_factor=1.0), run_time=2)
         # formula -> code -> library, then the question of the next scene
         clear_screen(self)
         show_bridge(self, GRADIENT_BRIDGE, (
