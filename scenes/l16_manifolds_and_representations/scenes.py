@@ -719,10 +719,14 @@ class UmapAndReadingMaps(NarratedScene):
         """Light up the edges of the two marked points: short ones in the tight group, long
         ones in the wide group, the same total weight."""
         for k in (DENSE_POINT, SPARSE_POINT):
-            mine = VGroup(*(edge for edge, pair in zip(edges, EDGE_PAIRS) if k in pair))
-            self.play(mine.animate.set_stroke(color=CLUSTER_COLORS_3[MAP_GROUP[k]], width=5),
+            # each edge animated as itself: a group of them played would join the scene beside
+            # `edges`, and the far group's two coinciding points (one dot drawn) would have
+            # their edges counted twice
+            mine = [edge for edge, pair in zip(edges, EDGE_PAIRS) if k in pair]
+            color = CLUSTER_COLORS_3[MAP_GROUP[k]]
+            self.play(*(edge.animate.set_stroke(color=color, width=5) for edge in mine),
                       run_time=1.2)
-            self.play(Indicate(mine, color=CLUSTER_COLORS_3[MAP_GROUP[k]], scale_factor=1.05))
+            self.play(*(Indicate(edge, color=color, scale_factor=1.05) for edge in mine))
         self.play(edges.animate.set_stroke(color=GRAPH_EDGE, width=3))  # opacities (weights) kept
 
     def show_map(self, axes, dots, edges):
@@ -733,8 +737,9 @@ class UmapAndReadingMaps(NarratedScene):
             box = fit_to_box(MAP_TSNE, 4.2, 4.2)
             map_dots = VGroup(*(Dot([3.6 + u, 0.4 + v, 0], radius=0.05,
                                     color=CLUSTER_COLORS_3[g]) for (u, v), g in zip(box, MAP_GROUP)))
-            self.play(*(ReplacementTransform(d.copy(), m) for d, m in zip(dots, map_dots)),
-                      run_time=2.5)
+            # one morph of the whole cloud, dot i to map dot i (the map, like the data, has
+            # two points on one spot: parts of one cloud, not a copy left behind)
+            self.play(ReplacementTransform(dots.copy(), map_dots), run_time=2.5)
         names = VGroup(Tex("data", font_size=LABEL_SIZE, color=MUTED).next_to(axes, UP, 0.15),
                        Tex("t-SNE map", font_size=LABEL_SIZE, color=MUTED)
                        .next_to(map_dots, UP, 0.15))
