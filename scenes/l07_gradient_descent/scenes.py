@@ -1053,8 +1053,9 @@ class MomentumOnTheBowl(NarratedScene):
             self.play(FadeIn(head), Write(rows[0]), Write(rows[1]))
         with self.beat("Across the valley, the steep component flips sign every step. "
                        "Along it, the shallow component keeps the same sign, step after step."):
-            self.play(Indicate(rows[0], color=ACCENT))
-            self.play(Indicate(rows[1], color=ACCENT))
+            # colour pulses in place: grown by Indicate's 1.2 the rows ran off the left edge
+            self.play(Indicate(rows[0], color=ACCENT, scale_factor=1.0))
+            self.play(Indicate(rows[1], color=ACCENT, scale_factor=1.0))
         self.rows = VGroup(head, rows)
 
     def show_velocity(self):
@@ -1074,7 +1075,8 @@ class MomentumOnTheBowl(NarratedScene):
                        "while a steady slope adds up, to as much as one over one minus beta "
                        "times a single gradient."):
             self.play(FadeIn(sums, shift=0.1 * DOWN))
-            self.play(Indicate(self.rows[1][0]), Indicate(self.rows[1][1]))
+            self.play(Indicate(self.rows[1][0], scale_factor=1.0),
+                      Indicate(self.rows[1][1], scale_factor=1.0))
         self.formula = VGroup(formula, sums)
 
     def show_race(self):
