@@ -198,7 +198,8 @@ class OneModelFourAreas(NarratedScene):
             self.play(FadeIn(VGroup(self.z_vec, z_label), shift=0.1 * RIGHT))
         with self.beat(f"The scores are {', '.join(format_number(v) for v in THREAD_Z)}. Right now "
                        f"the model likes {THREAD_CLASSES[best]} best: its weights are still bad."):
-            self.play(Indicate(w_card[1].get_rows()[best], color=ACCENT, scale_factor=1.2))
+            # the row pulses inside its brackets (at 1.2 it grew over the right one)
+            self.play(Indicate(w_card[1].get_rows()[best], color=ACCENT, scale_factor=1.05))
             self.play(Indicate(self.z_vec.get_entries()[best], color=ACCENT, scale_factor=1.4))
             self.play(Circumscribe(self.forward[2], color=ACCENT))
         self.w_card = w_card
