@@ -240,7 +240,8 @@ class ConvexFunctions(NarratedScene):
             self.play(Create(floor))
             self.play(*(Indicate(label, color=label.get_color()) for label in labels))
             # the convexity inequality, which rules this out
-            self.play(Indicate(self.convex_group[4], color=F_COLOR), run_time=1.2)
+            # a colour pulse in place: grown by Indicate's 1.2 it ran off the right edge
+            self.play(Indicate(self.convex_group[4], color=F_COLOR, scale_factor=1.0), run_time=1.2)
             self.wait(0.5)
 
 
