@@ -959,7 +959,9 @@ class GibbsStaircase(NarratedScene):
                        f"ellipses, and their correlation comes out at {fmt(SAMPLE_CORR)}, close "
                        f"to {fmt(RHO)}."):
             self.play(FadeOut(self.stairs))
-            self.play(LaggedStart(*(FadeIn(s) for s in samples), lag_ratio=0.01), run_time=4)
+            # the cloud fades in as one mobject, dot by dot (faded in one by one, each dot
+            # joined the scene alone and two samples on one spot counted as a ghost copy)
+            self.play(FadeIn(samples, lag_ratio=0.01), run_time=4)
             self.play(FadeIn(corr, shift=0.1 * UP))
         strong = VMobject(stroke_color=ACCENT, stroke_width=3)
         strong.set_points_as_corners([self.p(*q) for q in STRONG_ELLIPSE.points])
