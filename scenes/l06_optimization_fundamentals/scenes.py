@@ -13,7 +13,7 @@ import numpy as np
 from manim import (
     DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Axes, Circle, Create, DashedLine, Difference, Dot, Ellipse,
     FadeIn, FadeOut, Flash, GrowArrow, Indicate, LaggedStart, Line, MathTex, Polygon, Tex,
-    Transform, TransformFromCopy, ValueTracker, VGroup, Write, always_redraw,
+    Transform, ValueTracker, VGroup, Write, always_redraw,
 )
 
 from mathcore import calculus, linalg, optim
@@ -638,7 +638,10 @@ class KKTConditions(NarratedScene):
                        "is zero and the constraint does not matter, or g is zero and you are "
                        "standing on the boundary."):
             self.play(Indicate(row, color=ACCENT))
-            self.play(TransformFromCopy(row[1], switch))
+            # the switch fades in under mu's value (a copy flown from the row crossed that
+            # value halfway)
+            self.play(Indicate(row[1], color=ACCENT, scale_factor=1.05),
+                      FadeIn(switch, shift=0.1 * DOWN))
             # mu = 0: the constraint might as well not be there ...
             self.play(Indicate(switch[0], color=ACCENT),
                       constraint.animate.set_opacity(0.2))
