@@ -235,7 +235,10 @@ class LikelihoodSurfacePeak(NarratedScene):
         with self.beat(f"Here are {N_DATA} measurements. We believe they came from a Gaussian, "
                        "but we do not know its mean or its variance."):
             self.play(Create(self.data_axes), FadeIn(x_label))
-            self.play(LaggedStart(*(FadeIn(d, scale=2) for d in dots), lag_ratio=0.08))
+            # the points drop onto the line one after another, as one cloud (faded in one by
+            # one each joined the scene alone, and two measurements on one spot counted as a
+            # ghost copy)
+            self.play(FadeIn(dots, shift=0.2 * DOWN, lag_ratio=0.08))
         self.t = ValueTracker(0.0)
         curve = always_redraw(lambda: self.get_curve(self.t.get_value()))
         guess = get_colored_tex(rf"\mu = {format_number(START[0])}, \; \sigma^2 = "
@@ -342,7 +345,8 @@ class LikelihoodSurfacePeak(NarratedScene):
         with self.beat("This is the top of the hill: the maximum likelihood estimate. "
                        "Setting the slope of the log-likelihood to zero gives it in closed form."):
             self.play(FadeIn(peak, scale=2), Indicate(self.readout, color=LIKELIHOOD))
-            self.play(Indicate(self.formulas[1], color=LIKELIHOOD))
+            # a colour pulse in place: grown by Indicate's 1.2 it ran off the left edge
+            self.play(Indicate(self.formulas[1], color=LIKELIHOOD, scale_factor=1.0))
             self.play(Write(flat), run_time=1.5)
         self.formulas.add(flat)  # leaves with them, for the closed form
         with self.beat(f"The sample mean, {format_number(MLE_MEAN)}, and the average squared "
@@ -416,7 +420,8 @@ class MleByCalculus(NarratedScene):
         with self.beat("If the coin lands heads with probability p, each head contributes a "
                        "factor p, each tail a factor one minus p. The flips are independent, "
                        "so the likelihood is the product."):
-            self.play(Indicate(coins, color=LIKELIHOOD))
+            # a colour pulse in place: the row grown by Indicate's 1.2 ran off the left edge
+            self.play(Indicate(coins, color=LIKELIHOOD, scale_factor=1.0))
             self.play(Write(lines[0]), run_time=1.5)
         with self.beat("Take the log: the product of powers becomes a weighted sum of two logs."):
             self.play(TransformFromCopy(lines[0], lines[1]), run_time=1.5)
@@ -795,7 +800,8 @@ class MapBetweenPriorAndMle(NarratedScene):
         with self.beat("Few data: trust the prior. Many data: trust the data. The posterior also "
                        "narrows: we grow more certain."):
             # (the curves and markers redraw themselves every frame: outline, not rescale)
-            self.play(Indicate(self.prior_text, color=PRIOR))
+            # a colour pulse in place: grown by Indicate's 1.2 it ran off the right edge
+            self.play(Indicate(self.prior_text, color=PRIOR, scale_factor=1.0))
             self.play(Indicate(self.data_dots, color=DATA))
             self.play(Circumscribe(self.posterior, color=POSTERIOR))
         for m in (self.likelihood, self.posterior, *self.markers, *(p[1] for p in readout)):
@@ -961,7 +967,8 @@ class RegularizationIsAPrior(NarratedScene):
             self.play(Flash(self.plane.c2p(*W_LASSO), color=POSTERIOR, flash_radius=0.45))
             self.play(Write(value))
             self.play(Indicate(value, color=POSTERIOR))
-            self.play(Indicate(lines[1], color=PRIOR))
+            # a colour pulse in place: grown by Indicate's 1.2 it ran off the right edge
+            self.play(Indicate(lines[1], color=PRIOR, scale_factor=1.0))
         for m in (ball, dot):
             m.clear_updaters()
 
