@@ -308,7 +308,8 @@ class GraphLaplacianFromWeights(NarratedScene):
                        f"of A. Node two has degree {format_number(DEGREES[2])}."):
             self.play(LaggedStart(*(FadeIn(l, shift=0.1 * UP) for l in self.degree_labels),
                                   lag_ratio=0.1))
-            self.play(Indicate(self.w_matrix.get_rows()[2], color=DEGREE),
+            # rows pulse inside their brackets (at Indicate's 1.2 they grew over them)
+            self.play(Indicate(self.w_matrix.get_rows()[2], color=DEGREE, scale_factor=1.05),
                       Indicate(self.degree_labels[2], color=DEGREE), run_time=1.5)
 
     def show_laplacian(self):
@@ -327,7 +328,7 @@ class GraphLaplacianFromWeights(NarratedScene):
                       ReplacementTransform(self.w_matrix, l_matrix), run_time=2)
             self.play(*(Indicate(row[i], color=DEGREE) for i, row in enumerate(l_matrix.get_rows())))
         with self.beat("So every row of L sums to zero."):
-            self.play(Indicate(l_matrix.get_rows()[2], color=TEXT), run_time=1.5)
+            self.play(Indicate(l_matrix.get_rows()[2], color=TEXT, scale_factor=1.05), run_time=1.5)
         self.play(FadeOut(self.degree_labels))
         self.l_group = group
 
@@ -627,7 +628,9 @@ class NormalisedLaplacian(NarratedScene):
             self.play(FadeIn(self.graph), LaggedStart(*(FadeIn(l) for l in self.degree_labels),
                                                       lag_ratio=0.1))
             self.play(Create(line), FadeIn(name))
-            self.play(LaggedStart(*(GrowFromCenter(d) for d in dots), lag_ratio=0.15))
+            # the spectrum comes in as one set, dot after dot (grown one by one, each dot joined
+            # the scene alone and a repeated eigenvalue's two dots counted as a ghost copy)
+            self.play(FadeIn(dots, lag_ratio=0.15))
             self.play(FadeIn(top_label), Indicate(dots[-1], color=EIGEN))
         self.plain = VGroup(line, name, dots, top_label)
 
@@ -760,8 +763,10 @@ class SpectralClusteringOnRings(NarratedScene):
         with self.beat(f"Here are {len(RINGS)} points, lying on two rings, one inside the other. "
                        "Which points belong together?"):
             self.play(FadeIn(self.plane))
-            self.play(LaggedStart(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.02),
-                      run_time=2)
+            # one cloud, dot after dot (grown one by one, each dot joined the scene alone, and
+            # the embedding's two clumps, where each ring lands on nearly one spot, counted as
+            # ghost copies)
+            self.play(FadeIn(self.dots, lag_ratio=0.02), run_time=2)
 
     def show_kmeans(self):
         formula = MathTex(r"\min \sum_i \lVert x_i - c_{z_i} \rVert^2", font_size=BODY_SIZE)
@@ -910,10 +915,13 @@ class MessagePassingAlongEdges(NarratedScene):
 
     def play_messages(self, receivers=None, run_time=1.2):
         moves = self.get_messages(receivers)
-        dots = [dot for dot, _ in moves]
-        self.play(*(FadeIn(d) for d in dots), run_time=0.3)
+        # one group of messages: those a node sends start on it together, those it receives
+        # meet on it, and all leave at the end (faded in one by one, each joined the scene
+        # alone and the stacked ones counted as ghost copies)
+        dots = VGroup(*(dot for dot, _ in moves))
+        self.play(FadeIn(dots), run_time=0.3)
         self.play(*(d.animate(rate_func=linear).move_to(end) for d, end in moves), run_time=run_time)
-        self.play(*(FadeOut(d) for d in dots), run_time=0.3)
+        self.play(FadeOut(dots), run_time=0.3)
 
     # ------------------------------------------------------------------ steps
     def show_features(self):
