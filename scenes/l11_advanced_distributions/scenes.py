@@ -522,8 +522,9 @@ class MomentMatching(NarratedScene):
         with self.beat(f"The first payoff. Here are {FIT_N} measurements. Which Gaussian makes "
                        "them most likely?"):
             self.play(Create(self.axes), FadeIn(x_label))
-            self.play(LaggedStart(*(FadeIn(r, shift=0.3 * DOWN) for r in rug), lag_ratio=0.05),
-                      run_time=2)
+            # the rug falls in as one mobject, mark after mark (faded in one by one, each joined
+            # the scene alone, and repeated measurements' marks counted as ghost copies)
+            self.play(FadeIn(rug, shift=0.3 * DOWN, lag_ratio=0.05), run_time=2)
             self.play(LaggedStart(*(GrowFromEdge(b, DOWN) for b in bars), lag_ratio=0.1))
         self.data = VGroup(x_label, rug, bars)
 
@@ -549,7 +550,8 @@ class MomentMatching(NarratedScene):
         with self.beat("Set its gradient to zero. We just saw that the gradient of A is the "
                        "model's average of T."):
             self.play(Write(lines[1]), run_time=2)
-            self.play(Indicate(lines[1][-4:], color=PARTITION_COLOR))
+            # colour pulses in place: grown by Indicate's 1.2 they ran off the left edge
+            self.play(Indicate(lines[1][-4:], color=PARTITION_COLOR, scale_factor=1.0))
         with self.beat("So the maximum likelihood fit is the one whose average statistics equal "
                        "the data's averages. That is called moment matching."):
             self.play(Write(lines[2]), run_time=1.5)
@@ -619,7 +621,7 @@ class MomentMatching(NarratedScene):
             self.play(Write(uses), run_time=3)
         with self.beat("And the gradient of logistic regression's loss has the same shape: the "
                        "data's label minus the model's predicted average, times the input."):
-            self.play(Indicate(self.lines[0][1], color=ACCENT_2))
+            self.play(Indicate(self.lines[0][1], color=ACCENT_2, scale_factor=1.0))
             self.play(Circumscribe(uses, color=STAT_COLOR))
 
 
@@ -815,7 +817,8 @@ class MarginalsAndConditionals(NarratedScene):
                        "matrix, with no integral to do."):
             self.play(Create(curve), run_time=1.5)
             self.play(Write(formula), FadeIn(tag))
-            self.play(Indicate(self.joint[0], color=SPREAD))
+            # a colour pulse in place: grown by Indicate's 1.2 it ran off the right edge
+            self.play(Indicate(self.joint[0], color=SPREAD, scale_factor=1.0))
         self.marginal = VGroup(axes, rug, curve)
         self.marginal_formula = VGroup(tag, formula)
 
@@ -836,7 +839,9 @@ class MarginalsAndConditionals(NarratedScene):
         with self.beat(f"Now observe the first coordinate: x one equals {format_number(COND_A, 1)}. "
                        "Every point consistent with that lies on this line."):
             self.play(Create(line), FadeIn(label))
-            self.play(near.animate.set_color(ACCENT_2).scale(1.6), run_time=1.5)
+            # each dot grows where it is (scaled as one group, they spread off the line and
+            # onto other points of the cloud)
+            self.play(*(d.animate.set_color(ACCENT_2).scale(1.6) for d in near), run_time=1.5)
         with self.beat("Along the line, the joint density is a bump. Its exponent is still a "
                        "quadratic in x two, so the bump is a Gaussian."):
             self.play(Create(joint_slice), run_time=2)
