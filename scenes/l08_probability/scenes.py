@@ -855,7 +855,9 @@ class DensityIsArea(NarratedScene):
                        "in machine learning are continuous instead: a weight, a pixel's "
                        "brightness, the error of a prediction."):
             self.play(Create(axes.x_axis), run_time=1.5)
-            self.play(LaggedStart(*(FadeIn(d, shift=0.6 * DOWN) for d in dots), lag_ratio=0.05),
+            # the draws fall in as one mobject, dot after dot (faded in one by one, each joined
+            # the scene alone, and draws on one spot counted as ghost copies)
+            self.play(FadeIn(dots, shift=0.6 * DOWN, lag_ratio=0.05),
                       run_time=3)
         with self.beat("Here are sixty prediction errors of a regression model. Between any two "
                        "values lie infinitely many others, so what is the chance of one exact "
