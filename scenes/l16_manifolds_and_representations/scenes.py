@@ -690,10 +690,14 @@ class UmapAndReadingMaps(NarratedScene):
                        f"until the {UMAP_K} weights add up to log two of {UMAP_K}, three."):
             self.play(Write(card[0]), run_time=1.5)
             self.play(FadeIn(card[1]), Create(edges, lag_ratio=0.01), run_time=2.5)
+        # each sigma beside its point's group, in the group's colour: above the tight group,
+        # below the wide one (under the point itself they sat on the axis and on the edges)
         numbers = VGroup(*(MathTex(
             rf"\sigma = {format_number(FUZZY.sigmas[k], 2)}", font_size=LABEL_SIZE,
-            color=CLUSTER_COLORS_3[MAP_GROUP[k]]).next_to(dots[k], DOWN, buff=0.25)
-            for k in (DENSE_POINT, SPARSE_POINT)))
+            color=CLUSTER_COLORS_3[MAP_GROUP[k]]).next_to(
+                VGroup(*(dots[j] for j in np.flatnonzero(MAP_GROUP == MAP_GROUP[k]))), side,
+                buff=0.25)
+            for k, side in ((DENSE_POINT, UP), (SPARSE_POINT, DOWN))))
         with self.beat(f"So each point measures distance in its own unit. In the tight group "
                        f"sigma is {format_number(FUZZY.sigmas[DENSE_POINT], 2)}, in the wide "
                        f"one {format_number(FUZZY.sigmas[SPARSE_POINT], 2)}, and both "
