@@ -12,7 +12,7 @@ import numpy as np
 from manim import (
     DEGREES, DOWN, LEFT, RIGHT, UL, UP, UR, Axes, Circumscribe, Create, DashedLine, Dot, Dot3D, FadeIn,
     FadeOut, GrowArrow, Indicate, Line, MathTex, ParametricFunction, Polygon, Surface,
-    ThreeDAxes, ThreeDScene, ValueTracker, VGroup, VMobject, Write, always_redraw, linear,
+    ThreeDAxes, ThreeDScene, ValueTracker, VGroup, VMobject, Write, always_redraw, linear, there_and_back,
 )
 
 from mathcore import calculus
@@ -726,7 +726,7 @@ class TaylorApproximation(NarratedScene):
                        "and falls away again."):
             self.play(Create(axes), FadeIn(t_label))
             self.play(Create(graph), FadeIn(dot), run_time=2)
-        self.axes = axes
+        self.axes, self.line, self.hill_graph = axes, line, graph
 
     def show_order(self, order: str):
         axes = self.axes
@@ -745,6 +745,7 @@ class TaylorApproximation(NarratedScene):
             self.wait(1)
             if order == "2":
                 self.play(FadeIn(self.hessian))
+                self.t2_graph = graph
         if order == "2":
             self.show_hessian_entries()
 
@@ -760,7 +761,11 @@ class TaylorApproximation(NarratedScene):
             off = parts_by_tex(self.hessian, format_number(HESSIAN[0, 1]))
             self.play(Indicate(diagonal[0], color=TEXT, scale_factor=1.4))
             self.play(Indicate(diagonal[1], color=TEXT, scale_factor=1.4))
+            # both bend down: the hill's slice and the bowl that copies its curvature
+            self.play(*(graph.animate.set_stroke(width=8) for graph in (self.hill_graph, self.t2_graph)),
+                      rate_func=there_and_back, run_time=2)
             self.play(Indicate(off, color=TEXT, scale_factor=1.4))
+            self.play(Indicate(self.line, color=T2_COLOR, scale_factor=1.0), run_time=1.5)  # y moves
 
     def show_errors(self):
         e1, e2 = NEAR_ERRORS
