@@ -1206,6 +1206,8 @@ class SoftThresholdingAndIsta(NarratedScene):
                        "zero. A proximal operator takes a point x and finds the nearest z that "
                        "also keeps a penalty h small."):
             self.play(Write(prox), run_time=2)
+            self.play(Circumscribe(prox, color=SHRINK), run_time=1.5)  # near x, and h small
+            self.play(Indicate(prox, color=SHRINK, scale_factor=1.05))
         with self.beat("For the absolute value, the L1 penalty, the answer is soft-thresholding: "
                        "move x toward zero by lambda, and stop at zero."):
             self.play(FadeIn(soft[0], shift=0.1 * DOWN))
